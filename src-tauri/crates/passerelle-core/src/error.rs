@@ -1,0 +1,146 @@
+//! Errors of the core, and the `{ code, message }` shape in which every error crosses into the
+//! UI or the CLI's JSON. Each `code` has a Fluent message `error-<code>` in every locale.
+
+use serde::Serialize;
+use ts_rs::TS;
+
+/// What went wrong in the core. Each variant maps to one stable [`CoreError::code`].
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum CoreError {
+    /// A profile name was empty or only spaces.
+    #[error("the profile name is empty")]
+    ProfileNameEmpty,
+    /// Another profile already has this name (names are compared without case).
+    #[error("a profile named {0:?} already exists")]
+    ProfileNameTaken(String),
+    /// No profile with this id.
+    #[error("no profile with id {0}")]
+    ProfileNotFound(i64),
+    /// The local database could not be read or written.
+    #[error("local database error: {0}")]
+    Store(#[from] rusqlite::Error),
+    /// The data folder could not be created or used.
+    #[error("cannot use the data folder {path}: {source}")]
+    DataDir {
+        /// The folder Passerelle tried to use.
+        path: std::path::PathBuf,
+        /// Why it failed.
+        #[source]
+        source: std::io::Error,
+    },
+    /// No data folder can be found on this system (no home directory).
+    #[error("no data folder can be found on this system")]
+    NoDataDir,
+    /// A value given by the UI is not one Passerelle knows.
+    #[error("invalid value for {field}: {value:?}")]
+    InvalidValue {
+        /// Which field.
+        field: &'static str,
+        /// The value received.
+        value: String,
+    },
+}
+
+/// Every code a [`CoreError`] can have, listed once: tests check each has a Fluent message.
+pub const CORE_ERROR_CODES: &[&str] = &[
+    "profile-name-empty",
+    "profile-name-taken",
+    "profile-not-found",
+    "store",
+    "data-dir",
+    "no-data-dir",
+    "invalid-value",
+];
+
+impl CoreError {
+    /// The stable code of this error; the UI shows the Fluent message `error-<code>`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::ProfileNameEmpty => "profile-name-empty",
+            Self::ProfileNameTaken(_) => "profile-name-taken",
+            Self::ProfileNotFound(_) => "profile-not-found",
+            Self::Store(_) => "store",
+            Self::DataDir { .. } => "data-dir",
+            Self::NoDataDir => "no-data-dir",
+            Self::InvalidValue { .. } => "invalid-value",
+        }
+    }
+}
+
+/// An error as it crosses IPC and the CLI's `--json` output.
+///
+/// `code` maps 1:1 to the Fluent id `error-<code>`, so the UI can translate it and branch on
+/// it; `message` is the English technical detail, for logs and bug reports.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct IpcError {
+    /// Stable kebab-case code; the Fluent id is `error-<code>`.
+    pub code: String,
+    /// Technical detail in English, never containing a secret.
+    pub message: String,
+}
+
+impl IpcError {
+    /// An error with this code and detail.
+    pub fn new(code: impl Into<String>, message: impl Into<String>) -> Self {
+        Self {
+            code: code.into(),
+            message: message.into(),
+        }
+    }
+}
+
+impl From<CoreError> for IpcError {
+    fn from(err: CoreError) -> Self {
+        Self::new(err.code(), err.to_string())
+    }
+}
+
+impl std::fmt::Display for IpcError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} ({})", self.message, self.code)
+    }
+}
+
+impl std::error::Error for IpcError {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ipc_error_json_shape_is_pinned() {
+        let err = IpcError::from(CoreError::ProfileNameTaken("Camille".into()));
+        let json = serde_json::to_value(&err).unwrap();
+        assert_eq!(
+            json,
+            serde_json::json!({
+                "code": "profile-name-taken",
+                "message": "a profile named \"Camille\" already exists"
+            })
+        );
+        // Exactly two keys: the UI relies on this shape.
+        assert_eq!(json.as_object().unwrap().len(), 2);
+    }
+
+    #[test]
+    fn every_code_is_listed_once() {
+        let samples = [
+            CoreError::ProfileNameEmpty,
+            CoreError::ProfileNameTaken(String::new()),
+            CoreError::ProfileNotFound(1),
+            CoreError::Store(rusqlite::Error::InvalidQuery),
+            CoreError::DataDir {
+                path: "/x".into(),
+                source: std::io::Error::other("x"),
+            },
+            CoreError::NoDataDir,
+            CoreError::InvalidValue {
+                field: "theme",
+                value: "x".into(),
+            },
+        ];
+        let codes: Vec<_> = samples.iter().map(CoreError::code).collect();
+        assert_eq!(codes, CORE_ERROR_CODES);
+    }
+}

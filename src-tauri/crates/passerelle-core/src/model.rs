@@ -1,0 +1,213 @@
+//! Plain data shared with the UI (through generated TypeScript bindings) and the CLI's JSON.
+//! No behaviour here beyond parsing and naming values.
+
+use serde::{Deserialize, Deserializer, Serialize};
+use ts_rs::TS;
+
+/// A language Passerelle is translated into. French first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum Language {
+    /// Français.
+    Fr,
+    /// English.
+    En,
+}
+
+impl Language {
+    /// Every language, French first.
+    pub const ALL: [Language; 2] = [Language::Fr, Language::En];
+
+    /// The BCP 47 tag, also the folder name under `locales/`.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Language::Fr => "fr",
+            Language::En => "en",
+        }
+    }
+
+    /// Parses a tag such as `fr`, `fr-BE` or `en_GB.UTF-8`; `None` for other languages.
+    pub fn from_tag(tag: &str) -> Option<Self> {
+        let primary = tag.split(['-', '_', '.', '@']).next()?.to_ascii_lowercase();
+        match primary.as_str() {
+            "fr" => Some(Language::Fr),
+            "en" => Some(Language::En),
+            _ => None,
+        }
+    }
+
+    /// French when the system language is French, English otherwise.
+    pub fn from_system_tag(tag: Option<&str>) -> Self {
+        match tag.and_then(Language::from_tag) {
+            Some(Language::Fr) => Language::Fr,
+            _ => Language::En,
+        }
+    }
+}
+
+/// Colour theme of the window.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum Theme {
+    /// Follow the system's light or dark preference.
+    #[default]
+    System,
+    /// Always light.
+    Light,
+    /// Always dark.
+    Dark,
+}
+
+/// Text size of the interface.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum TextSize {
+    /// The default size.
+    #[default]
+    Normal,
+    /// About 125 %.
+    Large,
+    /// About 150 %.
+    Larger,
+}
+
+/// App-wide settings. `language: None` means "follow the system".
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Settings {
+    /// Chosen language, or `None` to follow the system.
+    pub language: Option<Language>,
+    /// Colour theme.
+    pub theme: Theme,
+    /// Text size.
+    pub text_size: TextSize,
+}
+
+/// A change to [`Settings`]: absent fields stay as they are; `language: null` means "follow the
+/// system again". Unknown fields are refused.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SettingsPatch {
+    /// New language; `Some(None)` resets it to the system's.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional, type = "Language | null")]
+    pub language: Option<Option<Language>>,
+    /// New theme.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub theme: Option<Theme>,
+    /// New text size.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub text_size: Option<TextSize>,
+}
+
+// Written by hand to tell "present but null" (`Some(None)`) from "absent" (`None`).
+impl<'de> Deserialize<'de> for SettingsPatch {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        use serde::de::Error;
+        let map = serde_json::Map::<String, serde_json::Value>::deserialize(deserializer)?;
+        let mut patch = SettingsPatch::default();
+        for (key, value) in map {
+            let bad = |e: serde_json::Error| D::Error::custom(format!("{key}: {e}"));
+            match key.as_str() {
+                "language" => patch.language = Some(serde_json::from_value(value).map_err(bad)?),
+                "theme" => patch.theme = Some(serde_json::from_value(value).map_err(bad)?),
+                "textSize" => patch.text_size = Some(serde_json::from_value(value).map_err(bad)?),
+                _ => {
+                    return Err(D::Error::unknown_field(
+                        &key,
+                        &["language", "theme", "textSize"],
+                    ));
+                }
+            }
+        }
+        Ok(patch)
+    }
+}
+
+/// A local profile: one person using this computer (workshop laptops are shared).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Profile {
+    /// Local id.
+    #[ts(type = "number")]
+    pub id: i64,
+    /// The name the person chose.
+    pub name: String,
+    /// When it was created (RFC 3339, UTC).
+    pub created_at: String,
+    /// When it was last chosen (RFC 3339, UTC).
+    pub last_used_at: Option<String>,
+}
+
+/// Shown once when the local database had to be moved aside.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct StoreNotice {
+    /// `store-damaged` or `store-newer`; the Fluent id is `notice-<code>`.
+    pub code: String,
+    /// Where the old file was kept.
+    pub moved_to: String,
+}
+
+/// Everything the UI needs at start.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct AppBootstrap {
+    /// Passerelle's version.
+    pub version: String,
+    /// The language of the system (French or English).
+    pub system_language: Language,
+    /// The language to show: the setting, or the system's.
+    pub effective_language: Language,
+    /// App-wide settings.
+    pub settings: Settings,
+    /// Local profiles, most recently used first.
+    pub profiles: Vec<Profile>,
+    /// Set when the database was damaged or too new and a fresh one was created.
+    pub store_notice: Option<StoreNotice>,
+}
+
+/// What the About screen and `passerelle-cli doctor` show.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct AboutInfo {
+    /// Passerelle's version.
+    pub version: String,
+    /// The data folder.
+    pub data_dir: String,
+    /// The SQLite file.
+    pub database_path: String,
+    /// The database schema version.
+    pub schema_version: u32,
+    /// Languages with messages.
+    pub locales: Vec<Language>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn language_from_system_tags() {
+        assert_eq!(Language::from_system_tag(Some("fr_FR.UTF-8")), Language::Fr);
+        assert_eq!(Language::from_system_tag(Some("fr-BE")), Language::Fr);
+        assert_eq!(Language::from_system_tag(Some("de-DE")), Language::En);
+        assert_eq!(Language::from_system_tag(Some("en-GB")), Language::En);
+        assert_eq!(Language::from_system_tag(None), Language::En);
+    }
+
+    #[test]
+    fn settings_patch_tells_null_from_absent() {
+        let absent: SettingsPatch = serde_json::from_str(r#"{"theme":"dark"}"#).unwrap();
+        assert_eq!(absent.language, None);
+        assert_eq!(absent.theme, Some(Theme::Dark));
+        let null: SettingsPatch = serde_json::from_str(r#"{"language":null}"#).unwrap();
+        assert_eq!(null.language, Some(None));
+        let en: SettingsPatch = serde_json::from_str(r#"{"language":"en"}"#).unwrap();
+        assert_eq!(en.language, Some(Some(Language::En)));
+        assert!(serde_json::from_str::<SettingsPatch>(r#"{"theme":"pink"}"#).is_err());
+        assert!(serde_json::from_str::<SettingsPatch>(r#"{"colour":"pink"}"#).is_err());
+    }
+}
