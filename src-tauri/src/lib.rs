@@ -1,0 +1,36 @@
+//! The Tauri shell of Passerelle: wires plugins, state and commands. No logic lives here: each
+//! command extracts state, calls `passerelle-core`, and maps the error to `{ code, message }`.
+
+mod commands;
+mod state;
+
+#[cfg(test)]
+mod bindings;
+
+pub use state::{AppState, AppStateExt};
+
+/// Adds Passerelle's plugins, state and commands to a builder, on any runtime (tests pass
+/// `tauri::test::mock_builder()`).
+pub fn with_app<R: tauri::Runtime>(
+    builder: tauri::Builder<R>,
+    state: AppState,
+) -> tauri::Builder<R> {
+    builder
+        .plugin(tauri_plugin_opener::init())
+        .manage(state)
+        .invoke_handler(tauri::generate_handler![
+            commands::app::app_bootstrap,
+            commands::app::about_info,
+            commands::settings::settings_update,
+            commands::profiles::profile_create,
+            commands::profiles::profile_select,
+            commands::profiles::profile_delete,
+        ])
+}
+
+/// Starts Passerelle.
+pub fn run() {
+    with_app(tauri::Builder::default(), AppState::from_env())
+        .run(tauri::generate_context!())
+        .expect("error while running Passerelle");
+}

@@ -1,0 +1,53 @@
+//! The app's one piece of managed state, reached through [`AppStateExt`]. The store is opened
+//! before the window needs it; if it cannot be opened at all, the error is kept and shown by the
+//! UI at start instead of a crash.
+
+use passerelle_core::{DataPaths, IpcError, Store};
+use tauri::{Manager, Runtime};
+
+/// What every command may use.
+#[derive(Debug)]
+pub struct AppState {
+    store: Result<(DataPaths, Store), IpcError>,
+}
+
+impl AppState {
+    /// Opens the store in the data folder from the environment or the platform.
+    pub fn from_env() -> Self {
+        let store =
+            DataPaths::from_env().and_then(|paths| Ok((paths.clone(), Store::open(&paths)?)));
+        Self {
+            store: store.map_err(IpcError::from),
+        }
+    }
+
+    /// Opens the store in `paths` (tests).
+    pub fn at(paths: DataPaths) -> Self {
+        let store = Store::open(&paths)
+            .map(|s| (paths, s))
+            .map_err(IpcError::from);
+        Self { store }
+    }
+
+    /// The store, or the error that kept it from opening.
+    pub fn store(&self) -> Result<&Store, IpcError> {
+        self.store.as_ref().map(|(_, s)| s).map_err(Clone::clone)
+    }
+
+    /// The data paths, or the error that kept the store from opening.
+    pub fn paths(&self) -> Result<&DataPaths, IpcError> {
+        self.store.as_ref().map(|(p, _)| p).map_err(Clone::clone)
+    }
+}
+
+/// `app.passerelle()` from any manager (app handle, window, webview).
+pub trait AppStateExt<R: Runtime> {
+    /// The app's state.
+    fn passerelle(&self) -> &AppState;
+}
+
+impl<R: Runtime, M: Manager<R>> AppStateExt<R> for M {
+    fn passerelle(&self) -> &AppState {
+        self.state::<AppState>().inner()
+    }
+}
