@@ -1,0 +1,375 @@
+// The app shell: holds the state, renders Welcome or the main layout, routes
+// between screens and manages focus and announcements.
+import * as commands from "./bindings/commands";
+import type { Profile, Settings, SettingsPatch } from "./bindings/types";
+import type { Actions, Api, AppState, Ctx, Screen } from "./context";
+import { h, replaceChildren } from "./dom";
+import { errorText } from "./errors";
+import { createI18n, guessLanguage, type I18n } from "./i18n";
+import { createRouter, DEFAULT_ROUTE, routeHref, ROUTES, type Route, type Router } from "./router";
+import * as about from "./screens/about";
+import * as accounts from "./screens/accounts";
+import * as handover from "./screens/handover";
+import * as settingsScreen from "./screens/settings";
+import * as tours from "./screens/tours";
+import * as welcome from "./screens/welcome";
+
+const SCREENS: Record<Route, Screen> = {
+  accounts: accounts.render,
+  tours: tours.render,
+  handover: handover.render,
+  settings: settingsScreen.render,
+  about: about.render,
+};
+
+type Focus = "heading" | "restore" | "none";
+
+/** Most recently used first, then newest. */
+export function sortProfiles(profiles: Profile[]): Profile[] {
+  const time = (s: string | null) => (s ? Date.parse(s) || 0 : -Infinity);
+  return [...profiles].sort(
+    (a, b) =>
+      time(b.lastUsedAt) - time(a.lastUsedAt) ||
+      time(b.createdAt) - time(a.createdAt) ||
+      b.id - a.id,
+  );
+}
+
+export class App {
+  readonly i18n: I18n;
+  readonly router: Router;
+  private state: AppState | null = null;
+  private ctx: Ctx | null = null;
+  private shownRoute: Route | null = null;
+
+  /** Everything but the live region, re-rendered on language change. */
+  private readonly view: HTMLElement;
+  /** Polite live region, kept across renders so announcements are not lost. */
+  private readonly announcer: HTMLElement;
+  private errorRegion: HTMLElement | null = null;
+  private screenSlot: HTMLElement | null = null;
+  private navLinks = new Map<Route, HTMLAnchorElement>();
+
+  constructor(
+    private readonly root: HTMLElement,
+    private readonly api: Api = commands,
+  ) {
+    this.i18n = createI18n(guessLanguage());
+    this.router = createRouter((route, fromHistory) => this.onRoute(route, fromHistory));
+    this.view = h("div", { class: "app-view" });
+    this.announcer = h("div", {
+      class: "visually-hidden",
+      "aria-live": "polite",
+      "aria-atomic": "true",
+      "data-testid": "announcer",
+    });
+    replaceChildren(root, this.view, this.announcer);
+  }
+
+  async start(): Promise<void> {
+    let bootstrap;
+    try {
+      bootstrap = await this.api.appBootstrap();
+    } catch (error) {
+      this.renderFatal(error);
+      return;
+    }
+    this.state = {
+      bootstrap,
+      settings: bootstrap.settings,
+      profiles: sortProfiles(bootstrap.profiles),
+      profile: null,
+      noticeDismissed: false,
+    };
+    this.ctx = {
+      api: this.api,
+      i18n: this.i18n,
+      router: this.router,
+      state: this.state,
+      actions: this.actions(),
+      root: this.root,
+    };
+    this.i18n.setLanguage(bootstrap.effectiveLanguage);
+    this.applySettings(bootstrap.settings);
+    this.router.start();
+    this.render("none");
+  }
+
+  stop(): void {
+    this.router.stop();
+  }
+
+  // ---- rendering -------------------------------------------------------
+
+  private render(focus: Focus, route: Route | null = this.shownRoute): void {
+    const state = this.state!;
+    const activeId = document.activeElement?.id;
+    document.documentElement.lang = this.i18n.language;
+    document.title = this.i18n.t("app-name");
+    this.navLinks.clear();
+    this.shownRoute = null;
+
+    if (!state.profile) {
+      const main = this.mainRegion();
+      main.append(welcome.render(this.ctx!));
+      replaceChildren(this.view, main);
+      this.screenSlot = null;
+    } else {
+      replaceChildren(this.view, ...this.layout(state.profile));
+      if (route) this.showScreen(route, false);
+    }
+
+    if (focus === "restore" && activeId && document.getElementById(activeId)) {
+      document.getElementById(activeId)!.focus();
+    } else if (focus !== "none") {
+      this.focusHeading();
+    }
+  }
+
+  private mainRegion(): HTMLElement {
+    const { t } = this.i18n;
+    const state = this.state!;
+    this.errorRegion = h("div", { class: "alert", role: "alert", "data-testid": "app-error" });
+    const main = h("main", { id: "main-content", tabindex: -1 });
+    const notice = state.bootstrap.storeNotice;
+    if (notice && !state.noticeDismissed) {
+      const titleId = "store-notice-title";
+      main.append(
+        h(
+          "section",
+          { class: "notice", "aria-labelledby": titleId, "data-testid": "store-notice" },
+          h("h2", { id: titleId }, t("store-notice-title")),
+          h(
+            "p",
+            null,
+            // The backend's own text for this case (`notice-<code>` in
+            // errors.ftl) when there is one, else the general one.
+            this.i18n.dynamic(`notice-${notice.code}`, { path: notice.movedTo }) ??
+              t("store-moved-aside", { path: notice.movedTo }),
+          ),
+          h(
+            "button",
+            {
+              type: "button",
+              class: "btn",
+              "data-testid": "store-notice-dismiss",
+              onclick: () => this.ctx!.actions.dismissNotice(),
+            },
+            t("store-notice-dismiss"),
+          ),
+        ),
+      );
+    }
+    main.append(this.errorRegion);
+    return main;
+  }
+
+  private layout(profile: Profile): HTMLElement[] {
+    const { t } = this.i18n;
+    const skip = h(
+      "a",
+      {
+        class: "skip-link",
+        href: "#main-content",
+        onclick: (event: Event) => {
+          event.preventDefault();
+          this.focusHeading();
+        },
+      },
+      t("skip-to-content"),
+    );
+
+    const header = h(
+      "header",
+      { class: "app-header" },
+      h("p", { class: "app-name" }, t("app-name")),
+      h(
+        "div",
+        { class: "current-profile" },
+        h("span", { class: "muted" }, t("header-profile-label")),
+        " ",
+        h("strong", { "data-testid": "current-profile" }, profile.name),
+      ),
+      h(
+        "button",
+        {
+          type: "button",
+          class: "btn",
+          "data-testid": "change-profile",
+          onclick: () => this.ctx!.actions.leaveProfile(),
+        },
+        t("header-change-profile"),
+      ),
+    );
+
+    const labels: Record<Route, string> = {
+      accounts: t("nav-accounts"),
+      tours: t("nav-tours"),
+      handover: t("nav-handover"),
+      settings: t("nav-settings"),
+      about: t("nav-about"),
+    };
+    const nav = h(
+      "nav",
+      { class: "app-nav", "aria-label": t("nav-label") },
+      h(
+        "ul",
+        { role: "list" },
+        ROUTES.map((route) => {
+          const link = h(
+            "a",
+            {
+              href: routeHref(route),
+              "data-testid": `nav-${route}`,
+              onclick: (event: Event) => {
+                const e = event as MouseEvent;
+                if (e.button > 0 || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) return;
+                event.preventDefault();
+                this.router.navigate(route);
+              },
+            },
+            labels[route],
+          );
+          this.navLinks.set(route, link);
+          return h("li", null, link);
+        }),
+      ),
+    );
+
+    const main = this.mainRegion();
+    this.screenSlot = h("div", { class: "screen-slot" });
+    main.append(this.screenSlot);
+    return [skip, header, nav, main];
+  }
+
+  private showScreen(route: Route, moveFocus: boolean): void {
+    if (!this.screenSlot || !this.ctx) return;
+    this.shownRoute = route;
+    if (this.errorRegion) this.errorRegion.textContent = "";
+    const el = SCREENS[route](this.ctx);
+    replaceChildren(this.screenSlot, el);
+    for (const [r, link] of this.navLinks) {
+      if (r === route) link.setAttribute("aria-current", "page");
+      else link.removeAttribute("aria-current");
+    }
+    const title = el.querySelector("h1")?.textContent ?? "";
+    document.title = this.i18n.t("window-title", { screen: title });
+    if (moveFocus) {
+      this.focusHeading();
+      this.announce(this.i18n.t("announce-screen", { screen: title }));
+    }
+  }
+
+  private onRoute(route: Route, fromHistory: boolean): void {
+    if (!this.state?.profile) return;
+    if (route === this.shownRoute) {
+      if (!fromHistory) this.focusHeading();
+      return;
+    }
+    this.showScreen(route, true);
+  }
+
+  private focusHeading(): void {
+    const heading = this.view.querySelector<HTMLElement>("main h1");
+    heading?.focus();
+  }
+
+  private announce(text: string): void {
+    this.announcer.textContent = text;
+  }
+
+  private renderFatal(error: unknown): void {
+    const { t } = this.i18n;
+    document.documentElement.lang = this.i18n.language;
+    document.title = t("app-name");
+    replaceChildren(
+      this.view,
+      h(
+        "main",
+        { id: "main-content", tabindex: -1 },
+        h(
+          "section",
+          { class: "screen", "data-testid": "fatal-screen" },
+          h("h1", { tabindex: -1 }, t("fatal-title")),
+          h("p", { class: "alert", role: "alert" }, errorText(this.i18n, error)),
+          h(
+            "button",
+            { type: "button", class: "btn btn-primary", onclick: () => void this.start() },
+            t("fatal-retry"),
+          ),
+        ),
+      ),
+    );
+  }
+
+  // ---- state changes ---------------------------------------------------
+
+  private applySettings(settings: Settings): void {
+    const html = document.documentElement;
+    html.dataset.theme = settings.theme;
+    html.dataset.textSize = settings.textSize;
+  }
+
+  private actions(): Actions {
+    return {
+      updateSettings: async (patch: SettingsPatch) => {
+        const state = this.state!;
+        const settings = await this.api.settingsUpdate(patch);
+        state.settings = settings;
+        this.applySettings(settings);
+        const language = settings.language ?? state.bootstrap.systemLanguage;
+        if (language !== this.i18n.language) {
+          this.i18n.setLanguage(language);
+          this.render("restore");
+        }
+      },
+      selectProfile: async (profile: Profile) => {
+        await this.enter(await this.api.profileSelect(profile.id));
+      },
+      createProfile: async (name: string) => {
+        const created = await this.api.profileCreate(name);
+        this.state!.profiles = sortProfiles([...this.state!.profiles, created]);
+        await this.enter(await this.api.profileSelect(created.id));
+      },
+      leaveProfile: () => {
+        this.state!.profile = null;
+        this.render("heading");
+        this.announce(this.i18n.t("announce-screen", { screen: this.i18n.t("welcome-title") }));
+      },
+      deleteCurrentProfile: async () => {
+        const state = this.state!;
+        const profile = state.profile;
+        if (!profile) return;
+        await this.api.profileDelete(profile.id);
+        state.profiles = state.profiles.filter((p) => p.id !== profile.id);
+        state.profile = null;
+        this.render("heading");
+        this.announce(this.i18n.t("announce-profile-deleted", { name: profile.name }));
+      },
+      dismissNotice: () => {
+        this.state!.noticeDismissed = true;
+        this.view.querySelector('[data-testid="store-notice"]')?.remove();
+        this.focusHeading();
+      },
+      showError: (error: unknown) => {
+        if (this.errorRegion) this.errorRegion.textContent = errorText(this.i18n, error);
+      },
+      announce: (text: string) => this.announce(text),
+    };
+  }
+
+  private async enter(profile: Profile): Promise<void> {
+    const state = this.state!;
+    state.profile = profile;
+    state.profiles = sortProfiles(state.profiles.map((p) => (p.id === profile.id ? profile : p)));
+    this.render("none", null);
+    this.router.navigate(DEFAULT_ROUTE);
+  }
+}
+
+/** Creates the app in `root` and starts it. */
+export async function startApp(root: HTMLElement, api: Api = commands): Promise<App> {
+  const app = new App(root, api);
+  await app.start();
+  return app;
+}

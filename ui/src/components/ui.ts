@@ -1,0 +1,73 @@
+// Small building blocks shared by the screens.
+import { h, uid, type Child } from "../dom";
+
+/** A screen's root with its `<h1>`, which receives focus on navigation. */
+export function screen(testid: string, title: string, ...children: Child[]): HTMLElement {
+  const titleId = uid("screen-title");
+  return h(
+    "section",
+    { class: "screen", "data-testid": testid, "aria-labelledby": titleId },
+    h("h1", { id: titleId, tabindex: -1 }, title),
+    ...children,
+  );
+}
+
+export interface RadioOption<V extends string> {
+  value: V;
+  label: string;
+  /** Stable id, so focus can be restored after the page is re-rendered. */
+  id: string;
+  testid?: string;
+  /** Language of the label when it differs from the page (language names). */
+  lang?: string;
+}
+
+export function radioGroup<V extends string>(opts: {
+  name: string;
+  legend: string;
+  hint?: string;
+  options: ReadonlyArray<RadioOption<V>>;
+  checked: V;
+  onChange: (value: V, input: HTMLInputElement) => void;
+}): HTMLFieldSetElement {
+  const hintId = opts.hint ? uid("hint") : undefined;
+  return h(
+    "fieldset",
+    { class: "radio-group", "aria-describedby": hintId },
+    h("legend", null, opts.legend),
+    opts.hint ? h("p", { class: "hint", id: hintId }, opts.hint) : null,
+    h(
+      "div",
+      { class: "radio-options" },
+      opts.options.map((option) =>
+        h(
+          "label",
+          { class: "radio", for: option.id },
+          h("input", {
+            type: "radio",
+            id: option.id,
+            name: opts.name,
+            value: option.value,
+            checked: option.value === opts.checked,
+            "data-testid": option.testid,
+            onchange: (event: Event) => {
+              const input = event.currentTarget as HTMLInputElement;
+              if (input.checked) opts.onChange(option.value, input);
+            },
+          }),
+          h("span", { lang: option.lang }, option.label),
+        ),
+      ),
+    ),
+  );
+}
+
+/** A calm "nothing here yet" block. */
+export function emptyState(testid: string, title: string, ...children: Child[]): HTMLElement {
+  return h(
+    "div",
+    { class: "empty-state", "data-testid": testid },
+    h("p", { class: "empty-title" }, title),
+    ...children,
+  );
+}

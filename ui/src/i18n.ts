@@ -1,0 +1,109 @@
+// Localisation with Fluent. Every .ftl file under locales/<lang>/ is bundled
+// at build time (nothing is fetched at run time). Message ids passed to `t()`
+// are always string literals: tests/locales.test.ts scans the sources for
+// them and checks that each exists.
+import { FluentBundle, FluentResource, type FluentVariable } from "@fluent/bundle";
+import type { Language } from "./bindings/types";
+
+export const LANGUAGES: readonly Language[] = ["fr", "en"];
+
+/** Each language's own name, the only text allowed outside Fluent files. */
+export const LANGUAGE_NAMES: Readonly<Record<Language, string>> = {
+  fr: "Français",
+  en: "English",
+};
+
+export type FtlSources = Record<string, string>;
+
+const bundledSources: FtlSources = import.meta.glob<string>("../../locales/*/**/*.ftl", {
+  query: "?raw",
+  import: "default",
+  eager: true,
+});
+
+export type Args = Record<string, FluentVariable>;
+
+export interface I18n {
+  readonly language: Language;
+  setLanguage(language: Language): void;
+  /** Formats the message `id`. Pass ids as string literals only. */
+  t(id: string, args?: Args): string;
+  /**
+   * Like `t()` for ids built at run time (only `error-<code>` from the
+   * backend). Returns undefined when the id does not exist.
+   */
+  dynamic(id: string, args?: Args): string | undefined;
+  /** Whether `id` exists in the current language. */
+  has(id: string): boolean;
+}
+
+/** The language folder of a path such as `../../locales/fr/sub/x.ftl`. */
+function languageOf(path: string): string | undefined {
+  return /(?:^|\/)locales\/([^/]+)\//.exec(path)?.[1];
+}
+
+export function buildBundles(sources: FtlSources = bundledSources): Map<Language, FluentBundle> {
+  const bundles = new Map<Language, FluentBundle>();
+  for (const lang of LANGUAGES) {
+    // Fluent's bidi isolation marks are useless for French and English and
+    // would end up inside paths and names.
+    bundles.set(lang, new FluentBundle(lang, { useIsolating: false }));
+  }
+  for (const path of Object.keys(sources).sort()) {
+    const lang = languageOf(path) as Language | undefined;
+    const bundle = lang && bundles.get(lang);
+    if (!bundle) continue;
+    const errors = bundle.addResource(new FluentResource(sources[path]!));
+    for (const error of errors) console.warn(`[i18n] ${path}: ${error.message}`);
+  }
+  return bundles;
+}
+
+let sharedBundles: Map<Language, FluentBundle> | undefined;
+
+export function createI18n(language: Language, sources?: FtlSources): I18n {
+  const bundles = sources ? buildBundles(sources) : (sharedBundles ??= buildBundles());
+  let current: Language = language;
+
+  function format(lang: Language, id: string, args?: Args): string | undefined {
+    const bundle = bundles.get(lang);
+    const message = bundle?.getMessage(id);
+    if (!bundle || !message?.value) return undefined;
+    const errors: Error[] = [];
+    const text = bundle.formatPattern(message.value, args ?? null, errors);
+    for (const error of errors) console.warn(`[i18n] ${lang}/${id}: ${error.message}`);
+    return text;
+  }
+
+  return {
+    get language() {
+      return current;
+    },
+    setLanguage(lang) {
+      current = lang;
+    },
+    t(id, args) {
+      const text = format(current, id, args);
+      if (text !== undefined) return text;
+      // Fall back to another language rather than showing nothing.
+      for (const other of LANGUAGES) {
+        const fallback = other === current ? undefined : format(other, id, args);
+        if (fallback !== undefined) return fallback;
+      }
+      console.warn(`[i18n] missing message: ${id}`);
+      return id;
+    },
+    dynamic(id, args) {
+      return format(current, id, args);
+    },
+    has(id) {
+      return bundles.get(current)?.hasMessage(id) ?? false;
+    },
+  };
+}
+
+/** The language to use before the backend has answered. */
+export function guessLanguage(): Language {
+  const nav = typeof navigator !== "undefined" ? navigator.language : "";
+  return nav.toLowerCase().startsWith("en") ? "en" : "fr";
+}

@@ -1,0 +1,15 @@
+// Passerelle's user interface.
+//
+// No UI framework, on purpose: plain TypeScript modules and a tiny DOM helper
+// (src/dom.ts), one module per screen, each a `render(ctx) -> HTMLElement`.
+// - The screens are small; a framework would bring more code than they have.
+// - Few dependencies to audit (Tauri's API and Fluent only at run time).
+// - Fast to start and light on old laptops: no virtual DOM, no runtime to load.
+// - Nothing remote: everything, fonts and translations included, is bundled.
+// - Testable: vitest renders each screen with a context holding a fake backend.
+import "virtual:palette.css";
+import "./styles/app.css";
+import { startApp } from "./app";
+
+const root = document.getElementById("app");
+if (root) void startApp(root);
