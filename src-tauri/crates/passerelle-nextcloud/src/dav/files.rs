@@ -1,0 +1,558 @@
+//! WebDAV files: PROPFIND (Depth 0/1) with Nextcloud's properties, streaming GET and PUT,
+//! MKCOL, MOVE, COPY, DELETE, quota, and Nextcloud's chunked upload v2.
+//!
+//! Paths are [`RemotePath`]s (validated names, percent-encoded segments): nothing here can
+//! address a resource outside the DAV root. Works with any WebDAV server through
+//! [`Files::at`]; chunked upload needs Nextcloud ([`Client::files`]).
+
+use std::pin::Pin;
+use std::time::{Duration, SystemTime};
+
+use bytes::{Bytes, BytesMut};
+use futures_util::{Stream, StreamExt, TryStreamExt};
+use reqwest::Method;
+use serde::Serialize;
+use tokio::io::{AsyncRead, AsyncReadExt};
+use url::Url;
+
+use super::multistatus::{DavResponse, parse_multistatus};
+use super::{RemotePath, encode_segment, unquote_etag};
+use crate::client::{Body, Client, Request, method, read_body};
+use crate::error::{Error, ErrorKind, Result};
+
+/// A stream of downloaded bytes.
+pub type ByteStream = Pin<Box<dyn Stream<Item = Result<Bytes>> + Send>>;
+
+/// The PROPFIND body asking for the properties Passerelle uses.
+const PROPFIND_BODY: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
+<d:propfind xmlns:d="DAV:" xmlns:oc="http://owncloud.org/ns" xmlns:nc="http://nextcloud.org/ns">
+  <d:prop>
+    <d:getlastmodified/>
+    <d:getetag/>
+    <d:getcontenttype/>
+    <d:resourcetype/>
+    <d:getcontentlength/>
+    <d:quota-available-bytes/>
+    <d:quota-used-bytes/>
+    <oc:fileid/>
+    <oc:size/>
+    <oc:permissions/>
+    <oc:checksums/>
+    <oc:share-types/>
+    <oc:owner-id/>
+    <oc:owner-display-name/>
+    <nc:has-preview/>
+    <nc:mount-type/>
+  </d:prop>
+</d:propfind>"#;
+
+/// Default chunk size of [`Files::upload_chunked`] (Nextcloud wants 5 MiB–5 GiB).
+pub const DEFAULT_CHUNK_SIZE: usize = 10 * 1024 * 1024;
+
+/// A file or folder.
+#[derive(Debug, Clone, Serialize)]
+pub struct FileEntry {
+    /// Path below the DAV root.
+    pub path: RemotePath,
+    /// Whether it is a folder.
+    pub is_dir: bool,
+    /// Size in bytes (`oc:size`, which covers folders, else `getcontentlength`).
+    pub size: Option<u64>,
+    /// ETag without quotes.
+    pub etag: Option<String>,
+    /// Last modification.
+    pub modified: Option<SystemTime>,
+    /// MIME type.
+    pub content_type: Option<String>,
+    /// Nextcloud file id.
+    pub file_id: Option<u64>,
+    /// Nextcloud permissions (`R` reshare, `G` read, `D` delete, `N` rename, `V` move,
+    /// `W` write, `C`/`K` create, `S` shared with me, `M` mounted).
+    pub permissions: Option<String>,
+    /// Stored checksums (`SHA1:…`).
+    pub checksums: Vec<String>,
+    /// Share types set on it (0 user, 1 group, 3 link…).
+    pub share_types: Vec<i64>,
+    /// Owner id.
+    pub owner_id: Option<String>,
+    /// Owner display name.
+    pub owner_display_name: Option<String>,
+    /// Mount type (`shared`, `group`, `external`…), when not the user's own storage.
+    pub mount_type: Option<String>,
+    /// Quota left, for folders (bytes; negative values mean unknown/unlimited).
+    pub quota_available: Option<i64>,
+    /// Quota used, for folders.
+    pub quota_used: Option<i64>,
+}
+
+impl FileEntry {
+    /// The name (empty for the root).
+    pub fn name(&self) -> &str {
+        self.path.name().unwrap_or("")
+    }
+
+    fn from_response(parent: &RemotePath, r: DavResponse) -> FileEntry {
+        let p = r.props;
+        let is_dir = p.resourcetype.as_ref().is_some_and(|t| t.is_collection());
+        let num = |s: &Option<String>| s.as_deref().and_then(|v| v.trim().parse::<i64>().ok());
+        let size = num(&p.size)
+            .or_else(|| num(&p.getcontentlength))
+            .and_then(|v| u64::try_from(v).ok());
+        FileEntry {
+            path: parent.extended(&r.path),
+            is_dir,
+            size,
+            etag: p.getetag.as_deref().map(unquote_etag),
+            modified: p
+                .getlastmodified
+                .as_deref()
+                .and_then(|d| httpdate::parse_http_date(d.trim()).ok()),
+            content_type: p.getcontenttype.filter(|s| !s.is_empty()),
+            file_id: num(&p.fileid).and_then(|v| u64::try_from(v).ok()),
+            permissions: p.permissions.filter(|s| !s.is_empty()),
+            checksums: p.checksums.map(|c| c.all()).unwrap_or_default(),
+            share_types: p.share_types.map(|s| s.all()).unwrap_or_default(),
+            owner_id: p.owner_id.filter(|s| !s.is_empty()),
+            owner_display_name: p.owner_display_name.filter(|s| !s.is_empty()),
+            mount_type: p.mount_type.filter(|s| !s.is_empty()),
+            quota_available: num(&p.quota_available_bytes),
+            quota_used: num(&p.quota_used_bytes),
+        }
+    }
+}
+
+/// Options of an upload.
+#[derive(Debug, Clone, Default)]
+pub struct UploadOptions {
+    /// Modification time to keep (`X-OC-MTime`, seconds since the epoch).
+    pub mtime: Option<i64>,
+    /// Checksum to store (`OC-Checksum`, e.g. `SHA1:<hex>`).
+    pub checksum: Option<String>,
+    /// Only create: refuse (`conflict`) if the file exists (`If-None-Match: *`).
+    pub create_only: bool,
+    /// Only replace this version (`If-Match`), ETag without quotes.
+    pub if_match: Option<String>,
+    /// MIME type (default `application/octet-stream`).
+    pub content_type: Option<String>,
+}
+
+/// What the server said about an upload.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct UploadResult {
+    /// New ETag (without quotes), when sent.
+    pub etag: Option<String>,
+    /// `OC-FileId` (file id + instance id), when sent.
+    pub oc_file_id: Option<String>,
+    /// Whether the server kept `X-OC-MTime`.
+    pub mtime_accepted: bool,
+}
+
+impl UploadResult {
+    fn from_headers(headers: &reqwest::header::HeaderMap) -> UploadResult {
+        let get = |name: &str| headers.get(name).and_then(|v| v.to_str().ok());
+        UploadResult {
+            etag: get("oc-etag").or_else(|| get("etag")).map(unquote_etag),
+            oc_file_id: get("oc-fileid").map(str::to_owned),
+            mtime_accepted: get("x-oc-mtime") == Some("accepted"),
+        }
+    }
+}
+
+/// A started download.
+pub struct Download {
+    /// ETag without quotes.
+    pub etag: Option<String>,
+    /// Length announced by the server.
+    pub content_length: Option<u64>,
+    /// The bytes.
+    pub stream: ByteStream,
+}
+
+impl std::fmt::Debug for Download {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Download")
+            .field("etag", &self.etag)
+            .field("content_length", &self.content_length)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Quota of a folder from WebDAV.
+#[derive(Debug, Clone, Copy, Default, Serialize, PartialEq, Eq)]
+pub struct DavQuota {
+    /// Bytes available (0 when over quota; negative: unknown/unlimited).
+    pub available: Option<i64>,
+    /// Bytes used.
+    pub used: Option<i64>,
+}
+
+/// WebDAV file operations below one root.
+#[derive(Debug, Clone)]
+pub struct Files {
+    client: Client,
+    root: Url,
+    uploads: Option<Url>,
+}
+
+impl Client {
+    /// The account's files (`/remote.php/dav/files/<user>/`), with chunked upload.
+    pub fn files(&self) -> Result<Files> {
+        let user = self.require_user_id()?.to_owned();
+        let mut root = self.endpoint_segments("remote.php/dav/files", [user.as_str()]);
+        root.set_path(&format!("{}/", root.path()));
+        let mut uploads = self.endpoint_segments("remote.php/dav/uploads", [user.as_str()]);
+        uploads.set_path(&format!("{}/", uploads.path()));
+        Ok(Files {
+            client: self.clone(),
+            root,
+            uploads: Some(uploads),
+        })
+    }
+}
+
+impl Files {
+    /// Files below any WebDAV root URL (no chunked upload).
+    pub fn at(client: &Client, root: Url) -> Files {
+        let mut root = root;
+        if !root.path().ends_with('/') {
+            root.set_path(&format!("{}/", root.path()));
+        }
+        Files {
+            client: client.clone(),
+            root,
+            uploads: None,
+        }
+    }
+
+    /// The DAV root.
+    pub fn root(&self) -> &Url {
+        &self.root
+    }
+
+    /// The URL of a path.
+    pub fn url_of(&self, path: &RemotePath, collection: bool) -> Url {
+        path.to_url(&self.root, collection)
+    }
+
+    async fn propfind(&self, path: &RemotePath, depth: &str) -> Result<Vec<DavResponse>> {
+        // Depth 1 lists a folder: use its slash form, as Nextcloud's hrefs do.
+        let url = self.url_of(path, depth != "0");
+        let resp = self
+            .client
+            .send(
+                Request::new(method("PROPFIND"), url.clone())
+                    .header("depth", depth)
+                    .xml(PROPFIND_BODY),
+            )
+            .await?;
+        let body = read_body(resp).await?;
+        Ok(parse_multistatus(&body, &url)?.responses)
+    }
+
+    /// Properties of one file or folder (PROPFIND Depth 0).
+    pub async fn stat(&self, path: &RemotePath) -> Result<FileEntry> {
+        let responses = self.propfind(path, "0").await?;
+        let r = responses
+            .into_iter()
+            .find(|r| r.path.is_empty())
+            .ok_or_else(|| Error::protocol("the server did not describe the requested path"))?;
+        Ok(FileEntry::from_response(path, r))
+    }
+
+    /// The children of a folder (PROPFIND Depth 1, the folder itself excluded).
+    pub async fn list(&self, path: &RemotePath) -> Result<Vec<FileEntry>> {
+        let responses = self.propfind(path, "1").await?;
+        Ok(responses
+            .into_iter()
+            .filter(|r| !r.path.is_empty())
+            .map(|r| FileEntry::from_response(path, r))
+            .collect())
+    }
+
+    /// Quota of a folder (the root for the account's quota).
+    pub async fn quota(&self, path: &RemotePath) -> Result<DavQuota> {
+        let e = self.stat(path).await?;
+        Ok(DavQuota {
+            available: e.quota_available,
+            used: e.quota_used,
+        })
+    }
+
+    /// Download a file as a stream.
+    pub async fn download(&self, path: &RemotePath) -> Result<Download> {
+        let url = self.url_of(path, false);
+        let resp = self
+            .client
+            .send(Request::new(Method::GET, url.clone()).long_transfer())
+            .await?;
+        let etag = resp
+            .headers()
+            .get("etag")
+            .and_then(|v| v.to_str().ok())
+            .map(unquote_etag);
+        let content_length = resp.content_length();
+        let stream = resp
+            .bytes_stream()
+            .map_err(move |e| Error::http(ErrorKind::Offline, e).with_url(&url));
+        Ok(Download {
+            etag,
+            content_length,
+            stream: Box::pin(stream),
+        })
+    }
+
+    /// Download a whole (small) file into memory.
+    pub async fn download_bytes(&self, path: &RemotePath) -> Result<Bytes> {
+        let mut d = self.download(path).await?;
+        let mut buf = BytesMut::new();
+        while let Some(chunk) = d.stream.next().await {
+            buf.extend_from_slice(&chunk?);
+        }
+        Ok(buf.freeze())
+    }
+
+    fn put_request(&self, url: Url, options: &UploadOptions) -> Request {
+        let mut req = Request::new(Method::PUT, url).header(
+            "content-type",
+            options
+                .content_type
+                .as_deref()
+                .unwrap_or("application/octet-stream"),
+        );
+        if let Some(mtime) = options.mtime {
+            req = req.header("x-oc-mtime", mtime.to_string());
+        }
+        if let Some(sum) = &options.checksum {
+            req = req.header("oc-checksum", sum);
+        }
+        if options.create_only {
+            req = req.header("if-none-match", "*");
+        }
+        if let Some(etag) = &options.if_match {
+            req = req.header("if-match", format!("\"{etag}\""));
+        }
+        req
+    }
+
+    /// Upload bytes held in memory (retried on transient failures when `create_only`).
+    pub async fn upload_bytes(
+        &self,
+        path: &RemotePath,
+        data: impl Into<Bytes>,
+        options: &UploadOptions,
+    ) -> Result<UploadResult> {
+        let req = self
+            .put_request(self.url_of(path, false), options)
+            .body(data.into())
+            .long_transfer();
+        let resp = self.client.send(req).await?;
+        Ok(UploadResult::from_headers(resp.headers()))
+    }
+
+    /// Upload a stream (never retried). Give `length` when known so the server can check
+    /// quota before receiving the body.
+    pub async fn upload_stream<S>(
+        &self,
+        path: &RemotePath,
+        stream: S,
+        length: Option<u64>,
+        options: &UploadOptions,
+    ) -> Result<UploadResult>
+    where
+        S: Stream<Item = std::io::Result<Bytes>> + Send + 'static,
+    {
+        let mut req = self
+            .put_request(self.url_of(path, false), options)
+            .long_transfer();
+        if let Some(len) = length {
+            req = req.header("content-length", len.to_string());
+        }
+        req.body = Body::Stream(reqwest::Body::wrap_stream(stream));
+        let resp = self.client.send(req).await?;
+        Ok(UploadResult::from_headers(resp.headers()))
+    }
+
+    /// Create a folder (MKCOL). An existing folder gives `not-allowed` (405), a missing parent
+    /// `conflict` (409).
+    pub async fn create_folder(&self, path: &RemotePath) -> Result<()> {
+        let url = self.url_of(path, true);
+        self.client.send(Request::new(method("MKCOL"), url)).await?;
+        Ok(())
+    }
+
+    async fn transfer(
+        &self,
+        verb: &str,
+        from: &RemotePath,
+        to: &RemotePath,
+        overwrite: bool,
+    ) -> Result<()> {
+        if from.is_root() || to.is_root() {
+            return Err(
+                Error::new(ErrorKind::InvalidName).with_message("cannot move or copy the root")
+            );
+        }
+        let req = Request::new(method(verb), self.url_of(from, false))
+            .header("destination", self.url_of(to, false).as_str())
+            .header("overwrite", if overwrite { "T" } else { "F" });
+        self.client.send(req).await?;
+        Ok(())
+    }
+
+    /// MOVE (rename). With `overwrite` false an existing target gives `conflict` (412).
+    pub async fn move_to(&self, from: &RemotePath, to: &RemotePath, overwrite: bool) -> Result<()> {
+        self.transfer("MOVE", from, to, overwrite).await
+    }
+
+    /// COPY. With `overwrite` false an existing target gives `conflict` (412).
+    pub async fn copy_to(&self, from: &RemotePath, to: &RemotePath, overwrite: bool) -> Result<()> {
+        self.transfer("COPY", from, to, overwrite).await
+    }
+
+    /// DELETE a file or folder (Nextcloud moves it to the trash bin).
+    pub async fn delete(&self, path: &RemotePath) -> Result<()> {
+        if path.is_root() {
+            return Err(Error::new(ErrorKind::InvalidName).with_message("cannot delete the root"));
+        }
+        self.client
+            .send(Request::new(Method::DELETE, self.url_of(path, false)))
+            .await?;
+        Ok(())
+    }
+
+    /// Nextcloud chunked upload v2: MKCOL an upload folder with `Destination`, PUT numbered
+    /// chunks (`00001`…) with `Destination` and `OC-Total-Length`, then MOVE `.file` onto the
+    /// target. Chunks are held in memory one at a time, so each can be retried.
+    pub async fn upload_chunked<R>(
+        &self,
+        path: &RemotePath,
+        mut reader: R,
+        total_length: u64,
+        chunk_size: usize,
+        options: &UploadOptions,
+    ) -> Result<UploadResult>
+    where
+        R: AsyncRead + Unpin,
+    {
+        let uploads = self.uploads.as_ref().ok_or_else(|| {
+            Error::new(ErrorKind::Rejected).with_message("chunked upload needs a Nextcloud server")
+        })?;
+        if path.is_root() {
+            return Err(
+                Error::new(ErrorKind::InvalidName).with_message("cannot upload to the root")
+            );
+        }
+        let dest = self.url_of(path, false);
+        let upload_dir = RemotePath::root().join(&upload_id())?.to_url(uploads, true);
+        self.client
+            .send(
+                Request::new(method("MKCOL"), upload_dir.clone())
+                    .header("destination", dest.as_str()),
+            )
+            .await?;
+        let outcome = self
+            .send_chunks(
+                &upload_dir,
+                &dest,
+                &mut reader,
+                total_length,
+                chunk_size.max(1),
+                options,
+            )
+            .await;
+        if outcome.is_err() {
+            // Best effort: do not leave chunks behind.
+            let _ = self
+                .client
+                .send(Request::new(Method::DELETE, upload_dir))
+                .await;
+        }
+        outcome
+    }
+
+    async fn send_chunks<R: AsyncRead + Unpin>(
+        &self,
+        upload_dir: &Url,
+        dest: &Url,
+        reader: &mut R,
+        total_length: u64,
+        chunk_size: usize,
+        options: &UploadOptions,
+    ) -> Result<UploadResult> {
+        let total = total_length.to_string();
+        let mut sent: u64 = 0;
+        let mut index = 1u32;
+        loop {
+            let chunk = read_chunk(reader, chunk_size).await?;
+            if chunk.is_empty() && index > 1 {
+                break;
+            }
+            sent += chunk.len() as u64;
+            let name = format!("{index:05}");
+            let mut url = upload_dir.clone();
+            url.set_path(&format!("{}{}", upload_dir.path(), encode_segment(&name)));
+            let mut req = Request::new(Method::PUT, url)
+                .header("destination", dest.as_str())
+                .header("oc-total-length", &total)
+                .header("content-type", "application/octet-stream")
+                .body(chunk)
+                .long_transfer();
+            req.idempotent = Some(true);
+            self.client.send(req).await?;
+            index += 1;
+            if sent >= total_length {
+                break;
+            }
+        }
+        if sent != total_length {
+            return Err(Error::protocol(format!(
+                "the source gave {sent} bytes, {total_length} were announced"
+            )));
+        }
+        let mut file = upload_dir.clone();
+        file.set_path(&format!("{}.file", upload_dir.path()));
+        let mut req = Request::new(method("MOVE"), file)
+            .header("destination", dest.as_str())
+            .header("oc-total-length", &total)
+            .long_transfer();
+        if let Some(mtime) = options.mtime {
+            req = req.header("x-oc-mtime", mtime.to_string());
+        }
+        if let Some(sum) = &options.checksum {
+            req = req.header("oc-checksum", sum);
+        }
+        if options.create_only {
+            req = req.header("if-none-match", "*");
+        }
+        // Assembly of big files can take a while on the server.
+        req.timeout = Some(Duration::from_secs(3600));
+        let resp = self.client.send(req).await?;
+        Ok(UploadResult::from_headers(resp.headers()))
+    }
+}
+
+async fn read_chunk<R: AsyncRead + Unpin>(reader: &mut R, size: usize) -> Result<Bytes> {
+    let mut buf = BytesMut::with_capacity(size.min(64 * 1024 * 1024));
+    while buf.len() < size {
+        let n = (&mut *reader)
+            .take((size - buf.len()) as u64)
+            .read_buf(&mut buf)
+            .await
+            .map_err(|e| {
+                Error::io(ErrorKind::Protocol, e).with_message("reading the local file")
+            })?;
+        if n == 0 {
+            break;
+        }
+    }
+    Ok(buf.freeze())
+}
+
+/// A random upload folder name.
+fn upload_id() -> String {
+    use ring::rand::SecureRandom;
+    let mut bytes = [0u8; 12];
+    let _ = ring::rand::SystemRandom::new().fill(&mut bytes);
+    let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+    format!("passerelle-{hex}")
+}

@@ -1,0 +1,30 @@
+//! Nextcloud protocols for Passerelle: status, OCS, WebDAV, CalDAV, CardDAV and Login Flow v2.
+//! Plain Rust, no Tauri: the app and `passerelle-cli` both use it.
+//!
+//! Entry points: [`normalize_address`] → [`Client::builder`] → [`Client::check_server`],
+//! then [`LoginFlow`] for credentials, OCS calls ([`Client::capabilities`],
+//! [`Client::current_user`]…), and the DAV modules ([`dav::files`], [`dav::caldav`],
+//! [`dav::carddav`]). Every failure is an [`Error`] with a stable [`Error::code`].
+
+pub mod address;
+pub mod client;
+pub mod dav;
+pub mod error;
+mod lenient;
+pub mod loginflow;
+pub mod ocs;
+pub mod status;
+pub mod tls;
+
+pub use address::{Address, normalize_address};
+pub use client::{Client, ClientBuilder, Credentials, RetryPolicy, Secret, default_user_agent};
+pub use error::{Error, ErrorKind, Result};
+pub use loginflow::{LoginCredentials, LoginFlow, WaitOptions};
+pub use ocs::{
+    Capabilities, NavigationApp, NewShare, Page, Quota, Share, ShareQuery, ShareTarget, Theming,
+    UserInfo,
+};
+pub use status::{MAX_TESTED_MAJOR, MIN_SUPPORTED_MAJOR, ServerStatus, Version, check_server};
+pub use tls::Fingerprint;
+/// Re-exported so callers can cancel [`LoginFlow::wait`] without depending on tokio-util.
+pub use tokio_util::sync::CancellationToken;
