@@ -1,0 +1,173 @@
+"""Harness for end-to-end tests of the real Passerelle binary.
+
+Starts Xvfb on a free display and tauri-driver (which drives WebKitWebDriver) on free loopback
+ports, with a fresh data folder per test, and stops them by PID at the end. Readiness is waited
+for by polling the port, never by sleeping a fixed time.
+"""
+
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+
+import pytest
+from selenium import webdriver
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.options import ArgOptions
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import WebDriverWait
+
+ROOT = Path(__file__).resolve().parents[2]
+APP = ROOT / "target" / "debug" / "passerelle"
+ARTIFACTS = ROOT / "target" / "e2e"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for_port(port: int, proc: subprocess.Popen, what: str, timeout: float = 30.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"{what} exited early with code {proc.returncode}")
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                return
+        except OSError:
+            time.sleep(0.05)  # polling interval, not synchronisation
+    raise RuntimeError(f"{what} did not open port {port} within {timeout}s")
+
+
+def stop(proc: subprocess.Popen) -> None:
+    if proc.poll() is None:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+@pytest.fixture(scope="session")
+def display():
+    """An Xvfb server on a free display number."""
+    assert APP.exists(), f"build the app first: {APP} is missing"
+    for _ in range(20):
+        num = 90 + (os.getpid() + _) % 400
+        if not Path(f"/tmp/.X11-unix/X{num}").exists() and not Path(f"/tmp/.X{num}-lock").exists():
+            break
+    proc = subprocess.Popen(
+        ["Xvfb", f":{num}", "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 20
+    while not Path(f"/tmp/.X11-unix/X{num}").exists():
+        if proc.poll() is not None or time.monotonic() > deadline:
+            raise RuntimeError("Xvfb did not start")
+        time.sleep(0.05)
+    yield f":{num}"
+    stop(proc)
+
+
+class AppDriver:
+    """Starts and restarts the real app through tauri-driver, keeping one data folder."""
+
+    def __init__(self, display: str, data_dir: Path, system_lang: str):
+        self.display = display
+        self.data_dir = data_dir
+        self.system_lang = system_lang
+        self.driver_proc = None
+        self.session = None
+        # Extra environment for the app (merged last in _start_driver), e.g. PATH with
+        # tests/e2e/bin first so the app's `xdg-open` is the fake browser.
+        self.extra_env: dict[str, str] = {}
+
+    def _start_driver(self) -> int:
+        port, native = free_port(), free_port()
+        env = dict(os.environ)
+        env.update(
+            DISPLAY=self.display,
+            PASSERELLE_DATA_DIR=str(self.data_dir),
+            LANG=self.system_lang,
+            LC_ALL=self.system_lang,
+            LANGUAGE="",
+            NO_AT_BRIDGE="1",
+        )
+        env.update(self.extra_env)
+        env.pop("WAYLAND_DISPLAY", None)
+        log = open(ARTIFACTS / "tauri-driver.log", "ab")
+        self.driver_proc = subprocess.Popen(
+            [shutil.which("tauri-driver") or "tauri-driver", "--port", str(port), "--native-port", str(native)],
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+        wait_for_port(port, self.driver_proc, "tauri-driver")
+        # tauri-driver forwards to WebKitWebDriver, which may still be starting.
+        wait_for_port(native, self.driver_proc, "WebKitWebDriver")
+        return port
+
+    def start(self) -> webdriver.Remote:
+        port = self._start_driver()
+        options = ArgOptions()
+        options.set_capability("browserName", "wry")
+        options.set_capability("tauri:options", {"application": str(APP)})
+        self.session = webdriver.Remote(command_executor=f"http://127.0.0.1:{port}", options=options)
+        return self.session
+
+    def quit(self) -> None:
+        if self.session is not None:
+            try:
+                self.session.quit()
+            finally:
+                self.session = None
+        if self.driver_proc is not None:
+            stop(self.driver_proc)
+            self.driver_proc = None
+
+    def restart(self) -> webdriver.Remote:
+        self.quit()
+        return self.start()
+
+
+@pytest.fixture
+def app(display, request):
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    data_dir = Path(tempfile.mkdtemp(prefix="passerelle-e2e-"))
+    lang = getattr(request, "param", "fr_FR.UTF-8")
+    driver = AppDriver(display, data_dir, lang)
+    yield driver
+    driver.quit()
+    shutil.rmtree(data_dir, ignore_errors=True)
+
+
+def wait(session, timeout: float = 20.0) -> WebDriverWait:
+    return WebDriverWait(session, timeout)
+
+
+def by_testid(testid: str):
+    return (By.CSS_SELECTOR, f'[data-testid="{testid}"]')
+
+
+def visible(session, testid: str, timeout: float = 20.0):
+    return wait(session, timeout).until(EC.visibility_of_element_located(by_testid(testid)))
+
+
+def html_lang(session) -> str:
+    return session.execute_script("return document.documentElement.lang")
+
+
+def fluent_message(lang: str, msg_id: str) -> str:
+    """The plain value of a single-line Fluent message, read from the locale files."""
+    for path in sorted((ROOT / "locales" / lang).rglob("*.ftl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.startswith(f"{msg_id} ="):
+                return line.split("=", 1)[1].strip()
+    raise KeyError(f"{msg_id} not in locales/{lang}")
