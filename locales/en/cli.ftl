@@ -16,3 +16,12 @@ cli-doctor-tours = { $count ->
 }
 cli-doctor-ok = All is well.
 cli-error = Error: { $message }
+cli-server-found = { $product } { $version } at { $url }
+cli-server-ready = Ready: you can connect an account.
+cli-server-insecure-http = Warning: unencrypted connection (http). Only use it on a local network, for example during a workshop.
+cli-server-untrusted = The certificate of { $url } is not recognised by this computer. SHA-256 fingerprint: { $fingerprint }. Compare it with the one the server's administrator gives you, then run: passerelle-cli server trust { $url } { $fingerprint }
+cli-server-trusted = This certificate is now accepted for this server.
+cli-account-added = Account added: { $name } on { $url }
+cli-account-none = No account for this profile.
+cli-account-removed = Account removed; its access was deleted on the server.
+cli-account-removed-locally = Account removed from this computer, but the server could not be told: delete the “Passerelle” access in your space's Settings → Security.

@@ -13,3 +13,39 @@ error-invalid-value = This value is not accepted. Check what you typed (a profil
 # Notices shown once at start. `$path`: where the old file is kept.
 notice-store-damaged = Passerelle’s local data was damaged. Nothing was deleted: the old file is kept here: { $path }. Passerelle starts again with fresh data.
 notice-store-newer = This local data comes from a newer version of Passerelle. Nothing was deleted: it is kept here: { $path }. Install the newest version to get it back.
+
+## Connecting to a Nextcloud space
+
+error-offline = Passerelle cannot reach this server. Check that this computer is connected to the Internet (Wi-Fi or cable) and that the address is right, then try again.
+error-dns = This address cannot be found. Check for typos (for Framaspace it looks like monasso.frama.space).
+error-tls = A secure connection with this server could not be made. Check the address, and the date and time of this computer, then try again. If it keeps happening, tell the people who run your space.
+error-tls-untrusted = Passerelle cannot confirm this server’s identity. If you trusted its certificate before, it may have changed: ask the people who run your space before going further.
+error-timeout = The server takes too long to answer. Check your Internet connection, then try again in a moment.
+error-auth = The login name or the app password is wrong, or this access was removed from your space. Check them and try again, or sign in with your browser.
+error-forbidden = Your account may not do this in your space. If you need it, ask the administrators of your space.
+error-throttled = Your space received too many attempts and makes you wait, for safety. Wait a few minutes before trying again.
+error-maintenance = Your space is being updated by its hosts. Try again in a few minutes.
+error-not-nextcloud = This address does not lead to a Nextcloud space. Check the address your association gave you (for Framaspace it looks like monasso.frama.space).
+# $minimum: the oldest Nextcloud version accepted, for example “27”.
+error-server-too-old = This space uses a Nextcloud version too old for Passerelle (version { $minimum } or newer is needed). Tell the people who run your space.
+error-not-found = What Passerelle was looking for does not exist (any more) on the server: it may have been moved or deleted. Refresh, then try again.
+error-quota = Your storage is full. Free some room (for example by emptying the trash bin), or ask the administrators for more.
+error-locked = This file is in use right now (it is locked). Wait a little, then try again.
+error-conflict = Something changed on the server at the same time. Refresh, then try again.
+error-not-allowed = Your space does not allow this action, for example because an app is disabled there. Ask the administrators of your space.
+error-rejected = The server refused the request. Check what you typed, then try again. If it keeps happening, tell the people who run your space.
+error-insecure-http = This address starts with “http://”: the connection would not be encrypted. Passerelle accepts that only on a local network. Use your space’s “https://” address.
+error-invalid-address = This address is not valid. Type your space’s address, without spaces, for example monasso.frama.space.
+error-invalid-name = This name cannot be used (it is empty, too long, or contains a character like “/”). Choose another name.
+error-protocol = The server answered in an unexpected way. It may be badly set up. Try again later; if it keeps happening, tell the people who run your space.
+error-server-error = The server had a problem on its side. Try again in a few minutes; if it keeps happening, tell the people who run your space.
+error-login-flow-timeout = Signing in was not finished in time in the browser. Click “Sign in with my browser” again to start over.
+error-login-flow-cancelled = Signing in was cancelled. You can start again whenever you like.
+error-login-flow-downgrade = For your safety, Passerelle stopped signing in: the server wanted to go on without encryption (“http://”). Tell the people who run your space; meanwhile, you can use an app password.
+error-href-escape = The server sent an unexpected file address, which Passerelle ignored for safety. Try again; if it keeps happening, tell the people who run your space.
+error-keyring-unavailable = This computer has no password safe (keyring) available. You can still connect, keeping the access only until Passerelle closes.
+error-keyring = Passerelle could not use this computer’s password safe (keyring). Check that it is unlocked (your session password may be asked), then try again.
+error-account-not-found = This account no longer exists in Passerelle on this computer. Go back to the Accounts screen to pick another one.
+error-account-exists = This account is already connected in this profile. Pick it on the Accounts screen.
+error-session-secret-lost = The access to this account was kept only until Passerelle closed, and Passerelle has restarted since. Connect again: Accounts screen, then “Connect an account”.
+error-secret-not-found = This account’s app password is no longer in this computer’s keyring. Connect this account again.

@@ -16,3 +16,12 @@ cli-doctor-tours = { $count ->
 }
 cli-doctor-ok = Tout va bien.
 cli-error = Erreur : { $message }
+cli-server-found = { $product } { $version } à l’adresse { $url }
+cli-server-ready = Prêt : vous pouvez connecter un compte.
+cli-server-insecure-http = Attention : connexion non chiffrée (http). À n’utiliser que sur un réseau local, par exemple pendant un atelier.
+cli-server-untrusted = Le certificat de { $url } n’est pas reconnu par cet ordinateur. Empreinte SHA-256 : { $fingerprint }. Comparez-la avec celle que vous donne la personne qui gère le serveur, puis lancez : passerelle-cli server trust { $url } { $fingerprint }
+cli-server-trusted = Ce certificat est désormais accepté pour ce serveur.
+cli-account-added = Compte ajouté : { $name } sur { $url }
+cli-account-none = Aucun compte pour ce profil.
+cli-account-removed = Compte retiré ; son accès a été supprimé sur le serveur.
+cli-account-removed-locally = Compte retiré de cet ordinateur, mais le serveur n’a pas pu être prévenu : supprimez l’accès « Passerelle » dans Paramètres → Sécurité de votre espace.

@@ -13,3 +13,39 @@ error-invalid-value = Cette valeur n’est pas acceptée. Vérifiez ce que vous 
 # Avis affichés une fois au démarrage. `$path` : l’endroit où l’ancien fichier est gardé.
 notice-store-damaged = Les données locales de Passerelle étaient abîmées. Rien n’a été effacé : l’ancien fichier est gardé ici : { $path }. Passerelle repart avec des données neuves.
 notice-store-newer = Ces données locales viennent d’une version plus récente de Passerelle. Rien n’a été effacé : elles sont gardées ici : { $path }. Installez la version la plus récente pour les retrouver.
+
+## Connexion à un espace Nextcloud
+
+error-offline = Passerelle n’arrive pas à joindre ce serveur. Vérifiez que cet ordinateur est connecté à Internet (Wi-Fi ou câble) et que l’adresse est juste, puis réessayez.
+error-dns = Cette adresse est introuvable. Vérifiez qu’il n’y a pas de faute de frappe (pour Framaspace, elle ressemble à monasso.frama.space).
+error-tls = La connexion sécurisée avec ce serveur n’a pas pu être établie. Vérifiez l’adresse, ainsi que la date et l’heure de cet ordinateur, puis réessayez. Si cela continue, prévenez les personnes qui gèrent votre espace.
+error-tls-untrusted = Passerelle ne peut pas confirmer l’identité de ce serveur. Si vous aviez déjà fait confiance à son certificat, il a peut-être changé : demandez aux personnes qui gèrent votre espace avant d’aller plus loin.
+error-timeout = Le serveur met trop de temps à répondre. Vérifiez votre connexion à Internet, puis réessayez dans un moment.
+error-auth = L’identifiant ou le mot de passe d’application est incorrect, ou cet accès a été retiré de votre espace. Vérifiez-les et réessayez, ou connectez-vous avec votre navigateur.
+error-forbidden = Votre compte n’a pas le droit de faire cela dans votre espace. Si vous en avez besoin, demandez aux administrateur·ices de votre espace.
+error-throttled = Votre espace a reçu trop de tentatives et vous fait patienter, par sécurité. Attendez quelques minutes avant de réessayer.
+error-maintenance = Votre espace est en cours de mise à jour par ses hébergeurs. Réessayez dans quelques minutes.
+error-not-nextcloud = Cette adresse ne mène pas à un espace Nextcloud. Vérifiez l’adresse que votre association vous a donnée (pour Framaspace, elle ressemble à monasso.frama.space).
+# $minimum : la plus ancienne version de Nextcloud acceptée, par exemple « 27 ».
+error-server-too-old = Cet espace utilise une version de Nextcloud trop ancienne pour Passerelle (il faut la version { $minimum } ou plus récente). Prévenez les personnes qui gèrent votre espace.
+error-not-found = Ce que Passerelle cherchait n’existe pas (ou plus) sur le serveur : cela a peut-être été déplacé ou supprimé. Actualisez, puis réessayez.
+error-quota = Votre espace de stockage est plein. Libérez de la place (par exemple en vidant la corbeille), ou demandez plus d’espace aux administrateur·ices.
+error-locked = Ce fichier est utilisé en ce moment (il est verrouillé). Attendez un peu, puis réessayez.
+error-conflict = Quelque chose a changé sur le serveur au même moment. Actualisez, puis réessayez.
+error-not-allowed = Votre espace n’autorise pas cette action, par exemple parce qu’une application y est désactivée. Demandez aux administrateur·ices de votre espace.
+error-rejected = Le serveur a refusé la demande. Vérifiez ce que vous avez saisi, puis réessayez. Si cela continue, prévenez les personnes qui gèrent votre espace.
+error-insecure-http = Cette adresse commence par « http:// » : la connexion ne serait pas chiffrée. Passerelle ne l’accepte que sur un réseau local. Utilisez l’adresse en « https:// » de votre espace.
+error-invalid-address = Cette adresse n’est pas valide. Écrivez l’adresse de votre espace, sans espace, par exemple monasso.frama.space.
+error-invalid-name = Ce nom ne peut pas être utilisé (il est vide, trop long, ou contient un caractère comme « / »). Choisissez un autre nom.
+error-protocol = Le serveur a répondu de façon inattendue. Il est peut-être mal configuré. Réessayez plus tard ; si cela continue, prévenez les personnes qui gèrent votre espace.
+error-server-error = Le serveur a rencontré un problème de son côté. Réessayez dans quelques minutes ; si cela continue, prévenez les personnes qui gèrent votre espace.
+error-login-flow-timeout = La connexion n’a pas été terminée à temps dans le navigateur. Cliquez à nouveau sur « Me connecter avec mon navigateur » pour recommencer.
+error-login-flow-cancelled = La connexion a été annulée. Vous pouvez recommencer quand vous voulez.
+error-login-flow-downgrade = Par sécurité, Passerelle a arrêté la connexion : le serveur voulait continuer sans chiffrement (« http:// »). Prévenez les personnes qui gèrent votre espace ; en attendant, vous pouvez utiliser un mot de passe d’application.
+error-href-escape = Le serveur a envoyé une adresse de fichier inattendue, que Passerelle a ignorée par sécurité. Réessayez ; si cela continue, prévenez les personnes qui gèrent votre espace.
+error-keyring-unavailable = Cet ordinateur n’a pas de coffre-fort à mots de passe (trousseau) disponible. Vous pouvez quand même vous connecter, en gardant l’accès seulement jusqu’à la fermeture de Passerelle.
+error-keyring = Passerelle n’a pas pu utiliser le coffre-fort à mots de passe (trousseau) de cet ordinateur. Vérifiez qu’il est déverrouillé (votre mot de passe de session peut être demandé), puis réessayez.
+error-account-not-found = Ce compte n’existe plus dans Passerelle sur cet ordinateur. Retournez à l’écran Comptes pour en choisir un autre.
+error-account-exists = Ce compte est déjà connecté dans ce profil. Choisissez-le dans l’écran Comptes.
+error-session-secret-lost = L’accès à ce compte était gardé seulement jusqu’à la fermeture de Passerelle, et Passerelle a redémarré depuis. Connectez-vous à nouveau : écran Comptes, puis « Connecter un compte ».
+error-secret-not-found = Le mot de passe d’application de ce compte n’est plus dans le trousseau de cet ordinateur. Connectez ce compte à nouveau.

@@ -6,9 +6,11 @@ use std::path::PathBuf;
 
 use passerelle_core::IpcError;
 use passerelle_core::model::{
-    AboutInfo, AppBootstrap, Language, Profile, Settings, SettingsPatch, StoreNotice, TextSize,
-    Theme,
+    AboutInfo, Account, AccountOverview, AccountQuota, AppBootstrap, Language, LoginFlowEvent,
+    Profile, ServerCheck, ServerInfo, Settings, SettingsPatch, SignOutReport, SpaceTheming,
+    StoreNotice, TextSize, Theme,
 };
+use passerelle_core::secrets::{KeyringStatus, SecretStorage};
 use ts_rs::{Config, TS};
 
 /// One command as the UI sees it: name, arguments and result as TypeScript, and its doc line.
@@ -62,6 +64,77 @@ const TABLE: &[CommandSig] = &[
         returns: "void",
         doc: "Deletes a profile with its accounts and progress.",
     },
+    CommandSig {
+        name: "keyring_status",
+        args: &[],
+        returns: "KeyringStatus",
+        doc: "Whether an OS keyring can keep app passwords on this computer.",
+    },
+    CommandSig {
+        name: "server_check",
+        args: &[("address", "string")],
+        returns: "ServerCheck",
+        doc: "Normalises an address and asks the server what it is.",
+    },
+    CommandSig {
+        name: "certificate_trust",
+        args: &[("url", "string"), ("fingerprint", "string")],
+        returns: "void",
+        doc: "Pins this exact certificate for this server (stored locally).",
+    },
+    CommandSig {
+        name: "login_flow_start",
+        args: &[
+            ("profileId", "number"),
+            ("address", "string"),
+            ("storage", "SecretStorage"),
+            ("onEvent", "Channel<LoginFlowEvent>"),
+        ],
+        returns: "number",
+        doc: "Starts Login Flow v2 (browser approval), streams its events; resolves with its id.",
+    },
+    CommandSig {
+        name: "login_flow_cancel",
+        args: &[("flowId", "number")],
+        returns: "void",
+        doc: "Cancels a Login Flow under way.",
+    },
+    CommandSig {
+        name: "account_add_app_password",
+        args: &[
+            ("profileId", "number"),
+            ("address", "string"),
+            ("loginName", "string"),
+            ("appPassword", "string"),
+            ("storage", "SecretStorage"),
+        ],
+        returns: "Account",
+        doc: "Adds an account from a login name and an app password.",
+    },
+    CommandSig {
+        name: "accounts_list",
+        args: &[("profileId", "number")],
+        returns: "Array<Account>",
+        doc: "The accounts of a profile, most recently used first.",
+    },
+    CommandSig {
+        name: "account_select",
+        args: &[("accountId", "number")],
+        returns: "Account",
+        doc: "Marks an account as the one in use.",
+    },
+    CommandSig {
+        name: "account_overview",
+        args: &[("accountId", "number")],
+        returns: "AccountOverview",
+        doc: "What the Accounts screen shows for one account (asks the server).",
+    },
+    CommandSig {
+        name: "account_sign_out",
+        args: &[("accountId", "number")],
+        returns: "SignOutReport",
+        doc: "Revokes the app password on the server, deletes the local secret and the account.",
+    },
 ];
 
 const HEADER: &str =
@@ -91,6 +164,16 @@ fn types_ts() -> String {
         decl::<AppBootstrap>(&cfg),
         decl::<AboutInfo>(&cfg),
         decl::<IpcError>(&cfg),
+        decl::<SecretStorage>(&cfg),
+        decl::<KeyringStatus>(&cfg),
+        decl::<SpaceTheming>(&cfg),
+        decl::<ServerInfo>(&cfg),
+        decl::<ServerCheck>(&cfg),
+        decl::<Account>(&cfg),
+        decl::<AccountQuota>(&cfg),
+        decl::<AccountOverview>(&cfg),
+        decl::<SignOutReport>(&cfg),
+        decl::<LoginFlowEvent>(&cfg),
     ];
     format!("{HEADER}\n{}", decls.join("\n"))
 }
@@ -115,12 +198,14 @@ fn commands_ts() -> String {
     let mut used: Vec<&str> = TABLE
         .iter()
         .flat_map(|c| c.args.iter().map(|(_, t)| *t).chain([c.returns]))
+        .flat_map(|t| t.split(|c: char| !c.is_alphanumeric()))
         .filter(|t| t.chars().next().is_some_and(char::is_uppercase))
+        .filter(|t| !matches!(*t, "Array" | "Channel"))
         .collect();
     used.sort();
     used.dedup();
     let mut out = format!(
-        "{HEADER}import {{ invoke }} from \"@tauri-apps/api/core\";\nimport type {{ {} }} from \"./types\";\n",
+        "{HEADER}import {{ Channel, invoke }} from \"@tauri-apps/api/core\";\nimport type {{ {} }} from \"./types\";\n",
         used.join(", ")
     );
     for c in TABLE {

@@ -25,6 +25,16 @@ pub fn with_app<R: tauri::Runtime>(
             commands::profiles::profile_create,
             commands::profiles::profile_select,
             commands::profiles::profile_delete,
+            commands::accounts::keyring_status,
+            commands::accounts::server_check,
+            commands::accounts::certificate_trust,
+            commands::accounts::login_flow_start,
+            commands::accounts::login_flow_cancel,
+            commands::accounts::account_add_app_password,
+            commands::accounts::accounts_list,
+            commands::accounts::account_select,
+            commands::accounts::account_overview,
+            commands::accounts::account_sign_out,
         ])
 }
 

@@ -2,6 +2,10 @@
 //! before the window needs it; if it cannot be opened at all, the error is kept and shown by the
 //! UI at start instead of a crash.
 
+use std::sync::OnceLock;
+
+use passerelle_core::connect::LoginFlows;
+use passerelle_core::secrets::Secrets;
 use passerelle_core::{DataPaths, IpcError, Store};
 use tauri::{Manager, Runtime};
 
@@ -9,6 +13,9 @@ use tauri::{Manager, Runtime};
 #[derive(Debug)]
 pub struct AppState {
     store: Result<(DataPaths, Store), IpcError>,
+    /// Probed on first use: asking D-Bus for a keyring must not delay the window.
+    secrets: OnceLock<Secrets>,
+    login_flows: LoginFlows,
 }
 
 impl AppState {
@@ -16,9 +23,7 @@ impl AppState {
     pub fn from_env() -> Self {
         let store =
             DataPaths::from_env().and_then(|paths| Ok((paths.clone(), Store::open(&paths)?)));
-        Self {
-            store: store.map_err(IpcError::from),
-        }
+        Self::with_store(store.map_err(IpcError::from))
     }
 
     /// Opens the store in `paths` (tests).
@@ -26,7 +31,15 @@ impl AppState {
         let store = Store::open(&paths)
             .map(|s| (paths, s))
             .map_err(IpcError::from);
-        Self { store }
+        Self::with_store(store)
+    }
+
+    fn with_store(store: Result<(DataPaths, Store), IpcError>) -> Self {
+        Self {
+            store,
+            secrets: OnceLock::new(),
+            login_flows: LoginFlows::default(),
+        }
     }
 
     /// The store, or the error that kept it from opening.
@@ -37,6 +50,16 @@ impl AppState {
     /// The data paths, or the error that kept the store from opening.
     pub fn paths(&self) -> Result<&DataPaths, IpcError> {
         self.store.as_ref().map(|(p, _)| p).map_err(Clone::clone)
+    }
+
+    /// The OS keyring, or session-only memory when this computer has none.
+    pub fn secrets(&self) -> &Secrets {
+        self.secrets.get_or_init(Secrets::probe)
+    }
+
+    /// Login flows under way.
+    pub fn login_flows(&self) -> &LoginFlows {
+        &self.login_flows
     }
 }
 

@@ -2,6 +2,7 @@
 //! as `{ code, message }`. Their TypeScript wrappers are generated from the table in
 //! `bindings.rs`, which a test keeps in step with `generate_handler!`.
 
+pub mod accounts;
 pub mod app;
 pub mod profiles;
 pub mod settings;

@@ -1,7 +1,7 @@
 //! Errors of the core, and the `{ code, message }` shape in which every error crosses into the
 //! UI or the CLI's JSON. Each `code` has a Fluent message `error-<code>` in every locale.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 /// What went wrong in the core. Each variant maps to one stable [`CoreError::code`].
@@ -32,6 +32,15 @@ pub enum CoreError {
     /// No data folder can be found on this system (no home directory).
     #[error("no data folder can be found on this system")]
     NoDataDir,
+    /// No account with this id.
+    #[error("no account with id {0}")]
+    AccountNotFound(i64),
+    /// The Nextcloud server (or the way to it) failed; its code says how.
+    #[error(transparent)]
+    Nextcloud(#[from] passerelle_nextcloud::Error),
+    /// The app password could not be stored or read.
+    #[error(transparent)]
+    Secret(#[from] crate::secrets::SecretError),
     /// A value given by the UI is not one Passerelle knows.
     #[error("invalid value for {field}: {value:?}")]
     InvalidValue {
@@ -42,7 +51,8 @@ pub enum CoreError {
     },
 }
 
-/// Every code a [`CoreError`] can have, listed once: tests check each has a Fluent message.
+/// Every code a [`CoreError`] of its own can have, listed once: tests check each has a Fluent
+/// message. Nextcloud and secret errors carry the codes of their own crates' lists.
 pub const CORE_ERROR_CODES: &[&str] = &[
     "profile-name-empty",
     "profile-name-taken",
@@ -51,6 +61,7 @@ pub const CORE_ERROR_CODES: &[&str] = &[
     "data-dir",
     "no-data-dir",
     "invalid-value",
+    "account-not-found",
 ];
 
 impl CoreError {
@@ -64,6 +75,9 @@ impl CoreError {
             Self::DataDir { .. } => "data-dir",
             Self::NoDataDir => "no-data-dir",
             Self::InvalidValue { .. } => "invalid-value",
+            Self::AccountNotFound(_) => "account-not-found",
+            Self::Nextcloud(e) => e.code(),
+            Self::Secret(e) => e.code(),
         }
     }
 }
@@ -72,7 +86,7 @@ impl CoreError {
 ///
 /// `code` maps 1:1 to the Fluent id `error-<code>`, so the UI can translate it and branch on
 /// it; `message` is the English technical detail, for logs and bug reports.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct IpcError {
     /// Stable kebab-case code; the Fluent id is `error-<code>`.
     pub code: String,
@@ -139,6 +153,7 @@ mod tests {
                 field: "theme",
                 value: "x".into(),
             },
+            CoreError::AccountNotFound(1),
         ];
         let codes: Vec<_> = samples.iter().map(CoreError::code).collect();
         assert_eq!(codes, CORE_ERROR_CODES);

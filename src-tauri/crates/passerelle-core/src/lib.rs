@@ -2,11 +2,13 @@
 //! SQLite store (profiles, accounts, settings, tour progress), localisation and the error codes
 //! that cross into the UI. It must not depend on Tauri nor on any display.
 
+pub mod connect;
 pub mod doctor;
 pub mod error;
 pub mod i18n;
 pub mod model;
 pub mod paths;
+pub mod secrets;
 pub mod store;
 
 pub use error::{CoreError, IpcError};

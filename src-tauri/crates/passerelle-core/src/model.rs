@@ -185,6 +185,170 @@ pub struct AboutInfo {
     pub locales: Vec<Language>,
 }
 
+/// A Nextcloud account of a profile. Holds no secret.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Account {
+    /// Local id.
+    #[ts(type = "number")]
+    pub id: i64,
+    /// The profile it belongs to.
+    #[ts(type = "number")]
+    pub profile_id: i64,
+    /// Normalised server address.
+    pub server_url: String,
+    /// User id on the server.
+    pub user_id: String,
+    /// Login name used with the app password (may differ from the user id).
+    pub login_name: String,
+    /// Display name on the server.
+    pub display_name: Option<String>,
+    /// Where the app password is kept.
+    pub secret_storage: crate::secrets::SecretStorage,
+    /// When it was added (RFC 3339, UTC).
+    pub created_at: String,
+    /// When it was last chosen (RFC 3339, UTC).
+    pub last_used_at: Option<String>,
+}
+
+/// The look of a space, from its theming capabilities. The logo is a `data:` URL fetched by
+/// the backend: the UI never loads a remote asset.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(rename = "Theming")]
+pub struct SpaceTheming {
+    /// The space's name, or "Nextcloud".
+    pub name: String,
+    /// Primary colour (`#0082c9`).
+    pub color: Option<String>,
+    /// Text colour the server suggests on the primary colour.
+    pub color_text: Option<String>,
+    /// The logo as a `data:` URL.
+    pub logo: Option<String>,
+    /// Slogan.
+    pub slogan: Option<String>,
+}
+
+/// A server that answered as a Nextcloud.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ServerInfo {
+    /// Normalised address.
+    pub url: String,
+    /// Plain http on a local network: the UI warns.
+    pub insecure_http: bool,
+    /// Product name from status.php.
+    pub product_name: String,
+    /// Version string (`29.0.6`).
+    pub version: String,
+    /// Maintenance mode is on.
+    pub maintenance: bool,
+    /// The space's look, when it could be read.
+    pub theming: Option<SpaceTheming>,
+}
+
+/// What checking an address gives.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(tag = "kind", rename_all = "camelCase")]
+pub enum ServerCheck {
+    /// A usable Nextcloud.
+    Ok {
+        /// What it said.
+        server: ServerInfo,
+    },
+    /// The certificate is not trusted by the system: the person may trust this exact one.
+    UntrustedCertificate {
+        /// Normalised address.
+        url: String,
+        /// Host name.
+        host: String,
+        /// SHA-256 of the certificate, `AB:CD:…`.
+        fingerprint: String,
+    },
+}
+
+/// Storage use of an account.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(rename = "Quota")]
+pub struct AccountQuota {
+    /// Bytes used.
+    #[ts(type = "number")]
+    pub used: i64,
+    /// Bytes allowed; `None` when unlimited.
+    #[ts(type = "number | null")]
+    pub total: Option<i64>,
+    /// Percent used.
+    pub relative: f64,
+}
+
+/// What the Accounts screen shows for one account (asked from the server).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct AccountOverview {
+    /// The account.
+    pub account: Account,
+    /// The space's look.
+    pub theming: SpaceTheming,
+    /// Server version.
+    pub version: String,
+    /// Email address on the server.
+    pub email: Option<String>,
+    /// Groups.
+    pub groups: Vec<String>,
+    /// Member of the `admin` group.
+    pub is_admin: bool,
+    /// Storage use.
+    pub quota: Option<AccountQuota>,
+}
+
+/// What signing out did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SignOutReport {
+    /// `false` when the server could not be told: the app password still works there until
+    /// removed in the space's Settings → Security.
+    pub revoked_on_server: bool,
+}
+
+/// Streamed while the person approves Passerelle in their browser (Login Flow v2).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(
+    tag = "event",
+    content = "data",
+    rename_all = "camelCase",
+    rename_all_fields = "camelCase"
+)]
+pub enum LoginFlowEvent {
+    /// The login page is open (or should be opened) in the browser.
+    Started {
+        /// Id to cancel the flow.
+        #[ts(type = "number")]
+        flow_id: u64,
+        /// The page to open.
+        login_url: String,
+        /// Time left to approve.
+        expires_in_seconds: u64,
+    },
+    /// Still waiting.
+    Waiting {
+        /// Time left to approve.
+        remaining_seconds: u64,
+    },
+    /// Approved: the account is recorded.
+    Done {
+        /// The new account.
+        account: Account,
+    },
+    /// It failed; nothing was recorded.
+    Failed {
+        /// Why.
+        error: crate::IpcError,
+    },
+    /// The person cancelled.
+    Cancelled,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use passerelle_core::error::CORE_ERROR_CODES;
 use passerelle_core::i18n::{self, Language};
+use passerelle_core::secrets::SECRET_ERROR_CODES;
 
 fn repo_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -47,6 +48,12 @@ fn every_error_code_and_notice_has_a_message() {
         .map(|c| format!("error-{c}"))
         .collect();
     wanted.push("error-unknown".into());
+    wanted.extend(
+        passerelle_nextcloud::ErrorKind::ALL
+            .iter()
+            .map(|k| format!("error-{}", k.code())),
+    );
+    wanted.extend(SECRET_ERROR_CODES.iter().map(|c| format!("error-{c}")));
     wanted.extend(["notice-store-damaged".into(), "notice-store-newer".into()]);
     let missing: Vec<_> = wanted.iter().filter(|id| !ids.contains(*id)).collect();
     assert!(missing.is_empty(), "missing Fluent ids: {missing:?}");
@@ -62,7 +69,7 @@ fn ids_used_in_rust(dir: &Path, out: &mut BTreeSet<String>) {
             }
         } else if path.extension().is_some_and(|e| e == "rs") {
             let text = std::fs::read_to_string(&path).unwrap();
-            for marker in [".t(\"", ".t_args(\"", "tr(\""] {
+            for marker in [".t(\"", ".t_args(\""] {
                 for (i, _) in text.match_indices(marker) {
                     let rest = &text[i + marker.len()..];
                     let id: String = rest.chars().take_while(|c| *c != '"').collect();

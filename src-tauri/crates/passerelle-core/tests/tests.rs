@@ -1,4 +1,6 @@
 //! Integration tests of passerelle-core, against real SQLite files in temporary folders.
 
+mod connect;
 mod locales;
+mod secrets;
 mod store;

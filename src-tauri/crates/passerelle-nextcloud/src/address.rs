@@ -106,6 +106,25 @@ fn host_string(host: &Host<&str>) -> String {
     }
 }
 
+/// When `input` named no scheme and its host is on a local network (a workshop box, a
+/// YunoHost at home), the plain-http address to try after https failed; `None` otherwise.
+/// Public hosts never fall back to http.
+pub fn local_http_fallback(input: &str) -> Option<Address> {
+    if input.trim().contains("://") {
+        return None;
+    }
+    let https = normalize_address(input).ok()?;
+    let url = Url::parse(&https.url).ok()?;
+    if !url.host().is_some_and(|h| is_local_host(&h)) {
+        return None;
+    }
+    let http = https.url.replacen("https://", "http://", 1);
+    Some(Address {
+        url: http,
+        insecure_http: true,
+    })
+}
+
 /// Loopback, private networks (RFC 1918, link-local, ULA) and local-only names.
 pub(crate) fn is_local_host(host: &Host<&str>) -> bool {
     match host {
@@ -187,6 +206,16 @@ mod tests {
             "https://example.org:8443/cloud"
         );
         assert_eq!(ok("https://user:pw@example.org/"), "https://example.org");
+    }
+
+    #[test]
+    fn http_fallback_only_for_local_hosts_without_a_scheme() {
+        let a = local_http_fallback("192.168.1.20:8080/index.php/apps/files").unwrap();
+        assert_eq!(a.url, "http://192.168.1.20:8080");
+        assert!(a.insecure_http);
+        assert!(local_http_fallback("atelier.local").is_some());
+        assert!(local_http_fallback("monasso.frama.space").is_none());
+        assert!(local_http_fallback("https://192.168.1.20").is_none());
     }
 
     #[test]

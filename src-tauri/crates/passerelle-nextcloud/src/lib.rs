@@ -7,6 +7,7 @@
 //! [`dav::carddav`]). Every failure is an [`Error`] with a stable [`Error::code`].
 
 pub mod address;
+pub mod assets;
 pub mod client;
 pub mod dav;
 pub mod error;
@@ -16,7 +17,8 @@ pub mod ocs;
 pub mod status;
 pub mod tls;
 
-pub use address::{Address, normalize_address};
+pub use address::{Address, local_http_fallback, normalize_address};
+pub use assets::Asset;
 pub use client::{Client, ClientBuilder, Credentials, RetryPolicy, Secret, default_user_agent};
 pub use error::{Error, ErrorKind, Result};
 pub use loginflow::{LoginCredentials, LoginFlow, WaitOptions};

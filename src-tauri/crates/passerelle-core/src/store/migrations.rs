@@ -4,7 +4,13 @@
 use rusqlite::Connection;
 
 /// `(version, sql)`, in order. Append only: never edit a migration that has shipped.
-const MIGRATIONS: &[(u32, &str)] = &[(1, include_str!("../../migrations/0001_init.sql"))];
+const MIGRATIONS: &[(u32, &str)] = &[
+    (1, include_str!("../../migrations/0001_init.sql")),
+    (
+        2,
+        include_str!("../../migrations/0002_accounts_secrets_pins.sql"),
+    ),
+];
 
 /// The schema version this build writes.
 pub const LATEST_SCHEMA_VERSION: u32 = MIGRATIONS[MIGRATIONS.len() - 1].0;

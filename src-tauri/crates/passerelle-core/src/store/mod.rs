@@ -3,6 +3,7 @@
 //! Passerelle, is moved aside (never deleted) and a fresh one created, with a notice for the UI.
 //! It holds no secret: passwords and tokens live in the OS keyring.
 
+mod accounts;
 mod migrations;
 mod profiles;
 mod settings;
@@ -15,6 +16,7 @@ use rusqlite::{Connection, OpenFlags};
 use crate::model::StoreNotice;
 use crate::{CoreError, DataPaths};
 
+pub use accounts::NewAccount;
 pub use migrations::LATEST_SCHEMA_VERSION;
 
 /// The open local database. Cheap operations only; callers may share it between threads.

@@ -1,0 +1,365 @@
+//! Connecting, against doubles that replay real Nextcloud 29.0.6 captures
+//! (`shared/nextcloud-captures`, loaded by the protocol crate's capture helper). Secrets are
+//! kept session-only here; the real keyring is exercised in `secrets.rs`.
+
+#[path = "../../passerelle-nextcloud/tests/support/capture.rs"]
+mod capture;
+
+use std::time::Duration;
+
+use capture::Capture;
+use passerelle_core::connect::{self, LoginFlows, WaitOptions};
+use passerelle_core::model::{LoginFlowEvent, ServerCheck};
+use passerelle_core::secrets::{Secret, SecretKey, SecretStorage, Secrets};
+use passerelle_core::{DataPaths, Store};
+use wiremock::matchers::{header, method, path};
+use wiremock::{Mock, MockServer, ResponseTemplate};
+
+const ALICE_APP_PASSWORD: &str = "alice-app-password-for-tests";
+
+fn basic(user: &str, secret: &str) -> String {
+    use base64::Engine as _;
+    let b64 = base64::engine::general_purpose::STANDARD.encode(format!("{user}:{secret}"));
+    format!("Basic {b64}")
+}
+
+fn store() -> (tempfile::TempDir, Store, i64) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&DataPaths::at(dir.path())).unwrap();
+    let profile = store.create_profile("Alix").unwrap().id;
+    (dir, store, profile)
+}
+
+async fn mount(server: &MockServer, name: &str) {
+    let c = Capture::load(name, &server.uri());
+    c.mock().respond_with(c.response()).mount(server).await;
+}
+
+/// A Nextcloud double: status, anonymous capabilities, the logo, and alice's user info for the
+/// right app password only (wrong ones get the captured 401).
+async fn nextcloud() -> MockServer {
+    let server = MockServer::start().await;
+    mount(&server, "status-php").await;
+    let caps = Capture::load("ocs-capabilities-anon", &server.uri());
+    caps.mock()
+        .and(header("OCS-APIRequest", "true"))
+        .respond_with(caps.response())
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/core/img/logo/logo.svg"))
+        .respond_with(ResponseTemplate::new(200).set_body_raw("<svg/>", "image/svg+xml"))
+        .mount(&server)
+        .await;
+    let user = Capture::load("ocs-user-alice", &server.uri());
+    user.mock()
+        .and(header(
+            "Authorization",
+            basic("alice", ALICE_APP_PASSWORD).as_str(),
+        ))
+        .respond_with(user.response())
+        .with_priority(1)
+        .mount(&server)
+        .await;
+    mount(&server, "ocs-user-wrong-password-401").await;
+    server
+}
+
+#[tokio::test]
+async fn checking_an_address_reads_status_and_theming() {
+    let server = nextcloud().await;
+    let (_dir, store, _) = store();
+    let ServerCheck::Ok { server: info } =
+        connect::check_address(&store, &server.uri()).await.unwrap()
+    else {
+        panic!("expected a usable server")
+    };
+    assert_eq!(info.version, "29.0.6");
+    assert!(!info.maintenance);
+    assert!(
+        info.insecure_http,
+        "http on 127.0.0.1 is allowed but flagged"
+    );
+    let theming = info.theming.unwrap();
+    assert_eq!(theming.color.as_deref(), Some("#00679e"));
+    assert_eq!(
+        theming.logo.as_deref(),
+        Some("data:image/svg+xml;base64,PHN2Zy8+")
+    );
+}
+
+#[tokio::test]
+async fn a_local_address_without_scheme_falls_back_to_http() {
+    let server = nextcloud().await;
+    let (_dir, store, _) = store();
+    let typed = server.uri().replace("http://", "") + "/index.php/apps/files/";
+    let ServerCheck::Ok { server: info } = connect::check_address(&store, &typed).await.unwrap()
+    else {
+        panic!("expected a usable server")
+    };
+    assert_eq!(info.url, server.uri());
+    assert!(info.insecure_http);
+}
+
+#[tokio::test]
+async fn maintenance_is_reported_and_html_pages_are_not_nextcloud() {
+    let server = MockServer::start().await;
+    mount(&server, "maintenance-status-php").await;
+    let (_dir, store, _) = store();
+    let ServerCheck::Ok { server: info } =
+        connect::check_address(&store, &server.uri()).await.unwrap()
+    else {
+        panic!()
+    };
+    assert!(info.maintenance && info.theming.is_none());
+
+    let site = MockServer::start().await;
+    Mock::given(method("GET"))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .insert_header("Content-Type", "text/html")
+                .set_body_string("<html>Our association</html>"),
+        )
+        .mount(&site)
+        .await;
+    let err = connect::check_address(&store, &site.uri())
+        .await
+        .unwrap_err();
+    assert_eq!(err.code(), "not-nextcloud");
+}
+
+#[tokio::test]
+async fn app_password_account_is_recorded_with_its_secret_and_wrong_ones_are_not() {
+    let server = nextcloud().await;
+    let (_dir, store, profile) = store();
+    let secrets = Secrets::session_only();
+    let wrong = Secret::from("not-the-password".to_owned());
+    let err = connect::add_with_app_password(
+        &store,
+        &secrets,
+        profile,
+        &server.uri(),
+        "alice",
+        &wrong,
+        SecretStorage::Session,
+    )
+    .await
+    .unwrap_err();
+    assert_eq!(err.code(), "auth");
+    assert!(
+        store.accounts(profile).unwrap().is_empty(),
+        "nothing recorded on failure"
+    );
+
+    let good = Secret::from(ALICE_APP_PASSWORD.to_owned());
+    let account = connect::add_with_app_password(
+        &store,
+        &secrets,
+        profile,
+        &server.uri(),
+        " alice ",
+        &good,
+        SecretStorage::Session,
+    )
+    .await
+    .unwrap();
+    assert_eq!(
+        (account.user_id.as_str(), account.display_name.as_deref()),
+        ("alice", Some("Alice"))
+    );
+    let key = SecretKey::new(&account.server_url, "alice");
+    assert_eq!(
+        secrets.get(&key, SecretStorage::Session).unwrap().expose(),
+        ALICE_APP_PASSWORD
+    );
+    // The database holds no secret.
+    let db = std::fs::read(store.path()).unwrap();
+    let wal = std::fs::read(format!("{}-wal", store.path().display())).unwrap_or_default();
+    for bytes in [db, wal] {
+        assert!(
+            !bytes
+                .windows(ALICE_APP_PASSWORD.len())
+                .any(|w| w == ALICE_APP_PASSWORD.as_bytes())
+        );
+    }
+    // Reconnecting updates the same row.
+    let again = connect::add_with_app_password(
+        &store,
+        &secrets,
+        profile,
+        &server.uri(),
+        "alice",
+        &good,
+        SecretStorage::Session,
+    )
+    .await
+    .unwrap();
+    assert_eq!(again.id, account.id);
+}
+
+#[tokio::test]
+async fn sign_out_revokes_on_the_server_then_forgets_locally() {
+    let server = nextcloud().await;
+    let revoke = Capture::load("ocs-delete-apppassword-carol-200", &server.uri());
+    revoke
+        .mock()
+        .and(header(
+            "Authorization",
+            basic("alice", ALICE_APP_PASSWORD).as_str(),
+        ))
+        .respond_with(revoke.response())
+        .expect(1)
+        .mount(&server)
+        .await;
+    let (_dir, store, profile) = store();
+    let secrets = Secrets::session_only();
+    let good = Secret::from(ALICE_APP_PASSWORD.to_owned());
+    let account = connect::add_with_app_password(
+        &store,
+        &secrets,
+        profile,
+        &server.uri(),
+        "alice",
+        &good,
+        SecretStorage::Session,
+    )
+    .await
+    .unwrap();
+    let report = connect::sign_out(&store, &secrets, account.id)
+        .await
+        .unwrap();
+    assert!(report.revoked_on_server);
+    assert!(store.accounts(profile).unwrap().is_empty());
+    let key = SecretKey::new(&account.server_url, "alice");
+    assert!(
+        secrets.get(&key, SecretStorage::Session).is_err(),
+        "the secret is gone"
+    );
+}
+
+#[tokio::test]
+async fn sign_out_while_the_server_is_gone_still_forgets_locally() {
+    let server = nextcloud().await;
+    let (_dir, store, profile) = store();
+    let secrets = Secrets::session_only();
+    let good = Secret::from(ALICE_APP_PASSWORD.to_owned());
+    let account = connect::add_with_app_password(
+        &store,
+        &secrets,
+        profile,
+        &server.uri(),
+        "alice",
+        &good,
+        SecretStorage::Session,
+    )
+    .await
+    .unwrap();
+    drop(server);
+    let report = connect::sign_out(&store, &secrets, account.id)
+        .await
+        .unwrap();
+    assert!(
+        !report.revoked_on_server,
+        "the UI must tell the person to revoke it on the server"
+    );
+    assert!(store.accounts(profile).unwrap().is_empty());
+}
+
+async fn login_flow_double() -> MockServer {
+    let server = nextcloud().await;
+    mount(&server, "loginflow-v2-1-init").await;
+    // Pending once, then granted; the granted app password is the one alice's double accepts.
+    let pending = Capture::load("loginflow-v2-2-poll-before-grant-404", &server.uri());
+    pending
+        .mock()
+        .respond_with(pending.response())
+        .up_to_n_times(1)
+        .with_priority(1)
+        .mount(&server)
+        .await;
+    let mut granted = Capture::load("loginflow-v2-3-poll-granted-200", &server.uri());
+    granted.body = String::from_utf8(granted.body)
+        .unwrap()
+        .replace("<APP_PASSWORD_ALICE_LOGINFLOW>", ALICE_APP_PASSWORD)
+        .into_bytes();
+    granted
+        .mock()
+        .respond_with(granted.response())
+        .with_priority(2)
+        .mount(&server)
+        .await;
+    server
+}
+
+fn fast() -> WaitOptions {
+    WaitOptions {
+        interval: Duration::from_millis(10),
+        deadline: Duration::from_secs(10),
+    }
+}
+
+#[tokio::test]
+async fn login_flow_streams_events_and_records_the_account() {
+    let server = login_flow_double().await;
+    let (_dir, store, profile) = store();
+    let (secrets, flows) = (Secrets::session_only(), LoginFlows::default());
+    let task = connect::begin_login_flow(
+        &store,
+        &flows,
+        profile,
+        &server.uri(),
+        SecretStorage::Session,
+    )
+    .await
+    .unwrap();
+    assert!(task.login_url().contains("/index.php/login/v2/flow/"));
+    let mut events = Vec::new();
+    task.run(&store, &secrets, &flows, fast(), |e| events.push(e))
+        .await;
+    assert!(
+        matches!(events.first(), Some(LoginFlowEvent::Started { .. })),
+        "{events:?}"
+    );
+    let waits = events
+        .iter()
+        .filter(|e| matches!(e, LoginFlowEvent::Waiting { .. }))
+        .count();
+    assert!(waits >= 2, "one wait per poll: {events:?}");
+    let Some(LoginFlowEvent::Done { account }) = events.last() else {
+        panic!("{events:?}")
+    };
+    assert_eq!(account.user_id, "alice");
+    assert_eq!(store.accounts(profile).unwrap().len(), 1);
+}
+
+#[tokio::test]
+async fn cancelling_a_login_flow_ends_it_with_a_cancelled_event() {
+    let server = nextcloud().await;
+    mount(&server, "loginflow-v2-1-init").await;
+    mount(&server, "loginflow-v2-2-poll-before-grant-404").await;
+    let (_dir, store, profile) = store();
+    let (secrets, flows) = (Secrets::session_only(), LoginFlows::default());
+    let task = connect::begin_login_flow(
+        &store,
+        &flows,
+        profile,
+        &server.uri(),
+        SecretStorage::Session,
+    )
+    .await
+    .unwrap();
+    let id = task.id();
+    let mut events = Vec::new();
+    task.run(&store, &secrets, &flows, fast(), |e| {
+        if matches!(e, LoginFlowEvent::Waiting { .. }) {
+            flows.cancel(id);
+        }
+        events.push(e)
+    })
+    .await;
+    assert!(
+        matches!(events.last(), Some(LoginFlowEvent::Cancelled)),
+        "{events:?}"
+    );
+    assert!(store.accounts(profile).unwrap().is_empty());
+}

@@ -1,0 +1,149 @@
+//! Accounts screen and the connect wizard: check an address, trust a certificate, sign in with
+//! the browser (Login Flow v2) or an app password, overview, sign out.
+
+use passerelle_core::IpcError;
+use passerelle_core::connect::{self, WaitOptions};
+use passerelle_core::model::{
+    Account, AccountOverview, LoginFlowEvent, ServerCheck, SignOutReport,
+};
+use passerelle_core::secrets::{KeyringStatus, Secret, SecretStorage};
+use tauri::ipc::Channel;
+use tauri::{AppHandle, Runtime, State};
+use tauri_plugin_opener::OpenerExt;
+
+use crate::{AppState, AppStateExt};
+
+/// Whether an OS keyring can keep app passwords on this computer.
+#[tauri::command]
+pub async fn keyring_status(state: State<'_, AppState>) -> Result<KeyringStatus, IpcError> {
+    Ok(state.secrets().status())
+}
+
+/// Normalises an address and asks the server what it is.
+#[tauri::command]
+pub async fn server_check(
+    state: State<'_, AppState>,
+    address: String,
+) -> Result<ServerCheck, IpcError> {
+    Ok(connect::check_address(state.store()?, &address).await?)
+}
+
+/// Pins this exact certificate for this server (stored locally).
+#[tauri::command]
+pub async fn certificate_trust(
+    state: State<'_, AppState>,
+    url: String,
+    fingerprint: String,
+) -> Result<(), IpcError> {
+    Ok(connect::trust_certificate(
+        state.store()?,
+        &url,
+        &fingerprint,
+    )?)
+}
+
+/// Starts Login Flow v2, opens the login page in the browser and follows it in the background;
+/// returns the flow id at once.
+#[tauri::command]
+pub async fn login_flow_start<R: Runtime>(
+    app: AppHandle<R>,
+    profile_id: i64,
+    address: String,
+    storage: SecretStorage,
+    on_event: Channel<LoginFlowEvent>,
+) -> Result<u64, IpcError> {
+    let state = app.passerelle();
+    let task = connect::begin_login_flow(
+        state.store()?,
+        state.login_flows(),
+        profile_id,
+        &address,
+        storage,
+    )
+    .await?;
+    let (id, url) = (task.id(), task.login_url().to_owned());
+    let handle = app.clone();
+    tauri::async_runtime::spawn(async move {
+        let state = handle.passerelle();
+        let Ok(store) = state.store() else { return };
+        let emit = |event| drop(on_event.send(event));
+        task.run(
+            store,
+            state.secrets(),
+            state.login_flows(),
+            WaitOptions::default(),
+            emit,
+        )
+        .await;
+    });
+    // Without a browser the UI still shows the link to copy.
+    let _ = app.opener().open_url(url, None::<&str>);
+    Ok(id)
+}
+
+/// Cancels a Login Flow under way.
+#[tauri::command]
+pub async fn login_flow_cancel(state: State<'_, AppState>, flow_id: u64) -> Result<(), IpcError> {
+    state.login_flows().cancel(flow_id);
+    Ok(())
+}
+
+/// Adds an account from a login name and an app password.
+#[tauri::command]
+pub async fn account_add_app_password(
+    state: State<'_, AppState>,
+    profile_id: i64,
+    address: String,
+    login_name: String,
+    app_password: String,
+    storage: SecretStorage,
+) -> Result<Account, IpcError> {
+    let secret = Secret::from(app_password);
+    let (store, secrets) = (state.store()?, state.secrets());
+    Ok(connect::add_with_app_password(
+        store,
+        secrets,
+        profile_id,
+        &address,
+        &login_name,
+        &secret,
+        storage,
+    )
+    .await?)
+}
+
+/// The accounts of a profile, most recently used first.
+#[tauri::command]
+pub async fn accounts_list(
+    state: State<'_, AppState>,
+    profile_id: i64,
+) -> Result<Vec<Account>, IpcError> {
+    Ok(state.store()?.accounts(profile_id)?)
+}
+
+/// Marks an account as the one in use.
+#[tauri::command]
+pub async fn account_select(
+    state: State<'_, AppState>,
+    account_id: i64,
+) -> Result<Account, IpcError> {
+    Ok(state.store()?.select_account(account_id)?)
+}
+
+/// What the Accounts screen shows for one account (asks the server).
+#[tauri::command]
+pub async fn account_overview(
+    state: State<'_, AppState>,
+    account_id: i64,
+) -> Result<AccountOverview, IpcError> {
+    Ok(connect::overview(state.store()?, state.secrets(), account_id).await?)
+}
+
+/// Revokes the app password on the server, deletes the local secret and the account.
+#[tauri::command]
+pub async fn account_sign_out(
+    state: State<'_, AppState>,
+    account_id: i64,
+) -> Result<SignOutReport, IpcError> {
+    Ok(connect::sign_out(state.store()?, state.secrets(), account_id).await?)
+}
