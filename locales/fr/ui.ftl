@@ -33,6 +33,8 @@ welcome-create-button = Créer mon profil
 ## En-tête et menu
 
 header-profile-label = Profil :
+header-account-label = Compte :
+header-space-label = Espace :
 header-change-profile = Changer de profil
 nav-label = Menu principal
 nav-accounts = Comptes
@@ -53,8 +55,110 @@ store-notice-dismiss = J’ai compris
 accounts-title = Comptes Nextcloud
 accounts-intro = Un compte relie Passerelle à l’espace Nextcloud de votre association.
 accounts-empty-title = Aucun compte Nextcloud pour l’instant.
+accounts-empty-body = Connectez le compte que vous utilisez dans l’espace Nextcloud de votre association. Il vous faut seulement l’adresse de l’espace.
 accounts-connect = Connecter un compte
-accounts-connect-soon = Bientôt, vous pourrez connecter ici votre compte Nextcloud. Cela arrive dans une prochaine version.
+accounts-list-title = Vos comptes
+# $userId : l’identifiant du compte sur le serveur.
+account-user-id = Identifiant : { $userId }
+# $server : l’adresse de l’espace, sans « https:// ».
+account-server = Espace : { $server }
+account-current-badge = Compte utilisé
+account-session-badge = Jusqu’à la fermeture de Passerelle
+account-session-hint = L’accès à ce compte est gardé seulement en mémoire, car cet ordinateur n’a pas de coffre-fort à mots de passe. Quand vous fermerez Passerelle, il faudra vous reconnecter.
+account-select = Utiliser ce compte
+# $name : le nom de la personne sur ce compte.
+announce-account-selected = Vous utilisez maintenant le compte de { $name }.
+account-connected = Vous êtes connecté·e en tant que { $name }.
+overview-loading = Passerelle demande les informations de ce compte à votre espace…
+overview-account = Nom
+overview-user-id = Identifiant
+overview-address = Adresse de l’espace
+overview-email = Adresse e-mail
+overview-email-none = Aucune adresse e-mail renseignée
+overview-groups = Groupes
+overview-groups-none = Aucun groupe
+overview-version = Version de Nextcloud
+overview-admin-badge = Administrateur·ice de l’espace
+overview-quota = Espace de stockage
+# $used, $total : des tailles, par exemple « 2,1 Go ».
+overview-quota-used = { $used } utilisés sur { $total }
+overview-quota-unlimited = { $used } utilisés, sans limite
+overview-quota-unknown = Votre espace n’indique pas la place utilisée.
+account-sign-out = Se déconnecter…
+# $space : le nom de l’espace Nextcloud.
+sign-out-title = Se déconnecter de { $space } ?
+sign-out-body = Passerelle va retirer son accès à votre compte sur le serveur, puis oublier ce compte sur cet ordinateur. Vos fichiers et vos données restent dans votre espace. Vous pourrez vous reconnecter quand vous voulez.
+sign-out-confirm = Se déconnecter
+signed-out = Vous êtes déconnecté·e. Passerelle a retiré son accès sur le serveur.
+signed-out-not-revoked-title = L’accès existe encore sur le serveur
+# $server : l’adresse de l’espace.
+signed-out-not-revoked = Passerelle a oublié ce compte sur cet ordinateur, mais n’a pas pu joindre votre espace ({ $server }) pour y retirer son accès. Cet accès fonctionne donc toujours.
+signed-out-not-revoked-how = Pour le retirer vous-même : connectez-vous à votre espace dans votre navigateur, ouvrez Paramètres → Sécurité, puis supprimez « Passerelle » dans la liste des appareils et sessions.
+
+## Connecter un compte
+
+# $step : le numéro de l’étape (1 ou 2).
+connect-step = Étape { $step } sur 2
+# $title : le titre de l’étape qui vient de s’afficher.
+announce-step = Étape : { $title }
+connect-title = Connecter un compte
+connect-intro = Passerelle a besoin de l’adresse de l’espace Nextcloud de votre association. Vous la trouverez dans le message d’invitation, ou en demandant aux personnes qui gèrent l’espace.
+connect-address-label = Adresse de votre espace
+connect-address-hint = Par exemple : monasso.frama.space
+connect-check = Continuer
+connect-checking = Passerelle cherche votre espace…
+connect-preparing = Un instant…
+connect-cancel = Annuler
+connect-change-address = Changer d’adresse
+connecting = Connexion en cours…
+cert-title = Vérifier l’identité du serveur
+cert-intro = Passerelle ne peut pas confirmer automatiquement l’identité de ce serveur. Cela arrive souvent avec les serveurs installés par une association elle-même : ce n’est pas forcément un problème, mais il vaut mieux vérifier avant de continuer.
+cert-host = Serveur
+cert-fingerprint = Empreinte du certificat (SHA-256)
+cert-advice = Comparez cette empreinte avec celle que vous donne la personne qui gère votre espace. Si elles sont identiques, vous pouvez faire confiance à ce certificat : Passerelle s’en souviendra pour ce serveur.
+cert-doubt = Si elles sont différentes, ou en cas de doute, annulez et demandez conseil.
+cert-trust = Faire confiance à ce certificat pour ce serveur
+insecure-title = Connexion non chiffrée
+# $server : l’adresse du serveur.
+insecure-body = L’adresse { $server } commence par « http:// » : ce qui passe entre Passerelle et ce serveur, y compris votre accès, n’est pas chiffré et pourrait être lu par d’autres.
+insecure-advice = Ce n’est acceptable que sur un réseau local, par exemple le serveur d’un atelier. Sur Internet, utilisez une adresse en « https:// ».
+insecure-continue = Continuer quand même
+insecure-reminder = Attention : connexion non chiffrée, à utiliser seulement sur un réseau local.
+# $space : le nom de l’espace Nextcloud.
+method-title = Se connecter à { $space }
+method-preview-label = Votre espace
+# $product : « Nextcloud » en général ; $version : par exemple « 29.0.4 ».
+method-version = { $product } { $version }
+method-address = Adresse : { $server }
+method-browser-title = Avec votre navigateur (conseillé)
+method-browser = Me connecter avec mon navigateur
+method-browser-hint = Passerelle ouvre la page de connexion de votre espace dans votre navigateur. Connectez-vous comme d’habitude, puis autorisez Passerelle. Votre mot de passe reste dans le navigateur : Passerelle ne le voit jamais.
+method-app-password = Utiliser un mot de passe d’application
+app-password-where = Pour en créer un : dans votre espace, ouvrez Paramètres → Sécurité, puis « Créer un nouveau mot de passe d’application ».
+login-name-label = Identifiant de connexion
+app-password-label = Mot de passe d’application
+app-password-submit = Me connecter
+app-password-empty = Remplissez l’identifiant de connexion et le mot de passe d’application.
+keyring-title = Pas de coffre-fort à mots de passe sur cet ordinateur
+keyring-body = D’habitude, Passerelle range l’accès à votre compte dans le coffre-fort à mots de passe de l’ordinateur (on l’appelle aussi « trousseau »). Sur cet ordinateur, il n’y en a pas, ou il n’est pas disponible.
+keyring-session-explain = Vous pouvez quand même vous connecter : Passerelle gardera l’accès seulement en mémoire, jusqu’à sa fermeture. Rien ne sera écrit sur le disque. La prochaine fois, il faudra vous reconnecter.
+keyring-session-accept = Garder l’accès seulement jusqu’à la fermeture de Passerelle
+waiting-title = Terminez la connexion dans votre navigateur
+waiting-opening = Passerelle ouvre la page de connexion dans votre navigateur…
+waiting-body = La page de connexion de votre espace s’est ouverte dans votre navigateur. Connectez-vous, puis cliquez sur « Autoriser l’accès ». Revenez ensuite ici : Passerelle continue tout seul.
+waiting-countdown-label = Temps restant :
+waiting-countdown-hint = Passé ce délai, il faudra recommencer. Rien de grave : il suffira de cliquer à nouveau.
+waiting-link-label = Rien ne s’est ouvert ? Copiez ce lien dans votre navigateur :
+waiting-copy = Copier le lien
+waiting-copied = Le lien est copié. Collez-le dans la barre d’adresse de votre navigateur.
+waiting-copy-select = Le lien est sélectionné : copiez-le avec Ctrl+C (ou Cmd+C sur Mac).
+waiting-cancel = Annuler la connexion
+# $minutes : le nombre de minutes restantes (au moins 1).
+waiting-remaining =
+    { $minutes ->
+        [one] Il reste { $minutes } minute pour terminer la connexion.
+       *[other] Il reste { $minutes } minutes pour terminer la connexion.
+    }
 
 ## Parcours
 

@@ -1,21 +1,34 @@
 // The app shell: holds the state, renders Welcome or the main layout, routes
 // between screens and manages focus and announcements.
 import * as commands from "./bindings/commands";
-import type { Profile, Settings, SettingsPatch } from "./bindings/types";
-import type { Actions, Api, AppState, Ctx, Screen } from "./context";
+import type { Account, AccountOverview, Profile, Settings, SettingsPatch } from "./bindings/types";
+import { accountName, type Actions, type Api, type AppState, type Ctx, type Screen } from "./context";
 import { h, replaceChildren } from "./dom";
 import { errorText } from "./errors";
 import { createI18n, guessLanguage, type I18n } from "./i18n";
-import { createRouter, DEFAULT_ROUTE, routeHref, ROUTES, type Route, type Router } from "./router";
+import {
+  createRouter,
+  DEFAULT_ROUTE,
+  navRouteOf,
+  routeHref,
+  ROUTES,
+  type NavRoute,
+  type Route,
+  type Router,
+} from "./router";
 import * as about from "./screens/about";
 import * as accounts from "./screens/accounts";
+import * as connect from "./screens/connect";
 import * as handover from "./screens/handover";
 import * as settingsScreen from "./screens/settings";
 import * as tours from "./screens/tours";
 import * as welcome from "./screens/welcome";
+import { PALETTES, type ThemeName } from "./theme/palette";
+import { safeLogo, spaceColors } from "./theme/spaceTheme";
 
 const SCREENS: Record<Route, Screen> = {
   accounts: accounts.render,
+  "accounts/connect": connect.render,
   tours: tours.render,
   handover: handover.render,
   settings: settingsScreen.render,
@@ -23,6 +36,9 @@ const SCREENS: Record<Route, Screen> = {
 };
 
 type Focus = "heading" | "restore" | "none";
+
+/** The CSS variables set from the current account's space. */
+const SPACE_VARIABLES = ["--primary", "--on-primary"] as const;
 
 /** Most recently used first, then newest. */
 export function sortProfiles(profiles: Profile[]): Profile[] {
@@ -48,7 +64,19 @@ export class App {
   private readonly announcer: HTMLElement;
   private errorRegion: HTMLElement | null = null;
   private screenSlot: HTMLElement | null = null;
-  private navLinks = new Map<Route, HTMLAnchorElement>();
+  private navLinks = new Map<NavRoute, HTMLAnchorElement>();
+  /** Header parts showing the current account and its space. */
+  private headerSpace: HTMLElement | null = null;
+  private headerAccount: HTMLElement | null = null;
+  /** The current account's overview, asked once per selection. */
+  private overview: {
+    accountId: number;
+    promise: Promise<AccountOverview>;
+    value: AccountOverview | null;
+  } | null = null;
+  private readonly darkQuery: MediaQueryList | null =
+    typeof window.matchMedia === "function" ? window.matchMedia("(prefers-color-scheme: dark)") : null;
+  private readonly onSystemTheme = () => this.applyTheming();
 
   constructor(
     private readonly root: HTMLElement,
@@ -80,6 +108,9 @@ export class App {
       profiles: sortProfiles(bootstrap.profiles),
       profile: null,
       noticeDismissed: false,
+      accounts: [],
+      accountId: null,
+      justConnected: null,
     };
     this.ctx = {
       api: this.api,
@@ -91,12 +122,14 @@ export class App {
     };
     this.i18n.setLanguage(bootstrap.effectiveLanguage);
     this.applySettings(bootstrap.settings);
+    this.darkQuery?.addEventListener?.("change", this.onSystemTheme);
     this.router.start();
     this.render("none");
   }
 
   stop(): void {
     this.router.stop();
+    this.darkQuery?.removeEventListener?.("change", this.onSystemTheme);
   }
 
   // ---- rendering -------------------------------------------------------
@@ -179,10 +212,13 @@ export class App {
       t("skip-to-content"),
     );
 
+    this.headerSpace = h("p", { class: "current-space" });
+    this.headerAccount = h("div", { class: "current-account" });
     const header = h(
       "header",
       { class: "app-header" },
       h("p", { class: "app-name" }, t("app-name")),
+      this.headerSpace,
       h(
         "div",
         { class: "current-profile" },
@@ -190,6 +226,7 @@ export class App {
         " ",
         h("strong", { "data-testid": "current-profile" }, profile.name),
       ),
+      this.headerAccount,
       h(
         "button",
         {
@@ -202,7 +239,9 @@ export class App {
       ),
     );
 
-    const labels: Record<Route, string> = {
+    this.renderHeaderAccount();
+
+    const labels: Record<NavRoute, string> = {
       accounts: t("nav-accounts"),
       tours: t("nav-tours"),
       handover: t("nav-handover"),
@@ -248,8 +287,10 @@ export class App {
     if (this.errorRegion) this.errorRegion.textContent = "";
     const el = SCREENS[route](this.ctx);
     replaceChildren(this.screenSlot, el);
+    const navRoute = navRouteOf(route);
     for (const [r, link] of this.navLinks) {
-      if (r === route) link.setAttribute("aria-current", "page");
+      // A sub-screen (Connect an account) is "in" its menu entry, not the page itself.
+      if (r === navRoute) link.setAttribute("aria-current", r === route ? "page" : "true");
       else link.removeAttribute("aria-current");
     }
     const title = el.querySelector("h1")?.textContent ?? "";
@@ -308,6 +349,137 @@ export class App {
     const html = document.documentElement;
     html.dataset.theme = settings.theme;
     html.dataset.textSize = settings.textSize;
+    this.applyTheming();
+  }
+
+  /** The theme actually shown: the setting, or the system's. */
+  private shownTheme(): ThemeName {
+    const theme = this.state?.settings.theme ?? "system";
+    if (theme !== "system") return theme;
+    return this.darkQuery?.matches ? "dark" : "light";
+  }
+
+  private currentAccount(): Account | null {
+    const state = this.state;
+    return state?.accounts.find((a) => a.id === state.accountId) ?? null;
+  }
+
+  /** The loaded overview of the current account, if any. */
+  private currentOverviewValue(): AccountOverview | null {
+    const id = this.state?.accountId;
+    return this.overview && this.overview.accountId === id ? this.overview.value : null;
+  }
+
+  /**
+   * The current account's space colour as `--primary`, made readable on the
+   * shown theme's backgrounds; Passerelle's own colours otherwise.
+   */
+  private applyTheming(): void {
+    const style = document.documentElement.style;
+    const theming = this.state?.profile ? this.currentOverviewValue()?.theming : null;
+    const colors = spaceColors(theming, PALETTES[this.shownTheme()]);
+    if (colors) {
+      style.setProperty("--primary", colors.primary);
+      style.setProperty("--on-primary", colors.onPrimary);
+    } else {
+      for (const name of SPACE_VARIABLES) style.removeProperty(name);
+    }
+  }
+
+  /** The header's current account and its space (name and logo). */
+  private renderHeaderAccount(): void {
+    const { t } = this.i18n;
+    const account = this.currentAccount();
+    const overview = this.currentOverviewValue();
+    if (this.headerSpace) {
+      const theming = overview?.theming;
+      const logo = safeLogo(theming?.logo);
+      replaceChildren(
+        this.headerSpace,
+        theming
+          ? [
+              logo ? h("img", { class: "space-logo", src: logo, alt: "", "data-testid": "space-logo" }) : null,
+              h("span", { class: "visually-hidden" }, t("header-space-label"), " "),
+              h("span", { class: "space-name", "data-testid": "space-name" }, theming.name),
+            ]
+          : null,
+      );
+      this.headerSpace.hidden = !theming;
+    }
+    if (this.headerAccount) {
+      replaceChildren(
+        this.headerAccount,
+        account
+          ? [
+              h("span", { class: "muted" }, t("header-account-label")),
+              " ",
+              h("strong", { "data-testid": "current-account" }, accountName(account)),
+            ]
+          : null,
+      );
+      this.headerAccount.hidden = !account;
+    }
+  }
+
+  /** Makes `account` current (or none): header, theming, overview. */
+  private setCurrentAccount(account: Account | null): void {
+    const state = this.state!;
+    if (account) {
+      // Updated in place: the list does not move under the person's eyes.
+      const known = state.accounts.some((a) => a.id === account.id);
+      state.accounts = known
+        ? state.accounts.map((a) => (a.id === account.id ? account : a))
+        : [account, ...state.accounts];
+    }
+    state.accountId = account?.id ?? null;
+    this.overview = null;
+    if (account) {
+      const entry = {
+        accountId: account.id,
+        promise: this.api.accountOverview(account.id),
+        value: null as AccountOverview | null,
+      };
+      this.overview = entry;
+      entry.promise.then(
+        (value) => {
+          entry.value = value;
+          if (this.overview === entry) {
+            this.renderHeaderAccount();
+            this.applyTheming();
+          }
+        },
+        // The Accounts screen shows the error; the app keeps its own colours.
+        () => undefined,
+      );
+    }
+    this.renderHeaderAccount();
+    this.applyTheming();
+  }
+
+  /**
+   * Reads the profile's accounts; the last selected (first) becomes current.
+   * Returns the error, if any, for the caller to show.
+   */
+  private async loadAccounts(profile: Profile): Promise<unknown> {
+    const state = this.state!;
+    let failure: unknown = null;
+    try {
+      state.accounts = await this.api.accountsList(profile.id);
+    } catch (error) {
+      state.accounts = [];
+      failure = error;
+    }
+    this.setCurrentAccount(state.accounts[0] ?? null);
+    return failure;
+  }
+
+  private clearAccounts(): void {
+    const state = this.state!;
+    state.accounts = [];
+    state.accountId = null;
+    state.justConnected = null;
+    this.overview = null;
+    this.applyTheming();
   }
 
   private actions(): Actions {
@@ -333,6 +505,7 @@ export class App {
       },
       leaveProfile: () => {
         this.state!.profile = null;
+        this.clearAccounts();
         this.render("heading");
         this.announce(this.i18n.t("announce-screen", { screen: this.i18n.t("welcome-title") }));
       },
@@ -343,6 +516,7 @@ export class App {
         await this.api.profileDelete(profile.id);
         state.profiles = state.profiles.filter((p) => p.id !== profile.id);
         state.profile = null;
+        this.clearAccounts();
         this.render("heading");
         this.announce(this.i18n.t("announce-profile-deleted", { name: profile.name }));
       },
@@ -355,6 +529,49 @@ export class App {
         if (this.errorRegion) this.errorRegion.textContent = errorText(this.i18n, error);
       },
       announce: (text: string) => this.announce(text),
+      selectAccount: async (account: Account) => {
+        this.setCurrentAccount(await this.api.accountSelect(account.id));
+      },
+      accountConnected: async (account: Account, show: boolean) => {
+        const state = this.state!;
+        const selected = await this.api.accountSelect(account.id);
+        try {
+          if (state.profile) state.accounts = await this.api.accountsList(state.profile.id);
+        } catch {
+          // The list is refreshed next time; the new account is added below.
+        }
+        this.setCurrentAccount(selected);
+        const text = this.i18n.t("account-connected", { name: accountName(selected) });
+        if (show) {
+          state.justConnected = accountName(selected);
+          this.router.navigate("accounts");
+        }
+        this.announce(text);
+      },
+      signOut: async (account: Account) => {
+        const state = this.state!;
+        const report = await this.api.accountSignOut(account.id);
+        state.accounts = state.accounts.filter((a) => a.id !== account.id);
+        try {
+          if (state.profile) state.accounts = await this.api.accountsList(state.profile.id);
+        } catch {
+          // Keep the local list.
+        }
+        if (state.accountId === account.id || !state.accounts.some((a) => a.id === state.accountId)) {
+          this.setCurrentAccount(state.accounts[0] ?? null);
+        }
+        return report;
+      },
+      currentOverview: () => {
+        const id = this.state?.accountId;
+        return this.overview && this.overview.accountId === id ? this.overview.promise : null;
+      },
+      takeJustConnected: () => {
+        const state = this.state!;
+        const name = state.justConnected;
+        state.justConnected = null;
+        return name;
+      },
     };
   }
 
@@ -362,8 +579,11 @@ export class App {
     const state = this.state!;
     state.profile = profile;
     state.profiles = sortProfiles(state.profiles.map((p) => (p.id === profile.id ? profile : p)));
+    this.clearAccounts();
     this.render("none", null);
+    const failure = await this.loadAccounts(profile);
     this.router.navigate(DEFAULT_ROUTE);
+    if (failure) this.ctx!.actions.showError(failure);
   }
 }
 

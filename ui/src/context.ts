@@ -1,5 +1,13 @@
 import type * as commands from "./bindings/commands";
-import type { AppBootstrap, Profile, Settings, SettingsPatch } from "./bindings/types";
+import type {
+  Account,
+  AccountOverview,
+  AppBootstrap,
+  Profile,
+  Settings,
+  SettingsPatch,
+  SignOutReport,
+} from "./bindings/types";
 import type { I18n } from "./i18n";
 import type { Router } from "./router";
 
@@ -14,6 +22,12 @@ export interface AppState {
   /** The profile in use, null on the Welcome screen. */
   profile: Profile | null;
   noticeDismissed: boolean;
+  /** The profile's Nextcloud accounts, last selected first. */
+  accounts: Account[];
+  /** The current account's id, null when there is none. */
+  accountId: number | null;
+  /** Name of the account just connected, shown once on the Accounts screen. */
+  justConnected: string | null;
 }
 
 /** What the screens may do. Promises reject with an IpcError. */
@@ -29,6 +43,19 @@ export interface Actions {
   showError(error: unknown): void;
   /** Says `text` through the polite live region. */
   announce(text: string): void;
+  /** Makes `account` the current one (header, theming). */
+  selectAccount(account: Account): Promise<void>;
+  /**
+   * A new account was connected: it becomes the current one; with `show`,
+   * the Accounts screen opens and says so.
+   */
+  accountConnected(account: Account, show: boolean): Promise<void>;
+  /** Signs out of `account` and forgets it; the next one becomes current. */
+  signOut(account: Account): Promise<SignOutReport>;
+  /** What the server says about the current account (shared, asked once), or null. */
+  currentOverview(): Promise<AccountOverview> | null;
+  /** Reads and clears `justConnected`. */
+  takeJustConnected(): string | null;
 }
 
 /** Given to every screen's `render(ctx)`. */
@@ -43,3 +70,13 @@ export interface Ctx {
 }
 
 export type Screen = (ctx: Ctx) => HTMLElement;
+
+/** How an account is named to the person: display name, else user id. */
+export function accountName(account: Account): string {
+  return account.displayName?.trim() || account.userId;
+}
+
+/** The address without its scheme and trailing slash: `monasso.frama.space`. */
+export function hostOf(address: string): string {
+  return address.replace(/^[a-z][a-z0-9+.-]*:\/\//i, "").replace(/\/+$/, "");
+}

@@ -1,13 +1,29 @@
-// Hash routing: `#/tours`, `#/settings`… Other hashes (like the skip link's
-// target) are ignored.
+// Hash routing: `#/tours`, `#/settings`, `#/accounts/connect`… Other hashes
+// (like the skip link's target) are ignored.
 
+/** The screens of the main menu. */
 export const ROUTES = ["accounts", "tours", "handover", "settings", "about"] as const;
-export type Route = (typeof ROUTES)[number];
+export type NavRoute = (typeof ROUTES)[number];
+
+/** Screens reached from another one; the menu highlights their parent. */
+export const SUB_ROUTES = {
+  "accounts/connect": "accounts",
+} as const satisfies Record<string, NavRoute>;
+export type SubRoute = keyof typeof SUB_ROUTES;
+
+export type Route = NavRoute | SubRoute;
 export const DEFAULT_ROUTE: Route = "tours";
 
 export function parseRoute(hash: string): Route | null {
-  const name = /^#\/([a-z-]+)\/?$/.exec(hash)?.[1];
-  return name && (ROUTES as readonly string[]).includes(name) ? (name as Route) : null;
+  const name = /^#\/([a-z-]+(?:\/[a-z-]+)?)\/?$/.exec(hash)?.[1];
+  if (!name) return null;
+  if ((ROUTES as readonly string[]).includes(name)) return name as NavRoute;
+  return Object.prototype.hasOwnProperty.call(SUB_ROUTES, name) ? (name as SubRoute) : null;
+}
+
+/** The menu entry of `route`. */
+export function navRouteOf(route: Route): NavRoute {
+  return (SUB_ROUTES as Record<string, NavRoute>)[route] ?? (route as NavRoute);
 }
 
 export function routeHref(route: Route): string {

@@ -1,16 +1,97 @@
 // An in-memory backend behind Tauri's mockIPC: the real bindings
 // (src/bindings/commands.ts) call `invoke`, which lands here.
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
+import type { Channel } from "@tauri-apps/api/core";
 import type {
   AboutInfo,
+  Account,
+  AccountOverview,
   AppBootstrap,
   IpcError,
+  KeyringStatus,
   Language,
+  LoginFlowEvent,
   Profile,
+  Quota,
+  SecretStorage,
+  ServerCheck,
+  ServerInfo,
   Settings,
   SettingsPatch,
+  SignOutReport,
   StoreNotice,
+  Theming,
 } from "../src/bindings/types";
+
+/** A person on a fake server. */
+export interface FakeUser {
+  displayName?: string | null;
+  /** The app password accepted by `account_add_app_password`. */
+  appPassword?: string;
+  email?: string | null;
+  groups?: string[];
+  isAdmin?: boolean;
+  quota?: Quota | null;
+}
+
+/** A fake Nextcloud server, by host (`monasso.frama.space`). */
+export interface FakeServer {
+  /** Default `https://<host>`. */
+  url?: string;
+  version?: string;
+  maintenance?: boolean;
+  /** Set when `url` starts with http://. */
+  insecureHttp?: boolean;
+  theming?: Theming | null;
+  /** A self-signed certificate to trust before the server answers. */
+  fingerprint?: string;
+  /** `server_check` fails with this code. */
+  checkError?: string;
+  /** `account_overview` fails with this code. */
+  overviewError?: string;
+  /** false: sign out cannot reach the server (`revokedOnServer: false`). */
+  reachable?: boolean;
+  users?: Record<string, FakeUser>;
+}
+
+export interface FakeAccountSeed {
+  profile: string;
+  host: string;
+  loginName: string;
+  secretStorage?: SecretStorage;
+  lastUsedAt?: string | null;
+}
+
+/** A 1×1 PNG, as the backend gives logos (data: URLs only). */
+export const LOGO = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=";
+
+export const FINGERPRINT =
+  "3A:9F:4C:12:7B:E0:55:C1:08:AA:6D:F2:93:1E:BC:47:60:D8:2F:9A:C3:71:0E:B5:4A:E9:86:13:FD:27:5C:08";
+
+export function defaultServers(): Record<string, FakeServer> {
+  return {
+    "monasso.frama.space": {
+      version: "29.0.4",
+      theming: { name: "Mon asso", color: "#0082c9", colorText: "#ffffff", logo: LOGO, slogan: "Ensemble, c’est mieux" },
+      users: {
+        camille: {
+          displayName: "Camille Dupont",
+          appPassword: "abcde-fghij-klmno-pqrst-uvwxy",
+          email: "camille@monasso.example",
+          groups: ["Bureau", "Bénévoles"],
+          isAdmin: true,
+          quota: { used: 2.5 * 1024 ** 3, total: 10 * 1024 ** 3, relative: 25 },
+        },
+        dominique: { displayName: "Dominique", appPassword: "secret", quota: { used: 1024 ** 2, total: null, relative: 0 } },
+      },
+    },
+    "autre.frama.space": {
+      version: "28.0.1",
+      theming: { name: "Autre asso", color: "#ffff00", colorText: "#ffffff", logo: null, slogan: null },
+      users: { camille: { displayName: "Camille D.", appPassword: "x", groups: [] } },
+    },
+  };
+}
 
 export interface FakeOptions {
   profiles?: string[];
@@ -19,6 +100,20 @@ export interface FakeOptions {
   storeNotice?: StoreNotice | null;
   /** Profile name → lastUsedAt. */
   lastUsed?: Record<string, string>;
+  /** Added to (or replacing) the default servers, by host. */
+  servers?: Record<string, FakeServer>;
+  keyringAvailable?: boolean;
+  accounts?: FakeAccountSeed[];
+}
+
+/** The login flow in progress: the test drives it. */
+export interface FakeFlow {
+  id: number;
+  profileId: number;
+  address: string;
+  storage: SecretStorage;
+  channel: Channel<LoginFlowEvent>;
+  index: number;
 }
 
 export class FakeBackend {
@@ -27,7 +122,14 @@ export class FakeBackend {
   systemLanguage: Language;
   storeNotice: StoreNotice | null;
   calls: Array<{ cmd: string; args: unknown }> = [];
+  servers: Record<string, FakeServer>;
+  keyringAvailable: boolean;
+  accounts: Account[] = [];
+  trusted = new Map<string, string>();
+  flow: FakeFlow | null = null;
   private nextId = 1;
+  private nextAccountId = 100;
+  private nextFlowId = 1;
   private clock = Date.parse("2025-01-01T10:00:00Z");
 
   constructor(opts: FakeOptions = {}) {
@@ -37,6 +139,103 @@ export class FakeBackend {
     for (const name of opts.profiles ?? []) {
       this.create(name).lastUsedAt = opts.lastUsed?.[name] ?? null;
     }
+    this.servers = { ...defaultServers(), ...opts.servers };
+    this.keyringAvailable = opts.keyringAvailable ?? true;
+    for (const seed of opts.accounts ?? []) {
+      const profile = this.profiles.find((p) => p.name === seed.profile);
+      if (!profile) throw new Error(`fake backend: no profile ${seed.profile}`);
+      const account = this.addAccount(profile.id, seed.host, seed.loginName, seed.secretStorage ?? "keyring");
+      account.lastUsedAt = seed.lastUsedAt ?? null;
+    }
+  }
+
+  // ---- Nextcloud side ----------------------------------------------------
+
+  /** `https://monasso.frama.space/` → `monasso.frama.space`. */
+  static hostOf(address: string): string {
+    return address.trim().replace(/^[a-z]+:\/\//i, "").replace(/\/+$/, "").toLowerCase();
+  }
+
+  serverAt(address: string): { host: string; server: FakeServer; url: string } {
+    const host = FakeBackend.hostOf(address);
+    if (!host || /\s/.test(host)) this.fail("invalid-address");
+    const server = this.servers[host];
+    if (!server) this.fail("not-nextcloud");
+    return { host, server, url: server.url ?? `https://${host}` };
+  }
+
+  private serverInfo(url: string, server: FakeServer): ServerInfo {
+    return {
+      url,
+      insecureHttp: server.insecureHttp ?? url.startsWith("http:"),
+      productName: "Nextcloud",
+      version: server.version ?? "29.0.0",
+      maintenance: server.maintenance ?? false,
+      theming: server.theming ?? null,
+    };
+  }
+
+  private addAccount(profileId: number, address: string, loginName: string, storage: SecretStorage): Account {
+    const { server, url } = this.serverAt(address);
+    const user = server.users?.[loginName];
+    if (!user) this.fail("auth");
+    if (this.accounts.some((a) => a.profileId === profileId && a.serverUrl === url && a.loginName === loginName)) {
+      this.fail("account-exists");
+    }
+    const account: Account = {
+      id: this.nextAccountId++,
+      profileId,
+      serverUrl: url,
+      userId: loginName,
+      loginName,
+      displayName: user.displayName ?? null,
+      secretStorage: storage,
+      createdAt: this.now(),
+      lastUsedAt: null,
+    };
+    this.accounts.push(account);
+    return account;
+  }
+
+  private account(id: unknown): Account {
+    const account = this.accounts.find((a) => a.id === id);
+    if (!account) this.fail("account-not-found");
+    return account;
+  }
+
+  /** Sends `event` on the current login flow's channel, as Tauri does. */
+  flowSend(event: LoginFlowEvent): void {
+    const flow = this.flow;
+    if (!flow) throw new Error("fake backend: no login flow");
+    const internals = (window as unknown as { __TAURI_INTERNALS__: { runCallback(id: number, data: unknown): void } })
+      .__TAURI_INTERNALS__;
+    internals.runCallback(flow.channel.id, { index: flow.index++, message: event });
+  }
+
+  flowStarted(expiresInSeconds = 1200): void {
+    const flow = this.flow!;
+    this.flowSend({
+      event: "started",
+      data: { flowId: flow.id, loginUrl: `${this.serverAt(flow.address).url}/login/v2/flow/abc123`, expiresInSeconds },
+    });
+  }
+
+  flowWaiting(remainingSeconds: number): void {
+    this.flowSend({ event: "waiting", data: { remainingSeconds } });
+  }
+
+  /** The person approved in the browser: the account is created. */
+  flowDone(loginName = "camille"): Account {
+    const flow = this.flow!;
+    const account = this.addAccount(flow.profileId, flow.address, loginName, flow.storage);
+    this.flowSend({ event: "done", data: { account: { ...account } } });
+    this.flow = null;
+    return account;
+  }
+
+  flowFailed(code: string): void {
+    this.flowSend({ event: "failed", data: { error: { code, message: `fake: ${code}` } } });
+    this.flow = null;
   }
 
   install(): this {
@@ -115,6 +314,93 @@ export class FakeBackend {
           locales: ["fr", "en"],
         };
         return info;
+      }
+      case "keyring_status": {
+        const status: KeyringStatus = {
+          available: this.keyringAvailable,
+          backend: this.keyringAvailable ? "secret-service" : "none",
+          reason: this.keyringAvailable ? null : "no Secret Service on the session bus",
+        };
+        return status;
+      }
+      case "server_check": {
+        const { host, server, url } = this.serverAt(args.address as string);
+        if (server.checkError) this.fail(server.checkError);
+        if (server.fingerprint && this.trusted.get(url) !== server.fingerprint) {
+          const result: ServerCheck = { kind: "untrustedCertificate", url, host, fingerprint: server.fingerprint };
+          return result;
+        }
+        const result: ServerCheck = { kind: "ok", server: this.serverInfo(url, server) };
+        return result;
+      }
+      case "certificate_trust":
+        this.trusted.set(args.url as string, args.fingerprint as string);
+        return null;
+      case "login_flow_start": {
+        this.serverAt(args.address as string);
+        this.flow = {
+          id: this.nextFlowId++,
+          profileId: args.profileId as number,
+          address: args.address as string,
+          storage: args.storage as SecretStorage,
+          channel: args.onEvent as Channel<LoginFlowEvent>,
+          index: 0,
+        };
+        return this.flow.id;
+      }
+      case "login_flow_cancel": {
+        if (this.flow && this.flow.id === args.flowId) {
+          this.flowSend({ event: "cancelled" });
+          this.flow = null;
+        }
+        return null;
+      }
+      case "account_add_app_password": {
+        const { server } = this.serverAt(args.address as string);
+        const user = server.users?.[args.loginName as string];
+        if (!user || user.appPassword !== args.appPassword) this.fail("auth");
+        const account = this.addAccount(
+          args.profileId as number,
+          args.address as string,
+          args.loginName as string,
+          args.storage as SecretStorage,
+        );
+        return { ...account };
+      }
+      case "accounts_list": {
+        const time = (s: string | null) => (s ? Date.parse(s) : -Infinity);
+        return this.accounts
+          .filter((a) => a.profileId === args.profileId)
+          .sort((a, b) => time(b.lastUsedAt) - time(a.lastUsedAt) || time(b.createdAt) - time(a.createdAt))
+          .map((a) => ({ ...a }));
+      }
+      case "account_select": {
+        const account = this.account(args.accountId);
+        account.lastUsedAt = this.now();
+        return { ...account };
+      }
+      case "account_overview": {
+        const account = this.account(args.accountId);
+        const { server } = this.serverAt(account.serverUrl);
+        if (server.overviewError) this.fail(server.overviewError);
+        const user = server.users?.[account.loginName] ?? {};
+        const overview: AccountOverview = {
+          account: { ...account },
+          theming: server.theming ?? { name: "Nextcloud", color: null, colorText: null, logo: null, slogan: null },
+          version: server.version ?? "29.0.0",
+          email: user.email ?? null,
+          groups: user.groups ?? [],
+          isAdmin: user.isAdmin ?? false,
+          quota: user.quota ?? null,
+        };
+        return overview;
+      }
+      case "account_sign_out": {
+        const account = this.account(args.accountId);
+        const { server } = this.serverAt(account.serverUrl);
+        this.accounts = this.accounts.filter((a) => a.id !== account.id);
+        const report: SignOutReport = { revokedOnServer: server.reachable ?? true };
+        return report;
       }
       default:
         throw new Error(`fake backend: unknown command ${cmd}`);

@@ -18,9 +18,21 @@ function offenders(pattern: RegExp): string[] {
   return sources.filter(({ text }) => pattern.test(text)).map(({ file }) => relative(".", file));
 }
 
+/** The sources without their comments (doc comments of the generated bindings may show addresses). */
+function codeOffenders(pattern: RegExp): string[] {
+  return sources
+    .filter(({ file, text }) => {
+      const code = /\.(ts|css)$/.test(file)
+        ? text.replace(/\/\*[\s\S]*?\*\//g, "").replace(/^\s*\/\/.*$/gm, "")
+        : text;
+      return pattern.test(code);
+    })
+    .map(({ file }) => relative(".", file));
+}
+
 describe("sources", () => {
   it("load nothing remote (no http(s) URLs, no web fonts)", () => {
-    expect(offenders(/https?:\/\//)).toEqual([]);
+    expect(codeOffenders(/https?:\/\//)).toEqual([]);
     expect(offenders(/@import|@font-face|url\(/)).toEqual([]);
   });
 

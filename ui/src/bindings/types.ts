@@ -153,3 +153,232 @@ code: string,
  * Technical detail in English, never containing a secret.
  */
 message: string, };
+
+/**
+ * Where an account's app password is kept; chosen once per account and stored with it.
+ */
+export type SecretStorage = "keyring" | "session";
+
+/**
+ * Whether an OS keyring answered when Passerelle started, for the UI and the doctor.
+ */
+export type KeyringStatus = { 
+/**
+ * `true` when secrets can be stored with [`SecretStorage::Keyring`].
+ */
+available: boolean, 
+/**
+ * The keyring of this system: `secret-service`, `keychain`, `credential-manager`, or
+ * `none` when Passerelle has none or was told not to use it.
+ */
+backend: string, 
+/**
+ * Why the keyring is not available, in English, for the details shown under the question.
+ */
+reason: string | null, };
+
+/**
+ * The look of a space, from its theming capabilities. The logo is a `data:` URL fetched by
+ * the backend: the UI never loads a remote asset.
+ */
+export type Theming = { 
+/**
+ * The space's name, or "Nextcloud".
+ */
+name: string, 
+/**
+ * Primary colour (`#0082c9`).
+ */
+color: string | null, 
+/**
+ * Text colour the server suggests on the primary colour.
+ */
+colorText: string | null, 
+/**
+ * The logo as a `data:` URL.
+ */
+logo: string | null, 
+/**
+ * Slogan.
+ */
+slogan: string | null, };
+
+/**
+ * A server that answered as a Nextcloud.
+ */
+export type ServerInfo = { 
+/**
+ * Normalised address.
+ */
+url: string, 
+/**
+ * Plain http on a local network: the UI warns.
+ */
+insecureHttp: boolean, 
+/**
+ * Product name from status.php.
+ */
+productName: string, 
+/**
+ * Version string (`29.0.6`).
+ */
+version: string, 
+/**
+ * Maintenance mode is on.
+ */
+maintenance: boolean, 
+/**
+ * The space's look, when it could be read.
+ */
+theming: Theming | null, };
+
+/**
+ * What checking an address gives.
+ */
+export type ServerCheck = { "kind": "ok", 
+/**
+ * What it said.
+ */
+server: ServerInfo, } | { "kind": "untrustedCertificate", 
+/**
+ * Normalised address.
+ */
+url: string, 
+/**
+ * Host name.
+ */
+host: string, 
+/**
+ * SHA-256 of the certificate, `AB:CD:…`.
+ */
+fingerprint: string, };
+
+/**
+ * A Nextcloud account of a profile. Holds no secret.
+ */
+export type Account = { 
+/**
+ * Local id.
+ */
+id: number, 
+/**
+ * The profile it belongs to.
+ */
+profileId: number, 
+/**
+ * Normalised server address.
+ */
+serverUrl: string, 
+/**
+ * User id on the server.
+ */
+userId: string, 
+/**
+ * Login name used with the app password (may differ from the user id).
+ */
+loginName: string, 
+/**
+ * Display name on the server.
+ */
+displayName: string | null, 
+/**
+ * Where the app password is kept.
+ */
+secretStorage: SecretStorage, 
+/**
+ * When it was added (RFC 3339, UTC).
+ */
+createdAt: string, 
+/**
+ * When it was last chosen (RFC 3339, UTC).
+ */
+lastUsedAt: string | null, };
+
+/**
+ * Storage use of an account.
+ */
+export type Quota = { 
+/**
+ * Bytes used.
+ */
+used: number, 
+/**
+ * Bytes allowed; `None` when unlimited.
+ */
+total: number | null, 
+/**
+ * Percent used.
+ */
+relative: number, };
+
+/**
+ * What the Accounts screen shows for one account (asked from the server).
+ */
+export type AccountOverview = { 
+/**
+ * The account.
+ */
+account: Account, 
+/**
+ * The space's look.
+ */
+theming: Theming, 
+/**
+ * Server version.
+ */
+version: string, 
+/**
+ * Email address on the server.
+ */
+email: string | null, 
+/**
+ * Groups.
+ */
+groups: Array<string>, 
+/**
+ * Member of the `admin` group.
+ */
+isAdmin: boolean, 
+/**
+ * Storage use.
+ */
+quota: Quota | null, };
+
+/**
+ * What signing out did.
+ */
+export type SignOutReport = { 
+/**
+ * `false` when the server could not be told: the app password still works there until
+ * removed in the space's Settings → Security.
+ */
+revokedOnServer: boolean, };
+
+/**
+ * Streamed while the person approves Passerelle in their browser (Login Flow v2).
+ */
+export type LoginFlowEvent = { "event": "started", "data": { 
+/**
+ * Id to cancel the flow.
+ */
+flowId: number, 
+/**
+ * The page to open.
+ */
+loginUrl: string, 
+/**
+ * Time left to approve.
+ */
+expiresInSeconds: number, } } | { "event": "waiting", "data": { 
+/**
+ * Time left to approve.
+ */
+remainingSeconds: number, } } | { "event": "done", "data": { 
+/**
+ * The new account.
+ */
+account: Account, } } | { "event": "failed", "data": { 
+/**
+ * Why.
+ */
+error: IpcError, } } | { "event": "cancelled" };

@@ -13,6 +13,11 @@ export interface ConfirmOptions {
   testid?: string;
   /** Runs on confirm; the dialog closes when it resolves, shows the error if it rejects. */
   onConfirm: () => Promise<void>;
+  /**
+   * After a confirmed action, once the dialog is closed: where focus goes
+   * (when the opener has disappeared, for instance).
+   */
+  afterConfirm?: () => void;
 }
 
 export function openConfirmDialog(ctx: Ctx, opener: HTMLElement, opts: ConfirmOptions): HTMLDialogElement {
@@ -46,6 +51,7 @@ export function openConfirmDialog(ctx: Ctx, opener: HTMLElement, opts: ConfirmOp
         try {
           await opts.onConfirm();
           close();
+          opts.afterConfirm?.();
         } catch (e) {
           error.textContent = errorText(ctx.i18n, e);
           confirm.disabled = false;

@@ -31,3 +31,44 @@ export function readableOn(background: string): "#000000" | "#ffffff" {
     ? "#000000"
     : "#ffffff";
 }
+
+/** `#rgb` / `#rrggbb` (any case, spaces around) as lowercase `#rrggbb`, or null. */
+export function normalizeHex(value: string | null | undefined): string | null {
+  if (typeof value !== "string") return null;
+  try {
+    return toHex(parseHex(value));
+  } catch {
+    return null;
+  }
+}
+
+function toHex(rgb: readonly number[]): string {
+  return "#" + rgb.map((v) => Math.round(Math.min(255, Math.max(0, v))).toString(16).padStart(2, "0")).join("");
+}
+
+/**
+ * `color`, darkened or lightened as little as possible (mixed with black or
+ * white, so the hue stays) until it has at least `minimum` contrast against
+ * every one of `backgrounds`. For buttons and links: 3:1 (WCAG 1.4.11).
+ * If no mix passes (backgrounds both very dark and very light), the best of
+ * black and white.
+ */
+export function ensureContrast(color: string, backgrounds: readonly string[], minimum = 3): string {
+  const rgb = parseHex(color);
+  const passes = (hex: string) => backgrounds.every((bg) => contrastRatio(hex, bg) >= minimum);
+  const original = toHex(rgb);
+  if (passes(original)) return original;
+  // Try the direction away from the backgrounds first: darker on light pages.
+  const lightPage =
+    backgrounds.reduce((sum, bg) => sum + relativeLuminance(bg), 0) / Math.max(1, backgrounds.length) > 0.18;
+  const targets = lightPage ? [0, 255] : [255, 0];
+  for (let step = 1; step <= 100; step++) {
+    const t = step / 100;
+    for (const target of targets) {
+      const candidate = toHex(rgb.map((v) => v + (target - v) * t));
+      if (passes(candidate)) return candidate;
+    }
+  }
+  const worst = (hex: string) => Math.min(...backgrounds.map((bg) => contrastRatio(hex, bg)));
+  return worst("#000000") >= worst("#ffffff") ? "#000000" : "#ffffff";
+}
