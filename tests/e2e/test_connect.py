@@ -12,6 +12,7 @@ Screenshots: target/e2e/connect-*.png (one per test, taken at the end, pass or f
 import colorsys
 import os
 import re
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -400,3 +401,31 @@ def test_sign_out_revokes_the_app_password(app, nextcloud, opened, shot):
         ("/ocs/v2.php/core/apppassword", 200, "loginflow-1", True)]
     r = fetch(nextcloud.base_url + "/ocs/v2.php/cloud/user?format=json", headers=ocs_headers(ALICE, secret))
     assert r.status == 401 and b"<statuscode>997</statuscode>" in r.body, "the app password still works"
+
+
+@pytest.mark.parametrize("app", ["fr_FR.UTF-8"], indirect=True, ids=["fr"])
+def test_connection_survives_a_restart_with_the_keyring(keyring, app, nextcloud, opened, shot):
+    """With a real Secret Service the app password goes to the keyring without asking, and after
+    a restart the person is still connected (the overview is read with the stored secret)."""
+    app.extra_env.update(DBUS_SESSION_BUS_ADDRESS=keyring["DBUS_SESSION_BUS_ADDRESS"])
+    s = app.start()
+    create_profile(s, lang_of(app), "Sacha")
+    open_connect(s)
+    to_sign_in_choices(s, nextcloud.base_url)
+    sign_in_with_app_password(s, ALICE, ALICE_APP_PASSWORD)
+    outcome = until(s, LONG, consent=consent_shown, connected=lambda d: shown(d, SPACE_NAME), error=error_code)
+    assert outcome == "connected", f"with a keyring nothing should be asked ({outcome})"
+
+    stored = subprocess.run(["secret-tool", "search", "--all", "service", "org.passerelle.app"],
+                            env=keyring, capture_output=True, text=True)
+    assert f"{nextcloud.base_url}|alice" in stored.stdout + stored.stderr, "the app password is not in the keyring"
+    assert ALICE_APP_PASSWORD not in "".join(
+        p.read_bytes().decode("latin-1") for p in app.data_dir.rglob("*") if p.is_file()
+    ), "the app password was written in the data folder"
+
+    s = app.restart()
+    visible(s, "welcome-screen")
+    s.find_element(*by_testid("profile-choice")).click()
+    assert norm(visible(s, SPACE_NAME, LONG).text) == THEME_NAME
+    overview = [e for e in nextcloud.log() if e["path"] == "/ocs/v2.php/cloud/user"]
+    assert overview[-1]["auth"] == "ok", "after the restart the stored secret was not used"

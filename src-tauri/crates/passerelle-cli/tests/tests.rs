@@ -1,8 +1,10 @@
 //! Runs the real `passerelle-cli` binary in a temporary data folder, with no display.
 
+mod doubles;
+
 use std::process::Command;
 
-fn cli(data_dir: &std::path::Path) -> Command {
+pub(crate) fn cli(data_dir: &std::path::Path) -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_passerelle-cli"));
     cmd.env("PASSERELLE_DATA_DIR", data_dir)
         .env_remove("DISPLAY")
@@ -44,7 +46,11 @@ fn doctor_works_without_a_display_in_both_languages() {
         .unwrap();
     let en = String::from_utf8(out.stdout).unwrap();
     assert!(
-        en.contains("Data folder") && en.contains("schema 1"),
+        en.contains("Data folder")
+            && en.contains(&format!(
+                "schema {}",
+                passerelle_core::store::LATEST_SCHEMA_VERSION
+            )),
         "{en}"
     );
     assert!(dir.path().join("passerelle.sqlite3").exists());
@@ -56,7 +62,10 @@ fn doctor_json_is_machine_readable() {
     let out = cli(dir.path()).args(["doctor", "--json"]).output().unwrap();
     assert!(out.status.success());
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(v["schemaVersion"], 1);
+    assert_eq!(
+        v["schemaVersion"],
+        passerelle_core::store::LATEST_SCHEMA_VERSION
+    );
     assert_eq!(v["locales"], serde_json::json!(["fr", "en"]));
     assert_eq!(v["profiles"], 0);
     assert!(v["storeNotice"].is_null());

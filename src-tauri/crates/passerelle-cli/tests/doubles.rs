@@ -1,0 +1,144 @@
+//! `server check` and `account add` against doubles replaying real Nextcloud 29.0.6 captures.
+
+#[path = "../../passerelle-nextcloud/tests/support/capture.rs"]
+mod capture;
+
+use capture::Capture;
+use wiremock::matchers::method;
+use wiremock::{Mock, MockServer, ResponseTemplate};
+
+async fn run(data_dir: &std::path::Path, args: &[&str], stdin: &str) -> std::process::Output {
+    use std::io::Write;
+    let mut cmd = crate::cli(data_dir);
+    cmd.args(args)
+        .env_remove("DBUS_SESSION_BUS_ADDRESS")
+        .env_remove("PASSERELLE_APP_PASSWORD")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped());
+    let stdin = stdin.to_owned();
+    tokio::task::spawn_blocking(move || {
+        let mut child = cmd.spawn().unwrap();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(stdin.as_bytes())
+            .unwrap();
+        child.wait_with_output().unwrap()
+    })
+    .await
+    .unwrap()
+}
+
+async fn mount(server: &MockServer, name: &str) {
+    let c = Capture::load(name, &server.uri());
+    c.mock().respond_with(c.response()).mount(server).await;
+}
+
+#[tokio::test]
+async fn server_check_reports_a_nextcloud_and_its_version() {
+    let server = MockServer::start().await;
+    mount(&server, "status-php").await;
+    mount(&server, "ocs-capabilities-anon").await;
+    let dir = tempfile::tempdir().unwrap();
+    let out = run(
+        dir.path(),
+        &["--lang", "en", "server", "check", &server.uri()],
+        "",
+    )
+    .await;
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("Nextcloud 29.0.6 at http://127.0.0.1:"),
+        "{text}"
+    );
+    assert!(
+        text.contains("unencrypted connection"),
+        "http must be flagged: {text}"
+    );
+
+    let out = run(
+        dir.path(),
+        &["--json", "server", "check", &server.uri()],
+        "",
+    )
+    .await;
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        (v["kind"].as_str(), v["server"]["version"].as_str()),
+        (Some("ok"), Some("29.0.6"))
+    );
+}
+
+#[tokio::test]
+async fn server_check_refuses_what_is_not_nextcloud_and_maintenance() {
+    let site = MockServer::start().await;
+    Mock::given(method("GET"))
+        .respond_with(ResponseTemplate::new(200).set_body_raw("<html>Asso</html>", "text/html"))
+        .mount(&site)
+        .await;
+    let dir = tempfile::tempdir().unwrap();
+    let out = run(
+        dir.path(),
+        &["--lang", "fr", "server", "check", &site.uri()],
+        "",
+    )
+    .await;
+    assert!(!out.status.success());
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("ne mène pas à un espace Nextcloud"), "{err}");
+
+    let down = MockServer::start().await;
+    mount(&down, "maintenance-status-php").await;
+    let out = run(dir.path(), &["--json", "server", "check", &down.uri()], "").await;
+    assert!(!out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("\"maintenance\": true") && text.contains("\"code\":\"maintenance\""),
+        "{text}"
+    );
+}
+
+#[tokio::test]
+async fn account_add_reads_the_secret_from_stdin_and_needs_a_keyring() {
+    let server = MockServer::start().await;
+    mount(&server, "ocs-user-alice").await;
+    let dir = tempfile::tempdir().unwrap();
+    let args = [
+        "--lang",
+        "en",
+        "account",
+        "add",
+        "--profile",
+        "Lab",
+        "--server",
+        &server.uri(),
+        "--login",
+        "alice",
+    ];
+    // No Secret Service on this process's bus: said clearly, nothing recorded.
+    let out = run(dir.path(), &args, "the-app-password\n").await;
+    assert!(!out.status.success());
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("keyring") || err.contains("password safe"),
+        "{err}"
+    );
+    let list = run(
+        dir.path(),
+        &["--json", "account", "list", "--profile", "Lab"],
+        "",
+    )
+    .await;
+    assert_eq!(String::from_utf8(list.stdout).unwrap().trim(), "[]");
+    // An empty standard input is refused before anything is asked of the server.
+    let out = run(dir.path(), &args, "").await;
+    assert!(!out.status.success());
+    assert!(server.received_requests().await.unwrap().len() <= 1);
+}
