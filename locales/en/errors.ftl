@@ -49,3 +49,10 @@ error-account-not-found = This account no longer exists in Passerelle on this co
 error-account-exists = This account is already connected in this profile. Pick it on the Accounts screen.
 error-session-secret-lost = The access to this account was kept only until Passerelle closed, and Passerelle has restarted since. Connect again: Accounts screen, then “Connect an account”.
 error-secret-not-found = This account’s app password is no longer in this computer’s keyring. Connect this account again.
+
+## Tours
+error-tour-not-found = This tour is not available in Passerelle any more. Go back to the list of tours.
+error-tour-step-not-found = This step no longer exists in the tour (it may have been updated). Open the tour again from the list.
+error-tour-step-no-check = This step has nothing to check. Go on to the next step.
+error-tour-pack-unreadable = Passerelle cannot read this tour pack. Check that it is a folder or a .zip file containing pack.toml, and that you may open it.
+error-tour-pack-unsafe = This tour pack was refused: it contains a file that is too big or that would be written outside the pack. Ask the person who made it for a new copy.

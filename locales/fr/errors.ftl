@@ -49,3 +49,10 @@ error-account-not-found = Ce compte n’existe plus dans Passerelle sur cet ordi
 error-account-exists = Ce compte est déjà connecté dans ce profil. Choisissez-le dans l’écran Comptes.
 error-session-secret-lost = L’accès à ce compte était gardé seulement jusqu’à la fermeture de Passerelle, et Passerelle a redémarré depuis. Connectez-vous à nouveau : écran Comptes, puis « Connecter un compte ».
 error-secret-not-found = Le mot de passe d’application de ce compte n’est plus dans le trousseau de cet ordinateur. Connectez ce compte à nouveau.
+
+## Parcours
+error-tour-not-found = Ce parcours n’est plus disponible dans Passerelle. Revenez à la liste des parcours.
+error-tour-step-not-found = Cette étape n’existe plus dans le parcours (il a peut-être été mis à jour). Rouvrez le parcours depuis la liste.
+error-tour-step-no-check = Cette étape n’a rien à vérifier. Passez à l’étape suivante.
+error-tour-pack-unreadable = Passerelle ne peut pas lire ce pack de parcours. Vérifiez que c’est un dossier ou un fichier .zip qui contient pack.toml, et que vous avez le droit de l’ouvrir.
+error-tour-pack-unsafe = Ce pack de parcours a été refusé : il contient un fichier trop gros ou qui serait écrit hors du pack. Demandez une nouvelle copie à la personne qui l’a fait.

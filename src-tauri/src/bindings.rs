@@ -11,6 +11,10 @@ use passerelle_core::model::{
     StoreNotice, TextSize, Theme,
 };
 use passerelle_core::secrets::{KeyringStatus, SecretStorage};
+use passerelle_core::tours::{
+    Audience, BrokenTour, CheckOutcome, ChoiceOption, MissingInfo, PackReport, QuizAnswer,
+    StepProgress, StepState, TourDetail, TourProblem, TourStatus, TourStep, TourSummary,
+};
 use ts_rs::{Config, TS};
 
 /// One command as the UI sees it: name, arguments and result as TypeScript, and its doc line.
@@ -135,6 +139,94 @@ const TABLE: &[CommandSig] = &[
         returns: "SignOutReport",
         doc: "Revokes the app password on the server, deletes the local secret and the account.",
     },
+    CommandSig {
+        name: "tours_list",
+        args: &[("profileId", "number"), ("accountId", "number | null")],
+        returns: "Array<TourSummary>",
+        doc: "The tours for a person; with an account, whether each fits the space (asks it).",
+    },
+    CommandSig {
+        name: "tour_open",
+        args: &[
+            ("profileId", "number"),
+            ("accountId", "number | null"),
+            ("tourId", "string"),
+        ],
+        returns: "TourDetail",
+        doc: "A tour with its steps and the person's progress.",
+    },
+    CommandSig {
+        name: "tour_step_seen",
+        args: &[
+            ("profileId", "number"),
+            ("accountId", "number | null"),
+            ("tourId", "string"),
+            ("stepId", "string"),
+        ],
+        returns: "void",
+        doc: "The person reached a step (it becomes the tour's current step).",
+    },
+    CommandSig {
+        name: "tour_step_skip",
+        args: &[
+            ("profileId", "number"),
+            ("accountId", "number | null"),
+            ("tourId", "string"),
+            ("stepId", "string"),
+        ],
+        returns: "void",
+        doc: "The person skipped a step.",
+    },
+    CommandSig {
+        name: "tour_check",
+        args: &[
+            ("profileId", "number"),
+            ("accountId", "number"),
+            ("tourId", "string"),
+            ("stepId", "string"),
+            ("input", "string | null"),
+        ],
+        returns: "CheckOutcome",
+        doc: "Runs a step's check against the account; records the step as done when it is.",
+    },
+    CommandSig {
+        name: "tour_reset",
+        args: &[
+            ("profileId", "number"),
+            ("accountId", "number | null"),
+            ("tourId", "string | null"),
+        ],
+        returns: "void",
+        doc: "Forgets progress of one tour (null: all tours) so it starts over.",
+    },
+    CommandSig {
+        name: "tour_hide",
+        args: &[
+            ("profileId", "number"),
+            ("tourId", "string"),
+            ("hidden", "boolean"),
+        ],
+        returns: "void",
+        doc: "\"Don't propose this again\" (or undo it).",
+    },
+    CommandSig {
+        name: "tour_pack_load",
+        args: &[("path", "string")],
+        returns: "PackReport",
+        doc: "Loads a tour pack (folder or .zip) for this session.",
+    },
+    CommandSig {
+        name: "tours_broken",
+        args: &[],
+        returns: "Array<BrokenTour>",
+        doc: "Tours that could not be loaded, with their problems.",
+    },
+    CommandSig {
+        name: "tour_messages",
+        args: &[("lang", "Language")],
+        returns: "string",
+        doc: "FTL source of the loaded packs' messages, for the UI's Fluent bundle.",
+    },
 ];
 
 const HEADER: &str =
@@ -174,6 +266,20 @@ fn types_ts() -> String {
         decl::<AccountOverview>(&cfg),
         decl::<SignOutReport>(&cfg),
         decl::<LoginFlowEvent>(&cfg),
+        decl::<Audience>(&cfg),
+        decl::<TourStatus>(&cfg),
+        decl::<TourSummary>(&cfg),
+        decl::<ChoiceOption>(&cfg),
+        decl::<QuizAnswer>(&cfg),
+        decl::<TourStep>(&cfg),
+        decl::<StepState>(&cfg),
+        decl::<StepProgress>(&cfg),
+        decl::<TourDetail>(&cfg),
+        decl::<MissingInfo>(&cfg),
+        decl::<CheckOutcome>(&cfg),
+        decl::<TourProblem>(&cfg),
+        decl::<BrokenTour>(&cfg),
+        decl::<PackReport>(&cfg),
     ];
     format!("{HEADER}\n{}", decls.join("\n"))
 }

@@ -35,6 +35,16 @@ pub fn with_app<R: tauri::Runtime>(
             commands::accounts::account_select,
             commands::accounts::account_overview,
             commands::accounts::account_sign_out,
+            commands::tours::tours_list,
+            commands::tours::tour_open,
+            commands::tours::tour_step_seen,
+            commands::tours::tour_step_skip,
+            commands::tours::tour_check,
+            commands::tours::tour_reset,
+            commands::tours::tour_hide,
+            commands::tours::tour_pack_load,
+            commands::tours::tours_broken,
+            commands::tours::tour_messages,
         ])
 }
 

@@ -2,10 +2,11 @@
 //! before the window needs it; if it cannot be opened at all, the error is kept and shown by the
 //! UI at start instead of a crash.
 
-use std::sync::OnceLock;
+use std::sync::{Mutex, MutexGuard, OnceLock};
 
 use passerelle_core::connect::LoginFlows;
 use passerelle_core::secrets::Secrets;
+use passerelle_core::tours::Catalog;
 use passerelle_core::{DataPaths, IpcError, Store};
 use tauri::{Manager, Runtime};
 
@@ -16,6 +17,8 @@ pub struct AppState {
     /// Probed on first use: asking D-Bus for a keyring must not delay the window.
     secrets: OnceLock<Secrets>,
     login_flows: LoginFlows,
+    /// Bundled tours and the packs loaded in this session.
+    tours: Mutex<Catalog>,
 }
 
 impl AppState {
@@ -39,6 +42,7 @@ impl AppState {
             store,
             secrets: OnceLock::new(),
             login_flows: LoginFlows::default(),
+            tours: Mutex::new(Catalog::new()),
         }
     }
 
@@ -60,6 +64,16 @@ impl AppState {
     /// Login flows under way.
     pub fn login_flows(&self) -> &LoginFlows {
         &self.login_flows
+    }
+
+    /// A snapshot of the tours on offer (cheap: tours are shared), to use across `.await`s.
+    pub fn tours(&self) -> Catalog {
+        self.tours_mut().clone()
+    }
+
+    /// The tours on offer, to load a pack. Never hold it across an `.await`.
+    pub fn tours_mut(&self) -> MutexGuard<'_, Catalog> {
+        self.tours.lock().unwrap_or_else(|p| p.into_inner())
     }
 }
 

@@ -6,3 +6,4 @@ pub mod accounts;
 pub mod app;
 pub mod profiles;
 pub mod settings;
+pub mod tours;

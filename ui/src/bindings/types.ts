@@ -382,3 +382,302 @@ account: Account, } } | { "event": "failed", "data": {
  * Why.
  */
 error: IpcError, } } | { "event": "cancelled" };
+
+/**
+ * Who a tour is for.
+ */
+export type Audience = "member" | "admin";
+
+/**
+ * How far a person is in a tour.
+ */
+export type TourStatus = "new" | "inProgress" | "done";
+
+/**
+ * One tour in the list.
+ */
+export type TourSummary = { 
+/**
+ * Tour id (`files`).
+ */
+id: string, 
+/**
+ * Version of the tour's content.
+ */
+version: number, 
+/**
+ * Fluent id of the title.
+ */
+title: string, 
+/**
+ * Fluent id of the one-line summary.
+ */
+summary: string, 
+/**
+ * Who it is for.
+ */
+audience: Audience, 
+/**
+ * Estimated duration.
+ */
+minutes: number, 
+/**
+ * Bundled or from a pack.
+ */
+source: "bundled" | "pack", 
+/**
+ * Whether the space offers what the tour needs (always true without an account or when
+ * the server cannot be asked).
+ */
+available: boolean, 
+/**
+ * Fluent id saying why not (`tour-unavailable-app`…).
+ */
+unavailableReason: string | null, 
+/**
+ * The person chose "don't propose this again".
+ */
+hidden: boolean, 
+/**
+ * New, in progress or done.
+ */
+status: TourStatus, 
+/**
+ * Number of steps.
+ */
+stepsTotal: number, 
+/**
+ * Steps passed (tasks done or skipped, other steps seen).
+ */
+stepsDone: number, 
+/**
+ * Where to resume: the step after the last one the person reached.
+ */
+currentStep: string | null, };
+
+/**
+ * One option of a choice step.
+ */
+export type ChoiceOption = { 
+/**
+ * Fluent id of the label.
+ */
+label: string, 
+/**
+ * A step id, `next` or `end`.
+ */
+goto: string, };
+
+/**
+ * One answer of a quiz step.
+ */
+export type QuizAnswer = { 
+/**
+ * Fluent id of the label.
+ */
+label: string, 
+/**
+ * Whether it is a right answer.
+ */
+correct: boolean, 
+/**
+ * Fluent id of what is said when it is chosen.
+ */
+feedback: string, };
+
+/**
+ * A step as the UI shows it. Texts are Fluent ids; a picture is a `data:` URL.
+ */
+export type TourStep = { "kind": "explain", 
+/**
+ * Step id.
+ */
+id: string, 
+/**
+ * Fluent id.
+ */
+text: string, 
+/**
+ * `data:` URL of the picture.
+ */
+picture: string | null, } | { "kind": "task", 
+/**
+ * Step id.
+ */
+id: string, 
+/**
+ * Fluent id.
+ */
+text: string, 
+/**
+ * Fluent id of a hint.
+ */
+hint: string | null, 
+/**
+ * The check's type (`folder-exists`…).
+ */
+checkType: string, 
+/**
+ * The step shows a field whose content is passed to `tourCheck` (never stored).
+ */
+needsInput: boolean, } | { "kind": "choice", 
+/**
+ * Step id.
+ */
+id: string, 
+/**
+ * Fluent id.
+ */
+text: string, 
+/**
+ * The options.
+ */
+options: Array<ChoiceOption>, } | { "kind": "quiz", 
+/**
+ * Step id.
+ */
+id: string, 
+/**
+ * Fluent id.
+ */
+text: string, 
+/**
+ * The answers.
+ */
+answers: Array<QuizAnswer>, } | { "kind": "highlight", 
+/**
+ * Step id.
+ */
+id: string, 
+/**
+ * Fluent id.
+ */
+text: string, 
+/**
+ * Fluent id of words saying where to find it.
+ */
+fallback: string, };
+
+/**
+ * What is recorded for a step.
+ */
+export type StepState = "seen" | "skipped" | "done";
+
+/**
+ * The record of one step.
+ */
+export type StepProgress = { 
+/**
+ * Step id.
+ */
+stepId: string, 
+/**
+ * Seen, done or skipped.
+ */
+status: StepState, 
+/**
+ * What the check found (`/Bureau`), when done by a check.
+ */
+evidence: string | null, 
+/**
+ * Last change (RFC 3339, UTC).
+ */
+updatedAt: string, };
+
+/**
+ * A tour opened: its summary, steps and what the person did.
+ */
+export type TourDetail = { 
+/**
+ * As in the list.
+ */
+summary: TourSummary, 
+/**
+ * The steps in order.
+ */
+steps: Array<TourStep>, 
+/**
+ * Recorded steps.
+ */
+progress: Array<StepProgress>, };
+
+/**
+ * What a check found missing: a Fluent id `check-<type>-missing` and its arguments.
+ */
+export type MissingInfo = { 
+/**
+ * Fluent id.
+ */
+messageId: string, 
+/**
+ * Fluent arguments, all strings.
+ */
+args: Record<string, string>, };
+
+/**
+ * The result of running a step's check.
+ */
+export type CheckOutcome = { 
+/**
+ * The task is done.
+ */
+done: boolean, 
+/**
+ * What was found, when done.
+ */
+evidence: string | null, 
+/**
+ * What is missing, when not done.
+ */
+missing: MissingInfo | null, 
+/**
+ * The server could not be reached: the UI says checks will run when it is back.
+ */
+offline: boolean, };
+
+/**
+ * One problem in a tour or pack, for its author.
+ */
+export type TourProblem = { 
+/**
+ * File, relative to the pack (or `tours/<id>/tour.toml` for bundled tours).
+ */
+file: string, 
+/**
+ * Line in that file, when known.
+ */
+line: number | null, 
+/**
+ * What is wrong (English).
+ */
+message: string, 
+/**
+ * How to fix it (English).
+ */
+fix: string, };
+
+/**
+ * A tour that could not be loaded, with every problem found.
+ */
+export type BrokenTour = { 
+/**
+ * The pack path or the bundled tour's id.
+ */
+source: string, 
+/**
+ * Its problems.
+ */
+problems: Array<TourProblem>, };
+
+/**
+ * What loading a pack gave.
+ */
+export type PackReport = { 
+/**
+ * Tours now offered from this pack.
+ */
+loaded: Array<TourSummary>, 
+/**
+ * Tours of this pack that could not be loaded.
+ */
+broken: Array<BrokenTour>, };

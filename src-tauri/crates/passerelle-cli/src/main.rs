@@ -4,6 +4,7 @@
 
 mod accounts;
 mod doctor;
+mod tours;
 
 use std::process::ExitCode;
 
@@ -37,6 +38,9 @@ enum Command {
     /// Nextcloud accounts of a local profile.
     #[command(subcommand)]
     Account(accounts::AccountCommand),
+    /// Guided tours: validate, list, progress, run a check.
+    #[command(subcommand)]
+    Tours(tours::ToursCommand),
 }
 
 fn parse_language(s: &str) -> Result<Language, String> {
@@ -53,6 +57,7 @@ fn main() -> ExitCode {
         Command::Doctor => doctor::run(&l10n, cli.json),
         Command::Server(cmd) => block_on(accounts::server(cmd, &l10n, cli.json)),
         Command::Account(cmd) => block_on(accounts::account(cmd, &l10n, cli.json)),
+        Command::Tours(cmd) => block_on(tours::run(cmd, &l10n, cli.json)),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

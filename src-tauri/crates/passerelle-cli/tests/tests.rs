@@ -1,6 +1,7 @@
 //! Runs the real `passerelle-cli` binary in a temporary data folder, with no display.
 
 mod doubles;
+mod tours;
 
 use std::process::Command;
 

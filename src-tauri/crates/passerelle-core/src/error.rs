@@ -49,6 +49,43 @@ pub enum CoreError {
         /// The value received.
         value: String,
     },
+    /// No tour with this id is on offer.
+    #[error("no tour {0:?}")]
+    TourNotFound(String),
+    /// The tour has no step with this id.
+    #[error("tour {tour:?} has no step {step:?}")]
+    TourStepNotFound {
+        /// Tour id.
+        tour: String,
+        /// Step id.
+        step: String,
+    },
+    /// The step has nothing to verify.
+    #[error("step {step:?} of tour {tour:?} has no check")]
+    TourStepHasNoCheck {
+        /// Tour id.
+        tour: String,
+        /// Step id.
+        step: String,
+    },
+    /// A tour pack (folder or .zip) could not be read.
+    #[error("cannot read the tour pack {path}: {reason}")]
+    TourPackUnreadable {
+        /// Where it was.
+        path: std::path::PathBuf,
+        /// Why.
+        reason: String,
+    },
+    /// A tour pack holds an entry that would escape it, or is too big: it is refused whole.
+    #[error("the tour pack {path} was refused ({entry:?}: {reason})")]
+    TourPackUnsafe {
+        /// Where it was.
+        path: std::path::PathBuf,
+        /// The offending entry.
+        entry: String,
+        /// Why.
+        reason: String,
+    },
 }
 
 /// Every code a [`CoreError`] of its own can have, listed once: tests check each has a Fluent
@@ -62,6 +99,11 @@ pub const CORE_ERROR_CODES: &[&str] = &[
     "no-data-dir",
     "invalid-value",
     "account-not-found",
+    "tour-not-found",
+    "tour-step-not-found",
+    "tour-step-no-check",
+    "tour-pack-unreadable",
+    "tour-pack-unsafe",
 ];
 
 impl CoreError {
@@ -76,6 +118,11 @@ impl CoreError {
             Self::NoDataDir => "no-data-dir",
             Self::InvalidValue { .. } => "invalid-value",
             Self::AccountNotFound(_) => "account-not-found",
+            Self::TourNotFound(_) => "tour-not-found",
+            Self::TourStepNotFound { .. } => "tour-step-not-found",
+            Self::TourStepHasNoCheck { .. } => "tour-step-no-check",
+            Self::TourPackUnreadable { .. } => "tour-pack-unreadable",
+            Self::TourPackUnsafe { .. } => "tour-pack-unsafe",
             Self::Nextcloud(e) => e.code(),
             Self::Secret(e) => e.code(),
         }
@@ -154,6 +201,24 @@ mod tests {
                 value: "x".into(),
             },
             CoreError::AccountNotFound(1),
+            CoreError::TourNotFound("x".into()),
+            CoreError::TourStepNotFound {
+                tour: "x".into(),
+                step: "y".into(),
+            },
+            CoreError::TourStepHasNoCheck {
+                tour: "x".into(),
+                step: "y".into(),
+            },
+            CoreError::TourPackUnreadable {
+                path: "/x".into(),
+                reason: "x".into(),
+            },
+            CoreError::TourPackUnsafe {
+                path: "/x".into(),
+                entry: "../x".into(),
+                reason: "x".into(),
+            },
         ];
         let codes: Vec<_> = samples.iter().map(CoreError::code).collect();
         assert_eq!(codes, CORE_ERROR_CODES);

@@ -10,6 +10,7 @@ pub mod model;
 pub mod paths;
 pub mod secrets;
 pub mod store;
+pub mod tours;
 
 pub use error::{CoreError, IpcError};
 pub use i18n::{Language, Localizer};

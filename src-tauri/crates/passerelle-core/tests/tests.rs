@@ -4,3 +4,4 @@ mod connect;
 mod locales;
 mod secrets;
 mod store;
+mod tours;

@@ -10,6 +10,7 @@ const MIGRATIONS: &[(u32, &str)] = &[
         2,
         include_str!("../../migrations/0002_accounts_secrets_pins.sql"),
     ),
+    (3, include_str!("../../migrations/0003_tours.sql")),
 ];
 
 /// The schema version this build writes.

@@ -6,6 +6,7 @@
 mod accounts;
 mod migrations;
 mod profiles;
+mod progress;
 mod settings;
 
 use std::path::{Path, PathBuf};
@@ -18,6 +19,7 @@ use crate::{CoreError, DataPaths};
 
 pub use accounts::NewAccount;
 pub use migrations::LATEST_SCHEMA_VERSION;
+pub use progress::{ProgressKey, StepRecord};
 
 /// The open local database. Cheap operations only; callers may share it between threads.
 #[derive(Debug)]

@@ -1,0 +1,392 @@
+//! `passerelle-cli tours …`: validate tours and packs (for their authors), list them, show a
+//! profile's progress (for trainers) and run one step's check against an account. Problems are
+//! printed as `file:line: message — fix`, in English like the spec wants; the rest is
+//! localised. App passwords for `app-password-valid` come from `PASSERELLE_APP_PASSWORD` or
+//! standard input, never from the command line.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use clap::Subcommand;
+use passerelle_core::secrets::Secrets;
+use passerelle_core::tours::{
+    self, CHECK_TYPES, Catalog, FileSet, LoadedSource, STEP_KINDS, StepState, TourOrigin,
+    TourProblem, TourStatus, TourTexts,
+};
+use passerelle_core::{CoreError, DataPaths, IpcError, Localizer, Store};
+
+use crate::Outcome;
+
+const APP_PASSWORD_ENV: &str = "PASSERELLE_APP_PASSWORD";
+
+#[derive(Debug, Subcommand)]
+pub enum ToursCommand {
+    /// Checks tours: a pack (folder or .zip), a folder of tours, or (no path) the bundled ones.
+    /// Prints `file:line: message — fix` for each problem; exits with 1 when there is one.
+    Validate {
+        /// Pack folder, .zip, or folder holding `<tour-id>/tour.toml`.
+        path: Option<PathBuf>,
+    },
+    /// Lists the tours: bundled ones and the packs given.
+    List {
+        /// A pack to add (folder or .zip); may be repeated.
+        #[arg(long)]
+        pack: Vec<PathBuf>,
+    },
+    /// Shows, per tour and step, what a profile did.
+    Progress {
+        /// The local profile.
+        #[arg(long)]
+        profile: String,
+        /// A pack to add; may be repeated.
+        #[arg(long)]
+        pack: Vec<PathBuf>,
+    },
+    /// Runs one step's check against an account and prints the outcome (exit 1 when not done).
+    Check {
+        /// Tour id.
+        tour: String,
+        /// Step id.
+        step: String,
+        /// The local profile.
+        #[arg(long)]
+        profile: String,
+        /// The account id (see `account list`).
+        #[arg(long)]
+        account: i64,
+        /// A pack to add; may be repeated.
+        #[arg(long)]
+        pack: Vec<PathBuf>,
+    },
+    /// Prints the step kinds and check types (the reference tour authors write against).
+    Reference,
+}
+
+fn print_json(value: &impl serde::Serialize) {
+    println!(
+        "{}",
+        serde_json::to_string_pretty(value).expect("serialises")
+    );
+}
+
+fn catalog_with(packs: &[PathBuf]) -> Result<Catalog, CoreError> {
+    let mut catalog = Catalog::new();
+    for p in packs {
+        catalog.load_pack(p)?;
+    }
+    Ok(catalog)
+}
+
+fn open_store() -> Result<Store, CoreError> {
+    Store::open(&DataPaths::from_env()?)
+}
+
+fn find_profile(store: &Store, name: &str, l10n: &Localizer) -> Result<i64, IpcError> {
+    store
+        .profiles()?
+        .into_iter()
+        .find(|p| p.name.eq_ignore_ascii_case(name.trim()))
+        .map(|p| p.id)
+        .ok_or_else(|| {
+            let text = l10n.t_args("cli-tours-no-profile", &[("name", name.into())]);
+            IpcError::new("profile-not-found", text)
+        })
+}
+
+/// What to validate at `path`: a pack (has `pack.toml`), a folder of `<id>/tour.toml`, one
+/// tour's folder, or one `tour.toml` (the last three with the repository's locales).
+fn source_at(path: &Path) -> Result<LoadedSource, CoreError> {
+    let path = match path.file_name() {
+        Some(name) if name == "tour.toml" => path.parent().unwrap_or(Path::new(".")),
+        _ => path,
+    };
+    let mut set = FileSet::read(path)?;
+    if set.files.contains_key("pack.toml") {
+        return Ok(tours::catalog::load(&set, TourOrigin::Pack));
+    }
+    let prefix = if set.files.contains_key("tour.toml") {
+        let folder = std::fs::canonicalize(path)
+            .ok()
+            .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+            .unwrap_or_default();
+        format!("tours/{folder}/")
+    } else if set.files.keys().any(|k| k.starts_with("tours/")) {
+        String::new()
+    } else {
+        "tours/".to_owned()
+    };
+    set.files = set
+        .files
+        .into_iter()
+        .map(|(k, v)| (format!("{prefix}{k}"), v))
+        .collect();
+    // The repository's `locales/` as on disk now when the tours are in a checkout (an author
+    // editing .ftl files sees the result at once), then the embedded copy for the rest.
+    let on_disk = std::fs::canonicalize(path).ok().and_then(|p| {
+        p.ancestors()
+            .map(|a| a.join("locales"))
+            .find(|l| l.join("fr").is_dir() && l.join("en").is_dir())
+    });
+    if let Some(dir) = on_disk {
+        for (k, v) in FileSet::read(&dir)?.files {
+            set.files.entry(format!("locales/{k}")).or_insert(v);
+        }
+    }
+    for (k, v) in FileSet::bundled().files {
+        if k.starts_with("locales/") {
+            set.files.entry(k).or_insert(v);
+        }
+    }
+    Ok(tours::catalog::load(&set, TourOrigin::Bundled))
+}
+
+pub async fn run(cmd: ToursCommand, l10n: &Localizer, json: bool) -> Outcome {
+    match cmd {
+        ToursCommand::Validate { path } => validate(path.as_deref(), l10n, json),
+        ToursCommand::List { pack } => list(&pack, l10n, json),
+        ToursCommand::Progress { profile, pack } => progress(&profile, &pack, l10n, json),
+        ToursCommand::Check {
+            tour,
+            step,
+            profile,
+            account,
+            pack,
+        } => check(&tour, &step, &profile, account, &pack, l10n, json).await,
+        ToursCommand::Reference => {
+            reference(json);
+            Ok(())
+        }
+    }
+}
+
+fn validate(path: Option<&Path>, l10n: &Localizer, json: bool) -> Outcome {
+    let source = match path {
+        Some(p) => source_at(p)?,
+        None => tours::catalog::bundled().clone(),
+    };
+    let problems: Vec<TourProblem> = source.problems();
+    if json {
+        print_json(&serde_json::json!({
+            "tours": source.tours.iter().map(|t| &t.tour.id).collect::<Vec<_>>(),
+            "problems": problems,
+        }));
+    } else {
+        for p in &problems {
+            println!("{p}");
+        }
+        if problems.is_empty() {
+            let count = source.tours.len() as i64;
+            println!(
+                "{}",
+                l10n.t_args("cli-tours-valid", &[("count", count.into())])
+            );
+        } else {
+            let count = problems.len() as i64;
+            eprintln!(
+                "{}",
+                l10n.t_args("cli-tours-problems", &[("count", count.into())])
+            );
+        }
+    }
+    if !problems.is_empty() {
+        std::process::exit(1);
+    }
+    Ok(())
+}
+
+fn list(packs: &[PathBuf], l10n: &Localizer, json: bool) -> Outcome {
+    let catalog = catalog_with(packs)?;
+    let summaries: Vec<_> = catalog
+        .tours()
+        .iter()
+        .map(|t| tours::fresh_summary(t))
+        .collect();
+    if json {
+        print_json(&serde_json::json!({ "tours": summaries, "broken": catalog.broken() }));
+        return Ok(());
+    }
+    let texts = TourTexts::new(&catalog, l10n.language());
+    if summaries.is_empty() {
+        println!("{}", l10n.t("cli-tours-none"));
+    }
+    for s in &summaries {
+        let source = match s.source {
+            TourOrigin::Bundled => l10n.t("cli-tours-source-bundled"),
+            TourOrigin::Pack => l10n.t("cli-tours-source-pack"),
+        };
+        let minutes = l10n.t_args(
+            "cli-tours-minutes",
+            &[("minutes", i64::from(s.minutes).into())],
+        );
+        println!(
+            "{}  v{}  {source}  {minutes}  {}",
+            s.id,
+            s.version,
+            texts.text(&s.title)
+        );
+    }
+    for b in catalog.broken() {
+        for p in &b.problems {
+            eprintln!("{}: {p}", b.source);
+        }
+    }
+    Ok(())
+}
+
+fn state_text(l10n: &Localizer, state: Option<StepState>) -> String {
+    l10n.t(match state {
+        Some(StepState::Seen) => "tour-step-state-seen",
+        Some(StepState::Done) => "tour-step-state-done",
+        Some(StepState::Skipped) => "tour-step-state-skipped",
+        None => "tour-step-state-none",
+    })
+}
+
+fn progress(profile: &str, packs: &[PathBuf], l10n: &Localizer, json: bool) -> Outcome {
+    let store = open_store()?;
+    let profile_id = find_profile(&store, profile, l10n)?;
+    let catalog = catalog_with(packs)?;
+    let report = tours::progress_report(&store, &catalog, profile_id)?;
+    if json {
+        print_json(&report);
+        return Ok(());
+    }
+    let texts = TourTexts::new(&catalog, l10n.language());
+    for tour in &report {
+        let status = l10n.t(match tour.status {
+            TourStatus::New => "tour-status-new",
+            TourStatus::InProgress => "tour-status-in-progress",
+            TourStatus::Done => "tour-status-done",
+        });
+        let hidden = if tour.hidden {
+            format!(" ({})", l10n.t("cli-tours-hidden"))
+        } else {
+            String::new()
+        };
+        println!(
+            "{} — {} — {status}{hidden}",
+            tour.tour_id,
+            texts.text(&tour.title)
+        );
+        let width = tour
+            .steps
+            .iter()
+            .map(|s| s.step_id.len())
+            .max()
+            .unwrap_or(0);
+        for s in &tour.steps {
+            println!(
+                "  {:width$}  {:9}  {:16}  {}  {}",
+                s.step_id,
+                s.kind,
+                state_text(l10n, s.status),
+                s.updated_at.as_deref().unwrap_or(""),
+                s.evidence.as_deref().unwrap_or(""),
+            );
+        }
+    }
+    Ok(())
+}
+
+fn read_input() -> Option<String> {
+    if let Ok(value) = std::env::var(APP_PASSWORD_ENV)
+        && !value.trim().is_empty()
+    {
+        return Some(value.trim().to_owned());
+    }
+    let mut input = String::new();
+    std::io::stdin().read_to_string(&mut input).ok()?;
+    input.lines().next().map(|l| l.trim().to_owned())
+}
+
+async fn check(
+    tour_id: &str,
+    step_id: &str,
+    profile: &str,
+    account_id: i64,
+    packs: &[PathBuf],
+    l10n: &Localizer,
+    json: bool,
+) -> Outcome {
+    let store = open_store()?;
+    let profile_id = find_profile(&store, profile, l10n)?;
+    let catalog = catalog_with(packs)?;
+    let needs_input = catalog
+        .get(tour_id)
+        .and_then(|t| t.tour.step(step_id))
+        .and_then(|s| s.check())
+        .is_some_and(|c| c.check.needs_input());
+    let input = if needs_input { read_input() } else { None };
+    let secrets = Secrets::probe();
+    let outcome = tours::check(
+        &store, &secrets, &catalog, profile_id, account_id, tour_id, step_id, input, false,
+    )
+    .await?;
+    if json {
+        print_json(&outcome);
+    } else {
+        let texts = TourTexts::new(&catalog, l10n.language());
+        if outcome.done {
+            let evidence = outcome.evidence.clone().unwrap_or_default();
+            println!(
+                "{}",
+                l10n.t_args("tour-check-done", &[("evidence", evidence.into())])
+            );
+        } else if outcome.offline {
+            println!("{}", l10n.t("tour-check-offline"));
+        } else if let Some(missing) = &outcome.missing {
+            println!("{}", texts.format(&missing.message_id, &missing.args));
+        }
+    }
+    if !outcome.done {
+        std::process::exit(1);
+    }
+    Ok(())
+}
+
+fn reference(json: bool) {
+    if json {
+        let kinds: Vec<_> = STEP_KINDS
+            .iter()
+            .map(|k| {
+                serde_json::json!({
+                    "kind": k.name,
+                    "required": k.required,
+                    "optional": k.optional,
+                    "doc": k.doc,
+                })
+            })
+            .collect();
+        let checks: Vec<_> = CHECK_TYPES
+            .iter()
+            .map(|c| {
+                serde_json::json!({
+                    "type": c.name,
+                    "fields": c.fields,
+                    "doneWhen": c.done_when,
+                    "needsInput": c.needs_input,
+                    "example": c.example,
+                })
+            })
+            .collect();
+        print_json(&serde_json::json!({ "kinds": kinds, "checks": checks }));
+        return;
+    }
+    println!("Step kinds (every step has id, kind, text):");
+    for k in STEP_KINDS {
+        let keys: Vec<String> = k
+            .required
+            .iter()
+            .map(|r| (*r).to_owned())
+            .chain(k.optional.iter().map(|o| format!("{o} (optional)")))
+            .collect();
+        println!("  {:10} {} — {}", k.name, keys.join(", "), k.doc);
+    }
+    println!("\nChecks (check = {{ type = \"…\", … }}):");
+    for c in CHECK_TYPES {
+        println!(
+            "  {:19} {}\n  {:19} done when {}\n  {:19} e.g. {}",
+            c.name, c.fields, "", c.done_when, "", c.example
+        );
+    }
+}

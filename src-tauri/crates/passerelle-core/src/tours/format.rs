@@ -1,0 +1,529 @@
+//! The `tour.toml` and `pack.toml` formats: the serde shapes as written by authors (with spans,
+//! so problems can name a line), the typed tour the engine runs, and the table of step kinds
+//! that validation, docs and the CLI derive from. Turning one into the other, with problems,
+//! is `validate`'s job; this module must not read files nor ask a server.
+
+use serde::Deserialize;
+use serde::de::IgnoredAny;
+use toml::Spanned;
+
+use super::checks::Check;
+pub use super::types::Audience;
+
+/// Oldest and newest Nextcloud major versions a range may name.
+pub const NEXTCLOUD_MAJOR_RANGE: (u32, u32) = (27, 40);
+
+/// The kinds of step.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum StepKind {
+    /// Words to read.
+    Explain,
+    /// Something to do, verified by a check.
+    Task,
+    /// A branch.
+    Choice,
+    /// A question.
+    Quiz,
+    /// Points at the web interface (reserved; shown as an explanation for now).
+    Highlight,
+}
+
+/// One step kind: its name in `tour.toml` and the keys it takes besides `id`, `kind`, `text`.
+#[derive(Debug)]
+pub struct StepKindSpec {
+    /// The kind.
+    pub kind: StepKind,
+    /// As written in `kind = "…"`.
+    pub name: &'static str,
+    /// Keys it must have.
+    pub required: &'static [&'static str],
+    /// Keys it may have.
+    pub optional: &'static [&'static str],
+    /// One line for docs and `tours kinds`.
+    pub doc: &'static str,
+}
+
+/// Every step kind, listed once: validation, docs and the CLI derive from this table.
+pub const STEP_KINDS: &[StepKindSpec] = &[
+    StepKindSpec {
+        kind: StepKind::Explain,
+        name: "explain",
+        required: &[],
+        optional: &["picture"],
+        doc: "words to read, with an optional picture from pictures/",
+    },
+    StepKindSpec {
+        kind: StepKind::Task,
+        name: "task",
+        required: &["check"],
+        optional: &["hint"],
+        doc: "something to do in the space, verified by its check",
+    },
+    StepKindSpec {
+        kind: StepKind::Choice,
+        name: "choice",
+        required: &["options"],
+        optional: &[],
+        doc: "a branch: each option (label, goto) leads to a step id, `next` or `end`",
+    },
+    StepKindSpec {
+        kind: StepKind::Quiz,
+        name: "quiz",
+        required: &["answers"],
+        optional: &[],
+        doc: "a question: answers (label, correct, feedback), at least one correct",
+    },
+    StepKindSpec {
+        kind: StepKind::Highlight,
+        name: "highlight",
+        required: &["fallback", "target"],
+        optional: &["advance", "check"],
+        doc: "points at the web interface (target candidates); shown as its fallback words for now",
+    },
+];
+
+/// Keys every step has.
+pub const COMMON_STEP_KEYS: &[&str] = &["id", "kind", "text"];
+
+impl StepKind {
+    /// The table entry of a kind written in `tour.toml`.
+    pub fn spec_of(name: &str) -> Option<&'static StepKindSpec> {
+        STEP_KINDS.iter().find(|s| s.name == name)
+    }
+
+    /// The table entry of this kind.
+    pub fn spec(self) -> &'static StepKindSpec {
+        STEP_KINDS
+            .iter()
+            .find(|s| s.kind == self)
+            .expect("every kind is in STEP_KINDS")
+    }
+
+    /// The name written in `tour.toml`.
+    pub fn name(self) -> &'static str {
+        self.spec().name
+    }
+}
+
+/// `goto` values that are not step ids.
+pub const GOTO_KEYWORDS: &[&str] = &["next", "end"];
+
+/// `advance` values of a highlight step.
+pub const ADVANCE_VALUES: &[&str] = &["next", "click", "check"];
+
+// ---- As written (serde, with spans) -------------------------------------------------------
+
+/// The top of a `tour.toml` (steps are read one by one, see `validate`).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawTour {
+    pub id: Spanned<String>,
+    pub version: Spanned<i64>,
+    pub title: Spanned<String>,
+    pub summary: Spanned<String>,
+    pub audience: Spanned<Audience>,
+    #[serde(default)]
+    pub apps: Vec<Spanned<String>>,
+    pub nextcloud: Option<Spanned<RawRange>>,
+    pub minutes: Spanned<i64>,
+    #[serde(default)]
+    #[allow(dead_code)]
+    pub steps: Option<IgnoredAny>,
+}
+
+/// `{ min = 27, max = 32 }`.
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawRange {
+    pub min: Option<i64>,
+    pub max: Option<i64>,
+}
+
+/// One `[[steps]]` table; `check` is read on its own so its problems get their own line.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawStep {
+    // Typed here, but read from the table itself so gotos resolve even in a broken step.
+    #[allow(dead_code)]
+    pub id: Option<Spanned<String>>,
+    pub kind: Option<Spanned<String>>,
+    pub text: Option<Spanned<String>>,
+    pub picture: Option<Spanned<String>>,
+    pub hint: Option<Spanned<String>>,
+    #[allow(dead_code)]
+    pub check: Option<IgnoredAny>,
+    pub options: Option<Spanned<Vec<RawOption>>>,
+    pub answers: Option<Spanned<Vec<RawAnswer>>>,
+    pub fallback: Option<Spanned<String>>,
+    pub advance: Option<Spanned<String>>,
+    pub target: Option<Spanned<RawTarget>>,
+}
+
+impl RawStep {
+    /// The optional keys present, with their spans' start.
+    pub(crate) fn present(&self, check: Option<usize>) -> Vec<(&'static str, usize)> {
+        let mut out = Vec::new();
+        let mut add = |name: &'static str, at: Option<usize>| {
+            if let Some(at) = at {
+                out.push((name, at));
+            }
+        };
+        add("picture", self.picture.as_ref().map(|s| s.span().start));
+        add("hint", self.hint.as_ref().map(|s| s.span().start));
+        add("check", check);
+        add("options", self.options.as_ref().map(|s| s.span().start));
+        add("answers", self.answers.as_ref().map(|s| s.span().start));
+        add("fallback", self.fallback.as_ref().map(|s| s.span().start));
+        add("advance", self.advance.as_ref().map(|s| s.span().start));
+        add("target", self.target.as_ref().map(|s| s.span().start));
+        out
+    }
+}
+
+/// `{ label = "…", goto = "…" }`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawOption {
+    pub label: Spanned<String>,
+    pub goto: Spanned<String>,
+}
+
+/// `{ label = "…", correct = true, feedback = "…" }`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawAnswer {
+    pub label: Spanned<String>,
+    pub correct: bool,
+    pub feedback: Spanned<String>,
+}
+
+/// `[steps.target]` of a highlight step.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawTarget {
+    pub wait_ms: Option<u64>,
+    pub open: Option<TargetOpen>,
+    pub candidates: Option<Vec<RawCandidate>>,
+}
+
+/// `{ selector = "…", nextcloud = { min, max } }`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawCandidate {
+    pub selector: Spanned<String>,
+    pub nextcloud: Option<Spanned<RawRange>>,
+}
+
+/// `pack.toml`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawPack {
+    pub id: Spanned<String>,
+    pub version: Spanned<i64>,
+    pub name: Spanned<String>,
+}
+
+// ---- As run --------------------------------------------------------------------------------
+
+/// A Fluent message id written in `tour.toml`, with the line it is on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MsgRef {
+    /// The id.
+    pub id: String,
+    /// Line in `tour.toml`.
+    pub line: u32,
+}
+
+/// A Nextcloud major-version range; both ends included, absent ends open.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct VersionRange {
+    /// Oldest major version.
+    pub min: Option<u32>,
+    /// Newest major version.
+    pub max: Option<u32>,
+}
+
+impl VersionRange {
+    /// Whether a major version is in the range.
+    pub fn contains(&self, major: u32) -> bool {
+        self.min.is_none_or(|m| major >= m) && self.max.is_none_or(|m| major <= m)
+    }
+}
+
+/// A tour, checked and ready to run.
+#[derive(Debug, Clone)]
+pub struct Tour {
+    /// `[a-z0-9-]+`.
+    pub id: String,
+    /// Content version.
+    pub version: u32,
+    /// Fluent id.
+    pub title: MsgRef,
+    /// Fluent id.
+    pub summary: MsgRef,
+    /// Who it is for.
+    pub audience: Audience,
+    /// Nextcloud apps it needs.
+    pub apps: Vec<String>,
+    /// Nextcloud versions it fits.
+    pub nextcloud: Option<VersionRange>,
+    /// Estimated duration.
+    pub minutes: u32,
+    /// The steps, in order.
+    pub steps: Vec<Step>,
+}
+
+impl Tour {
+    /// A step by id.
+    pub fn step(&self, id: &str) -> Option<&Step> {
+        self.steps.iter().find(|s| s.id == id)
+    }
+
+    /// The step after this one, in order.
+    pub fn step_after(&self, id: &str) -> Option<&Step> {
+        let i = self.steps.iter().position(|s| s.id == id)?;
+        self.steps.get(i + 1)
+    }
+
+    /// Every Fluent id the tour refers to (checks' `check-<type>-missing` included).
+    pub fn message_refs(&self) -> Vec<MsgRef> {
+        let mut out = vec![self.title.clone(), self.summary.clone()];
+        for step in &self.steps {
+            out.extend(step.message_refs());
+        }
+        out
+    }
+}
+
+/// One step.
+#[derive(Debug, Clone)]
+pub struct Step {
+    /// `[a-z0-9-]+`, unique in the tour.
+    pub id: String,
+    /// Line of its `id`.
+    pub line: u32,
+    /// Fluent id of its text.
+    pub text: MsgRef,
+    /// What the kind adds.
+    pub body: StepBody,
+}
+
+impl Step {
+    /// Its kind.
+    pub fn kind(&self) -> StepKind {
+        match &self.body {
+            StepBody::Explain { .. } => StepKind::Explain,
+            StepBody::Task { .. } => StepKind::Task,
+            StepBody::Choice { .. } => StepKind::Choice,
+            StepBody::Quiz { .. } => StepKind::Quiz,
+            StepBody::Highlight { .. } => StepKind::Highlight,
+        }
+    }
+
+    /// Its check, if any.
+    pub fn check(&self) -> Option<&LocatedCheck> {
+        match &self.body {
+            StepBody::Task { check, .. } => Some(check),
+            StepBody::Highlight { check, .. } => check.as_ref(),
+            _ => None,
+        }
+    }
+
+    /// Fluent ids this step refers to.
+    pub fn message_refs(&self) -> Vec<MsgRef> {
+        let mut out = vec![self.text.clone()];
+        match &self.body {
+            StepBody::Explain { .. } => {}
+            StepBody::Task { hint, .. } => out.extend(hint.clone()),
+            StepBody::Choice { options } => out.extend(options.iter().map(|o| o.label.clone())),
+            StepBody::Quiz { answers } => {
+                for a in answers {
+                    out.push(a.label.clone());
+                    out.push(a.feedback.clone());
+                }
+            }
+            StepBody::Highlight { fallback, .. } => out.push(fallback.clone()),
+        }
+        if let Some(check) = self.check() {
+            out.push(MsgRef {
+                id: format!("check-{}-missing", check.check.type_name()),
+                line: check.line,
+            });
+        }
+        out
+    }
+}
+
+/// A check with the line it is written on.
+#[derive(Debug, Clone)]
+pub struct LocatedCheck {
+    /// The check.
+    pub check: Check,
+    /// Line of `check = …`.
+    pub line: u32,
+}
+
+/// What each kind adds to a step.
+#[derive(Debug, Clone)]
+pub enum StepBody {
+    /// Words to read.
+    Explain {
+        /// File name in `pictures/`, with its line.
+        picture: Option<(String, u32)>,
+    },
+    /// Something to do.
+    Task {
+        /// Fluent id of a hint.
+        hint: Option<MsgRef>,
+        /// How it is verified.
+        check: LocatedCheck,
+    },
+    /// A branch.
+    Choice {
+        /// The options.
+        options: Vec<ChoiceDef>,
+    },
+    /// A question.
+    Quiz {
+        /// The answers.
+        answers: Vec<AnswerDef>,
+    },
+    /// Points at the web interface.
+    Highlight {
+        /// Fluent id of words saying where to find it.
+        fallback: MsgRef,
+        /// How the step advances.
+        advance: Advance,
+        /// What to point at.
+        target: Target,
+        /// Used when `advance = "check"`.
+        check: Option<LocatedCheck>,
+    },
+}
+
+/// One option of a choice.
+#[derive(Debug, Clone)]
+pub struct ChoiceDef {
+    /// Fluent id.
+    pub label: MsgRef,
+    /// A step id, `next` or `end`.
+    pub goto: String,
+}
+
+/// One answer of a quiz.
+#[derive(Debug, Clone)]
+pub struct AnswerDef {
+    /// Fluent id.
+    pub label: MsgRef,
+    /// Right answer.
+    pub correct: bool,
+    /// Fluent id.
+    pub feedback: MsgRef,
+}
+
+/// How a highlight step advances.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Advance {
+    /// A button.
+    #[default]
+    Next,
+    /// Clicking the target.
+    Click,
+    /// The step's check.
+    Check,
+}
+
+/// What a highlight step points at.
+#[derive(Debug, Clone)]
+pub struct Target {
+    /// How long to wait for it, in milliseconds.
+    pub wait_ms: Option<u64>,
+    /// An action that reveals it first.
+    pub open: Option<TargetOpen>,
+    /// Selectors, each for a range of Nextcloud versions.
+    pub candidates: Vec<Candidate>,
+}
+
+/// An action on the page before looking for the target.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TargetOpen {
+    /// What to do.
+    pub action: OpenAction,
+    /// On what.
+    pub selector: String,
+}
+
+/// `click`, `hover` or `focus`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum OpenAction {
+    /// Click.
+    Click,
+    /// Hover.
+    Hover,
+    /// Focus.
+    Focus,
+}
+
+/// One selector for the target.
+#[derive(Debug, Clone)]
+pub struct Candidate {
+    /// CSS selector.
+    pub selector: String,
+    /// Versions where it applies.
+    pub nextcloud: Option<VersionRange>,
+}
+
+/// A pack's identity.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PackInfo {
+    /// `[a-z0-9-]+`.
+    pub id: String,
+    /// Pack version.
+    pub version: u32,
+    /// Name shown to trainers.
+    pub name: String,
+}
+
+/// Whether a string is a valid tour, step or pack id: `[a-z0-9-]+`.
+pub fn is_valid_id(s: &str) -> bool {
+    !s.is_empty()
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_kind_is_in_the_table_once() {
+        let kinds = [
+            StepKind::Explain,
+            StepKind::Task,
+            StepKind::Choice,
+            StepKind::Quiz,
+            StepKind::Highlight,
+        ];
+        assert_eq!(STEP_KINDS.len(), kinds.len());
+        for k in kinds {
+            assert_eq!(StepKind::spec_of(k.name()).unwrap().kind, k);
+        }
+    }
+
+    #[test]
+    fn ids() {
+        assert!(is_valid_id("files-2"));
+        assert!(!is_valid_id("Files") && !is_valid_id("") && !is_valid_id("a_b"));
+    }
+
+    #[test]
+    fn ranges() {
+        let r = VersionRange {
+            min: Some(28),
+            max: None,
+        };
+        assert!(r.contains(28) && r.contains(40) && !r.contains(27));
+    }
+}

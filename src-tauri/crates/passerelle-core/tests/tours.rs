@@ -1,0 +1,1550 @@
+//! The tours engine: validation of what authors write (fixture packs, one mistake at a time,
+//! every bundled tour), packs as folders and zips (unsafe zips refused), progress on real
+//! SQLite files (reopened, and after a writer was killed), and the checks:
+//! - against real servers started here: `rclone serve webdav` (files) and Radicale
+//!   (CalDAV/CardDAV), with the protocol crate's process helpers;
+//! - Nextcloud-only parts (shares, quota, app passwords, calendar and address book sharees,
+//!   maintenance) against DOUBLES BUILT FROM REAL NEXTCLOUD 29.0.6 CAPTURES
+//!   (`shared/nextcloud-captures`, replayed by the protocol crate's capture helper).
+
+// Also loaded by `connect.rs`; each test module keeps its own copy of the small helper.
+#[allow(clippy::duplicate_mod)]
+#[path = "../../passerelle-nextcloud/tests/support/capture.rs"]
+mod capture;
+#[path = "../../passerelle-nextcloud/tests/support/process.rs"]
+mod process;
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::Arc;
+use std::time::Duration;
+
+use capture::Capture;
+use passerelle_core::secrets::{Secret, SecretKey, SecretStorage, Secrets};
+use passerelle_core::store::{NewAccount, ProgressKey};
+use passerelle_core::tours::catalog::{self, LoadedSource};
+use passerelle_core::tours::checks::{CHECK_TYPES, Check, CheckContext, DavRoots, ShareTo};
+use passerelle_core::tours::{
+    self, Catalog, FileSet, LoadedTour, StepState, TourOrigin, TourStatus, TourStep,
+};
+use passerelle_core::{DataPaths, Language, Store, i18n};
+use passerelle_nextcloud::dav::RemotePath;
+use passerelle_nextcloud::dav::caldav::{CalDav, PutMode};
+use passerelle_nextcloud::dav::carddav::CardDav;
+use passerelle_nextcloud::dav::files::{Files, UploadOptions};
+use passerelle_nextcloud::{Client, RetryPolicy};
+use process::{ServerProcess, free_port, require_binary, start};
+use time::OffsetDateTime;
+use url::Url;
+use wiremock::MockServer;
+use wiremock::matchers::header;
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tours")
+}
+
+fn repo_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../..")
+}
+
+fn show(problems: &[passerelle_core::tours::TourProblem]) -> String {
+    problems.iter().map(|p| format!("{p}\n")).collect()
+}
+
+// ---- Validation ------------------------------------------------------------------------------
+
+#[test]
+fn a_pack_with_five_mistakes_yields_exactly_five_clear_problems() {
+    let set = FileSet::read(&fixtures().join("five-mistakes")).unwrap();
+    let source = catalog::load(&set, TourOrigin::Pack);
+    assert!(source.tours.is_empty());
+    let problems = source.problems();
+    assert_eq!(problems.len(), 5, "{}", show(&problems));
+    let expected = [
+        (
+            13,
+            "unknown step kind `explian`",
+            "use one of `explain`, `task`",
+        ),
+        (22, "unknown check type `folder-exist`", "`folder-exists`"),
+        (
+            29,
+            "goto `quizz-share` is not a step of this tour",
+            "quiz-share",
+        ),
+        (
+            36,
+            "message `tour-demo-app-password` is missing in en",
+            "locales/en/demo.ftl",
+        ),
+        (
+            43,
+            "quiz step `quiz-share` has no correct answer",
+            "correct = true",
+        ),
+    ];
+    for (p, (line, message, fix)) in problems.iter().zip(expected) {
+        assert_eq!(p.file, "tours/demo/tour.toml");
+        assert_eq!(p.line, Some(line), "{p}");
+        assert!(p.message.contains(message), "{p}");
+        assert!(p.fix.contains(fix), "{p}");
+    }
+}
+
+#[test]
+fn the_good_pack_has_no_problem_and_every_step_kind() {
+    let set = FileSet::read(&fixtures().join("good-pack")).unwrap();
+    let source = catalog::load(&set, TourOrigin::Pack);
+    assert!(source.broken.is_empty(), "{}", show(&source.problems()));
+    assert_eq!(source.pack.as_ref().unwrap().id, "asso-demo");
+    let ids: Vec<_> = source.tours.iter().map(|t| t.tour.id.as_str()).collect();
+    assert_eq!(ids, ["agenda", "demo"]);
+}
+
+/// One tour.toml with one mistake: `(what, toml, expected line, words of the message)`.
+const SINGLE_MISTAKES: &[(&str, &str, u32, &str)] = &[
+    (
+        "bad check fields",
+        "[[steps]]\nid = \"a\"\nkind = \"task\"\ntext = \"m\"\ncheck = { type = \"folder-exists\", paht = \"x\" }\n",
+        11,
+        "unknown field `paht`",
+    ),
+    (
+        "check without its required field",
+        "[[steps]]\nid = \"a\"\nkind = \"task\"\ntext = \"m\"\ncheck = { type = \"share-exists\", path = \"/x\" }\n",
+        11,
+        "missing field `to`",
+    ),
+    (
+        "duplicate step ids",
+        "[[steps]]\nid = \"a\"\nkind = \"explain\"\ntext = \"m\"\n\n[[steps]]\nid = \"a\"\nkind = \"explain\"\ntext = \"m\"\n",
+        13,
+        "step id `a` is used twice (first on line 8)",
+    ),
+    (
+        "min above max",
+        "nextcloud = { min = 32, max = 28 }\n[[steps]]\nid = \"a\"\nkind = \"explain\"\ntext = \"m\"\n",
+        7,
+        "min = 32 is above max = 28",
+    ),
+    (
+        "version below 27",
+        "nextcloud = { min = 26 }\n[[steps]]\nid = \"a\"\nkind = \"explain\"\ntext = \"m\"\n",
+        7,
+        "min = 26 is not a Nextcloud major version",
+    ),
+    (
+        "version above 40",
+        "nextcloud = { max = 41 }\n[[steps]]\nid = \"a\"\nkind = \"explain\"\ntext = \"m\"\n",
+        7,
+        "max = 41 is not a Nextcloud major version",
+    ),
+    (
+        "missing picture",
+        "[[steps]]\nid = \"a\"\nkind = \"explain\"\ntext = \"m\"\npicture = \"nope.svg\"\n",
+        11,
+        "picture `nope.svg` is not in the tour's pictures/ folder",
+    ),
+    (
+        "choice without options",
+        "[[steps]]\nid = \"a\"\nkind = \"choice\"\ntext = \"m\"\noptions = []\n",
+        11,
+        "choice step `a` has no options",
+    ),
+    (
+        "choice with no options key",
+        "[[steps]]\nid = \"a\"\nkind = \"choice\"\ntext = \"m\"\n",
+        9,
+        "`choice` step `a` has no `options`",
+    ),
+    (
+        "highlight without candidates",
+        "[[steps]]\nid = \"a\"\nkind = \"highlight\"\ntext = \"m\"\nfallback = \"m\"\n[steps.target]\nwait_ms = 10\n",
+        12,
+        "highlight step `a` has no target candidates",
+    ),
+    (
+        "highlight without fallback",
+        "[[steps]]\nid = \"a\"\nkind = \"highlight\"\ntext = \"m\"\n[steps.target]\ncandidates = [{ selector = \"a\" }]\n",
+        9,
+        "`highlight` step `a` has no `fallback`",
+    ),
+    (
+        "key of another kind",
+        "[[steps]]\nid = \"a\"\nkind = \"explain\"\ntext = \"m\"\nhint = \"m\"\n",
+        11,
+        "`hint` is not used by `explain` steps",
+    ),
+    (
+        "unknown key",
+        "[[steps]]\nid = \"a\"\nkind = \"explain\"\ntext = \"m\"\ntitel = \"m\"\n",
+        11,
+        "unknown field `titel`",
+    ),
+    (
+        "missing message in both languages",
+        "[[steps]]\nid = \"a\"\nkind = \"explain\"\ntext = \"not-a-message\"\n",
+        10,
+        "message `not-a-message` is missing in fr and en",
+    ),
+    (
+        "task check message missing",
+        "[[steps]]\nid = \"a\"\nkind = \"highlight\"\ntext = \"m\"\nfallback = \"m\"\nadvance = \"check\"\n[steps.target]\ncandidates = [{ selector = \"a\" }]\n",
+        12,
+        "advances on a check but has none",
+    ),
+    (
+        "bad id",
+        "[[steps]]\nid = \"Step_1\"\nkind = \"explain\"\ntext = \"m\"\n",
+        8,
+        "step id `Step_1` may only use a-z, 0-9 and -",
+    ),
+];
+
+#[test]
+fn each_kind_of_mistake_is_one_problem_on_its_line() {
+    let header = "id = \"t\"\nversion = 1\ntitle = \"m\"\nsummary = \"m\"\naudience = \"member\"\nminutes = 3\n";
+    let messages: tours::validate::MessageIndex = Language::ALL
+        .into_iter()
+        .map(|l| (l, ["m".to_owned()].into_iter().collect()))
+        .collect();
+    let pictures = Default::default();
+    let ftl = |l: Language, id: &str| format!("locales/{}/{id}.ftl", l.tag());
+    let res = tours::validate::Resources {
+        messages: &messages,
+        pictures: &pictures,
+        ftl_file: &ftl,
+    };
+    for (what, body, line, words) in SINGLE_MISTAKES {
+        // The range mistakes belong in the header: put them before [[steps]].
+        let text = format!("{header}{body}");
+        let (tour, problems) = tours::validate::check_tour("tour.toml", &text, &res);
+        assert!(tour.is_none(), "{what}");
+        assert_eq!(problems.len(), 1, "{what}:\n{}", show(&problems));
+        assert!(
+            problems[0].message.contains(words),
+            "{what}: {}",
+            problems[0]
+        );
+        assert_eq!(problems[0].line, Some(*line), "{what}: {}", problems[0]);
+        assert!(!problems[0].fix.is_empty(), "{what}");
+    }
+}
+
+#[test]
+fn duplicate_tour_ids_and_folder_mismatch_are_problems() {
+    let set = FileSet::read(&fixtures().join("good-pack")).unwrap();
+    let mut set = set.clone();
+    let agenda = set.files["tours/agenda/tour.toml"].clone();
+    set.files
+        .insert("tours/agenda-copy/tour.toml".into(), agenda);
+    let source = catalog::load(&set, TourOrigin::Pack);
+    let problems = source.problems();
+    assert_eq!(problems.len(), 1, "{}", show(&problems));
+    assert!(
+        problems[0].message.contains(
+            "differs from its folder `agenda-copy` and duplicates the id of tours/agenda/"
+        ),
+        "{}",
+        show(&problems)
+    );
+    assert_eq!(source.tours.len(), 2, "the others still load");
+}
+
+#[test]
+fn pack_messages_in_one_language_only_or_broken_are_problems_on_their_line() {
+    let mut set = FileSet::read(&fixtures().join("good-pack")).unwrap();
+    let fr = set.files.get_mut("locales/fr/demo.ftl").unwrap();
+    fr.extend_from_slice(b"tour-demo-extra = Seulement en fran\xc3\xa7ais\n");
+    let lines = String::from_utf8_lossy(fr).lines().count() as u32;
+    set.files.insert(
+        "locales/en/broken.ftl".into(),
+        b"# a comment\nbroken message\n".to_vec(),
+    );
+    let source = catalog::load(&set, TourOrigin::Pack);
+    let problems = source.problems();
+    assert_eq!(problems.len(), 2, "{}", show(&problems));
+    assert_eq!(problems[0].file, "locales/en/broken.ftl");
+    assert_eq!(problems[0].line, Some(2));
+    assert_eq!(problems[1].file, "locales/fr/demo.ftl");
+    assert_eq!(problems[1].line, Some(lines));
+    assert!(
+        problems[1]
+            .message
+            .contains("`tour-demo-extra` exists in fr but not in en")
+    );
+    assert_eq!(source.tours.len(), 2, "the tours themselves still load");
+}
+
+/// The content writer's safety net: every tour under `passerelle-core/tours/` validates, as
+/// embedded in this build and as on disk now.
+#[test]
+fn every_bundled_tour_validates() {
+    let embedded = catalog::bundled();
+    let problems = embedded.problems();
+    assert!(
+        problems.is_empty(),
+        "bundled tours have problems:\n{}",
+        show(&problems)
+    );
+
+    let mut disk = FileSet::default();
+    let tours_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tours");
+    if tours_dir.is_dir() {
+        for (k, v) in FileSet::read(&tours_dir).unwrap().files {
+            disk.files.insert(format!("tours/{k}"), v);
+        }
+    }
+    for (k, v) in FileSet::read(&repo_root().join("locales")).unwrap().files {
+        disk.files.insert(format!("locales/{k}"), v);
+    }
+    let on_disk = catalog::load(&disk, TourOrigin::Bundled);
+    let problems = on_disk.problems();
+    assert!(
+        problems.is_empty(),
+        "tours on disk have problems:\n{}",
+        show(&problems)
+    );
+    let ids = |s: &LoadedSource| {
+        s.tours
+            .iter()
+            .map(|t| t.tour.id.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        ids(embedded),
+        ids(&on_disk),
+        "the embedded tours are stale: rebuild"
+    );
+}
+
+#[test]
+fn every_check_type_has_its_missing_message_with_known_arguments() {
+    for lang in Language::ALL {
+        let l10n = passerelle_core::Localizer::new(lang);
+        let sources = i18n::ftl_sources(lang);
+        let checks = sources
+            .iter()
+            .find(|(p, _)| p.ends_with("checks.ftl"))
+            .map(|(_, t)| *t)
+            .expect("locales/<lang>/checks.ftl");
+        for spec in CHECK_TYPES {
+            let id = format!("check-{}-missing", spec.name);
+            assert!(l10n.has(&id), "{id} missing in {lang:?}");
+            // Every `$variable` of the message is an argument the check gives.
+            let start = checks.find(&format!("\n{id} =")).unwrap();
+            let rest = &checks[start + 1..];
+            let end = ["\ncheck-", "\n#", "\n\n"]
+                .iter()
+                .filter_map(|stop| rest[1..].find(stop).map(|e| e + 1))
+                .min()
+                .unwrap_or(rest.len());
+            for var in rest[..end].split('$').skip(1) {
+                let name: String = var
+                    .chars()
+                    .take_while(|c| c.is_alphanumeric() || *c == '_')
+                    .collect();
+                assert!(
+                    spec.missing_args.contains(&name.as_str()),
+                    "{id} uses ${name} ({lang:?})"
+                );
+            }
+        }
+    }
+}
+
+// ---- Packs: folders, zips, replacement -------------------------------------------------------
+
+fn zip_of(dir: &Path, out: &Path, extra: &[(&str, Vec<u8>)]) {
+    let file = std::fs::File::create(out).unwrap();
+    let mut zip = zip::ZipWriter::new(file);
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    let set = FileSet::read(dir).unwrap();
+    for (name, data) in set
+        .files
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.clone()))
+        .chain(extra.iter().map(|(k, v)| (*k, v.clone())))
+    {
+        zip.start_file(format!("pack/{name}"), options).unwrap();
+        zip.write_all(&data).unwrap();
+    }
+    zip.finish().unwrap();
+}
+
+#[test]
+fn a_zipped_pack_loads_like_its_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("pack.zip");
+    zip_of(&fixtures().join("five-mistakes"), &path, &[]);
+    let zipped = catalog::load(&FileSet::read(&path).unwrap(), TourOrigin::Pack);
+    assert_eq!(zipped.problems().len(), 5, "{}", show(&zipped.problems()));
+
+    let path = dir.path().join("good.zip");
+    zip_of(&fixtures().join("good-pack"), &path, &[]);
+    let mut catalog = Catalog::with_bundled(LoadedSource::default());
+    let report = tours::load_pack(&mut catalog, &path).unwrap();
+    assert_eq!(report.loaded.len(), 2);
+    assert!(report.broken.is_empty());
+    assert!(tours::messages(&catalog, Language::Fr).contains("tour-demo-title = Démo"));
+}
+
+#[test]
+fn zips_that_escape_or_are_too_big_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, entry, data) in [
+        ("dotdot.zip", "../../evil.txt", b"x".to_vec()),
+        ("absolute.zip", "/etc/evil.txt", b"x".to_vec()),
+        ("drive.zip", "C:/evil.txt", b"x".to_vec()),
+        (
+            "big.zip",
+            "tours/demo/pictures/huge.png",
+            vec![0u8; 9 * 1024 * 1024],
+        ),
+    ] {
+        let path = dir.path().join(name);
+        let file = std::fs::File::create(&path).unwrap();
+        let mut zip = zip::ZipWriter::new(file);
+        let options = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated);
+        zip.start_file("pack.toml", options).unwrap();
+        zip.write_all(b"id = \"x\"\nversion = 1\nname = \"x\"\n")
+            .unwrap();
+        zip.start_file(entry, options).unwrap();
+        zip.write_all(&data).unwrap();
+        zip.finish().unwrap();
+        let err = FileSet::read(&path).unwrap_err();
+        assert_eq!(err.code(), "tour-pack-unsafe", "{name}: {err}");
+        let mut catalog = Catalog::with_bundled(LoadedSource::default());
+        assert_eq!(
+            tours::load_pack(&mut catalog, &path).unwrap_err().code(),
+            "tour-pack-unsafe"
+        );
+    }
+    let not_zip = dir.path().join("not.zip");
+    std::fs::write(&not_zip, b"hello").unwrap();
+    assert_eq!(
+        FileSet::read(&not_zip).unwrap_err().code(),
+        "tour-pack-unreadable"
+    );
+}
+
+fn as_bundled(source: &LoadedSource) -> LoadedSource {
+    let mut bundled = source.clone();
+    bundled.pack = None;
+    bundled.tours = source
+        .tours
+        .iter()
+        .map(|t| {
+            Arc::new(LoadedTour {
+                origin: TourOrigin::Bundled,
+                pack: None,
+                ..(**t).clone()
+            })
+        })
+        .collect();
+    bundled
+}
+
+#[test]
+fn a_pack_replaces_a_bundled_tour_only_with_a_higher_version() {
+    let good = catalog::load(
+        &FileSet::read(&fixtures().join("good-pack")).unwrap(),
+        TourOrigin::Pack,
+    );
+    let mut catalog = Catalog::with_bundled(as_bundled(&good));
+
+    // Same version: refused, listed with a fix.
+    let report = tours::load_pack(&mut catalog, &fixtures().join("good-pack")).unwrap();
+    assert!(report.loaded.is_empty());
+    assert_eq!(report.broken.len(), 2);
+    assert!(
+        report.broken[0].problems[0]
+            .fix
+            .contains("raise `version` above 1")
+    );
+    assert_eq!(catalog.get("demo").unwrap().origin, TourOrigin::Bundled);
+
+    // Higher version: replaces (loading the same pack id again replaces the earlier load).
+    let dir = tempfile::tempdir().unwrap();
+    let mut set = FileSet::read(&fixtures().join("good-pack")).unwrap();
+    let text = String::from_utf8(set.files["tours/demo/tour.toml"].clone()).unwrap();
+    set.files.insert(
+        "tours/demo/tour.toml".into(),
+        text.replace("version = 1", "version = 2").into_bytes(),
+    );
+    for (k, v) in &set.files {
+        let p = dir.path().join(k);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, v).unwrap();
+    }
+    let report = tours::load_pack(&mut catalog, dir.path()).unwrap();
+    assert_eq!(report.loaded.len(), 1, "{report:?}");
+    assert_eq!(report.loaded[0].version, 2);
+    assert_eq!(report.loaded[0].source, TourOrigin::Pack);
+    assert_eq!(catalog.get("demo").unwrap().origin, TourOrigin::Pack);
+    assert_eq!(catalog.get("agenda").unwrap().origin, TourOrigin::Bundled);
+    assert_eq!(
+        tours::broken(&catalog).len(),
+        1,
+        "only agenda is still refused"
+    );
+}
+
+// ---- Progress --------------------------------------------------------------------------------
+
+fn good_catalog() -> Catalog {
+    let mut catalog = Catalog::with_bundled(LoadedSource::default());
+    catalog.load_pack(&fixtures().join("good-pack")).unwrap();
+    catalog
+}
+
+#[test]
+fn progress_survives_reopening_resumes_and_resets() {
+    let dir = tempfile::tempdir().unwrap();
+    let paths = DataPaths::at(dir.path());
+    let catalog = good_catalog();
+    let secrets = Secrets::session_only();
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    let p = {
+        let store = Store::open(&paths).unwrap();
+        let p = store.create_profile("Camille").unwrap().id;
+        for step in ["welcome", "create-folder"] {
+            rt.block_on(tours::step_seen(
+                &store, &secrets, &catalog, p, None, "demo", step,
+            ))
+            .unwrap();
+        }
+        tours::step_skip(&store, &catalog, p, None, "demo", "create-folder").unwrap();
+        tours::hide(&store, &catalog, p, "agenda", true).unwrap();
+        assert_eq!(
+            tours::step_skip(&store, &catalog, p, None, "demo", "nope")
+                .unwrap_err()
+                .code(),
+            "tour-step-not-found"
+        );
+        assert_eq!(
+            tours::open(&store, &catalog, p, None, "nope")
+                .unwrap_err()
+                .code(),
+            "tour-not-found"
+        );
+        p
+    };
+    let store = Store::open(&paths).unwrap();
+    let list = rt
+        .block_on(tours::list(&store, &secrets, &catalog, p, None))
+        .unwrap();
+    let demo = list.iter().find(|t| t.id == "demo").unwrap();
+    assert_eq!(demo.status, TourStatus::InProgress);
+    assert_eq!((demo.steps_done, demo.steps_total), (2, 6));
+    assert_eq!(
+        demo.current_step.as_deref(),
+        Some("already-know"),
+        "resumes after the last step seen"
+    );
+    let agenda = list.iter().find(|t| t.id == "agenda").unwrap();
+    assert!(agenda.hidden && agenda.status == TourStatus::New && agenda.current_step.is_none());
+    assert!(agenda.available, "no account: every tour is offered");
+
+    let detail = tours::open(&store, &catalog, p, None, "demo").unwrap();
+    let states: Vec<_> = detail
+        .progress
+        .iter()
+        .map(|s| (s.step_id.as_str(), s.status))
+        .collect();
+    assert_eq!(
+        states,
+        [
+            ("welcome", StepState::Seen),
+            ("create-folder", StepState::Skipped)
+        ]
+    );
+    assert!(
+        matches!(&detail.steps[0], TourStep::Explain { picture: Some(p), .. } if p.starts_with("data:image/svg+xml;base64,"))
+    );
+    assert!(
+        matches!(&detail.steps[3], TourStep::Task { needs_input: true, check_type, .. } if check_type == "app-password-valid")
+    );
+
+    tours::reset(&store, p, None, Some("demo")).unwrap();
+    let detail = tours::open(&store, &catalog, p, None, "demo").unwrap();
+    assert!(detail.progress.is_empty() && detail.summary.status == TourStatus::New);
+    assert!(detail.summary.current_step.is_none());
+    tours::hide(&store, &catalog, p, "agenda", false).unwrap();
+    assert!(store.hidden_tours(p).unwrap().is_empty());
+}
+
+#[test]
+fn seeing_every_step_finishes_the_tour() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&DataPaths::at(dir.path())).unwrap();
+    let p = store.create_profile("Sacha").unwrap().id;
+    let catalog = good_catalog();
+    let key = ProgressKey {
+        profile_id: p,
+        account_id: None,
+        tour_id: "agenda",
+    };
+    store
+        .record_step(key, "new-calendar", StepState::Seen, None, true)
+        .unwrap();
+    let summary = |store: &Store| {
+        let records = store.step_records(p, None, None).unwrap();
+        let current = store.current_steps(p, None).unwrap();
+        tours::summarize(
+            catalog.get("agenda").unwrap(),
+            &records,
+            current.get("agenda").map(String::as_str),
+            false,
+            None,
+        )
+    };
+    let s = summary(&store);
+    assert_eq!(
+        s.current_step.as_deref(),
+        Some("new-calendar"),
+        "an unfinished task is resumed at"
+    );
+    assert_eq!(s.steps_done, 0);
+    store
+        .record_step(key, "new-calendar", StepState::Skipped, None, false)
+        .unwrap();
+    store
+        .record_step(key, "bye", StepState::Seen, None, true)
+        .unwrap();
+    let s = summary(&store);
+    assert_eq!(
+        (s.status, s.steps_done, s.current_step),
+        (TourStatus::Done, 2, None)
+    );
+}
+
+const CHILD_DB: &str = "PASSERELLE_TOURS_CHILD_DB";
+const CHILD_MODE: &str = "PASSERELLE_TOURS_CHILD_MODE";
+
+/// Run by `a_killed_writer_loses_nothing` in a child process: writes, then dies without
+/// closing the store.
+#[test]
+#[ignore = "run in a child process by a_killed_writer_loses_nothing"]
+fn progress_child_writer() {
+    let Some(db) = std::env::var_os(CHILD_DB) else {
+        return;
+    };
+    let store = Store::open_file(Path::new(&db)).unwrap();
+    let p = store.profiles().unwrap()[0].id;
+    let key = ProgressKey {
+        profile_id: p,
+        account_id: None,
+        tour_id: "demo",
+    };
+    for i in 0..25 {
+        store
+            .record_step(key, &format!("s{i}"), StepState::Seen, None, true)
+            .unwrap();
+    }
+    store
+        .record_step(key, "s3", StepState::Done, Some("/Bureau"), false)
+        .unwrap();
+    store.set_tour_hidden(p, "agenda", true).unwrap();
+    match std::env::var(CHILD_MODE).as_deref() {
+        Ok("abort") => std::process::abort(),
+        _ => std::process::exit(0),
+    }
+}
+
+#[test]
+fn a_killed_writer_loses_nothing() {
+    for mode in ["abort", "exit"] {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("passerelle.sqlite3");
+        Store::open_file(&db)
+            .unwrap()
+            .create_profile("Alix")
+            .unwrap();
+        let status = Command::new(std::env::current_exe().unwrap())
+            .args([
+                "--exact",
+                "tours::progress_child_writer",
+                "--ignored",
+                "--test-threads=1",
+            ])
+            .env(CHILD_DB, &db)
+            .env(CHILD_MODE, mode)
+            .stdout(std::process::Stdio::null())
+            .status()
+            .unwrap();
+        assert_eq!(status.success(), mode == "exit", "{mode}: {status}");
+        assert!(
+            Path::new(&format!("{}-wal", db.display())).exists(),
+            "{mode}: the WAL was left"
+        );
+        let store = Store::open_file(&db).unwrap();
+        assert!(store.notice().is_none(), "{mode}: the database is sane");
+        let p = store.profiles().unwrap()[0].id;
+        let records = store.step_records(p, None, Some("demo")).unwrap();
+        assert_eq!(records.len(), 25, "{mode}");
+        let s3 = records.iter().find(|r| r.step_id == "s3").unwrap();
+        assert_eq!(
+            (s3.status, s3.evidence.as_deref()),
+            (StepState::Done, Some("/Bureau"))
+        );
+        assert_eq!(store.current_steps(p, None).unwrap()["demo"], "s24");
+        assert!(store.hidden_tours(p).unwrap().contains("agenda"));
+    }
+}
+
+// ---- Checks against real servers -------------------------------------------------------------
+
+fn retries() -> RetryPolicy {
+    RetryPolicy {
+        max_retries: 1,
+        base_delay: Duration::from_millis(5),
+        max_delay: Duration::from_millis(20),
+    }
+}
+
+fn client(base: &str, user: &str, secret: &str) -> Client {
+    Client::builder(base)
+        .credentials(user, secret)
+        .retry_policy(retries())
+        .timeout(Duration::from_secs(20))
+        .build()
+        .unwrap()
+}
+
+struct Server {
+    _process: ServerProcess,
+    _dir: tempfile::TempDir,
+    base: String,
+}
+
+fn rclone() -> Server {
+    require_binary("rclone", "rclone");
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    std::fs::create_dir(&data).unwrap();
+    let port = free_port();
+    let mut cmd = Command::new("rclone");
+    cmd.args(["serve", "webdav"])
+        .arg(&data)
+        .arg("--addr")
+        .arg(format!("127.0.0.1:{port}"))
+        .arg("--config")
+        .arg(dir.path().join("rclone.conf"));
+    Server {
+        _process: start("rclone", cmd, port),
+        _dir: dir,
+        base: format!("http://127.0.0.1:{port}/"),
+    }
+}
+
+fn radicale() -> Server {
+    require_binary("radicale", "radicale");
+    let dir = tempfile::tempdir().unwrap();
+    let port = free_port();
+    let config = dir.path().join("config");
+    std::fs::write(
+        &config,
+        format!(
+            "[server]\nhosts = 127.0.0.1:{port}\n\n[auth]\ntype = none\n\n\
+             [storage]\nfilesystem_folder = {}\n\n[logging]\nlevel = warning\n",
+            dir.path().join("collections").display()
+        ),
+    )
+    .unwrap();
+    let mut cmd = Command::new("radicale");
+    cmd.arg("--config").arg(&config);
+    Server {
+        _process: start("radicale", cmd, port),
+        _dir: dir,
+        base: format!("http://127.0.0.1:{port}"),
+    }
+}
+
+fn ctx_files(base: &str, started: Option<OffsetDateTime>) -> CheckContext {
+    CheckContext {
+        step_started_at: started,
+        roots: DavRoots {
+            files: Some(Url::parse(base).unwrap()),
+            ..Default::default()
+        },
+        ..Default::default()
+    }
+}
+
+fn reason(outcome: &passerelle_core::tours::CheckOutcome) -> String {
+    outcome
+        .missing
+        .as_ref()
+        .map(|m| m.args.get("reason").cloned().unwrap_or_default())
+        .unwrap_or_default()
+}
+
+#[tokio::test]
+async fn file_checks_against_a_real_webdav_server() {
+    let server = rclone();
+    let c = client(&server.base, "alice", "unused");
+    let files = Files::at(&c, Url::parse(&server.base).unwrap());
+    let p = |s: &str| RemotePath::parse(s).unwrap();
+    let before = OffsetDateTime::now_utc() - time::Duration::minutes(1);
+    let ctx = ctx_files(&server.base, Some(before));
+
+    let folder = Check::FolderExists {
+        path: "Bureau".into(),
+    };
+    let o = folder.run(&c, &ctx).await.unwrap();
+    assert!(!o.done && !o.offline);
+    let missing = o.missing.unwrap();
+    assert_eq!(missing.message_id, "check-folder-exists-missing");
+    assert_eq!(missing.args["path"], "Bureau");
+    files.create_folder(&p("/Bureau")).await.unwrap();
+    let o = folder.run(&c, &ctx).await.unwrap();
+    assert_eq!((o.done, o.evidence.as_deref()), (true, Some("/Bureau")));
+
+    let report = |min_size| Check::FileExists {
+        path: None,
+        name: Some("compte-rendu*.ODT".into()),
+        folder: "/Bureau".into(),
+        min_size,
+        new: true,
+    };
+    assert_eq!(reason(&report(None).run(&c, &ctx).await.unwrap()), "none");
+    files
+        .upload_bytes(
+            &p("/Bureau/Compte-rendu AG.odt"),
+            &b"12345"[..],
+            &UploadOptions::default(),
+        )
+        .await
+        .unwrap();
+    files
+        .upload_bytes(
+            &p("/Bureau/notes.txt"),
+            &b"not this one"[..],
+            &UploadOptions::default(),
+        )
+        .await
+        .unwrap();
+    let o = report(None).run(&c, &ctx).await.unwrap();
+    assert_eq!(
+        o.evidence.as_deref(),
+        Some("/Bureau/Compte-rendu AG.odt"),
+        "glob, case ignored"
+    );
+    assert_eq!(
+        reason(&report(Some(10)).run(&c, &ctx).await.unwrap()),
+        "too-small"
+    );
+    assert!(report(Some(5)).run(&c, &ctx).await.unwrap().done);
+    // Made before the step started: not new (unless new = false).
+    let later = ctx_files(
+        &server.base,
+        Some(OffsetDateTime::now_utc() + time::Duration::hours(1)),
+    );
+    assert_eq!(
+        reason(&report(None).run(&c, &later).await.unwrap()),
+        "not-new"
+    );
+    let old_ok = Check::FileExists {
+        path: Some("/Bureau/notes.txt".into()),
+        name: None,
+        folder: "/".into(),
+        min_size: None,
+        new: false,
+    };
+    assert!(old_ok.run(&c, &later).await.unwrap().done);
+    // A folder named like the pattern is not a file.
+    files
+        .create_folder(&p("/Bureau/compte-rendu-dossier.odt"))
+        .await
+        .unwrap();
+    let in_missing_folder = Check::FileExists {
+        path: None,
+        name: Some("*".into()),
+        folder: "/Nulle part".into(),
+        min_size: None,
+        new: false,
+    };
+    assert_eq!(
+        reason(&in_missing_folder.run(&c, &ctx).await.unwrap()),
+        "none"
+    );
+
+    let moved = Check::FileMoved {
+        name: "notes.txt".into(),
+        from: "/Bureau".into(),
+        to: "/Archives".into(),
+    };
+    assert!(!moved.run(&c, &ctx).await.unwrap().done);
+    files.create_folder(&p("/Archives")).await.unwrap();
+    files
+        .copy_to(&p("/Bureau/notes.txt"), &p("/Archives/notes.txt"), false)
+        .await
+        .unwrap();
+    let o = moved.run(&c, &ctx).await.unwrap();
+    assert!(!o.done, "copied, not moved: still in /Bureau");
+    assert_eq!(o.missing.unwrap().args["to"], "/Archives");
+    files.delete(&p("/Bureau/notes.txt")).await.unwrap();
+    let o = moved.run(&c, &ctx).await.unwrap();
+    assert_eq!(o.evidence.as_deref(), Some("/Archives/notes.txt"));
+}
+
+#[tokio::test]
+async fn an_unreachable_server_means_offline_not_an_error() {
+    let base = format!("http://127.0.0.1:{}/", free_port());
+    let c = client(&base, "alice", "x");
+    let o = Check::FolderExists {
+        path: "Bureau".into(),
+    }
+    .run(&c, &ctx_files(&base, None))
+    .await
+    .unwrap();
+    assert!(o.offline && !o.done && o.missing.is_none());
+}
+
+fn ics_at(uid: &str, summary: &str, start: OffsetDateTime, attendee: bool) -> String {
+    let fmt = time::macros::format_description!("[year][month][day]T[hour][minute][second]Z");
+    let dt = start.format(fmt).unwrap();
+    let attendee = if attendee {
+        "ATTENDEE;CN=Bob:mailto:bob@asso.example\r\n"
+    } else {
+        ""
+    };
+    format!(
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//passerelle//tests//EN\r\nBEGIN:VEVENT\r\n\
+         UID:{uid}\r\nDTSTAMP:{dt}\r\nDTSTART:{dt}\r\nSUMMARY:{summary}\r\n{attendee}END:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+}
+
+fn ctx_dav(home: &Url) -> CheckContext {
+    CheckContext {
+        roots: DavRoots {
+            calendars: Some(home.clone()),
+            contacts: Some(home.clone()),
+            files: None,
+        },
+        ..Default::default()
+    }
+}
+
+#[tokio::test]
+async fn calendar_and_contact_checks_against_a_real_caldav_server() {
+    let server = radicale();
+    let c = client(&server.base, "alice", "any");
+    let home = Url::parse(&format!("{}/alice/", server.base)).unwrap();
+    let caldav = CalDav::at(&c, home.clone());
+    let mut ctx = ctx_dav(&home);
+
+    let named = Check::CalendarExists {
+        name: Some("Réunions".into()),
+    };
+    let any_new = Check::CalendarExists { name: None };
+    let o = named.run(&c, &ctx).await.unwrap();
+    assert_eq!(o.missing.unwrap().args["filter"], "named");
+    let personal = caldav
+        .create_calendar("personal", "Personal", None, &["VEVENT"])
+        .await
+        .unwrap();
+    assert!(
+        !any_new.run(&c, &ctx).await.unwrap().done,
+        "the default calendar is not new"
+    );
+    // The snapshot taken when the step started lists what was there.
+    ctx.baseline = Some(tours::checks::calendar_baseline(&c, &ctx).await.unwrap());
+    assert_eq!(ctx.baseline.as_deref(), Some(&["personal".to_owned()][..]));
+    let asso = caldav
+        .create_calendar("asso", "réunions", None, &["VEVENT"])
+        .await
+        .unwrap();
+    assert_eq!(
+        named.run(&c, &ctx).await.unwrap().evidence.as_deref(),
+        Some("réunions")
+    );
+    assert_eq!(
+        any_new.run(&c, &ctx).await.unwrap().evidence.as_deref(),
+        Some("réunions")
+    );
+
+    let now = OffsetDateTime::now_utc();
+    let ev = |summary: Option<&str>, within_days| Check::EventExists {
+        within_days,
+        summary: summary.map(str::to_owned),
+    };
+    let o = ev(None, None).run(&c, &ctx).await.unwrap();
+    assert_eq!(o.missing.unwrap().args["days"], "31");
+    // Outside the window (60 days ahead), then inside (3 days ahead).
+    caldav
+        .put(
+            &personal,
+            &ics_at(
+                "far@t",
+                "Assemblée générale",
+                now + time::Duration::days(60),
+                false,
+            ),
+            &PutMode::Create,
+        )
+        .await
+        .unwrap();
+    assert!(!ev(None, None).run(&c, &ctx).await.unwrap().done);
+    assert!(ev(None, Some(90)).run(&c, &ctx).await.unwrap().done);
+    caldav
+        .put(
+            &asso,
+            &ics_at(
+                "soon@t",
+                "Réunion du bureau",
+                now + time::Duration::days(3),
+                false,
+            ),
+            &PutMode::Create,
+        )
+        .await
+        .unwrap();
+    let o = ev(Some("BUREAU"), Some(7)).run(&c, &ctx).await.unwrap();
+    assert_eq!(o.evidence.as_deref(), Some("Réunion du bureau"));
+    assert!(
+        !ev(Some("pique-nique"), None)
+            .run(&c, &ctx)
+            .await
+            .unwrap()
+            .done
+    );
+
+    let attendee = Check::EventHasAttendee { within_days: None };
+    assert!(!attendee.run(&c, &ctx).await.unwrap().done);
+    caldav
+        .put(
+            &asso,
+            &ics_at("guests@t", "Atelier", now + time::Duration::days(5), true),
+            &PutMode::Create,
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        attendee.run(&c, &ctx).await.unwrap().evidence.as_deref(),
+        Some("Atelier")
+    );
+    // Radicale has no sharing: nothing is shared.
+    assert!(!Check::CalendarShared {}.run(&c, &ctx).await.unwrap().done);
+
+    let carddav = CardDav::at(&c, home.clone());
+    let contact = |name: Option<&str>| Check::ContactExists {
+        name: name.map(str::to_owned),
+    };
+    assert!(!contact(None).run(&c, &ctx).await.unwrap().done);
+    let book = carddav
+        .create_address_book("membres", "Membres", None)
+        .await
+        .unwrap();
+    carddav
+        .put(
+            &book,
+            "BEGIN:VCARD\r\nVERSION:4.0\r\nUID:zoe@t\r\nFN:Zoé Martin\r\nEND:VCARD\r\n",
+            &PutMode::Create,
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        contact(None)
+            .run(&c, &ctx)
+            .await
+            .unwrap()
+            .evidence
+            .as_deref(),
+        Some("Zoé Martin")
+    );
+    assert!(contact(Some("zoé")).run(&c, &ctx).await.unwrap().done);
+    let o = contact(Some("Karim")).run(&c, &ctx).await.unwrap();
+    assert_eq!(o.missing.unwrap().args["name"], "Karim");
+    assert!(
+        !Check::AddressbookShared {}
+            .run(&c, &ctx)
+            .await
+            .unwrap()
+            .done
+    );
+}
+
+// ---- Checks against doubles built from real Nextcloud 29.0.6 captures ------------------------
+
+const APP: &str = "alice-app-password-for-tests";
+const NEW_APP: &str = "the-new-app-password-alice-pasted";
+
+fn basic(user: &str, secret: &str) -> String {
+    use base64::Engine as _;
+    format!(
+        "Basic {}",
+        base64::engine::general_purpose::STANDARD.encode(format!("{user}:{secret}"))
+    )
+}
+
+async fn mount(server: &MockServer, name: &str) {
+    let c = Capture::load(name, &server.uri());
+    c.mock().respond_with(c.response()).mount(server).await;
+}
+
+/// Alice's space: her user (for the right app passwords only), capabilities, navigation,
+/// shares, calendar and address book homes.
+async fn alice_space() -> MockServer {
+    let server = MockServer::start().await;
+    let user = Capture::load("ocs-user-alice", &server.uri());
+    for secret in [APP, NEW_APP] {
+        user.mock()
+            .and(header("Authorization", basic("alice", secret).as_str()))
+            .respond_with(user.response())
+            .with_priority(1)
+            .mount(&server)
+            .await;
+    }
+    for name in [
+        "ocs-user-wrong-password-401",
+        "ocs-capabilities-alice",
+        "ocs-navigation-apps-alice",
+        "ocs-share-list-alice",
+        "caldav-propfind-alice-home",
+        "carddav-propfind-alice-home",
+    ] {
+        mount(&server, name).await;
+    }
+    server
+}
+
+fn nc_client(server: &MockServer, secret: &str) -> Client {
+    Client::builder(server.uri())
+        .credentials("alice", secret)
+        .retry_policy(RetryPolicy::none())
+        .build()
+        .unwrap()
+}
+
+#[tokio::test]
+async fn share_checks_against_a_double_of_real_captures() {
+    let server = alice_space().await;
+    let c = nc_client(&server, APP);
+    let ctx = CheckContext::default();
+    let share = |path: &str, to, password, expiry| Check::ShareExists {
+        path: path.into(),
+        to,
+        password,
+        expiry,
+    };
+    let o = share("AssoShared/", ShareTo::User, None, None)
+        .run(&c, &ctx)
+        .await
+        .unwrap();
+    assert!(o.done && o.evidence.unwrap().starts_with("/AssoShared"));
+    assert!(
+        share("/Docs", ShareTo::Group, None, None)
+            .run(&c, &ctx)
+            .await
+            .unwrap()
+            .done
+    );
+    assert_eq!(
+        reason(
+            &share("/Docs", ShareTo::Link, None, None)
+                .run(&c, &ctx)
+                .await
+                .unwrap()
+        ),
+        "wrong-type"
+    );
+    assert!(
+        share(
+            "/Captures/public.txt",
+            ShareTo::Link,
+            Some(true),
+            Some(true)
+        )
+        .run(&c, &ctx)
+        .await
+        .unwrap()
+        .done
+    );
+    assert_eq!(
+        reason(
+            &share("/AssoShared", ShareTo::Any, Some(true), None)
+                .run(&c, &ctx)
+                .await
+                .unwrap()
+        ),
+        "no-password"
+    );
+    assert_eq!(
+        reason(
+            &share("/AssoShared", ShareTo::Any, None, Some(true))
+                .run(&c, &ctx)
+                .await
+                .unwrap()
+        ),
+        "no-expiry"
+    );
+    let o = share("/Bureau", ShareTo::Any, None, None)
+        .run(&c, &ctx)
+        .await
+        .unwrap();
+    let m = o.missing.unwrap();
+    assert_eq!(
+        (
+            m.args["reason"].as_str(),
+            m.args["path"].as_str(),
+            m.args["to"].as_str()
+        ),
+        ("none", "/Bureau", "any")
+    );
+}
+
+#[tokio::test]
+async fn sharees_of_calendars_and_address_books_from_real_captures() {
+    let server = alice_space().await;
+    let c = nc_client(&server, APP);
+    let ctx = CheckContext::default();
+    // Alice's "Personal" calendar has Carol as sharee (oc:invite); the birthday one is skipped.
+    let o = Check::CalendarShared {}.run(&c, &ctx).await.unwrap();
+    assert_eq!(o.evidence.as_deref(), Some("Personal"));
+    let o = Check::AddressbookShared {}.run(&c, &ctx).await.unwrap();
+    assert_eq!(o.evidence.as_deref(), Some("Contacts"));
+    // Without a snapshot, Alice's only calendar is the default one: nothing new.
+    assert!(
+        !Check::CalendarExists { name: None }
+            .run(&c, &ctx)
+            .await
+            .unwrap()
+            .done
+    );
+
+    // Carol owns calendars but shares none; the ones shared with her are not hers.
+    let carol_server = MockServer::start().await;
+    mount(&carol_server, "caldav-propfind-carol-home-sharee-view").await;
+    let carol = Client::builder(carol_server.uri())
+        .credentials("carol", "x")
+        .retry_policy(RetryPolicy::none())
+        .build()
+        .unwrap();
+    assert!(
+        !Check::CalendarShared {}
+            .run(&carol, &ctx)
+            .await
+            .unwrap()
+            .done
+    );
+    let o = Check::CalendarExists {
+        name: Some("Personal (Alice)".into()),
+    }
+    .run(&carol, &ctx)
+    .await
+    .unwrap();
+    assert!(!o.done, "a calendar shared with Carol is not hers");
+    assert!(
+        Check::CalendarExists {
+            name: Some("Asso calendar".into())
+        }
+        .run(&carol, &ctx)
+        .await
+        .unwrap()
+        .done
+    );
+}
+
+#[tokio::test]
+async fn quota_app_password_and_maintenance_against_doubles_of_real_captures() {
+    let server = MockServer::start().await;
+    mount(&server, "ocs-user-bob-quota-1mb").await;
+    let bob = Client::builder(server.uri())
+        .credentials("bob", "x")
+        .retry_policy(RetryPolicy::none())
+        .build()
+        .unwrap();
+    let ctx = CheckContext::default();
+    let o = Check::QuotaUsedAbove { bytes: 1_000_000 }
+        .run(&bob, &ctx)
+        .await
+        .unwrap();
+    assert_eq!(o.evidence.as_deref(), Some("864192483 bytes used"));
+    let o = Check::QuotaUsedAbove {
+        bytes: 1_000_000_000,
+    }
+    .run(&bob, &ctx)
+    .await
+    .unwrap();
+    assert_eq!(o.missing.unwrap().args["used"], "864192483");
+
+    let alice = alice_space().await;
+    let c = nc_client(&alice, APP);
+    let with = |input: &str| CheckContext {
+        input: Some(passerelle_nextcloud::Secret::new(input)),
+        ..Default::default()
+    };
+    let check = Check::AppPasswordValid {};
+    let o = check.run(&c, &with(NEW_APP)).await.unwrap();
+    assert_eq!(o.evidence.as_deref(), Some("app password works for alice"));
+    let o = check.run(&c, &with("wrong")).await.unwrap();
+    assert_eq!(
+        o.missing.unwrap().message_id,
+        "check-app-password-valid-missing"
+    );
+    assert!(!check.run(&c, &with("  ")).await.unwrap().done);
+
+    let down = MockServer::start().await;
+    mount(&down, "maintenance-ocs-user-503").await;
+    let c = Client::builder(down.uri())
+        .credentials("alice", APP)
+        .retry_policy(RetryPolicy::none())
+        .build()
+        .unwrap();
+    let o = Check::QuotaUsedAbove { bytes: 1 }
+        .run(&c, &ctx)
+        .await
+        .unwrap();
+    assert!(o.offline, "maintenance: the check runs later");
+}
+
+/// A profile with Alice's account on the double, her app password kept for this session.
+fn alice_account(store: &Store, secrets: &Secrets, server: &MockServer) -> (i64, i64) {
+    let p = store.create_profile("Alice").unwrap().id;
+    let url = server.uri();
+    secrets
+        .store(
+            &SecretKey::new(&url, "alice"),
+            &Secret::from(APP.to_owned()),
+            SecretStorage::Session,
+        )
+        .unwrap();
+    let account = store
+        .upsert_account(&NewAccount {
+            profile_id: p,
+            server_url: &url,
+            user_id: "alice",
+            login_name: "alice",
+            display_name: Some("Alice"),
+            secret_storage: SecretStorage::Session,
+        })
+        .unwrap();
+    (p, account.id)
+}
+
+#[tokio::test]
+async fn the_service_lists_by_what_the_space_offers_and_records_checks() {
+    let server = alice_space().await;
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&DataPaths::at(dir.path())).unwrap();
+    let secrets = Secrets::session_only();
+    let (p, account) = alice_account(&store, &secrets, &server);
+    let catalog = good_catalog();
+
+    let list = tours::list(&store, &secrets, &catalog, p, Some(account))
+        .await
+        .unwrap();
+    let demo = list.iter().find(|t| t.id == "demo").unwrap();
+    assert!(
+        demo.available && demo.unavailable_reason.is_none(),
+        "{demo:?}"
+    );
+    let agenda = list.iter().find(|t| t.id == "agenda").unwrap();
+    assert!(!agenda.available);
+    assert_eq!(
+        agenda.unavailable_reason.as_deref(),
+        Some("tour-unavailable-app")
+    );
+
+    // The app password is checked, the step recorded as done, the password stored nowhere.
+    tours::step_seen(
+        &store,
+        &secrets,
+        &catalog,
+        p,
+        Some(account),
+        "demo",
+        "app-password",
+    )
+    .await
+    .unwrap();
+    let o = tours::check(
+        &store,
+        &secrets,
+        &catalog,
+        p,
+        account,
+        "demo",
+        "app-password",
+        Some("wrong".into()),
+        true,
+    )
+    .await
+    .unwrap();
+    assert!(!o.done);
+    let o = tours::check(
+        &store,
+        &secrets,
+        &catalog,
+        p,
+        account,
+        "demo",
+        "app-password",
+        Some(NEW_APP.into()),
+        true,
+    )
+    .await
+    .unwrap();
+    assert!(o.done, "{o:?}");
+    let detail = tours::open(&store, &catalog, p, Some(account), "demo").unwrap();
+    let step = detail
+        .progress
+        .iter()
+        .find(|s| s.step_id == "app-password")
+        .unwrap();
+    assert_eq!(
+        (step.status, step.evidence.as_deref()),
+        (StepState::Done, Some("app password works for alice"))
+    );
+    for file in [
+        store.path().to_owned(),
+        PathBuf::from(format!("{}-wal", store.path().display())),
+    ] {
+        let bytes = std::fs::read(&file).unwrap_or_default();
+        assert!(
+            !bytes
+                .windows(NEW_APP.len())
+                .any(|w| w == NEW_APP.as_bytes()),
+            "{file:?}"
+        );
+    }
+    assert_eq!(
+        tours::check(
+            &store, &secrets, &catalog, p, account, "demo", "welcome", None, true
+        )
+        .await
+        .unwrap_err()
+        .code(),
+        "tour-step-no-check"
+    );
+    let other = store.create_profile("Someone else").unwrap().id;
+    assert_eq!(
+        tours::check(
+            &store,
+            &secrets,
+            &catalog,
+            other,
+            account,
+            "demo",
+            "app-password",
+            None,
+            true
+        )
+        .await
+        .unwrap_err()
+        .code(),
+        "account-not-found"
+    );
+
+    // Seeing a "new calendar" step with an account keeps a snapshot of the calendars.
+    tours::step_seen(
+        &store,
+        &secrets,
+        &catalog,
+        p,
+        Some(account),
+        "agenda",
+        "new-calendar",
+    )
+    .await
+    .unwrap();
+    let key = ProgressKey {
+        profile_id: p,
+        account_id: Some(account),
+        tour_id: "agenda",
+    };
+    assert_eq!(
+        store.step_baseline(key, "new-calendar").unwrap().as_deref(),
+        Some(r#"["personal"]"#)
+    );
+    let o = tours::check(
+        &store,
+        &secrets,
+        &catalog,
+        p,
+        account,
+        "agenda",
+        "new-calendar",
+        None,
+        true,
+    )
+    .await
+    .unwrap();
+    assert!(!o.done);
+
+    // A space that cannot be reached: offline, nothing recorded, no error; every tour offered.
+    let gone = MockServer::start().await;
+    let gone_url = format!("http://127.0.0.1:{}", free_port());
+    let q = store.create_profile("Offline").unwrap().id;
+    secrets
+        .store(
+            &SecretKey::new(&gone_url, "alice"),
+            &Secret::from(APP.to_owned()),
+            SecretStorage::Session,
+        )
+        .unwrap();
+    let dead = store
+        .upsert_account(&NewAccount {
+            profile_id: q,
+            server_url: &gone_url,
+            user_id: "alice",
+            login_name: "alice",
+            display_name: None,
+            secret_storage: SecretStorage::Session,
+        })
+        .unwrap()
+        .id;
+    drop(gone);
+    tours::step_seen(
+        &store,
+        &secrets,
+        &catalog,
+        q,
+        Some(dead),
+        "agenda",
+        "new-calendar",
+    )
+    .await
+    .unwrap();
+    let o = tours::check(
+        &store,
+        &secrets,
+        &catalog,
+        q,
+        dead,
+        "agenda",
+        "new-calendar",
+        None,
+        true,
+    )
+    .await
+    .unwrap();
+    assert!(o.offline, "{o:?}");
+    let key = ProgressKey {
+        profile_id: q,
+        account_id: Some(dead),
+        tour_id: "agenda",
+    };
+    assert_eq!(
+        store.step_baseline(key, "new-calendar").unwrap(),
+        None,
+        "no snapshot offline"
+    );
+    let records = store.step_records(q, Some(dead), Some("agenda")).unwrap();
+    assert_eq!(records[0].status, StepState::Seen);
+    let list = tours::list(&store, &secrets, &catalog, q, Some(dead))
+        .await
+        .unwrap();
+    assert!(
+        list.iter().all(|t| t.available),
+        "unknown space: every tour is offered"
+    );
+}
