@@ -161,10 +161,136 @@ waiting-remaining =
 ## Tours
 
 tours-title = Guided tours
-tours-intro = Tours help you discover your Nextcloud space at your own pace, one step at a time.
-tours-empty-title = Tours will appear here.
-tours-empty-body = They come in a future version of Passerelle.
+tours-intro = Tours help you discover your Nextcloud space at your own pace, one step at a time. Passerelle checks what you do along with you.
+tours-retry = Try again
+tours-empty-title = No tours to suggest for now.
+tours-empty-body = Your association can give you a tour pack: you can load it at the bottom of this page.
+tours-empty-hidden = You have hidden some tours: you can show them again at the bottom of this page.
+tours-no-account = No account is connected. You can read the tours, but Passerelle cannot check what you do in your space.
+tours-section-in-progress = In progress
+tours-section-new = To discover
+tours-section-done = Done
+# $count: the number of tours.
+tours-section-unavailable = Not available on your space ({ $count })
+tours-unavailable-intro = These tours need something your space does not have. The people who run the space may be able to add it.
+tours-section-hidden = Hidden tours
+# The space's name when Passerelle does not know it (in tour texts).
+tour-space-generic = your space
+# $minutes: the estimated duration.
+tour-minutes =
+    { $minutes ->
+        [one] About { $minutes } minute
+       *[other] About { $minutes } minutes
+    }
+tour-audience-admin = For administrators
+tour-source-pack = Tour pack
+# $title: the tour's title.
+tour-progress-label = Progress: { $title }
+# $done: the steps done; $total: all the steps.
+tour-progress-text =
+    { $done ->
+        [0] No steps done out of { $total }
+        [one] { $done } step done out of { $total }
+       *[other] { $done } steps done out of { $total }
+    }
+tour-start = Start
+tour-resume = Resume
+tour-replay = Replay
+tour-menu = Options
+tour-menu-label = Options for “{ $title }”
+tour-reset = Start over…
+tour-hide = Don’t suggest this again
+tour-unhide = Suggest it again
+tour-reset-title = Start “{ $title }” over?
+tour-reset-body = Your progress in this tour will be erased. What you already did in your Nextcloud space stays as it is.
+tour-reset-confirm = Erase the progress
+tour-reset-done = The progress of “{ $title }” has been erased.
+tour-hidden-done = “{ $title }” will not be suggested any more. You can find it again with “Show hidden tours”, at the bottom of the page.
+tour-unhidden-done = “{ $title }” is suggested again.
+tours-progress-title = Your progress
+# $count: the number of hidden tours.
+tours-show-hidden = Show hidden tours ({ $count })
+tours-reset-all = Erase all my progress…
+tours-reset-all-title = Erase all your progress?
+tours-reset-all-body = The progress of every tour will be erased, for this profile and this account. What you did in your Nextcloud space stays as it is. This cannot be undone.
+tours-reset-all-confirm = Erase everything
+tours-reset-all-done = All your progress has been erased.
+# When Passerelle gives an unknown reason (the others are in tours-engine.ftl).
+tour-unavailable-other = This tour does not suit your space.
 
+## Tour packs
+
+tour-pack-title = Load a tour pack
+tour-pack-intro = A tour pack is a folder or a .zip file prepared by your association, or by the person leading a workshop.
+tour-pack-path-label = Path of the folder or .zip file on this computer
+tour-pack-path-hint = For example: /home/camille/Downloads/association-tours.zip
+tour-pack-load = Load the pack
+tour-pack-empty-path = First enter the path of the folder or .zip file.
+tour-pack-loading = Passerelle is reading the pack…
+# $count: the number of tours loaded.
+tour-pack-loaded =
+    { $count ->
+        [one] One tour was loaded:
+       *[other] { $count } tours were loaded:
+    }
+tour-pack-nothing = No tour could be loaded from this pack.
+# $count: the number of broken tours.
+tour-broken-title =
+    { $count ->
+        [one] One tour could not be loaded:
+       *[other] { $count } tours could not be loaded:
+    }
+tour-problem-english = The details are in English, for the people who write tours.
+# $source: the folder, file or tour name.
+tour-broken-source = In { $source }:
+tour-problem-fix = To fix it:
+
+## Tour player
+
+tour-player-title = Tour
+# $step: the step's number; $total: the number of steps.
+tour-step-counter = Step { $step } of { $total }
+tour-position-label = Progress in this tour
+tour-kind-task = Your turn
+tour-kind-choice = Your choice
+tour-kind-quiz = A quick question
+tour-nav-label = Tour steps
+tour-back = Back
+tour-next = Next
+tour-finish = Finish
+tour-close = Close (your progress is kept)
+tour-next-blocked-task = To go on, do this step then choose “Check”, or skip it.
+tour-next-blocked-quiz = To go on, answer the question then choose “Check my answer”.
+tour-hint = Need a hint?
+tour-check = Check
+tour-checking = Passerelle is checking in your space…
+tour-check-auto = Passerelle also checks by itself now and then, while this step is shown.
+tour-check-success = Well done, that’s it! You can go on.
+# $evidence: what Passerelle found in the space, for example “/Bureau”.
+tour-check-evidence = Passerelle found: { $evidence }
+tour-check-already-done = This step is already done.
+tour-check-not-yet = Not done yet. Take your time, then check again.
+tour-offline-wait = We’ll check as soon as your space is reachable again. You can carry on calmly.
+tour-input-label = Your new app password
+tour-input-hint = Paste it here. Passerelle tries it once, then forgets it: it is not saved anywhere.
+tour-input-empty = First paste the app password.
+tour-skip = Skip this step
+tour-no-account = Passerelle checks this step in your Nextcloud space, which needs a connected account. Meanwhile, you can read on.
+tour-no-account-link = Connect an account to check this
+tour-quiz-legend = Your answer
+tour-quiz-check = Check my answer
+tour-quiz-pick = First choose an answer.
+tour-quiz-right = Right answer!
+tour-quiz-wrong = Not quite.
+tour-finished-title = Tour finished!
+# $title: the tour's title.
+tour-finished-body = Well done, you finished “{ $title }”.
+tour-finished-tasks = What you did in your space
+tour-task-done = Done
+tour-task-skipped = Skipped
+tour-task-todo = Not done yet
+tour-task-unchecked = Not checked (no account connected)
+tour-finished-back = Back to tours
 ## Hand-over
 
 handover-title = Hand-over

@@ -163,10 +163,136 @@ waiting-remaining =
 ## Parcours
 
 tours-title = Parcours guidés
-tours-intro = Les parcours vous font découvrir votre espace Nextcloud à votre rythme, une étape après l’autre.
-tours-empty-title = Les parcours guidés apparaîtront ici.
-tours-empty-body = Ils arrivent dans une prochaine version de Passerelle.
+tours-intro = Les parcours vous font découvrir votre espace Nextcloud à votre rythme, une étape après l’autre. Passerelle vérifie avec vous ce que vous faites.
+tours-retry = Réessayer
+tours-empty-title = Aucun parcours à vous proposer pour l’instant.
+tours-empty-body = Votre association peut vous donner un pack de parcours : vous pourrez le charger en bas de cette page.
+tours-empty-hidden = Vous avez masqué des parcours : vous pouvez les afficher à nouveau en bas de cette page.
+tours-no-account = Aucun compte n’est connecté. Vous pouvez lire les parcours, mais Passerelle ne pourra pas vérifier ce que vous faites dans votre espace.
+tours-section-in-progress = En cours
+tours-section-new = À découvrir
+tours-section-done = Terminés
+# $count : le nombre de parcours.
+tours-section-unavailable = Pas disponibles sur votre espace ({ $count })
+tours-unavailable-intro = Ces parcours ont besoin de quelque chose que votre espace n’a pas. Les personnes qui gèrent l’espace pourront peut-être l’ajouter.
+tours-section-hidden = Parcours masqués
+# Le nom de l’espace quand Passerelle ne le connaît pas (dans les textes des parcours).
+tour-space-generic = votre espace
+# $minutes : la durée estimée.
+tour-minutes =
+    { $minutes ->
+        [one] Environ { $minutes } minute
+       *[other] Environ { $minutes } minutes
+    }
+tour-audience-admin = Pour les administrateur·ices
+tour-source-pack = Pack de parcours
+# $title : le titre du parcours.
+tour-progress-label = Avancement : { $title }
+# $done : les étapes faites ; $total : toutes les étapes.
+tour-progress-text =
+    { $done ->
+        [0] Aucune étape faite sur { $total }
+        [one] { $done } étape faite sur { $total }
+       *[other] { $done } étapes faites sur { $total }
+    }
+tour-start = Commencer
+tour-resume = Reprendre
+tour-replay = Refaire
+tour-menu = Options
+tour-menu-label = Options pour « { $title } »
+tour-reset = Recommencer à zéro…
+tour-hide = Ne plus me le proposer
+tour-unhide = Me le proposer à nouveau
+tour-reset-title = Recommencer « { $title } » à zéro ?
+tour-reset-body = Votre avancement dans ce parcours sera effacé. Ce que vous avez déjà fait dans votre espace Nextcloud reste en place.
+tour-reset-confirm = Effacer l’avancement
+tour-reset-done = L’avancement de « { $title } » a été effacé.
+tour-hidden-done = « { $title } » ne vous sera plus proposé. Vous pouvez le retrouver avec « Afficher les parcours masqués », en bas de la page.
+tour-unhidden-done = « { $title } » vous est de nouveau proposé.
+tours-progress-title = Votre avancement
+# $count : le nombre de parcours masqués.
+tours-show-hidden = Afficher les parcours masqués ({ $count })
+tours-reset-all = Effacer tout mon avancement…
+tours-reset-all-title = Effacer tout votre avancement ?
+tours-reset-all-body = L’avancement de tous les parcours sera effacé, pour ce profil et ce compte. Ce que vous avez fait dans votre espace Nextcloud reste en place. On ne pourra pas revenir en arrière.
+tours-reset-all-confirm = Tout effacer
+tours-reset-all-done = Tout votre avancement a été effacé.
+# Quand la raison donnée par Passerelle est inconnue (les autres sont dans tours-engine.ftl).
+tour-unavailable-other = Ce parcours ne correspond pas à votre espace.
 
+## Packs de parcours
+
+tour-pack-title = Charger un pack de parcours
+tour-pack-intro = Un pack de parcours est un dossier ou un fichier .zip préparé par votre association, ou par la personne qui anime un atelier.
+tour-pack-path-label = Chemin du dossier ou du fichier .zip sur cet ordinateur
+tour-pack-path-hint = Par exemple : /home/camille/Téléchargements/parcours-asso.zip
+tour-pack-load = Charger le pack
+tour-pack-empty-path = Indiquez d’abord le chemin du dossier ou du fichier .zip.
+tour-pack-loading = Passerelle lit le pack…
+# $count : le nombre de parcours chargés.
+tour-pack-loaded =
+    { $count ->
+        [one] Un parcours a été chargé :
+       *[other] { $count } parcours ont été chargés :
+    }
+tour-pack-nothing = Aucun parcours n’a pu être chargé depuis ce pack.
+# $count : le nombre de parcours abîmés.
+tour-broken-title =
+    { $count ->
+        [one] Un parcours n’a pas pu être chargé :
+       *[other] { $count } parcours n’ont pas pu être chargés :
+    }
+tour-problem-english = Les détails sont en anglais, pour les personnes qui écrivent les parcours.
+# $source : le dossier, le fichier ou le nom du parcours.
+tour-broken-source = Dans { $source } :
+tour-problem-fix = Pour corriger :
+
+## Lecteur de parcours
+
+tour-player-title = Parcours
+# $step : le numéro de l’étape ; $total : le nombre d’étapes.
+tour-step-counter = Étape { $step } sur { $total }
+tour-position-label = Avancement dans ce parcours
+tour-kind-task = À vous de jouer
+tour-kind-choice = À vous de choisir
+tour-kind-quiz = Petite question
+tour-nav-label = Étapes du parcours
+tour-back = Précédent
+tour-next = Suivant
+tour-finish = Terminer
+tour-close = Fermer (votre avancement est gardé)
+tour-next-blocked-task = Pour continuer, faites cette étape puis choisissez « Vérifier », ou passez-la.
+tour-next-blocked-quiz = Pour continuer, répondez à la question puis choisissez « Vérifier ma réponse ».
+tour-hint = Besoin d’un coup de pouce ?
+tour-check = Vérifier
+tour-checking = Passerelle vérifie dans votre espace…
+tour-check-auto = Passerelle vérifie aussi tout seul, de temps en temps, tant que cette étape est affichée.
+tour-check-success = Bravo, c’est fait ! Vous pouvez passer à la suite.
+# $evidence : ce que Passerelle a trouvé dans l’espace, par exemple « /Bureau ».
+tour-check-evidence = Passerelle a trouvé : { $evidence }
+tour-check-already-done = Cette étape est déjà faite.
+tour-check-not-yet = Ce n’est pas encore fait. Prenez votre temps, puis vérifiez à nouveau.
+tour-offline-wait = Nous vérifierons dès que votre espace sera de nouveau joignable. Vous pouvez continuer tranquillement.
+tour-input-label = Votre nouveau mot de passe d’application
+tour-input-hint = Collez-le ici. Passerelle l’essaie une seule fois, puis l’oublie : il n’est enregistré nulle part.
+tour-input-empty = Collez d’abord le mot de passe d’application.
+tour-skip = Passer cette étape
+tour-no-account = Passerelle vérifie cette étape dans votre espace Nextcloud : il faut pour cela un compte connecté. En attendant, vous pouvez lire la suite.
+tour-no-account-link = Connecter un compte pour vérifier
+tour-quiz-legend = Votre réponse
+tour-quiz-check = Vérifier ma réponse
+tour-quiz-pick = Choisissez d’abord une réponse.
+tour-quiz-right = Bonne réponse !
+tour-quiz-wrong = Pas tout à fait.
+tour-finished-title = Parcours terminé !
+# $title : le titre du parcours.
+tour-finished-body = Bravo, vous avez terminé « { $title } ».
+tour-finished-tasks = Ce que vous avez fait dans votre espace
+tour-task-done = Fait
+tour-task-skipped = Passé
+tour-task-todo = Pas encore fait
+tour-task-unchecked = Pas vérifié (aucun compte connecté)
+tour-finished-back = Retour aux parcours
 ## Passation
 
 handover-title = Passation

@@ -12,6 +12,7 @@ import {
   navRouteOf,
   routeHref,
   ROUTES,
+  tourIdOf,
   type NavRoute,
   type Route,
   type Router,
@@ -21,12 +22,13 @@ import * as accounts from "./screens/accounts";
 import * as connect from "./screens/connect";
 import * as handover from "./screens/handover";
 import * as settingsScreen from "./screens/settings";
+import * as tourPlayer from "./screens/tourPlayer";
 import * as tours from "./screens/tours";
 import * as welcome from "./screens/welcome";
 import { PALETTES, type ThemeName } from "./theme/palette";
 import { safeLogo, spaceColors } from "./theme/spaceTheme";
 
-const SCREENS: Record<Route, Screen> = {
+const SCREENS: Record<Exclude<Route, `tours/${string}`>, Screen> = {
   accounts: accounts.render,
   "accounts/connect": connect.render,
   tours: tours.render,
@@ -34,6 +36,13 @@ const SCREENS: Record<Route, Screen> = {
   settings: settingsScreen.render,
   about: about.render,
 };
+
+/** The screen of `route`; `tours/<id>` is the tour player. */
+function screenOf(route: Route): Screen {
+  const tourId = tourIdOf(route);
+  if (tourId) return (ctx) => tourPlayer.render(ctx, tourId);
+  return SCREENS[route as keyof typeof SCREENS];
+}
 
 type Focus = "heading" | "restore" | "none";
 
@@ -285,7 +294,7 @@ export class App {
     if (!this.screenSlot || !this.ctx) return;
     this.shownRoute = route;
     if (this.errorRegion) this.errorRegion.textContent = "";
-    const el = SCREENS[route](this.ctx);
+    const el = screenOf(route)(this.ctx);
     replaceChildren(this.screenSlot, el);
     const navRoute = navRouteOf(route);
     for (const [r, link] of this.navLinks) {

@@ -35,6 +35,19 @@ export interface I18n {
   dynamic(id: string, args?: Args): string | undefined;
   /** Whether `id` exists in the current language. */
   has(id: string): boolean;
+  /**
+   * Replaces the messages added at run time for `lang` (the FTL of the
+   * loaded tour packs). They are kept apart from the bundled files: they
+   * never change the interface's own texts.
+   */
+  setRuntimeMessages(lang: Language, source: string): void;
+  /**
+   * Formats a content message whose id comes from data (tour texts, check
+   * results): the run-time messages first (a pack may update a bundled
+   * tour's texts), then the bundled ones, in the current language, then in
+   * the others. Undefined when no language has it.
+   */
+  content(id: string, args?: Args): string | undefined;
 }
 
 /** The language folder of a path such as `../../locales/fr/sub/x.ftl`. */
@@ -64,9 +77,11 @@ let sharedBundles: Map<Language, FluentBundle> | undefined;
 export function createI18n(language: Language, sources?: FtlSources): I18n {
   const bundles = sources ? buildBundles(sources) : (sharedBundles ??= buildBundles());
   let current: Language = language;
+  /** Per language, the messages added at run time (tour packs). */
+  const runtime = new Map<Language, FluentBundle>();
 
-  function format(lang: Language, id: string, args?: Args): string | undefined {
-    const bundle = bundles.get(lang);
+  function format(lang: Language, id: string, args?: Args, from = bundles): string | undefined {
+    const bundle = from.get(lang);
     const message = bundle?.getMessage(id);
     if (!bundle || !message?.value) return undefined;
     const errors: Error[] = [];
@@ -98,6 +113,20 @@ export function createI18n(language: Language, sources?: FtlSources): I18n {
     },
     has(id) {
       return bundles.get(current)?.hasMessage(id) ?? false;
+    },
+    setRuntimeMessages(lang, source) {
+      const bundle = new FluentBundle(lang, { useIsolating: false });
+      const errors = bundle.addResource(new FluentResource(source));
+      for (const error of errors) console.warn(`[i18n] tour packs (${lang}): ${error.message}`);
+      runtime.set(lang, bundle);
+    },
+    content(id, args) {
+      const order = [current, ...LANGUAGES.filter((l) => l !== current)];
+      for (const lang of order) {
+        const text = format(lang, id, args, runtime) ?? format(lang, id, args);
+        if (text !== undefined) return text;
+      }
+      return undefined;
     },
   };
 }

@@ -1,5 +1,5 @@
-// Hash routing: `#/tours`, `#/settings`, `#/accounts/connect`… Other hashes
-// (like the skip link's target) are ignored.
+// Hash routing: `#/tours`, `#/settings`, `#/accounts/connect`, `#/tours/<id>`…
+// Other hashes (like the skip link's target) are ignored.
 
 /** The screens of the main menu. */
 export const ROUTES = ["accounts", "tours", "handover", "settings", "about"] as const;
@@ -11,10 +11,28 @@ export const SUB_ROUTES = {
 } as const satisfies Record<string, NavRoute>;
 export type SubRoute = keyof typeof SUB_ROUTES;
 
-export type Route = NavRoute | SubRoute;
+/** One tour, in the tour player: `tours/<tour id>`. */
+export type TourRoute = `tours/${string}`;
+
+export type Route = NavRoute | SubRoute | TourRoute;
 export const DEFAULT_ROUTE: Route = "tours";
 
+/** Tour ids, as the tour files define them. */
+const TOUR_ID = /^[a-z0-9-]+$/;
+
+export function tourRoute(tourId: string): TourRoute {
+  return `tours/${tourId}`;
+}
+
+/** The tour id of a `tours/<id>` route, else null. */
+export function tourIdOf(route: Route): string | null {
+  const id = route.startsWith("tours/") ? route.slice("tours/".length) : "";
+  return TOUR_ID.test(id) ? id : null;
+}
+
 export function parseRoute(hash: string): Route | null {
+  const tour = /^#\/tours\/([a-z0-9-]+)\/?$/.exec(hash)?.[1];
+  if (tour) return tourRoute(tour);
   const name = /^#\/([a-z-]+(?:\/[a-z-]+)?)\/?$/.exec(hash)?.[1];
   if (!name) return null;
   if ((ROUTES as readonly string[]).includes(name)) return name as NavRoute;
@@ -23,6 +41,7 @@ export function parseRoute(hash: string): Route | null {
 
 /** The menu entry of `route`. */
 export function navRouteOf(route: Route): NavRoute {
+  if (tourIdOf(route)) return "tours";
   return (SUB_ROUTES as Record<string, NavRoute>)[route] ?? (route as NavRoute);
 }
 

@@ -7,6 +7,8 @@ import type {
   Account,
   AccountOverview,
   AppBootstrap,
+  BrokenTour,
+  CheckOutcome,
   IpcError,
   KeyringStatus,
   Language,
@@ -19,9 +21,29 @@ import type {
   Settings,
   SettingsPatch,
   SignOutReport,
+  StepProgress,
   StoreNotice,
   Theming,
+  TourDetail,
+  TourStep,
+  TourSummary,
 } from "../src/bindings/types";
+
+/** A tour as the fake backend knows it (status and progress are computed). */
+export interface FakeTour {
+  summary: Omit<TourSummary, "hidden" | "status" | "stepsTotal" | "stepsDone" | "currentStep">;
+  steps: TourStep[];
+  /** The outcome of `tour_check` per task step id; default: not done, no details. */
+  checks?: Record<string, (backend: FakeBackend, input: string | null) => CheckOutcome>;
+}
+
+/** A tour pack at a path: what `tour_pack_load` finds there. */
+export interface FakePack {
+  tours: FakeTour[];
+  broken: BrokenTour[];
+  /** The pack's messages, per language. */
+  messages?: Partial<Record<Language, string>>;
+}
 
 /** A person on a fake server. */
 export interface FakeUser {
@@ -104,6 +126,14 @@ export interface FakeOptions {
   servers?: Record<string, FakeServer>;
   keyringAvailable?: boolean;
   accounts?: FakeAccountSeed[];
+  /** The tours known (bundled ones, for the fake). */
+  tours?: FakeTour[];
+  /** Their messages, as `tour_messages` gives them (the fake has no tours/*.ftl). */
+  tourMessages?: Partial<Record<Language, string>>;
+  /** Tour packs, by path. */
+  packs?: Record<string, FakePack>;
+  /** What `tours_broken` says. */
+  brokenTours?: BrokenTour[];
 }
 
 /** The login flow in progress: the test drives it. */
@@ -127,6 +157,22 @@ export class FakeBackend {
   accounts: Account[] = [];
   trusted = new Map<string, string>();
   flow: FakeFlow | null = null;
+  tours: FakeTour[];
+  tourMessages: Partial<Record<Language, string>>;
+  packs: Record<string, FakePack>;
+  brokenTours: BrokenTour[];
+  /** Progress by `profile/account/tour`. */
+  tourProgress = new Map<string, StepProgress[]>();
+  /** The last step shown, by `profile/account/tour`. */
+  currentSteps = new Map<string, string>();
+  /** Hidden tours, by `profile/tour`. */
+  hiddenTours = new Set<string>();
+  /** Folders that exist in the person's Files (for the folder check of the fixtures). */
+  folders = new Set<string>();
+  /** The server cannot be reached: checks say `offline`. */
+  offline = false;
+  /** While set, `tour_check` answers only once it resolves. */
+  checkGate: Promise<void> | null = null;
   private nextId = 1;
   private nextAccountId = 100;
   private nextFlowId = 1;
@@ -141,6 +187,10 @@ export class FakeBackend {
     }
     this.servers = { ...defaultServers(), ...opts.servers };
     this.keyringAvailable = opts.keyringAvailable ?? true;
+    this.tours = opts.tours ?? [];
+    this.tourMessages = opts.tourMessages ?? {};
+    this.packs = opts.packs ?? {};
+    this.brokenTours = opts.brokenTours ?? [];
     for (const seed of opts.accounts ?? []) {
       const profile = this.profiles.find((p) => p.name === seed.profile);
       if (!profile) throw new Error(`fake backend: no profile ${seed.profile}`);
@@ -272,8 +322,185 @@ export class FakeBackend {
     return profile;
   }
 
+  // ---- tours ---------------------------------------------------------------
+
+  static progressKey(profileId: number, accountId: number | null, tourId: string): string {
+    return `${profileId}/${accountId ?? "-"}/${tourId}`;
+  }
+
+  /** Sets a person's progress in a tour (and the step they were last shown). */
+  setProgress(
+    profileId: number,
+    accountId: number | null,
+    tourId: string,
+    entries: Array<Pick<StepProgress, "stepId" | "status"> & Partial<StepProgress>>,
+    currentStep: string | null = entries.at(-1)?.stepId ?? null,
+  ): void {
+    const key = FakeBackend.progressKey(profileId, accountId, tourId);
+    this.tourProgress.set(
+      key,
+      entries.map((e) => ({ evidence: null, updatedAt: this.now(), ...e })),
+    );
+    if (currentStep) this.currentSteps.set(key, currentStep);
+    else this.currentSteps.delete(key);
+  }
+
+  progressOf(profileId: number, accountId: number | null, tourId: string): StepProgress[] {
+    return this.tourProgress.get(FakeBackend.progressKey(profileId, accountId, tourId)) ?? [];
+  }
+
+  private tour(id: unknown): FakeTour {
+    const tour = this.tours.find((t) => t.summary.id === id);
+    if (!tour) this.fail("tour-not-found");
+    return tour;
+  }
+
+  private record(profileId: number, accountId: number | null, tourId: string, entry: StepProgress): void {
+    const key = FakeBackend.progressKey(profileId, accountId, tourId);
+    const list = (this.tourProgress.get(key) ?? []).filter((p) => p.stepId !== entry.stepId);
+    this.tourProgress.set(key, [...list, entry]);
+  }
+
+  /**
+   * Status, counts and where to resume, computed like the real backend: a
+   * task is behind the person when done or skipped, other steps once seen;
+   * the tour is done when every step, or the last one, is behind them.
+   */
+  summaryOf(tour: FakeTour, profileId: number, accountId: number | null): TourSummary {
+    const progress = this.progressOf(profileId, accountId, tour.summary.id);
+    const byStep = new Map(progress.map((p) => [p.stepId, p.status]));
+    const passed = (s: TourStep) => {
+      const status = byStep.get(s.id);
+      return status !== undefined && (s.kind !== "task" || status === "done" || status === "skipped");
+    };
+    const stepsDone = tour.steps.filter(passed).length;
+    const stepsTotal = tour.steps.length;
+    const current = this.currentSteps.get(FakeBackend.progressKey(profileId, accountId, tour.summary.id)) ?? null;
+    const last = tour.steps.at(-1);
+    const status: TourSummary["status"] =
+      progress.length === 0 && current === null
+        ? "new"
+        : stepsDone === stepsTotal || (last !== undefined && passed(last))
+          ? "done"
+          : "inProgress";
+    let currentStep: string | null = null;
+    if (status !== "done") {
+      const at = current === null ? -1 : tour.steps.findIndex((s) => s.id === current);
+      if (at >= 0) currentStep = passed(tour.steps[at]!) ? (tour.steps[at + 1]?.id ?? null) : current;
+      else if (progress.length > 0) currentStep = tour.steps.find((s) => !passed(s))?.id ?? null;
+    }
+    return {
+      ...tour.summary,
+      hidden: this.hiddenTours.has(`${profileId}/${tour.summary.id}`),
+      status,
+      stepsTotal,
+      stepsDone,
+      currentStep,
+    };
+  }
+
+  private async checkLater(outcome: () => CheckOutcome): Promise<CheckOutcome> {
+    if (this.checkGate) await this.checkGate;
+    return outcome();
+  }
+
+  private tourCommand(cmd: string, args: Record<string, unknown>): unknown {
+    const profileId = args.profileId as number;
+    const accountId = (args.accountId ?? null) as number | null;
+    switch (cmd) {
+      case "tours_list":
+        return this.tours.map((tour) => this.summaryOf(tour, profileId, accountId));
+      case "tour_open": {
+        const tour = this.tour(args.tourId);
+        const detail: TourDetail = {
+          summary: this.summaryOf(tour, profileId, accountId),
+          steps: structuredClone(tour.steps),
+          progress: this.progressOf(profileId, accountId, tour.summary.id).map((p) => ({ ...p })),
+        };
+        return detail;
+      }
+      case "tour_step_seen": {
+        const tour = this.tour(args.tourId);
+        const stepId = args.stepId as string;
+        if (!tour.steps.some((s) => s.id === stepId)) this.fail("tour-step-not-found");
+        const known = this.progressOf(profileId, accountId, tour.summary.id).find((p) => p.stepId === stepId);
+        if (!known) this.record(profileId, accountId, tour.summary.id, { stepId, status: "seen", evidence: null, updatedAt: this.now() });
+        this.currentSteps.set(FakeBackend.progressKey(profileId, accountId, tour.summary.id), stepId);
+        return null;
+      }
+      case "tour_step_skip": {
+        const tour = this.tour(args.tourId);
+        this.record(profileId, accountId, tour.summary.id, {
+          stepId: args.stepId as string,
+          status: "skipped",
+          evidence: null,
+          updatedAt: this.now(),
+        });
+        return null;
+      }
+      case "tour_check": {
+        const tour = this.tour(args.tourId);
+        this.account(accountId);
+        const stepId = args.stepId as string;
+        const step = tour.steps.find((s) => s.id === stepId);
+        if (!step || step.kind !== "task") this.fail("tour-step-not-found");
+        const input = (args.input ?? null) as string | null;
+        return this.checkLater(() => {
+          if (this.offline) return { done: false, evidence: null, missing: null, offline: true };
+          const outcome = tour.checks?.[stepId]?.(this, input) ?? { done: false, evidence: null, missing: null, offline: false };
+          if (outcome.done) {
+            this.record(profileId, accountId, tour.summary.id, {
+              stepId,
+              status: "done",
+              evidence: outcome.evidence,
+              updatedAt: this.now(),
+            });
+          }
+          return outcome;
+        });
+      }
+      case "tour_reset": {
+        const tourId = (args.tourId ?? null) as string | null;
+        for (const tour of this.tours) {
+          if (tourId !== null && tour.summary.id !== tourId) continue;
+          const key = FakeBackend.progressKey(profileId, accountId, tour.summary.id);
+          this.tourProgress.delete(key);
+          this.currentSteps.delete(key);
+        }
+        return null;
+      }
+      case "tour_hide": {
+        const key = `${profileId}/${this.tour(args.tourId).summary.id}`;
+        if (args.hidden) this.hiddenTours.add(key);
+        else this.hiddenTours.delete(key);
+        return null;
+      }
+      case "tour_pack_load": {
+        const pack = this.packs[(args.path as string).trim()];
+        if (!pack) this.fail("tour-pack-not-found");
+        for (const tour of pack.tours) {
+          this.tours = [...this.tours.filter((t) => t.summary.id !== tour.summary.id), tour];
+        }
+        for (const lang of ["fr", "en"] as const) {
+          if (pack.messages?.[lang]) this.tourMessages[lang] = `${this.tourMessages[lang] ?? ""}\n${pack.messages[lang]}`;
+        }
+        return {
+          loaded: pack.tours.map((tour) => this.summaryOf(tour, 0, null)),
+          broken: structuredClone(pack.broken),
+        };
+      }
+      case "tours_broken":
+        return structuredClone(this.brokenTours);
+      case "tour_messages":
+        return this.tourMessages[args.lang as Language] ?? "";
+      default:
+        throw new Error(`fake backend: unknown command ${cmd}`);
+    }
+  }
+
   handle(cmd: string, args: Record<string, unknown>): unknown {
     this.calls.push({ cmd, args });
+    if (cmd.startsWith("tour")) return this.tourCommand(cmd, args);
     switch (cmd) {
       case "app_bootstrap": {
         const result: AppBootstrap = {

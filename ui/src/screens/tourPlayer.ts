@@ -1,0 +1,695 @@
+// The tour player (`#/tours/<id>`): one step at a time, from where the
+// person left off. Steps:
+// - explain / highlight: text (and a picture); the live highlight comes later;
+// - task: something to do in the space, verified by the server ("Check",
+//   and gently by itself while the step is shown);
+// - choice: buttons that lead to another step;
+// - quiz: a question with feedback.
+// Each step is recorded as seen; Close keeps the progress. Focus goes to the
+// step's heading ("Step 3 of 9") on every change, which is also announced.
+import type { CheckOutcome, StepProgress, TourDetail, TourStep } from "../bindings/types";
+import type { Ctx } from "../context";
+import { h, replaceChildren, uid, type Child } from "../dom";
+import { errorText, showErrorIn } from "../errors";
+import type { Args } from "../i18n";
+import { routeHref } from "../router";
+import { safeLogo } from "../theme/spaceTheme";
+import { loadTourMessages, textBlock, tourArgs, tourText } from "../tourTexts";
+
+/** Checks while a task step is shown: every 5 s, then every 30 s after 2 minutes. */
+export const POLL_FAST_MS = 5_000;
+export const POLL_SLOW_MS = 30_000;
+export const POLL_SLOW_AFTER_MS = 120_000;
+/** How long the player waits for the space's name before using a generic word. */
+const SPACE_NAME_WAIT_MS = 1500;
+
+type Kind = TourStep["kind"];
+type TaskStep = Extract<TourStep, { kind: "task" }>;
+type ChoiceStep = Extract<TourStep, { kind: "choice" }>;
+type QuizStep = Extract<TourStep, { kind: "quiz" }>;
+
+/**
+ * Where to start: from the beginning for a finished tour (Replay); else the
+ * backend's `currentStep` (its resume point), or the step after it when that
+ * one is already done or skipped; without it, after the latest progress.
+ */
+export function resumeIndex(detail: TourDetail): number {
+  const { steps, progress, summary } = detail;
+  if (steps.length === 0 || summary.status === "done") return 0;
+  const status = new Map(progress.map((p) => [p.stepId, p.status]));
+  let index = summary.currentStep ? steps.findIndex((s) => s.id === summary.currentStep) : -1;
+  if (index < 0) {
+    const latest = [...progress].sort((a, b) => Date.parse(a.updatedAt) - Date.parse(b.updatedAt)).pop();
+    index = latest ? steps.findIndex((s) => s.id === latest.stepId) : -1;
+    if (index < 0) return 0;
+    // A step reached without a current step recorded: continue after it.
+    return Math.min(index + 1, steps.length - 1);
+  }
+  const passed = status.get(steps[index]!.id);
+  return passed === "done" || passed === "skipped" ? Math.min(index + 1, steps.length - 1) : index;
+}
+
+export function render(ctx: Ctx, tourId: string): HTMLElement {
+  const { t } = ctx.i18n;
+  const { api, state, actions } = ctx;
+  const profileId = state.profile!.id;
+  const accountId = state.accountId;
+
+  const titleId = uid("screen-title");
+  const heading = h("h1", { id: titleId, tabindex: -1 }, t("tour-player-title"));
+  const slot = h("div", { class: "stack-sm", "aria-busy": "true" }, h("p", { class: "muted", role: "status" }, t("loading")));
+  const section = h(
+    "section",
+    { class: "screen tour-player", "data-testid": "tour-player", "data-tour-id": tourId, "aria-labelledby": titleId },
+    heading,
+    slot,
+  );
+
+  let detail: TourDetail | null = null;
+  let args: Args = {};
+  let index = 0;
+  /** Steps shown before, for Back (choices may jump). */
+  const trail: number[] = [];
+  const progress = new Map<string, StepProgress>();
+  /** Quizzes answered in this visit (no need to answer again after Back). */
+  const answered = new Set<string>();
+  /** Changes on every step change and when the player is left: stops the checks of the previous step. */
+  let stepToken = 0;
+
+  const text = (id: string) => tourText(ctx, id, args);
+  const steps = () => detail!.steps;
+  const alive = (token: number) => token === stepToken && section.isConnected;
+
+  // ---- navigation bar --------------------------------------------------------
+
+  const blockedId = uid("tour-blocked");
+  const blocked = h("p", { class: "hint tour-blocked", id: blockedId, "data-testid": "tour-blocked" });
+  const back = h(
+    "button",
+    { type: "button", class: "btn", "data-testid": "tour-back", onclick: () => goBack() },
+    t("tour-back"),
+  );
+  const next = h(
+    "button",
+    {
+      type: "button",
+      class: "btn btn-primary",
+      "data-testid": "tour-next",
+      onclick: () => {
+        if (next.getAttribute("aria-disabled") === "true") {
+          blocked.hidden = false;
+          return;
+        }
+        goNext();
+      },
+    },
+    t("tour-next"),
+  );
+  const close = h(
+    "a",
+    {
+      class: "btn",
+      href: routeHref("tours"),
+      "data-testid": "tour-close",
+      onclick: (event: Event) => {
+        event.preventDefault();
+        leave();
+      },
+    },
+    t("tour-close"),
+  );
+  const nav = h(
+    "nav",
+    { class: "tour-nav", "aria-label": t("tour-nav-label") },
+    h("div", { class: "tour-nav-buttons" }, back, next),
+    close,
+  );
+
+  /** Next is announced as unavailable (still focusable) until the step allows it. */
+  function setNextAllowed(allowed: boolean, why?: string): void {
+    if (allowed) {
+      next.removeAttribute("aria-disabled");
+      next.removeAttribute("aria-describedby");
+      blocked.textContent = "";
+      blocked.hidden = true;
+    } else {
+      next.setAttribute("aria-disabled", "true");
+      next.setAttribute("aria-describedby", blockedId);
+      blocked.textContent = why ?? "";
+      blocked.hidden = true;
+    }
+  }
+
+  function leave(): void {
+    stepToken += 1;
+    ctx.router.navigate("tours");
+  }
+
+  function goNext(): void {
+    if (index >= steps().length - 1) {
+      void finish();
+      return;
+    }
+    show(index + 1, true);
+  }
+
+  function goBack(): void {
+    const previous = trail.pop() ?? index - 1;
+    if (previous >= 0) show(previous, false);
+  }
+
+  /** A choice's `goto`: a step id, "next" or "end". */
+  function goTo(target: string): void {
+    if (target === "end") {
+      void finish();
+      return;
+    }
+    if (target === "next") {
+      goNext();
+      return;
+    }
+    const found = steps().findIndex((s) => s.id === target);
+    if (found < 0) {
+      console.warn(`[tours] ${tourId}: no step ${target}`);
+      goNext();
+      return;
+    }
+    show(found, true);
+  }
+
+  // ---- loading ---------------------------------------------------------------
+
+  async function open(): Promise<void> {
+    try {
+      const [opened, , shownArgs] = await Promise.all([
+        api.tourOpen(profileId, accountId, tourId),
+        loadTourMessages(ctx),
+        tourArgs(ctx, SPACE_NAME_WAIT_MS),
+      ]);
+      detail = opened;
+      args = shownArgs;
+    } catch (error) {
+      slot.removeAttribute("aria-busy");
+      const alert = h("p", { class: "alert", role: "alert", "data-testid": "tour-error" });
+      showErrorIn(alert, ctx.i18n, error);
+      replaceChildren(slot, alert, backToTours());
+      return;
+    }
+    for (const p of detail.progress) progress.set(p.stepId, p);
+    const title = text(detail.summary.title);
+    heading.textContent = title;
+    if (section.isConnected) document.title = t("window-title", { screen: title });
+    slot.removeAttribute("aria-busy");
+    if (detail.steps.length === 0) {
+      void finish();
+      return;
+    }
+    show(resumeIndex(detail), false, true);
+  }
+
+  // ---- steps -----------------------------------------------------------------
+
+  function show(i: number, forward: boolean, first = false): void {
+    if (forward) trail.push(index);
+    stepToken += 1;
+    index = i;
+    const step = steps()[i]!;
+    const total = steps().length;
+    const counterText = t("tour-step-counter", { step: i + 1, total });
+    const stepHeadingId = uid("tour-step-heading");
+    const stepHeading = h(
+      "h2",
+      { id: stepHeadingId, tabindex: -1, class: "tour-step-counter", "data-testid": "tour-step-counter" },
+      counterText,
+    );
+    const fill = h("div", { class: "progress-fill" });
+    fill.style.width = `${Math.round(((i + 1) / total) * 100)}%`;
+    const position = h(
+      "div",
+      {
+        class: "progress-track progress-thin",
+        role: "progressbar",
+        "aria-label": t("tour-position-label"),
+        "aria-valuemin": 1,
+        "aria-valuemax": total,
+        "aria-valuenow": i + 1,
+        "aria-valuetext": counterText,
+      },
+      fill,
+    );
+
+    setNextAllowed(true);
+    next.textContent = i === total - 1 ? t("tour-finish") : t("tour-next");
+    back.disabled = i === 0 && trail.length === 0;
+    next.hidden = step.kind === "choice";
+
+    const card = h(
+      "article",
+      {
+        class: `card tour-step tour-step-${step.kind}`,
+        "data-testid": "tour-step",
+        "data-step-id": step.id,
+        "data-step-kind": step.kind,
+        "aria-labelledby": stepHeadingId,
+      },
+      stepHeading,
+      position,
+      kindLabel(step.kind),
+      ...stepBody(step),
+    );
+    replaceChildren(slot, card, blocked, nav);
+
+    if (!progress.has(step.id)) {
+      progress.set(step.id, { stepId: step.id, status: "seen", evidence: null, updatedAt: new Date().toISOString() });
+    }
+    api.tourStepSeen(profileId, accountId, tourId, step.id).catch((error: unknown) => actions.showError(error));
+
+    // The first step: focus stays on the screen's title, read first.
+    if (!first) stepHeading.focus();
+    actions.announce(counterText);
+  }
+
+  function kindLabel(kind: Kind): HTMLElement | null {
+    const label =
+      kind === "task"
+        ? t("tour-kind-task")
+        : kind === "quiz"
+          ? t("tour-kind-quiz")
+          : kind === "choice"
+            ? t("tour-kind-choice")
+            : null;
+    return label ? h("p", { class: "badges" }, h("span", { class: "badge badge-kind" }, label)) : null;
+  }
+
+  function stepBody(step: TourStep): Child[] {
+    switch (step.kind) {
+      case "explain": {
+        const picture = safeLogo(step.picture);
+        return [
+          textBlock(text(step.text)),
+          picture ? h("img", { class: "tour-picture", src: picture, alt: "", "data-testid": "tour-picture" }) : null,
+        ];
+      }
+      case "highlight":
+        return [textBlock(text(step.text)), textBlock(text(step.fallback))];
+      case "task":
+        return taskBody(step);
+      case "choice":
+        return choiceBody(step);
+      case "quiz":
+        return quizBody(step);
+    }
+  }
+
+  // ---- task ------------------------------------------------------------------
+
+  function taskBody(step: TaskStep): Child[] {
+    const parts: Child[] = [textBlock(text(step.text))];
+    if (step.hint) {
+      parts.push(
+        h(
+          "details",
+          { class: "disclosure tour-hint", "data-testid": "tour-hint" },
+          h("summary", null, t("tour-hint")),
+          textBlock(text(step.hint)),
+        ),
+      );
+    }
+    if (accountId === null) {
+      parts.push(
+        h(
+          "div",
+          { class: "notice", "data-testid": "tour-connect-hint" },
+          h("p", null, t("tour-no-account")),
+          h(
+            "a",
+            {
+              class: "btn",
+              href: routeHref("accounts/connect"),
+              "data-testid": "tour-connect",
+              onclick: (event: Event) => {
+                event.preventDefault();
+                stepToken += 1;
+                ctx.router.navigate("accounts/connect");
+              },
+            },
+            t("tour-no-account-link"),
+          ),
+        ),
+      );
+      return parts;
+    }
+    return [...parts, ...taskCheck(step, accountId)];
+  }
+
+  function taskCheck(step: TaskStep, account: number): Child[] {
+    const token = stepToken;
+    const shownAt = Date.now();
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    let running: Promise<void> | null = null;
+    /** The person asked (Check) while a check was under way: show its result. */
+    let asked = false;
+    let done = progress.get(step.id)?.status === "done";
+
+    const result = h("p", { class: "tour-check-result", role: "status", "data-testid": "tour-check-result" });
+    const busy = h("p", { class: "busy", "aria-live": "polite", "data-testid": "tour-checking" });
+    const inputId = uid("tour-input");
+    const inputHintId = uid("tour-input-hint");
+    const inputError = h("p", { class: "field-error", id: uid("tour-input-error"), "data-testid": "tour-input-error" });
+    const input = step.needsInput
+      ? h("input", {
+          type: "password",
+          id: inputId,
+          autocomplete: "off",
+          spellcheck: "false",
+          "aria-describedby": `${inputHintId} ${inputError.id}`,
+          "data-testid": "tour-input",
+        })
+      : null;
+    const field = input
+      ? h(
+          "div",
+          { class: "field" },
+          h("label", { for: inputId }, t("tour-input-label")),
+          h("p", { class: "hint", id: inputHintId }, t("tour-input-hint")),
+          input,
+          inputError,
+        )
+      : null;
+    const checkButton = h(
+      "button",
+      { type: "button", class: "btn btn-primary", "data-testid": "tour-check", onclick: () => void check(true) },
+      t("tour-check"),
+    );
+    const skip = h(
+      "button",
+      { type: "button", class: "link-button", "data-testid": "tour-skip", onclick: () => void skipStep() },
+      t("tour-skip"),
+    );
+    const auto = step.needsInput ? null : h("p", { class: "hint" }, t("tour-check-auto"));
+
+    function showDone(message: string, evidence: string | null): void {
+      done = true;
+      replaceChildren(
+        result,
+        message,
+        evidence ? [" ", h("span", { class: "evidence" }, t("tour-check-evidence", { evidence }))] : null,
+      );
+      result.dataset.done = "true";
+      delete result.dataset.offline;
+      result.className = "tour-check-result success";
+      const hadFocus = checkButton === document.activeElement || input === document.activeElement;
+      checkButton.hidden = true;
+      skip.hidden = true;
+      if (field) field.hidden = true;
+      if (auto) auto.hidden = true;
+      setNextAllowed(true);
+      if (hadFocus) next.focus();
+    }
+
+    function showOutcome(outcome: CheckOutcome, manual: boolean): void {
+      delete result.dataset.errorCode;
+      if (outcome.done) {
+        progress.set(step.id, {
+          stepId: step.id,
+          status: "done",
+          evidence: outcome.evidence,
+          updatedAt: new Date().toISOString(),
+        });
+        showDone(t("tour-check-success"), outcome.evidence);
+        return;
+      }
+      if (outcome.offline) {
+        result.textContent = t("tour-offline-wait");
+        result.dataset.done = "false";
+        result.dataset.offline = "true";
+        result.className = "tour-check-result tour-check-offline";
+        return;
+      }
+      // A quiet check does not bring up "not yet" before the person tried.
+      if (!manual && !result.textContent) return;
+      const missing = outcome.missing;
+      const message =
+        (missing
+          ? ctx.i18n.content(missing.messageId, { ...args, ...(missing.args as Record<string, string>) })
+          : undefined) ?? t("tour-check-not-yet");
+      result.textContent = message;
+      result.dataset.done = "false";
+      delete result.dataset.offline;
+      result.className = "tour-check-result tour-check-missing";
+    }
+
+    function schedule(): void {
+      if (timer !== null) clearTimeout(timer);
+      timer = null;
+      if (!alive(token) || done || step.needsInput) return;
+      const delay = Date.now() - shownAt >= POLL_SLOW_AFTER_MS ? POLL_SLOW_MS : POLL_FAST_MS;
+      timer = setTimeout(() => {
+        timer = null;
+        void check(false);
+      }, delay);
+    }
+
+    /** One check at a time: a Check during a quiet one shows that one's result. */
+    async function check(manual: boolean): Promise<void> {
+      if (!alive(token) || done) return;
+      let value: string | null = null;
+      if (manual) {
+        if (input) {
+          value = input.value;
+          if (!value.trim()) {
+            inputError.textContent = t("tour-input-empty");
+            input.setAttribute("aria-invalid", "true");
+            input.focus();
+            return;
+          }
+          inputError.textContent = "";
+          input.removeAttribute("aria-invalid");
+        }
+        asked = true;
+        checkButton.disabled = true;
+        busy.textContent = t("tour-checking");
+      }
+      if (running) return running;
+      if (timer !== null) clearTimeout(timer);
+      timer = null;
+      running = (async () => {
+        try {
+          const outcome = await api.tourCheck(profileId, account, tourId, step.id, value);
+          if (alive(token)) showOutcome(outcome, asked);
+        } catch (error) {
+          if (alive(token) && (asked || result.textContent)) {
+            showErrorIn(result, ctx.i18n, error);
+            result.dataset.done = "false";
+            result.className = "tour-check-result alert";
+          }
+        } finally {
+          // Never kept: the password is tried once.
+          if (input) input.value = "";
+          running = null;
+          asked = false;
+          checkButton.disabled = false;
+          busy.textContent = "";
+          schedule();
+        }
+      })();
+      return running;
+    }
+
+    async function skipStep(): Promise<void> {
+      skip.disabled = true;
+      try {
+        await api.tourStepSkip(profileId, accountId, tourId, step.id);
+      } catch (error) {
+        skip.disabled = false;
+        actions.showError(error);
+        return;
+      }
+      progress.set(step.id, { stepId: step.id, status: "skipped", evidence: null, updatedAt: new Date().toISOString() });
+      if (alive(token)) goNext();
+    }
+
+    if (done) {
+      showDone(t("tour-check-already-done"), progress.get(step.id)?.evidence ?? null);
+    } else {
+      setNextAllowed(false, t("tour-next-blocked-task"));
+      schedule();
+    }
+    return [
+      field,
+      h("div", { class: "actions actions-start" }, checkButton),
+      busy,
+      result,
+      auto,
+      done ? null : h("p", { class: "tour-skip" }, skip),
+    ];
+  }
+
+  // ---- choice ----------------------------------------------------------------
+
+  function choiceBody(step: ChoiceStep): Child[] {
+    const textId = uid("tour-text");
+    return [
+      textBlock(text(step.text), textId),
+      h(
+        "div",
+        { class: "tour-choices", role: "group", "aria-labelledby": textId },
+        step.options.map((option) =>
+          h(
+            "button",
+            {
+              type: "button",
+              class: "btn",
+              "data-testid": "tour-choice",
+              "data-goto": option.goto,
+              onclick: () => goTo(option.goto),
+            },
+            text(option.label),
+          ),
+        ),
+      ),
+    ];
+  }
+
+  // ---- quiz ------------------------------------------------------------------
+
+  function quizBody(step: QuizStep): Child[] {
+    const textId = uid("tour-text");
+    const name = uid("tour-quiz");
+    const feedback = h("div", { class: "tour-quiz-feedback", role: "status", "data-testid": "tour-quiz-feedback" });
+    const radios = step.answers.map((answer, i) =>
+      h(
+        "label",
+        { class: "radio", for: `${name}-${i}` },
+        h("input", { type: "radio", id: `${name}-${i}`, name, value: String(i), "data-testid": "tour-quiz-answer" }),
+        h("span", null, text(answer.label)),
+      ),
+    );
+    const checkAnswer = () => {
+      const chosen = radios
+        .map((label) => label.querySelector("input")!)
+        .findIndex((radio) => radio.checked);
+      if (chosen < 0) {
+        feedback.dataset.correct = "";
+        replaceChildren(feedback, h("p", null, t("tour-quiz-pick")));
+        return;
+      }
+      const answer = step.answers[chosen]!;
+      feedback.dataset.correct = String(answer.correct);
+      feedback.className = `tour-quiz-feedback ${answer.correct ? "success" : "notice"}`;
+      replaceChildren(
+        feedback,
+        h("p", { class: "tour-quiz-verdict" }, answer.correct ? t("tour-quiz-right") : t("tour-quiz-wrong")),
+        textBlock(text(answer.feedback)),
+      );
+      answered.add(step.id);
+      setNextAllowed(true);
+    };
+    if (!answered.has(step.id)) setNextAllowed(false, t("tour-next-blocked-quiz"));
+    return [
+      textBlock(text(step.text), textId),
+      h(
+        "fieldset",
+        { class: "radio-group tour-quiz", "aria-describedby": textId },
+        h("legend", null, t("tour-quiz-legend")),
+        h("div", { class: "radio-options radio-column" }, radios),
+      ),
+      h(
+        "div",
+        { class: "actions actions-start" },
+        h("button", { type: "button", class: "btn", "data-testid": "tour-quiz-check", onclick: checkAnswer }, t("tour-quiz-check")),
+      ),
+      feedback,
+    ];
+  }
+
+  // ---- the end ---------------------------------------------------------------
+
+  async function finish(): Promise<void> {
+    stepToken += 1;
+    const token = stepToken;
+    let latest = detail!;
+    try {
+      latest = await api.tourOpen(profileId, accountId, tourId);
+    } catch {
+      // What this visit saw is enough to say what was done.
+    }
+    if (!alive(token)) return;
+    const status = new Map(progress);
+    for (const p of latest.progress) status.set(p.stepId, p);
+    const titleId = uid("tour-finished-title");
+    const title = h("h2", { id: titleId, tabindex: -1 }, t("tour-finished-title"));
+    const tasks = latest.steps.filter((s): s is TaskStep => s.kind === "task");
+    const total = latest.summary.stepsTotal;
+    const doneCount = Math.min(latest.summary.stepsDone, total);
+    replaceChildren(
+      slot,
+      h(
+        "section",
+        { class: "card tour-finished", "aria-labelledby": titleId, "data-testid": "tour-finished" },
+        title,
+        h("p", null, t("tour-finished-body", { title: text(latest.summary.title) })),
+        h("p", { "data-testid": "tour-finished-count" }, t("tour-progress-text", { done: doneCount, total })),
+        tasks.length > 0
+          ? h(
+              "div",
+              { class: "stack-sm" },
+              h("h3", null, t("tour-finished-tasks")),
+              h(
+                "ul",
+                { class: "task-summary", role: "list" },
+                tasks.map((task) => {
+                  const p = status.get(task.id);
+                  const label =
+                    p?.status === "done"
+                      ? t("tour-task-done")
+                      : p?.status === "skipped"
+                        ? t("tour-task-skipped")
+                        : accountId === null
+                          ? t("tour-task-unchecked")
+                          : t("tour-task-todo");
+                  return h(
+                    "li",
+                    { "data-testid": "tour-finished-task", "data-step-id": task.id, "data-status": p?.status ?? "todo" },
+                    h("span", { class: `badge task-${p?.status ?? "todo"}` }, label),
+                    " ",
+                    firstLine(text(task.text)),
+                    p?.status === "done" && p.evidence
+                      ? [" ", h("span", { class: "muted" }, t("tour-check-evidence", { evidence: p.evidence }))]
+                      : null,
+                  );
+                }),
+              ),
+            )
+          : null,
+        backToTours(),
+      ),
+    );
+    title.focus();
+    actions.announce(t("tour-finished-title"));
+  }
+
+  function backToTours(): HTMLElement {
+    return h(
+      "a",
+      {
+        class: "btn btn-primary",
+        href: routeHref("tours"),
+        "data-testid": "tour-finished-back",
+        onclick: (event: Event) => {
+          event.preventDefault();
+          leave();
+        },
+      },
+      t("tour-finished-back"),
+    );
+  }
+
+  void open().catch((error: unknown) => console.error(errorText(ctx.i18n, error)));
+  return section;
+}
+
+/** The first line of a text (a step's text is long; its first sentence names it). */
+function firstLine(text: string): string {
+  return text.split("\n")[0]!.trim();
+}
