@@ -78,3 +78,103 @@ fn an_unusable_data_folder_is_reported_not_a_crash() {
     let err = call(&w, "app_bootstrap", json!({})).unwrap_err();
     assert_eq!(err["code"], "data-dir");
 }
+
+#[test]
+fn a_pack_loaded_over_ipc_is_listed_opened_and_recorded() {
+    let dir = tempfile::tempdir().unwrap();
+    let w = app(dir.path());
+    let p = call(&w, "profile_create", json!({ "name": "Dominique" })).unwrap()["id"].clone();
+    let pack = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/crates/passerelle-core/tests/fixtures/tours/good-pack"
+    );
+    let report = call(&w, "tour_pack_load", json!({ "path": pack })).unwrap();
+    assert_eq!(report["loaded"].as_array().unwrap().len(), 2, "{report}");
+    assert!(
+        call(&w, "tour_messages", json!({ "lang": "en" }))
+            .unwrap()
+            .as_str()
+            .unwrap()
+            .contains("tour-demo-title")
+    );
+
+    let list = call(
+        &w,
+        "tours_list",
+        json!({ "profileId": p, "accountId": null }),
+    )
+    .unwrap();
+    let demo = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["id"] == "demo")
+        .unwrap()
+        .clone();
+    assert_eq!(
+        (demo["status"].as_str(), demo["source"].as_str()),
+        (Some("new"), Some("pack"))
+    );
+    let args = json!({ "profileId": p, "accountId": null, "tourId": "demo", "stepId": "welcome" });
+    call(&w, "tour_step_seen", args).unwrap();
+    let detail = call(
+        &w,
+        "tour_open",
+        json!({ "profileId": p, "accountId": null, "tourId": "demo" }),
+    )
+    .unwrap();
+    assert_eq!(detail["progress"][0]["status"], "seen");
+    assert_eq!(detail["summary"]["currentStep"], "create-folder");
+    assert_eq!(detail["steps"][1]["kind"], "task");
+    assert_eq!(detail["steps"][1]["checkType"], "folder-exists");
+    call(
+        &w,
+        "tour_hide",
+        json!({ "profileId": p, "tourId": "demo", "hidden": true }),
+    )
+    .unwrap();
+    call(
+        &w,
+        "tour_reset",
+        json!({ "profileId": p, "accountId": null, "tourId": null }),
+    )
+    .unwrap();
+    let list = call(
+        &w,
+        "tours_list",
+        json!({ "profileId": p, "accountId": null }),
+    )
+    .unwrap();
+    let demo = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["id"] == "demo")
+        .unwrap()
+        .clone();
+    assert_eq!(
+        (demo["status"].as_str(), demo["hidden"].as_bool()),
+        (Some("new"), Some(true))
+    );
+    // Bundled tours are checked by the core's tests; none of this pack is broken.
+    let broken = call(&w, "tours_broken", json!({})).unwrap();
+    let from_pack = broken
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|b| b["source"].as_str().is_some_and(|s| s.starts_with(pack)));
+    assert_eq!(from_pack.count(), 0, "{broken}");
+
+    let err = call(
+        &w,
+        "tour_open",
+        json!({ "profileId": p, "accountId": null, "tourId": "nope" }),
+    )
+    .unwrap_err();
+    assert_eq!(
+        err,
+        json!({ "code": "tour-not-found", "message": "no tour \"nope\"" })
+    );
+    let err = call(&w, "tour_pack_load", json!({ "path": "/no/such/pack" })).unwrap_err();
+    assert_eq!(err["code"], "tour-pack-unreadable");
+}
