@@ -1,17 +1,94 @@
 # Ce que la vérification d’une tâche n’a pas encore trouvé, affiché sous la tâche. Chaque type
 # de vérification `<type>` a `check-<type>-missing`. Tous les arguments sont du texte.
 
-# $name : un chemin ou un modèle de nom comme « *.pdf » ; $folder : où il a été cherché ;
-# $reason : none, too-small ou not-new ; $min_size : la taille minimale, en octets.
+# $name : le nom du fichier demandé ; $folder : le dossier où il a été cherché (« / » pour la
+# racine) ; $place : root (la racine de vos Fichiers) ou folder ; $reason : none, too-small ou
+# not-new (il était déjà là, inchangé, au début de l’étape) ; $min_size : la taille minimale, en octets.
 check-file-exists-missing = { $reason ->
     [too-small] Le fichier « { $name } » est là, mais plus petit que prévu (au moins { $min_size } octets). Vérifiez que c’est le bon fichier.
     [not-new] « { $name } » est là, mais n’a pas changé depuis le début de cette étape. Ajoutez ou enregistrez à nouveau le fichier, puis vérifiez.
-   *[none] Pas encore de fichier « { $name } » dans « { $folder } » de vos Fichiers.
+   *[none] { $place ->
+        [root] Pas encore de fichier « { $name } » dans vos Fichiers.
+       *[folder] Pas encore de fichier « { $name } » dans le dossier « { $folder } ».
+    }
+}
+# N’importe quel fichier (name = "*") : mêmes arguments, sans $name.
+check-file-exists-missing-any = { $reason ->
+    [too-small] { $place ->
+        [root] Les fichiers de vos Fichiers sont plus petits que prévu (au moins { $min_size } octets). Ajoutez un fichier plus grand, puis vérifiez.
+       *[folder] Les fichiers du dossier « { $folder } » sont plus petits que prévu (au moins { $min_size } octets). Ajoutez un fichier plus grand, puis vérifiez.
+    }
+    [not-new] { $place ->
+        [root] Pas encore de nouveau fichier dans vos Fichiers : ceux qui s’y trouvent y étaient déjà au début de cette étape. Ajoutez un fichier, puis vérifiez.
+       *[folder] Pas encore de nouveau fichier dans le dossier « { $folder } » : ceux qui s’y trouvent y étaient déjà au début de cette étape. Ajoutez un fichier, puis vérifiez.
+    }
+   *[none] { $place ->
+        [root] Pas encore de fichier dans vos Fichiers.
+       *[folder] Pas encore de fichier dans le dossier « { $folder } ».
+    }
+}
+# Un modèle de nom (name = "*.pdf") : mêmes arguments ; $name est le modèle.
+check-file-exists-missing-pattern = { $reason ->
+    [too-small] Les fichiers correspondant à « { $name } » sont plus petits que prévu (au moins { $min_size } octets). Vérifiez que c’est le bon fichier.
+    [not-new] { $place ->
+        [root] Pas encore de nouveau fichier correspondant à « { $name } » dans vos Fichiers : ceux qui s’y trouvent y étaient déjà au début de cette étape. Ajoutez-en un, puis vérifiez.
+       *[folder] Pas encore de nouveau fichier correspondant à « { $name } » dans le dossier « { $folder } » : ceux qui s’y trouvent y étaient déjà au début de cette étape. Ajoutez-en un, puis vérifiez.
+    }
+   *[none] { $place ->
+        [root] Aucun fichier correspondant à « { $name } » dans vos Fichiers pour l’instant.
+       *[folder] Aucun fichier correspondant à « { $name } » dans le dossier « { $folder } » pour l’instant.
+    }
 }
 # $path : le dossier.
 check-folder-exists-missing = Pas encore de dossier « { $path } » dans vos Fichiers.
-# $name : le fichier ; $from : où il était ; $to : où il doit aller.
-check-file-moved-missing = « { $name } » n’est pas encore dans « { $to } », ou se trouve encore dans « { $from } ».
+# $name : le fichier ; $from : où il était ; $to : où il doit aller (« / » pour la racine) ;
+# $from_place, $to_place : root (la racine de vos Fichiers) ou folder ; $reason : none (rien
+# dans $to), still-there (encore dans $from : copié plutôt que déplacé) ou not-from (il n’était
+# pas dans $from au début de l’étape).
+check-file-moved-missing = { $reason ->
+    [still-there] { $from_place ->
+        [root] « { $name } » est aussi encore directement dans vos Fichiers : vous l’avez sans doute copié au lieu de le déplacer. Déplacez-le plutôt (« Déplacer ou copier », puis « Déplacer vers … »).
+       *[folder] « { $name } » est aussi encore dans « { $from } » : vous l’avez sans doute copié au lieu de le déplacer. Déplacez-le plutôt (« Déplacer ou copier », puis « Déplacer vers … »).
+    }
+    [not-from] { $from_place ->
+        [root] « { $name } » ne se trouvait pas directement dans vos Fichiers au début de cette étape : déplacez le fichier qui s’y trouvait.
+       *[folder] « { $name } » ne se trouvait pas dans « { $from } » au début de cette étape : déplacez le fichier qui s’y trouvait.
+    }
+   *[none] { $to_place ->
+        [root] « { $name } » n’est pas encore directement dans vos Fichiers.
+       *[folder] « { $name } » n’est pas encore dans « { $to } ».
+    }
+}
+# N’importe quel fichier (name = "*") : mêmes arguments, sans $name.
+check-file-moved-missing-any = { $reason ->
+    [still-there] { $from_place ->
+        [root] Le fichier est aussi encore directement dans vos Fichiers : vous l’avez sans doute copié au lieu de le déplacer. Déplacez-le plutôt (« Déplacer ou copier », puis « Déplacer vers … »).
+       *[folder] Le fichier est aussi encore dans « { $from } » : vous l’avez sans doute copié au lieu de le déplacer. Déplacez-le plutôt (« Déplacer ou copier », puis « Déplacer vers … »).
+    }
+    [not-from] { $from_place ->
+        [root] Ce fichier ne se trouvait pas directement dans vos Fichiers au début de cette étape : déplacez un fichier qui s’y trouvait.
+       *[folder] Ce fichier ne se trouvait pas dans « { $from } » au début de cette étape : déplacez un fichier qui s’y trouvait.
+    }
+   *[none] { $to_place ->
+        [root] Pas encore de fichier déplacé directement dans vos Fichiers.
+       *[folder] Pas encore de fichier déplacé dans « { $to } ».
+    }
+}
+# Un modèle de nom (name = "*.pdf") : mêmes arguments ; $name est le modèle.
+check-file-moved-missing-pattern = { $reason ->
+    [still-there] { $from_place ->
+        [root] Le fichier correspondant à « { $name } » est aussi encore directement dans vos Fichiers : vous l’avez sans doute copié au lieu de le déplacer. Déplacez-le plutôt (« Déplacer ou copier », puis « Déplacer vers … »).
+       *[folder] Le fichier correspondant à « { $name } » est aussi encore dans « { $from } » : vous l’avez sans doute copié au lieu de le déplacer. Déplacez-le plutôt (« Déplacer ou copier », puis « Déplacer vers … »).
+    }
+    [not-from] { $from_place ->
+        [root] Ce fichier correspondant à « { $name } » ne se trouvait pas directement dans vos Fichiers au début de cette étape : déplacez un fichier qui s’y trouvait.
+       *[folder] Ce fichier correspondant à « { $name } » ne se trouvait pas dans « { $from } » au début de cette étape : déplacez un fichier qui s’y trouvait.
+    }
+   *[none] { $to_place ->
+        [root] Aucun fichier correspondant à « { $name } » n’a encore été déplacé directement dans vos Fichiers.
+       *[folder] Aucun fichier correspondant à « { $name } » n’a encore été déplacé dans « { $to } ».
+    }
+}
 # $path : ce qui doit être partagé ; $to : user, group, link ou any ; $reason : none, wrong-type, no-password ou no-expiry.
 check-share-exists-missing = { $reason ->
     [wrong-type] « { $path } » est partagé, mais pas comme le demande cette étape. { $to ->

@@ -50,7 +50,7 @@ tour-files-move-file =
 tour-files-move-file-hint =
     Open the "Bureau" folder: the file should be there. If it is still outside, you may have chosen "Copy": do it again and click "Move to Bureau".
 
-    Passerelle checks that there is at least one file in "Bureau".
+    Passerelle checks that a file from your Files is now inside "Bureau" and no longer outside it (a copy would leave the original in place).
 
 tour-files-find-file =
     Lost a file? Here are three ways to find it:

@@ -50,7 +50,7 @@ tour-files-move-file =
 tour-files-move-file-hint =
     Ouvrez le dossier « Bureau » : le fichier doit y apparaître. S’il est toujours à l’extérieur, vous avez peut-être choisi « Copier » : recommencez en cliquant sur « Déplacer vers Bureau ».
 
-    Passerelle vérifie qu’il y a au moins un fichier dans « Bureau ».
+    Passerelle vérifie qu’un fichier de vos Fichiers se trouve maintenant dans « Bureau » et plus à l’extérieur (une copie laisserait l’original en place).
 
 tour-files-find-file =
     Un fichier égaré ? Voici trois façons de le retrouver :

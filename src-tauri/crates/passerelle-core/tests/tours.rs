@@ -18,13 +18,15 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, SystemTime};
 
 use capture::Capture;
 use passerelle_core::secrets::{Secret, SecretKey, SecretStorage, Secrets};
 use passerelle_core::store::{NewAccount, ProgressKey};
 use passerelle_core::tours::catalog::{self, LoadedSource};
-use passerelle_core::tours::checks::{CHECK_TYPES, Check, CheckContext, DavRoots, ShareTo};
+use passerelle_core::tours::checks::{
+    Baseline, CHECK_TYPES, Check, CheckContext, DavRoots, ShareTo,
+};
 use passerelle_core::tours::{
     self, Catalog, FileSet, LoadedTour, StepState, TourOrigin, TourStatus, TourStep,
 };
@@ -329,8 +331,11 @@ fn every_check_type_has_its_missing_message_with_known_arguments() {
             .find(|(p, _)| p.ends_with("checks.ftl"))
             .map(|(_, t)| *t)
             .expect("locales/<lang>/checks.ftl");
-        for spec in CHECK_TYPES {
-            let id = format!("check-{}-missing", spec.name);
+        for (spec, id, args) in CHECK_TYPES.iter().flat_map(|spec| {
+            spec.missing_messages()
+                .into_iter()
+                .map(move |(id, args)| (spec, id, args))
+        }) {
             assert!(l10n.has(&id), "{id} missing in {lang:?}");
             // Every `$variable` of the message is an argument the check gives.
             let start = checks.find(&format!("\n{id} =")).unwrap();
@@ -346,8 +351,9 @@ fn every_check_type_has_its_missing_message_with_known_arguments() {
                     .take_while(|c| c.is_alphanumeric() || *c == '_')
                     .collect();
                 assert!(
-                    spec.missing_args.contains(&name.as_str()),
-                    "{id} uses ${name} ({lang:?})"
+                    args.contains(&name.as_str()),
+                    "{id} uses ${name} ({lang:?}), not an argument of {}",
+                    spec.name
                 );
             }
         }
@@ -546,7 +552,7 @@ fn progress_survives_reopening_resumes_and_resets() {
     assert_eq!(
         demo.current_step.as_deref(),
         Some("already-know"),
-        "resumes after the last step seen"
+        "resumes after the task the person skipped"
     );
     let agenda = list.iter().find(|t| t.id == "agenda").unwrap();
     assert!(agenda.hidden && agenda.status == TourStatus::New && agenda.current_step.is_none());
@@ -720,10 +726,19 @@ fn client(base: &str, user: &str, secret: &str) -> Client {
 
 struct Server {
     _process: ServerProcess,
-    _dir: tempfile::TempDir,
+    dir: tempfile::TempDir,
     base: String,
 }
 
+impl Server {
+    /// What rclone serves, on disk.
+    fn data(&self) -> PathBuf {
+        self.dir.path().join("data")
+    }
+}
+
+/// `rclone serve webdav` of an empty folder. Listings read the disk each time, so what a test
+/// changes there (a kept modification time) shows at once.
 fn rclone() -> Server {
     require_binary("rclone", "rclone");
     let dir = tempfile::tempdir().unwrap();
@@ -735,13 +750,51 @@ fn rclone() -> Server {
         .arg(&data)
         .arg("--addr")
         .arg(format!("127.0.0.1:{port}"))
+        .args(["--dir-cache-time", "1ms"])
         .arg("--config")
         .arg(dir.path().join("rclone.conf"));
     Server {
         _process: start("rclone", cmd, port),
-        _dir: dir,
+        dir,
         base: format!("http://127.0.0.1:{port}/"),
     }
+}
+
+/// 3 March 2015: the modification time of an old document.
+const OLD_MTIME: u64 = 1_425_376_800;
+
+/// Uploads an old document now, keeping its modification time as Nextcloud's web upload and
+/// its desktop and phone clients do (`X-OC-MTime`). rclone ignores that header: the time is
+/// then set on disk, which is what Nextcloud would have kept.
+async fn upload_old_document(files: &Files, data: &Path, path: &str) {
+    let options = UploadOptions {
+        mtime: Some(OLD_MTIME as i64),
+        ..Default::default()
+    };
+    let remote = RemotePath::parse(path).unwrap();
+    files
+        .upload_bytes(&remote, &b"%PDF-1.4 old scan"[..], &options)
+        .await
+        .unwrap();
+    let old = SystemTime::UNIX_EPOCH + Duration::from_secs(OLD_MTIME);
+    std::fs::File::options()
+        .write(true)
+        .open(data.join(path.trim_start_matches('/')))
+        .unwrap()
+        .set_modified(old)
+        .unwrap();
+    // rclone keeps what it wrote in memory for a moment.
+    for _ in 0..50 {
+        let listed = files.list(&remote.parent().unwrap()).await.unwrap();
+        if listed
+            .iter()
+            .any(|e| e.path == remote && e.modified == Some(old))
+        {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("rclone does not list the old modification time of {path}");
 }
 
 fn radicale() -> Server {
@@ -762,7 +815,7 @@ fn radicale() -> Server {
     cmd.arg("--config").arg(&config);
     Server {
         _process: start("radicale", cmd, port),
-        _dir: dir,
+        dir,
         base: format!("http://127.0.0.1:{port}"),
     }
 }
@@ -889,10 +942,223 @@ async fn file_checks_against_a_real_webdav_server() {
         .unwrap();
     let o = moved.run(&c, &ctx).await.unwrap();
     assert!(!o.done, "copied, not moved: still in /Bureau");
-    assert_eq!(o.missing.unwrap().args["to"], "/Archives");
+    let missing = o.missing.unwrap();
+    assert_eq!(missing.message_id, "check-file-moved-missing");
+    assert_eq!(
+        (
+            missing.args["to"].as_str(),
+            missing.args["to_place"].as_str(),
+            missing.args["reason"].as_str()
+        ),
+        ("Archives", "folder", "still-there")
+    );
     files.delete(&p("/Bureau/notes.txt")).await.unwrap();
     let o = moved.run(&c, &ctx).await.unwrap();
     assert_eq!(o.evidence.as_deref(), Some("/Archives/notes.txt"));
+}
+
+fn any_file_in(folder: &str) -> Check {
+    file_named(folder, "*")
+}
+
+fn file_named(folder: &str, name: &str) -> Check {
+    Check::FileExists {
+        path: None,
+        name: Some(name.into()),
+        folder: folder.into(),
+        min_size: None,
+        new: true,
+    }
+}
+
+/// Issue: the modification time cannot say "new", clients keep the document's own.
+#[tokio::test]
+async fn new_files_are_those_the_folder_did_not_hold_when_the_step_started() {
+    let server = rclone();
+    let c = client(&server.base, "alice", "unused");
+    let files = Files::at(&c, Url::parse(&server.base).unwrap());
+    let p = |s: &str| RemotePath::parse(s).unwrap();
+    files.create_folder(&p("/Docs")).await.unwrap();
+    files
+        .upload_bytes(
+            &p("/Docs/ancien.txt"),
+            &b"there before"[..],
+            &UploadOptions::default(),
+        )
+        .await
+        .unwrap();
+
+    // The step starts: the snapshot `step_seen` takes (names and ETags: no file ids here).
+    let started = OffsetDateTime::now_utc();
+    let mut ctx = ctx_files(&server.base, Some(started));
+    ctx.baseline = any_file_in("/Docs").take_baseline(&c, &ctx).await.unwrap();
+    let Some(Baseline::Folder(snapshot)) = &ctx.baseline else {
+        panic!("{:?}", ctx.baseline)
+    };
+    assert_eq!(snapshot.folder, "/Docs");
+    assert_eq!(snapshot.entries.len(), 1);
+    assert!(snapshot.entries[0].etag.is_some() && snapshot.entries[0].id.is_none());
+
+    // There before, though modified a moment ago: not new.
+    let o = any_file_in("Docs").run(&c, &ctx).await.unwrap();
+    let missing = o.missing.unwrap();
+    assert_eq!(missing.message_id, "check-file-exists-missing-any");
+    assert_eq!(
+        (
+            missing.args["reason"].as_str(),
+            missing.args["folder"].as_str(),
+            missing.args["place"].as_str()
+        ),
+        ("not-new", "Docs", "folder")
+    );
+
+    // An old document uploaded after the step started: new, whatever its time says.
+    upload_old_document(&files, &server.data(), "/Docs/scan 2015.pdf").await;
+    let o = any_file_in("/Docs").run(&c, &ctx).await.unwrap();
+    assert_eq!(o.evidence.as_deref(), Some("/Docs/scan 2015.pdf"));
+    assert!(
+        file_named("/Docs", "*.PDF")
+            .run(&c, &ctx)
+            .await
+            .unwrap()
+            .done
+    );
+    let o = file_named("/Docs", "*.txt").run(&c, &ctx).await.unwrap();
+    let missing = o.missing.unwrap();
+    assert_eq!(
+        (missing.message_id.as_str(), missing.args["name"].as_str()),
+        ("check-file-exists-missing-pattern", "*.txt")
+    );
+    assert_eq!(missing.args["reason"], "not-new");
+
+    // Without a snapshot (the CLI; offline when the step started) plain WebDAV only has the
+    // modification time, which says "old" (Nextcloud 28+ also gives the upload time).
+    let without = ctx_files(&server.base, Some(started));
+    assert_eq!(
+        reason(
+            &file_named("/Docs", "*.pdf")
+                .run(&c, &without)
+                .await
+                .unwrap()
+        ),
+        "not-new"
+    );
+    assert!(
+        file_named("/Docs", "*.txt")
+            .run(&c, &without)
+            .await
+            .unwrap()
+            .done
+    );
+
+    // Saved again after the step started (another ETag): it changed, so it counts.
+    files
+        .upload_bytes(
+            &p("/Docs/ancien.txt"),
+            &b"there before, edited since"[..],
+            &UploadOptions::default(),
+        )
+        .await
+        .unwrap();
+    let o = file_named("/Docs", "*.txt").run(&c, &ctx).await.unwrap();
+    assert_eq!(o.evidence.as_deref(), Some("/Docs/ancien.txt"));
+
+    // A folder that did not exist when the step started: an empty snapshot.
+    let mut later = ctx_files(&server.base, Some(OffsetDateTime::now_utc()));
+    later.baseline = any_file_in("/Plus tard")
+        .take_baseline(&c, &later)
+        .await
+        .unwrap();
+    assert!(matches!(&later.baseline, Some(Baseline::Folder(s)) if s.entries.is_empty()));
+    files.create_folder(&p("/Plus tard")).await.unwrap();
+    upload_old_document(&files, &server.data(), "/Plus tard/vieux.pdf").await;
+    assert!(
+        any_file_in("/Plus tard")
+            .run(&c, &later)
+            .await
+            .unwrap()
+            .done
+    );
+}
+
+/// Issue: the uploaded file's name is not known in advance, so `file-moved` takes a glob.
+#[tokio::test]
+async fn moved_files_by_glob_against_a_real_webdav_server() {
+    let server = rclone();
+    let c = client(&server.base, "alice", "unused");
+    let files = Files::at(&c, Url::parse(&server.base).unwrap());
+    let p = |s: &str| RemotePath::parse(s).unwrap();
+    files.create_folder(&p("/Bureau")).await.unwrap();
+    for name in ["/lettre.odt", "/photo.jpg"] {
+        files
+            .upload_bytes(&p(name), &b"x"[..], &UploadOptions::default())
+            .await
+            .unwrap();
+    }
+    let moved = |name: &str| Check::FileMoved {
+        name: name.into(),
+        from: "/".into(),
+        to: "Bureau".into(),
+    };
+    let started = OffsetDateTime::now_utc();
+    let mut ctx = ctx_files(&server.base, Some(started));
+    ctx.baseline = moved("*").take_baseline(&c, &ctx).await.unwrap();
+    let Some(Baseline::Folder(snapshot)) = &ctx.baseline else {
+        panic!("{:?}", ctx.baseline)
+    };
+    assert_eq!((snapshot.folder.as_str(), snapshot.entries.len()), ("/", 3));
+
+    let o = moved("*").run(&c, &ctx).await.unwrap();
+    let missing = o.missing.unwrap();
+    assert_eq!(missing.message_id, "check-file-moved-missing-any");
+    let args =
+        |keys: &[&str]| -> Vec<String> { keys.iter().map(|k| missing.args[*k].clone()).collect() };
+    assert_eq!(
+        args(&["reason", "to", "to_place", "from", "from_place"]),
+        ["none", "Bureau", "folder", "/", "root"]
+    );
+
+    // Put straight into « Bureau »: it was not at the top when the step started…
+    files
+        .upload_bytes(
+            &p("/Bureau/direct.txt"),
+            &b"y"[..],
+            &UploadOptions::default(),
+        )
+        .await
+        .unwrap();
+    assert_eq!(reason(&moved("*").run(&c, &ctx).await.unwrap()), "not-from");
+    // …which only a snapshot can tell: without one, its name is not at the top, enough.
+    let without = ctx_files(&server.base, Some(started));
+    let o = moved("*").run(&c, &without).await.unwrap();
+    assert_eq!(o.evidence.as_deref(), Some("/Bureau/direct.txt"));
+
+    // Copied, not moved: the name is still at the top.
+    files
+        .copy_to(&p("/lettre.odt"), &p("/Bureau/lettre.odt"), false)
+        .await
+        .unwrap();
+    let o = moved("*.odt").run(&c, &ctx).await.unwrap();
+    let missing = o.missing.unwrap();
+    assert_eq!(
+        (missing.message_id.as_str(), missing.args["reason"].as_str()),
+        ("check-file-moved-missing-pattern", "still-there")
+    );
+    assert!(!moved("*.odt").run(&c, &without).await.unwrap().done);
+
+    // Moved: done, with a glob as with its exact name.
+    files.delete(&p("/Bureau/lettre.odt")).await.unwrap();
+    files
+        .move_to(&p("/lettre.odt"), &p("/Bureau/lettre.odt"), false)
+        .await
+        .unwrap();
+    for name in ["*", "*.ODT", "lettre.odt"] {
+        let o = moved(name).run(&c, &ctx).await.unwrap();
+        assert_eq!(o.evidence.as_deref(), Some("/Bureau/lettre.odt"), "{name}");
+    }
+    let o = moved("*.jpg").run(&c, &ctx).await.unwrap();
+    assert_eq!(reason(&o), "none");
+    assert_eq!(o.missing.unwrap().args["name"], "*.jpg");
 }
 
 #[tokio::test]
@@ -956,8 +1222,8 @@ async fn calendar_and_contact_checks_against_a_real_caldav_server() {
         "the default calendar is not new"
     );
     // The snapshot taken when the step started lists what was there.
-    ctx.baseline = Some(tours::checks::calendar_baseline(&c, &ctx).await.unwrap());
-    assert_eq!(ctx.baseline.as_deref(), Some(&["personal".to_owned()][..]));
+    ctx.baseline = any_new.take_baseline(&c, &ctx).await.unwrap();
+    assert_eq!(ctx.calendar_baseline(), Some(&["personal".to_owned()][..]));
     let asso = caldav
         .create_calendar("asso", "réunions", None, &["VEVENT"])
         .await
@@ -1308,8 +1574,13 @@ async fn quota_app_password_and_maintenance_against_doubles_of_real_captures() {
 
 /// A profile with Alice's account on the double, her app password kept for this session.
 fn alice_account(store: &Store, secrets: &Secrets, server: &MockServer) -> (i64, i64) {
+    alice_account_at(store, secrets, &server.uri())
+}
+
+/// A profile with Alice's account on the server at `url`.
+fn alice_account_at(store: &Store, secrets: &Secrets, url: &str) -> (i64, i64) {
     let p = store.create_profile("Alice").unwrap().id;
-    let url = server.uri();
+    let url = url.to_owned();
     secrets
         .store(
             &SecretKey::new(&url, "alice"),
@@ -1547,4 +1818,124 @@ async fn the_service_lists_by_what_the_space_offers_and_records_checks() {
         list.iter().all(|t| t.available),
         "unknown space: every tour is offered"
     );
+}
+
+/// The bundled files tour on a plain WebDAV server laid out like Nextcloud's
+/// (`/remote.php/dav/files/alice/`), through the service: seeing a step keeps the snapshot
+/// its check compares with.
+#[tokio::test]
+async fn the_files_tour_upload_and_move_steps_through_the_service() {
+    let server = rclone();
+    std::fs::create_dir_all(server.data().join("remote.php/dav/files/alice")).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&DataPaths::at(dir.path())).unwrap();
+    let secrets = Secrets::session_only();
+    let (p, account) = alice_account_at(&store, &secrets, server.base.trim_end_matches('/'));
+    let catalog = Catalog::new();
+    let c = client(&server.base, "alice", APP);
+    let home = format!("{}remote.php/dav/files/alice/", server.base);
+    let files = Files::at(&c, Url::parse(&home).unwrap());
+    let on_disk = server.data().join("remote.php/dav/files/alice");
+    let p_ = |s: &str| RemotePath::parse(s).unwrap();
+    files
+        .upload_bytes(
+            &p_("/Lisez-moi.md"),
+            &b"# Bienvenue"[..],
+            &UploadOptions::default(),
+        )
+        .await
+        .unwrap();
+    let key = ProgressKey {
+        profile_id: p,
+        account_id: Some(account),
+        tour_id: "files",
+    };
+    let seen = |step: &'static str| {
+        tours::step_seen(&store, &secrets, &catalog, p, Some(account), "files", step)
+    };
+    let check = |step: &'static str| {
+        tours::check(
+            &store, &secrets, &catalog, p, account, "files", step, None, true,
+        )
+    };
+
+    seen("upload").await.unwrap();
+    let kept: Baseline =
+        serde_json::from_str(&store.step_baseline(key, "upload").unwrap().unwrap()).unwrap();
+    let Baseline::Folder(snapshot) = kept else {
+        panic!("{kept:?}")
+    };
+    let names: Vec<&str> = snapshot.entries.iter().map(|e| e.name.as_str()).collect();
+    assert_eq!(
+        (snapshot.folder.as_str(), names),
+        ("/", vec!["Lisez-moi.md"])
+    );
+    let o = check("upload").await.unwrap();
+    let missing = o.missing.unwrap();
+    assert_eq!(missing.message_id, "check-file-exists-missing-any");
+    assert_eq!(
+        (
+            missing.args["reason"].as_str(),
+            missing.args["place"].as_str()
+        ),
+        ("not-new", "root")
+    );
+    let texts = tours::TourTexts::new(&catalog, Language::Fr);
+    assert_eq!(
+        texts.format(&missing.message_id, &missing.args),
+        "Pas encore de nouveau fichier dans vos Fichiers : ceux qui s’y trouvent y étaient déjà \
+         au début de cette étape. Ajoutez un fichier, puis vérifiez."
+    );
+    upload_old_document(&files, &on_disk, "/Compte rendu 2015.pdf").await;
+    let o = check("upload").await.unwrap();
+    assert_eq!(o.evidence.as_deref(), Some("/Compte rendu 2015.pdf"));
+
+    files.create_folder(&p_("/Bureau")).await.unwrap();
+    seen("create-folder").await.unwrap();
+    assert!(check("create-folder").await.unwrap().done);
+    assert_eq!(
+        store.step_baseline(key, "create-folder").unwrap(),
+        None,
+        "folder-exists compares with nothing"
+    );
+
+    seen("move-file").await.unwrap();
+    let o = check("move-file").await.unwrap();
+    let missing = o.missing.unwrap();
+    assert_eq!(
+        texts.format(&missing.message_id, &missing.args),
+        "Pas encore de fichier déplacé dans « Bureau »."
+    );
+    files
+        .copy_to(
+            &p_("/Compte rendu 2015.pdf"),
+            &p_("/Bureau/Compte rendu 2015.pdf"),
+            false,
+        )
+        .await
+        .unwrap();
+    let o = check("move-file").await.unwrap();
+    assert_eq!(reason(&o), "still-there");
+    files
+        .delete(&p_("/Bureau/Compte rendu 2015.pdf"))
+        .await
+        .unwrap();
+    files
+        .move_to(
+            &p_("/Compte rendu 2015.pdf"),
+            &p_("/Bureau/Compte rendu 2015.pdf"),
+            false,
+        )
+        .await
+        .unwrap();
+    let o = check("move-file").await.unwrap();
+    assert_eq!(o.evidence.as_deref(), Some("/Bureau/Compte rendu 2015.pdf"));
+    let detail = tours::open(&store, &catalog, p, Some(account), "files").unwrap();
+    let done: Vec<&str> = detail
+        .progress
+        .iter()
+        .filter(|s| s.status == StepState::Done)
+        .map(|s| s.step_id.as_str())
+        .collect();
+    assert_eq!(done, ["upload", "create-folder", "move-file"]);
 }

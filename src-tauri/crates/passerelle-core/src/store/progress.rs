@@ -248,7 +248,8 @@ impl Store {
         )?)
     }
 
-    /// Keeps what existed when a step started, once (the first snapshot stays).
+    /// Keeps what existed when a step started (JSON of `tours::checks::Baseline`: a folder's
+    /// entries or the owned calendars), once: the first snapshot stays.
     pub fn set_step_baseline(
         &self,
         key: ProgressKey<'_>,

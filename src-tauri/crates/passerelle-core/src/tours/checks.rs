@@ -2,11 +2,16 @@
 //! `type`), listed once in [`CHECK_TYPES`] (validation, `check-<type>-missing` messages and the
 //! CLI's reference derive from it), and [`Check::run`], which asks the person's own account.
 //!
+//! Checks that compare with "before" (new files, moved files, new calendars) use a [`Baseline`]
+//! kept when the person first saw the step with an account; without one they fall back on
+//! upload and modification times.
+//!
 //! A server that cannot be reached (offline, timeout, maintenance, throttled) is not an error:
 //! the outcome says `offline` so the UI can say the check will run later. A check never stores
 //! nor prints what the person typed (app passwords).
 
 use std::collections::BTreeSet;
+use std::time::SystemTime;
 
 use passerelle_nextcloud::dav::RemotePath;
 use passerelle_nextcloud::dav::caldav::{CalDav, Calendar, Ownership};
@@ -23,8 +28,9 @@ use crate::CoreError;
 
 type NcResult<T> = Result<T, passerelle_nextcloud::Error>;
 
-/// Server and local clocks differ a little: files modified this long before the step started
-/// still count as new.
+/// Server and local clocks differ a little: without a snapshot, files uploaded or modified this
+/// long before the step started still count as new; a snapshot taken this long after the step
+/// started is "late" (what it holds may be new).
 pub const CLOCK_SLACK: Duration = Duration::minutes(2);
 
 /// Default `within_days` of event checks.
@@ -87,7 +93,7 @@ pub enum Check {
         folder: String,
         /// Smallest size in bytes.
         min_size: Option<u64>,
-        /// Modified after the step started.
+        /// Not in the folder (or changed since) when the step started.
         #[serde(default = "yes")]
         new: bool,
     },
@@ -96,9 +102,10 @@ pub enum Check {
         /// Its path.
         path: String,
     },
-    /// `to/name` exists and `from/name` does not.
+    /// A matching file is in `to` and that name is not in `from` (with a snapshot, it was in
+    /// `from` when the step started).
     FileMoved {
-        /// File or folder name.
+        /// File or folder name, or a name glob (`*`, `?`, case ignored; files only).
         name: String,
         /// Folder it was in.
         from: String,
@@ -166,17 +173,41 @@ pub struct CheckSpec {
     pub example: &'static str,
     /// Arguments of `check-<type>-missing`.
     pub missing_args: &'static [&'static str],
+    /// Other "missing" messages, `check-<type>-missing-<variant>`, with their arguments.
+    pub missing_variants: &'static [(&'static str, &'static [&'static str])],
 }
+
+impl CheckSpec {
+    /// Every "missing" message id of this check type with the arguments it may use; the
+    /// validator requires each of them in `locales/<lang>/checks.ftl`.
+    pub fn missing_messages(&self) -> Vec<(String, &'static [&'static str])> {
+        let mut out = vec![(format!("check-{}-missing", self.name), self.missing_args)];
+        for (variant, args) in self.missing_variants {
+            out.push((format!("check-{}-missing-{variant}", self.name), *args));
+        }
+        out
+    }
+}
+
+/// Arguments of file-exists' "missing" messages: `name` is absent from `-any`.
+const FILE_EXISTS_ARGS: &[&str] = &["name", "folder", "place", "reason", "min_size"];
+const FILE_EXISTS_ANY_ARGS: &[&str] = &["folder", "place", "reason", "min_size"];
+/// Arguments of file-moved's "missing" messages: `name` is absent from `-any`.
+const FILE_MOVED_ARGS: &[&str] = &["name", "from", "from_place", "to", "to_place", "reason"];
+const FILE_MOVED_ANY_ARGS: &[&str] = &["from", "from_place", "to", "to_place", "reason"];
 
 /// Every check type, listed once.
 pub const CHECK_TYPES: &[CheckSpec] = &[
     CheckSpec {
         name: "file-exists",
         fields: "`path` OR `name` (glob `*`, `?`), `folder` (default \"/\"), `min_size` (bytes), `new` (default true)",
-        done_when: "a matching file (modified after the step started, unless new = false)",
+        done_when: "a matching file; with new = true, one that was not in the folder when the step \
+                    started (or changed since); without a snapshot of the folder, one uploaded or \
+                    modified after the step started",
         needs_input: false,
         example: r#"{ type = "file-exists", name = "*.pdf", folder = "/Docs", min_size = 10, new = false }"#,
-        missing_args: &["name", "folder", "reason", "min_size"],
+        missing_args: FILE_EXISTS_ARGS,
+        missing_variants: &[("any", FILE_EXISTS_ANY_ARGS), ("pattern", FILE_EXISTS_ARGS)],
     },
     CheckSpec {
         name: "folder-exists",
@@ -185,14 +216,18 @@ pub const CHECK_TYPES: &[CheckSpec] = &[
         needs_input: false,
         example: r#"{ type = "folder-exists", path = "Bureau" }"#,
         missing_args: &["path"],
+        missing_variants: &[],
     },
     CheckSpec {
         name: "file-moved",
-        fields: "`name`, `from`, `to`",
-        done_when: "`to/name` exists and `from/name` does not",
+        fields: "`name` (exact, or a glob `*`, `?` matching files), `from`, `to`",
+        done_when: "a matching entry is in `to` and that name is not in `from`; with a snapshot of \
+                    `from`, it was there when the step started (same file id when the server has \
+                    them, so a copy is not a move)",
         needs_input: false,
-        example: r#"{ type = "file-moved", name = "notes.txt", from = "/", to = "/Bureau" }"#,
-        missing_args: &["name", "from", "to"],
+        example: r#"{ type = "file-moved", name = "*.odt", from = "/", to = "/Bureau" }"#,
+        missing_args: FILE_MOVED_ARGS,
+        missing_variants: &[("any", FILE_MOVED_ANY_ARGS), ("pattern", FILE_MOVED_ARGS)],
     },
     CheckSpec {
         name: "share-exists",
@@ -201,6 +236,7 @@ pub const CHECK_TYPES: &[CheckSpec] = &[
         needs_input: false,
         example: r#"{ type = "share-exists", path = "/Bureau", to = "link", password = true, expiry = true }"#,
         missing_args: &["path", "to", "reason"],
+        missing_variants: &[],
     },
     CheckSpec {
         name: "calendar-exists",
@@ -209,6 +245,7 @@ pub const CHECK_TYPES: &[CheckSpec] = &[
         needs_input: false,
         example: r#"{ type = "calendar-exists", name = "Asso" }"#,
         missing_args: &["filter", "name"],
+        missing_variants: &[],
     },
     CheckSpec {
         name: "event-exists",
@@ -217,6 +254,7 @@ pub const CHECK_TYPES: &[CheckSpec] = &[
         needs_input: false,
         example: r#"{ type = "event-exists", within_days = 7, summary = "AG" }"#,
         missing_args: &["filter", "days", "summary"],
+        missing_variants: &[],
     },
     CheckSpec {
         name: "event-has-attendee",
@@ -225,6 +263,7 @@ pub const CHECK_TYPES: &[CheckSpec] = &[
         needs_input: false,
         example: r#"{ type = "event-has-attendee", within_days = 60 }"#,
         missing_args: &["days"],
+        missing_variants: &[],
     },
     CheckSpec {
         name: "calendar-shared",
@@ -233,6 +272,7 @@ pub const CHECK_TYPES: &[CheckSpec] = &[
         needs_input: false,
         example: r#"{ type = "calendar-shared" }"#,
         missing_args: &[],
+        missing_variants: &[],
     },
     CheckSpec {
         name: "contact-exists",
@@ -241,6 +281,7 @@ pub const CHECK_TYPES: &[CheckSpec] = &[
         needs_input: false,
         example: r#"{ type = "contact-exists", name = "Zoé" }"#,
         missing_args: &["filter", "name"],
+        missing_variants: &[],
     },
     CheckSpec {
         name: "addressbook-shared",
@@ -249,6 +290,7 @@ pub const CHECK_TYPES: &[CheckSpec] = &[
         needs_input: false,
         example: r#"{ type = "addressbook-shared" }"#,
         missing_args: &[],
+        missing_variants: &[],
     },
     CheckSpec {
         name: "app-password-valid",
@@ -257,6 +299,7 @@ pub const CHECK_TYPES: &[CheckSpec] = &[
         needs_input: true,
         example: r#"{ type = "app-password-valid" }"#,
         missing_args: &[],
+        missing_variants: &[],
     },
     CheckSpec {
         name: "quota-used-above",
@@ -265,6 +308,7 @@ pub const CHECK_TYPES: &[CheckSpec] = &[
         needs_input: false,
         example: r#"{ type = "quota-used-above", bytes = 1000000 }"#,
         missing_args: &["bytes", "used"],
+        missing_variants: &[],
     },
 ];
 
@@ -285,6 +329,81 @@ pub struct DavRoots {
     pub contacts: Option<Url>,
 }
 
+/// One entry of a folder as it was when a step started.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SnapshotEntry {
+    /// Its name.
+    pub name: String,
+    /// Nextcloud's file id (`oc:fileid`), when the server gives them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<u64>,
+    /// ETag without quotes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub etag: Option<String>,
+}
+
+/// What a folder held when a step started (`file-exists` with `new`, `file-moved`'s `from`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FolderSnapshot {
+    /// The folder, normalised (`/`, `/Bureau`).
+    pub folder: String,
+    /// When it was taken, in seconds since the epoch.
+    pub taken_at: i64,
+    /// Its files and folders (empty when the folder did not exist).
+    pub entries: Vec<SnapshotEntry>,
+}
+
+impl FolderSnapshot {
+    /// A snapshot of these entries of `folder`, taken now.
+    pub fn of(folder: &RemotePath, entries: &[FileEntry]) -> Self {
+        FolderSnapshot {
+            folder: folder.to_string(),
+            taken_at: OffsetDateTime::now_utc().unix_timestamp(),
+            entries: entries
+                .iter()
+                .map(|e| SnapshotEntry {
+                    name: e.name().to_owned(),
+                    id: e.file_id,
+                    etag: e.etag.clone(),
+                })
+                .collect(),
+        }
+    }
+
+    /// Whether it is about `folder` (as written in a check).
+    pub fn is_of(&self, folder: &str) -> bool {
+        RemotePath::parse(folder).is_ok_and(|p| p.to_string() == self.folder)
+    }
+
+    /// The entry that was `entry`: the same file id when both have one (renamed or moved
+    /// files keep theirs; a copy gets a new one), else the same name.
+    fn find(&self, entry: &FileEntry) -> Option<&SnapshotEntry> {
+        let by_id = entry
+            .file_id
+            .filter(|_| self.entries.iter().any(|e| e.id.is_some()));
+        match by_id {
+            Some(id) => self.entries.iter().find(|e| e.id == Some(id)),
+            None => self.entries.iter().find(|e| e.name == entry.name()),
+        }
+    }
+
+    /// Taken well after the step started (it was first seen offline or without an account):
+    /// what it holds may have arrived since the start.
+    fn late(&self, since: Option<OffsetDateTime>) -> bool {
+        since.is_some_and(|s| self.taken_at > (s + CLOCK_SLACK).unix_timestamp())
+    }
+}
+
+/// What existed when a step started, kept in the step's progress record (JSON).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Baseline {
+    /// Owned calendars' last path segments (`calendar-exists` without a name).
+    Calendars(Vec<String>),
+    /// A folder's entries (`file-exists` with `new`, `file-moved`).
+    Folder(FolderSnapshot),
+}
+
 /// What a check may know besides the account.
 #[derive(Debug, Clone, Default)]
 pub struct CheckContext {
@@ -292,12 +411,30 @@ pub struct CheckContext {
     pub step_started_at: Option<OffsetDateTime>,
     /// What the person typed in the step's field (app passwords): never stored.
     pub input: Option<Secret>,
-    /// Owned calendars (their last path segment) when the step started, if they could be read.
-    pub baseline: Option<Vec<String>>,
+    /// What existed when the step started, if it could be read then.
+    pub baseline: Option<Baseline>,
     /// The certificate the person trusted for this server, for checks that connect anew.
     pub pinned_certificate: Option<Fingerprint>,
     /// Non-default DAV locations.
     pub roots: DavRoots,
+}
+
+impl CheckContext {
+    /// The calendars kept when the step started.
+    pub fn calendar_baseline(&self) -> Option<&[String]> {
+        match &self.baseline {
+            Some(Baseline::Calendars(uris)) => Some(uris),
+            _ => None,
+        }
+    }
+
+    /// The snapshot of `folder` kept when the step started.
+    pub fn folder_snapshot(&self, folder: &str) -> Option<&FolderSnapshot> {
+        match &self.baseline {
+            Some(Baseline::Folder(s)) if s.is_of(folder) => Some(s),
+            _ => None,
+        }
+    }
 }
 
 /// Whether an error means "the server cannot be asked now".
@@ -336,7 +473,47 @@ impl Check {
 
     /// Whether the check compares with what existed when the step started.
     pub fn needs_baseline(&self) -> bool {
-        matches!(self, Check::CalendarExists { name: None })
+        self.watched_folder().is_some() || matches!(self, Check::CalendarExists { name: None })
+    }
+
+    /// The folder whose entries are kept when the step starts: where `file-exists` (with
+    /// `new`) looks, `file-moved`'s `from`.
+    fn watched_folder(&self) -> Option<RemotePath> {
+        match self {
+            Check::FileExists {
+                path: Some(p),
+                new: true,
+                ..
+            } => RemotePath::parse(p).ok()?.parent(),
+            Check::FileExists {
+                path: None,
+                folder,
+                new: true,
+                ..
+            } => RemotePath::parse(folder).ok(),
+            Check::FileMoved { from, .. } => RemotePath::parse(from).ok(),
+            _ => None,
+        }
+    }
+
+    /// What exists now that the check compares with later (`None`: it compares with nothing).
+    pub async fn take_baseline(
+        &self,
+        client: &Client,
+        ctx: &CheckContext,
+    ) -> Result<Option<Baseline>, CoreError> {
+        if let Some(folder) = self.watched_folder() {
+            let entries = list_or_empty(&files(client, ctx)?, &folder).await?;
+            return Ok(Some(Baseline::Folder(FolderSnapshot::of(
+                &folder, &entries,
+            ))));
+        }
+        if self.needs_baseline() {
+            return Ok(Some(Baseline::Calendars(
+                calendar_baseline(client, ctx).await?,
+            )));
+        }
+        Ok(None)
     }
 
     /// Problems in the values (beyond their types): `(message, fix)`, in English.
@@ -389,8 +566,9 @@ impl Check {
                 path(&mut out, "to", to, true);
                 if RemotePath::root().join(name).is_err() {
                     out.push((
-                        format!("`name` = {name:?} is not a file name"),
-                        "use a plain name without \"/\"".into(),
+                        format!("`name` = {name:?} is not a file name or name pattern"),
+                        "use a plain name or a glob without \"/\", e.g. \"notes.txt\" or \"*\""
+                            .into(),
                     ));
                 }
                 if from.trim_matches('/') == to.trim_matches('/') {
@@ -438,14 +616,19 @@ impl Check {
                 new,
             } => {
                 let files = files(client, ctx)?;
-                let since = new.then_some(ctx.step_started_at).flatten();
+                let fresh = new.then(|| Freshness {
+                    since: ctx.step_started_at,
+                    snapshot: self
+                        .watched_folder()
+                        .and_then(|f| ctx.folder_snapshot(&f.to_string())),
+                });
                 file_exists(
                     &files,
                     path.as_deref(),
                     name.as_deref(),
                     folder,
                     *min_size,
-                    since,
+                    fresh,
                 )
                 .await
             }
@@ -458,18 +641,16 @@ impl Check {
             }
             Check::FileMoved { name, from, to } => {
                 let files = files(client, ctx)?;
-                let target = stat(&files, &join(to, name)).await?;
-                let source = stat(&files, &join(from, name)).await?;
-                Ok(match (target, source) {
-                    (Some(e), None) => CheckOutcome::done(e.path.to_string()),
-                    _ => CheckOutcome::missing(
-                        ty,
-                        &[
-                            ("name", name.clone()),
-                            ("from", from.clone()),
-                            ("to", to.clone()),
-                        ],
-                    ),
+                let (Ok(from_dir), Ok(to_dir)) = (RemotePath::parse(from), RemotePath::parse(to))
+                else {
+                    return Ok(file_moved_missing(name, from, to, MoveMiss::None));
+                };
+                let in_to = list_or_empty(&files, &to_dir).await?;
+                let in_from = list_or_empty(&files, &from_dir).await?;
+                let snapshot = ctx.folder_snapshot(&from_dir.to_string());
+                Ok(match find_moved(name, &in_to, &in_from, snapshot) {
+                    Ok(e) => CheckOutcome::done(e.path.to_string()),
+                    Err(miss) => file_moved_missing(name, from, to, miss),
                 })
             }
             Check::ShareExists {
@@ -487,7 +668,7 @@ impl Check {
                             .is_some_and(|d| d.trim().eq_ignore_ascii_case(n.trim()))
                             || c.uri.eq_ignore_ascii_case(n.trim())
                     }),
-                    None => calendars.iter().find(|c| match &ctx.baseline {
+                    None => calendars.iter().find(|c| match ctx.calendar_baseline() {
                         Some(before) => !before.contains(&c.uri),
                         // Without a snapshot: anything but the calendar every account starts with.
                         None => c.uri != "personal",
@@ -619,10 +800,6 @@ fn carddav(client: &Client, ctx: &CheckContext) -> NcResult<CardDav> {
     }
 }
 
-fn join(folder: &str, name: &str) -> String {
-    format!("{}/{name}", folder.trim_end_matches('/'))
-}
-
 /// The entry at `path`, `None` when it does not exist.
 async fn stat(files: &Files, path: &str) -> NcResult<Option<FileEntry>> {
     let Ok(p) = RemotePath::parse(path) else {
@@ -632,6 +809,105 @@ async fn stat(files: &Files, path: &str) -> NcResult<Option<FileEntry>> {
         Ok(e) => Ok(Some(e)),
         Err(e) if e.is_not_found() => Ok(None),
         Err(e) => Err(e),
+    }
+}
+
+/// A folder's entries; none when it does not exist.
+async fn list_or_empty(files: &Files, dir: &RemotePath) -> NcResult<Vec<FileEntry>> {
+    match files.list(dir).await {
+        Ok(list) => Ok(list),
+        Err(e) if e.is_not_found() => Ok(Vec::new()),
+        Err(e) => Err(e),
+    }
+}
+
+/// How the `name` of a file check matches; it also picks the "missing" message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum NameKind {
+    /// No wildcard: that name (`check-<type>-missing`).
+    Exact,
+    /// Only `*`: any file (`check-<type>-missing-any`).
+    Any,
+    /// Another glob (`check-<type>-missing-pattern`).
+    Pattern,
+}
+
+impl NameKind {
+    fn of(name: &str) -> Self {
+        if !name.is_empty() && name.chars().all(|c| c == '*') {
+            NameKind::Any
+        } else if name.contains(['*', '?']) {
+            NameKind::Pattern
+        } else {
+            NameKind::Exact
+        }
+    }
+
+    fn variant(self) -> Option<&'static str> {
+        match self {
+            NameKind::Exact => None,
+            NameKind::Any => Some("any"),
+            NameKind::Pattern => Some("pattern"),
+        }
+    }
+}
+
+/// A name as listings give them (NFC), for comparing.
+fn listed_name(name: &str) -> String {
+    RemotePath::root()
+        .join(name)
+        .ok()
+        .and_then(|p| p.name().map(str::to_owned))
+        .unwrap_or_else(|| name.to_owned())
+}
+
+/// A folder as messages show it (`Bureau`, `Docs/2024`; `/` for the root) and its place:
+/// `root` (messages say "in your Files") or `folder`.
+fn place(folder: &str) -> (String, &'static str) {
+    match RemotePath::parse(folder) {
+        Ok(p) if p.is_root() => ("/".to_owned(), "root"),
+        Ok(p) => (p.segments().join("/"), "folder"),
+        Err(_) => (folder.to_owned(), "folder"),
+    }
+}
+
+/// What "new" compares with (`file-exists` with `new = true`).
+#[derive(Debug, Clone, Copy)]
+struct Freshness<'a> {
+    /// When the step started.
+    since: Option<OffsetDateTime>,
+    /// The folder's entries then, when they could be read.
+    snapshot: Option<&'a FolderSnapshot>,
+}
+
+impl Freshness<'_> {
+    /// Whether `entry` is new for the step: not in the snapshot, or changed since (another
+    /// ETag). Without a snapshot, and for what a late snapshot holds: uploaded
+    /// (`nc:upload_time`) or modified after the step started, with some clock slack. Clients
+    /// keep a file's original modification time on upload, so the upload time comes first;
+    /// servers before Nextcloud 28 only give the modification time.
+    fn is_new(&self, entry: &FileEntry) -> bool {
+        let Some(snapshot) = self.snapshot else {
+            return self.recent(entry);
+        };
+        match snapshot.find(entry) {
+            None => true,
+            Some(before) => {
+                let changed = matches!((&before.etag, &entry.etag), (Some(a), Some(b)) if a != b);
+                changed || (snapshot.late(self.since) && self.recent(entry))
+            }
+        }
+    }
+
+    fn recent(&self, entry: &FileEntry) -> bool {
+        let Some(since) = self.since else {
+            return true;
+        };
+        let threshold = since - CLOCK_SLACK;
+        let after = |t: Option<SystemTime>| t.is_some_and(|t| OffsetDateTime::from(t) >= threshold);
+        (entry.upload_time.is_none() && entry.modified.is_none())
+            || after(entry.upload_time)
+            || after(entry.modified)
     }
 }
 
@@ -649,35 +925,45 @@ async fn file_exists(
     name: Option<&str>,
     folder: &str,
     min_size: Option<u64>,
-    since: Option<OffsetDateTime>,
+    fresh: Option<Freshness<'_>>,
 ) -> NcResult<CheckOutcome> {
-    let candidates: Vec<FileEntry> = match (path, name) {
-        (Some(p), _) => stat(files, p).await?.into_iter().collect(),
-        (None, Some(pattern)) => {
-            let listed = match RemotePath::parse(folder) {
-                Ok(dir) => match files.list(&dir).await {
-                    Ok(list) => list,
-                    Err(e) if e.is_not_found() => Vec::new(),
-                    Err(e) => return Err(e),
-                },
-                Err(_) => Vec::new(),
-            };
-            listed
-                .into_iter()
-                .filter(|e| !e.is_dir && glob_match(pattern, e.name()))
-                .collect()
-        }
-        (None, None) => Vec::new(),
-    };
-    let threshold = since.map(|s| s - CLOCK_SLACK);
+    let (candidates, shown_name, shown_folder, kind): (Vec<FileEntry>, String, String, NameKind) =
+        match (path, name) {
+            (Some(p), _) => {
+                let parsed = RemotePath::parse(p).ok();
+                let file_name = parsed.as_ref().and_then(|r| r.name()).unwrap_or(p);
+                let parent = parsed
+                    .as_ref()
+                    .and_then(RemotePath::parent)
+                    .map(|r| r.to_string())
+                    .unwrap_or_else(root);
+                let found = stat(files, p).await?.into_iter().collect();
+                (found, file_name.to_owned(), parent, NameKind::Exact)
+            }
+            (None, Some(pattern)) => {
+                let listed = match RemotePath::parse(folder) {
+                    Ok(dir) => list_or_empty(files, &dir).await?,
+                    Err(_) => Vec::new(),
+                };
+                let wanted = listed_name(pattern);
+                let found = listed
+                    .into_iter()
+                    .filter(|e| !e.is_dir && glob_match(&wanted, e.name()))
+                    .collect();
+                (
+                    found,
+                    pattern.to_owned(),
+                    folder.to_owned(),
+                    NameKind::of(pattern),
+                )
+            }
+            (None, None) => (Vec::new(), String::new(), folder.to_owned(), NameKind::Any),
+        };
     let mut best = FileMiss::None;
     for entry in candidates.iter().filter(|e| !e.is_dir) {
         let big_enough = min_size.is_none_or(|m| entry.size.unwrap_or(0) >= m);
-        let recent = match (threshold, entry.modified) {
-            (Some(t), Some(m)) => OffsetDateTime::from(m) >= t,
-            _ => true,
-        };
-        match (big_enough, recent) {
+        let new = fresh.is_none_or(|f| f.is_new(entry));
+        match (big_enough, new) {
             (true, true) => return Ok(CheckOutcome::done(entry.path.to_string())),
             (false, _) => best = best.max(FileMiss::TooSmall),
             (true, false) => best = best.max(FileMiss::NotNew),
@@ -688,16 +974,82 @@ async fn file_exists(
         FileMiss::NotNew => "not-new",
         FileMiss::TooSmall => "too-small",
     };
-    let shown = path.or(name).unwrap_or_default().to_owned();
-    Ok(CheckOutcome::missing(
+    let (shown_folder, place) = place(&shown_folder);
+    Ok(CheckOutcome::missing_variant(
         "file-exists",
+        kind.variant(),
         &[
-            ("name", shown),
-            ("folder", folder.to_owned()),
+            ("name", shown_name),
+            ("folder", shown_folder),
+            ("place", place.to_owned()),
             ("reason", reason.to_owned()),
             ("min_size", min_size.unwrap_or(0).to_string()),
         ],
     ))
+}
+
+/// Why no entry of `to` counts as moved (the strongest reason wins).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum MoveMiss {
+    /// Nothing matching in `to`.
+    None,
+    /// Something matching in `to`, but it was not in `from` when the step started.
+    NotFrom,
+    /// Something matching in `to`, but that name is still in `from` (copied, not moved).
+    StillThere,
+}
+
+/// The entry of `to` that was moved there from `from`: it matches `name` (an exact name:
+/// file or folder; a glob: files), that name is not in `from` any more, and with a snapshot of
+/// `from`, it was there when the step started (by file id when the server gives them).
+fn find_moved<'a>(
+    name: &str,
+    in_to: &'a [FileEntry],
+    in_from: &[FileEntry],
+    snapshot: Option<&FolderSnapshot>,
+) -> Result<&'a FileEntry, MoveMiss> {
+    let kind = NameKind::of(name);
+    let wanted = listed_name(name);
+    let mut miss = MoveMiss::None;
+    for entry in in_to {
+        let hit = match kind {
+            NameKind::Exact => entry.name() == wanted,
+            NameKind::Any | NameKind::Pattern => !entry.is_dir && glob_match(&wanted, entry.name()),
+        };
+        if !hit {
+            continue;
+        }
+        if in_from.iter().any(|f| f.name() == entry.name()) {
+            miss = miss.max(MoveMiss::StillThere);
+        } else if snapshot.is_some_and(|s| s.find(entry).is_none()) {
+            miss = miss.max(MoveMiss::NotFrom);
+        } else {
+            return Ok(entry);
+        }
+    }
+    Err(miss)
+}
+
+fn file_moved_missing(name: &str, from: &str, to: &str, miss: MoveMiss) -> CheckOutcome {
+    let (from, from_place) = place(from);
+    let (to, to_place) = place(to);
+    let reason = match miss {
+        MoveMiss::None => "none",
+        MoveMiss::NotFrom => "not-from",
+        MoveMiss::StillThere => "still-there",
+    };
+    CheckOutcome::missing_variant(
+        "file-moved",
+        NameKind::of(name).variant(),
+        &[
+            ("name", name.to_owned()),
+            ("from", from),
+            ("from_place", from_place.to_owned()),
+            ("to", to),
+            ("to_place", to_place.to_owned()),
+            ("reason", reason.to_owned()),
+        ],
+    )
 }
 
 /// `*` any run of characters, `?` one character; case is ignored.
@@ -934,6 +1286,253 @@ mod tests {
         assert!(!glob_match("rapport-??.odt", "rapport-1.odt"));
         assert!(glob_match("*", "x") && glob_match("a*b*c", "aXXbYYc") && !glob_match("a*b", "ac"));
         assert!(glob_match("résumé*", "Résumé final.txt"));
+    }
+
+    const START: i64 = 1_767_225_600; // when the step started
+
+    fn at(secs: i64) -> SystemTime {
+        SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(secs as u64)
+    }
+
+    fn entry(name: &str, id: Option<u64>, etag: &str, modified: i64, uploaded: i64) -> FileEntry {
+        FileEntry {
+            path: RemotePath::parse(&format!("/Docs/{name}")).unwrap(),
+            is_dir: false,
+            size: Some(10),
+            etag: Some(etag.into()),
+            modified: Some(at(modified)),
+            upload_time: (uploaded > 0).then(|| at(uploaded)),
+            content_type: None,
+            file_id: id,
+            permissions: None,
+            checksums: Vec::new(),
+            share_types: Vec::new(),
+            owner_id: None,
+            owner_display_name: None,
+            mount_type: None,
+            quota_available: None,
+            quota_used: None,
+        }
+    }
+
+    fn snapshot(entries: &[FileEntry], taken_at: i64) -> FolderSnapshot {
+        FolderSnapshot {
+            taken_at,
+            ..FolderSnapshot::of(&RemotePath::parse("/Docs").unwrap(), entries)
+        }
+    }
+
+    fn started() -> Option<OffsetDateTime> {
+        OffsetDateTime::from_unix_timestamp(START).ok()
+    }
+
+    #[test]
+    fn new_means_absent_from_the_snapshot_whatever_the_modification_time() {
+        let old = 1_425_376_800; // 2015: clients keep a document's own time on upload
+        let before = entry("notes.txt", Some(7), "e1", START - 60, 0);
+        let snap = snapshot(std::slice::from_ref(&before), START);
+        let fresh = Freshness {
+            since: started(),
+            snapshot: Some(&snap),
+        };
+        assert!(!fresh.is_new(&before), "there when the step started");
+        assert!(fresh.is_new(&entry("scan.pdf", Some(8), "e2", old, 0)));
+        // The same file id renamed is still the same file; saved again, it changed.
+        assert!(!fresh.is_new(&entry("renamed.txt", Some(7), "e1", START - 60, 0)));
+        assert!(fresh.is_new(&entry("notes.txt", Some(7), "e3", START + 30, 0)));
+        // Deleted, then uploaded again with the same name: a new file id.
+        assert!(fresh.is_new(&entry("notes.txt", Some(9), "e1", START - 60, 0)));
+        // Without file ids (plain WebDAV): names and ETags.
+        let no_ids = snapshot(&[entry("notes.txt", None, "e1", START - 60, 0)], START);
+        let fresh = Freshness {
+            since: started(),
+            snapshot: Some(&no_ids),
+        };
+        assert!(!fresh.is_new(&entry("notes.txt", None, "e1", START - 60, 0)));
+        assert!(fresh.is_new(&entry("notes.txt", None, "e4", START + 30, 0)));
+        assert!(fresh.is_new(&entry("scan.pdf", None, "e2", old, 0)));
+    }
+
+    #[test]
+    fn without_a_snapshot_the_upload_time_then_the_modification_time_decide() {
+        let old = 1_425_376_800;
+        let fresh = Freshness {
+            since: started(),
+            snapshot: None,
+        };
+        assert!(
+            fresh.is_new(&entry("a", Some(1), "e", old, START + 10)),
+            "uploaded now"
+        );
+        assert!(
+            !fresh.is_new(&entry("a", Some(1), "e", old, old)),
+            "uploaded in 2015"
+        );
+        assert!(
+            !fresh.is_new(&entry("a", Some(1), "e", old, 0)),
+            "no upload time: mtime"
+        );
+        assert!(
+            fresh.is_new(&entry("a", Some(1), "e", START - 100, 0)),
+            "clock slack"
+        );
+        assert!(!fresh.is_new(&entry("a", Some(1), "e", START - 200, 0)));
+        let no_start = Freshness {
+            since: None,
+            snapshot: None,
+        };
+        assert!(
+            no_start.is_new(&entry("a", None, "e", old, 0)),
+            "no condition"
+        );
+    }
+
+    #[test]
+    fn a_late_snapshot_lets_times_speak_for_what_it_holds() {
+        let uploaded = entry("scan.pdf", Some(8), "e2", 1_425_376_800, START + 60);
+        let late = snapshot(std::slice::from_ref(&uploaded), START + 3600);
+        let fresh = Freshness {
+            since: started(),
+            snapshot: Some(&late),
+        };
+        assert!(
+            fresh.is_new(&uploaded),
+            "uploaded after the start, before the snapshot"
+        );
+        let older = entry("old.txt", Some(9), "e5", START - 3600, START - 3600);
+        let late = snapshot(std::slice::from_ref(&older), START + 3600);
+        let fresh = Freshness {
+            since: started(),
+            snapshot: Some(&late),
+        };
+        assert!(!fresh.is_new(&older));
+    }
+
+    #[test]
+    fn a_move_keeps_the_file_id_a_copy_does_not() {
+        let original = entry("lettre.odt", Some(7), "e1", START - 60, 0);
+        let snap = snapshot(std::slice::from_ref(&original), START);
+        let mut moved = original.clone();
+        moved.path = RemotePath::parse("/Bureau/lettre.odt").unwrap();
+        let found = find_moved("*", std::slice::from_ref(&moved), &[], Some(&snap));
+        assert_eq!(
+            found.map(|e| e.path.to_string()),
+            Ok("/Bureau/lettre.odt".into())
+        );
+        // A copy gets a new id: while the original stays, the name is still in `from`…
+        let copy = entry("lettre.odt", Some(11), "e1", START - 60, 0);
+        let in_from = [original.clone()];
+        assert_eq!(
+            find_moved("*", std::slice::from_ref(&copy), &in_from, Some(&snap)).unwrap_err(),
+            MoveMiss::StillThere
+        );
+        // …and once the original is deleted, the copy is still not the file that was there.
+        assert_eq!(
+            find_moved("*.odt", std::slice::from_ref(&copy), &[], Some(&snap)).unwrap_err(),
+            MoveMiss::NotFrom
+        );
+        // Without a snapshot, a name that left `from` is enough.
+        assert!(find_moved("*", std::slice::from_ref(&copy), &[], None).is_ok());
+        // Globs match files only; an exact name may be a folder.
+        let mut folder = entry("Projets", Some(12), "e6", START, 0);
+        folder.is_dir = true;
+        assert_eq!(
+            find_moved("*", std::slice::from_ref(&folder), &[], None).unwrap_err(),
+            MoveMiss::None
+        );
+        assert!(find_moved("Projets", std::slice::from_ref(&folder), &[], None).is_ok());
+        assert!(find_moved("projets", std::slice::from_ref(&folder), &[], None).is_err());
+    }
+
+    #[test]
+    fn names_pick_their_missing_message() {
+        assert_eq!(NameKind::of("*").variant(), Some("any"));
+        assert_eq!(NameKind::of("**").variant(), Some("any"));
+        assert_eq!(NameKind::of("*.pdf").variant(), Some("pattern"));
+        assert_eq!(NameKind::of("rapport-??.odt").variant(), Some("pattern"));
+        assert_eq!(NameKind::of("notes.txt").variant(), None);
+        assert_eq!(place("/"), ("/".to_owned(), "root"));
+        assert_eq!(place("Bureau/"), ("Bureau".to_owned(), "folder"));
+        assert_eq!(place("/Docs/2024"), ("Docs/2024".to_owned(), "folder"));
+        let o = file_moved_missing("*", "/", "Bureau", MoveMiss::None);
+        let m = o.missing.unwrap();
+        assert_eq!(m.message_id, "check-file-moved-missing-any");
+        assert_eq!(
+            (m.args["from_place"].as_str(), m.args["to"].as_str()),
+            ("root", "Bureau")
+        );
+        let spec = check_spec("file-exists").unwrap();
+        let ids: Vec<String> = spec.missing_messages().into_iter().map(|m| m.0).collect();
+        assert_eq!(
+            ids,
+            [
+                "check-file-exists-missing",
+                "check-file-exists-missing-any",
+                "check-file-exists-missing-pattern"
+            ]
+        );
+    }
+
+    #[test]
+    fn baselines_are_json_and_old_calendar_snapshots_still_read() {
+        let calendars: Baseline = serde_json::from_str(r#"["personal"]"#).unwrap();
+        assert_eq!(calendars, Baseline::Calendars(vec!["personal".into()]));
+        let folder = Baseline::Folder(snapshot(
+            &[
+                entry("a.txt", Some(3), "e1", START, 0),
+                entry("b.txt", None, "e2", START, 0),
+            ],
+            START,
+        ));
+        let json = serde_json::to_string(&folder).unwrap();
+        assert_eq!(
+            json,
+            r#"{"folder":"/Docs","taken_at":1767225600,"entries":[{"name":"a.txt","id":3,"etag":"e1"},{"name":"b.txt","etag":"e2"}]}"#
+        );
+        assert_eq!(serde_json::from_str::<Baseline>(&json).unwrap(), folder);
+        let ctx = CheckContext {
+            baseline: Some(folder),
+            ..Default::default()
+        };
+        assert!(ctx.folder_snapshot("Docs/").is_some());
+        assert!(ctx.folder_snapshot("/").is_none() && ctx.calendar_baseline().is_none());
+    }
+
+    #[test]
+    fn which_checks_keep_a_snapshot() {
+        let exists = |new| Check::FileExists {
+            path: None,
+            name: Some("*".into()),
+            folder: "/Bureau".into(),
+            min_size: None,
+            new,
+        };
+        assert_eq!(
+            exists(true).watched_folder().unwrap().to_string(),
+            "/Bureau"
+        );
+        assert!(exists(true).needs_baseline() && !exists(false).needs_baseline());
+        let at_path = Check::FileExists {
+            path: Some("/Docs/cr.odt".into()),
+            name: None,
+            folder: "/".into(),
+            min_size: None,
+            new: true,
+        };
+        assert_eq!(at_path.watched_folder().unwrap().to_string(), "/Docs");
+        let moved = Check::FileMoved {
+            name: "*".into(),
+            from: "/".into(),
+            to: "Bureau".into(),
+        };
+        assert!(moved.watched_folder().unwrap().is_root());
+        assert!(Check::CalendarExists { name: None }.needs_baseline());
+        assert!(
+            !Check::CalendarExists {
+                name: Some("x".into())
+            }
+            .needs_baseline()
+        );
     }
 
     #[test]

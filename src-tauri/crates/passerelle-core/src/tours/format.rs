@@ -345,10 +345,12 @@ impl Step {
             StepBody::Highlight { fallback, .. } => out.push(fallback.clone()),
         }
         if let Some(check) = self.check() {
-            out.push(MsgRef {
-                id: format!("check-{}-missing", check.check.type_name()),
-                line: check.line,
-            });
+            for (id, _) in check.check.spec().missing_messages() {
+                out.push(MsgRef {
+                    id,
+                    line: check.line,
+                });
+            }
         }
         out
     }

@@ -101,18 +101,22 @@ fn passed(step: &format::Step, record: Option<&StepRecord>) -> bool {
     !needs_check || matches!(r.status, StepState::Done | StepState::Skipped)
 }
 
-/// Where to resume: after the last step passed to "step seen" (at it, while it is a task not
-/// yet done or skipped); otherwise the first step not passed once something was recorded.
+/// Where to resume: the step the person was on when they left (the last one passed to "step
+/// seen"); the one after it when that step is a task they did or skipped; nothing when the
+/// last step is passed (the tour is over). Otherwise the first step not passed.
 fn resume_at(
     tour: &Tour,
     records: &BTreeMap<&str, &StepRecord>,
     current: Option<&str>,
 ) -> Option<String> {
     if let Some(cur) = current.and_then(|c| tour.step(c)) {
-        if !passed(cur, records.get(cur.id.as_str()).copied()) {
-            return Some(cur.id.clone());
+        let record = records.get(cur.id.as_str()).copied();
+        // A task done or skipped was acted on: the person was about to move on.
+        if record.is_some_and(|r| matches!(r.status, StepState::Done | StepState::Skipped)) {
+            return tour.step_after(&cur.id).map(|s| s.id.clone());
         }
-        return tour.step_after(&cur.id).map(|s| s.id.clone());
+        let finished = tour.step_after(&cur.id).is_none() && passed(cur, record);
+        return (!finished).then(|| cur.id.clone());
     }
     if records.is_empty() {
         return None;
@@ -365,7 +369,8 @@ pub fn open(
 }
 
 /// The person reached a step: records it as seen and makes it the tour's current step. With an
-/// account, a check that compares with "before" snapshots the space now (best effort).
+/// account, a check that compares with "before" (new files, moved files, new calendars)
+/// snapshots the space now, once (best effort: offline, the check falls back on times).
 pub async fn step_seen(
     store: &Store,
     secrets: &Secrets,
@@ -389,9 +394,12 @@ pub async fn step_seen(
     {
         let account = owned_account(store, profile_id, account_id)?;
         if let Ok(client) = account_client(store, secrets, &account)
-            && let Ok(uris) = checks::calendar_baseline(&client, &CheckContext::default()).await
+            && let Ok(Some(baseline)) = check
+                .check
+                .take_baseline(&client, &CheckContext::default())
+                .await
+            && let Ok(json) = serde_json::to_string(&baseline)
         {
-            let json = serde_json::to_string(&uris).unwrap_or_else(|_| "[]".into());
             store.set_step_baseline(key, step_id, &json)?;
         }
     }
@@ -434,7 +442,7 @@ pub fn check_context(
     let started = store.step_started_at(key, step_id)?;
     let baseline = store
         .step_baseline(key, step_id)?
-        .and_then(|b| serde_json::from_str::<Vec<String>>(&b).ok());
+        .and_then(|b| serde_json::from_str::<checks::Baseline>(&b).ok());
     Ok(CheckContext {
         step_started_at: started.as_deref().and_then(parse_time),
         input,

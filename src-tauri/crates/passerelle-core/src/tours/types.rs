@@ -253,11 +253,25 @@ impl CheckOutcome {
 
     /// Not done: `check-<type>-missing` with these arguments.
     pub fn missing(check_type: &str, args: &[(&str, String)]) -> Self {
+        Self::missing_variant(check_type, None, args)
+    }
+
+    /// Not done: `check-<type>-missing`, or `check-<type>-missing-<variant>` (e.g. `any`,
+    /// `pattern`), with these arguments.
+    pub fn missing_variant(
+        check_type: &str,
+        variant: Option<&str>,
+        args: &[(&str, String)],
+    ) -> Self {
+        let message_id = match variant {
+            Some(v) => format!("check-{check_type}-missing-{v}"),
+            None => format!("check-{check_type}-missing"),
+        };
         Self {
             done: false,
             evidence: None,
             missing: Some(MissingInfo {
-                message_id: format!("check-{check_type}-missing"),
+                message_id,
                 args: args
                     .iter()
                     .map(|(k, v)| ((*k).to_owned(), v.clone()))

@@ -43,6 +43,7 @@ const PROPFIND_BODY: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
     <oc:owner-display-name/>
     <nc:has-preview/>
     <nc:mount-type/>
+    <nc:upload_time/>
   </d:prop>
 </d:propfind>"#;
 
@@ -60,8 +61,12 @@ pub struct FileEntry {
     pub size: Option<u64>,
     /// ETag without quotes.
     pub etag: Option<String>,
-    /// Last modification.
+    /// Last modification. Clients keep the original file's time on upload (`X-OC-MTime`), so
+    /// it may be long before the upload.
     pub modified: Option<SystemTime>,
+    /// When it was uploaded (`nc:upload_time`, Nextcloud 28 and later; `None` when not sent or
+    /// unknown, e.g. files older than the property).
+    pub upload_time: Option<SystemTime>,
     /// MIME type.
     pub content_type: Option<String>,
     /// Nextcloud file id.
@@ -108,6 +113,10 @@ impl FileEntry {
                 .as_deref()
                 .and_then(|d| httpdate::parse_http_date(d.trim()).ok()),
             content_type: p.getcontenttype.filter(|s| !s.is_empty()),
+            upload_time: num(&p.upload_time)
+                .and_then(|v| u64::try_from(v).ok())
+                .filter(|secs| *secs > 0)
+                .map(|secs| SystemTime::UNIX_EPOCH + Duration::from_secs(secs)),
             file_id: num(&p.fileid).and_then(|v| u64::try_from(v).ok()),
             permissions: p.permissions.filter(|s| !s.is_empty()),
             checksums: p.checksums.map(|c| c.all()).unwrap_or_default(),
@@ -555,4 +564,80 @@ fn upload_id() -> String {
     let _ = ring::rand::SystemRandom::new().fill(&mut bytes);
     let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
     format!("passerelle-{hex}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn listed(body: &str) -> Vec<FileEntry> {
+        let url = Url::parse("https://cloud.example.org/remote.php/dav/files/alice/Docs/").unwrap();
+        let dir = RemotePath::parse("/Docs").unwrap();
+        parse_multistatus(body.as_bytes(), &url)
+            .unwrap()
+            .responses
+            .into_iter()
+            .filter(|r| !r.path.is_empty())
+            .map(|r| FileEntry::from_response(&dir, r))
+            .collect()
+    }
+
+    #[test]
+    fn the_propfind_asks_for_file_ids_and_upload_times() {
+        assert!(PROPFIND_BODY.contains("<oc:fileid/>"));
+        assert!(PROPFIND_BODY.contains("<nc:upload_time/>"));
+    }
+
+    #[test]
+    fn upload_time_is_parsed_and_zero_means_unknown() {
+        // As Nextcloud 29 answers: the upload time apart from the kept modification time.
+        let entries = listed(
+            r#"<?xml version="1.0"?>
+<d:multistatus xmlns:d="DAV:" xmlns:oc="http://owncloud.org/ns" xmlns:nc="http://nextcloud.org/ns">
+ <d:response>
+  <d:href>/remote.php/dav/files/alice/Docs/</d:href>
+  <d:propstat><d:prop><d:resourcetype><d:collection/></d:resourcetype></d:prop>
+   <d:status>HTTP/1.1 200 OK</d:status></d:propstat>
+ </d:response>
+ <d:response>
+  <d:href>/remote.php/dav/files/alice/Docs/scan%202015.pdf</d:href>
+  <d:propstat><d:prop>
+    <d:getlastmodified>Tue, 03 Mar 2015 10:00:00 GMT</d:getlastmodified>
+    <d:getetag>"6d1f0c2a"</d:getetag>
+    <d:resourcetype/>
+    <oc:fileid>4242</oc:fileid>
+    <nc:upload_time>1767225600</nc:upload_time>
+  </d:prop><d:status>HTTP/1.1 200 OK</d:status></d:propstat>
+ </d:response>
+ <d:response>
+  <d:href>/remote.php/dav/files/alice/Docs/old.txt</d:href>
+  <d:propstat><d:prop>
+    <d:getlastmodified>Tue, 03 Mar 2015 10:00:00 GMT</d:getlastmodified>
+    <d:resourcetype/>
+    <nc:upload_time>0</nc:upload_time>
+  </d:prop><d:status>HTTP/1.1 200 OK</d:status></d:propstat>
+ </d:response>
+ <d:response>
+  <d:href>/remote.php/dav/files/alice/Docs/plain.txt</d:href>
+  <d:propstat><d:prop><d:resourcetype/></d:prop><d:status>HTTP/1.1 200 OK</d:status></d:propstat>
+  <d:propstat><d:prop><oc:fileid/><nc:upload_time/></d:prop>
+   <d:status>HTTP/1.1 404 Not Found</d:status></d:propstat>
+ </d:response>
+</d:multistatus>"#,
+        );
+        assert_eq!(entries.len(), 3);
+        let scan = &entries[0];
+        assert_eq!(scan.name(), "scan 2015.pdf");
+        assert_eq!(scan.file_id, Some(4242));
+        assert_eq!(
+            scan.upload_time,
+            Some(SystemTime::UNIX_EPOCH + Duration::from_secs(1_767_225_600))
+        );
+        assert_eq!(
+            scan.modified,
+            Some(SystemTime::UNIX_EPOCH + Duration::from_secs(1_425_376_800))
+        );
+        assert_eq!(entries[1].upload_time, None, "0: unknown");
+        assert_eq!((entries[2].upload_time, entries[2].file_id), (None, None));
+    }
 }

@@ -365,6 +365,8 @@ props! {
     "nc.has-preview" => has_preview: String,
     /// `nc:mount-type` (`shared`, `group`, `external`…)
     "nc.mount-type" => mount_type: String,
+    /// `nc:upload_time` (seconds since the epoch; `0` when the server does not know)
+    "nc.upload_time" => upload_time: String,
     /// `{http://nextcloud.com/ns}owner-displayname`
     "ncc.owner-displayname" => owner_displayname: String,
     /// `{http://nextcloud.com/ns}deleted-at`
