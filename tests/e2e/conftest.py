@@ -23,6 +23,7 @@ from selenium.webdriver.support.ui import WebDriverWait
 ROOT = Path(__file__).resolve().parents[2]
 APP = ROOT / "target" / "debug" / "passerelle"
 ARTIFACTS = ROOT / "target" / "e2e"
+FAKE_BROWSER_DIR = Path(__file__).resolve().parent / "bin"
 
 
 def free_port() -> int:
@@ -146,6 +147,21 @@ def app(display, request):
     yield driver
     driver.quit()
     shutil.rmtree(data_dir, ignore_errors=True)
+
+
+@pytest.fixture
+def opened(app, tmp_path):
+    """The app's environment: the fake browser (tests/e2e/bin/xdg-open) first in PATH, recording
+    the URLs the app opens into this file, and no proxy for loopback."""
+    record = tmp_path / "opened-urls.txt"
+    app.extra_env.update(
+        PATH=f"{FAKE_BROWSER_DIR}{os.pathsep}{os.environ.get('PATH', '')}",
+        PASSERELLE_E2E_OPENED=str(record),
+        PASSERELLE_E2E_BROWSER_GRANTS="0",
+        NO_PROXY="127.0.0.1,localhost",
+        no_proxy="127.0.0.1,localhost",
+    )
+    return record
 
 
 def wait(session, timeout: float = 20.0) -> WebDriverWait:

@@ -23,6 +23,17 @@ even for ``format=json``) → missing ``OCS-APIRequest: true`` (412) → the rou
 Known credentials: ``alice`` with :data:`ALICE_APP_PASSWORD`, and every app password issued by a
 granted Login Flow. ``DELETE /ocs/v2.php/core/apppassword`` revokes the password used for it.
 
+Real WebDAV (``NextcloudDouble(webdav=True)``): ``start()`` also starts ``rclone serve webdav`` on
+a fresh folder (:attr:`NextcloudDouble.files_dir`, alice's files) with the base URL
+``/remote.php/dav/files/alice``, and ``stop()`` stops it. Every request under
+``/remote.php/dav/files/alice/`` (any method: PROPFIND, MKCOL, PUT, GET, MOVE, COPY, DELETE…) is
+then forwarded to it with its headers (``Depth``, ``Overwrite``…; the ``Destination`` host is
+rewritten to rclone's) once the double has checked the credentials as Nextcloud does (401
+captures for none, wrong or revoked ones). Answers are rclone's own (Go's ``x/net/webdav``), not
+Nextcloud's: no ``oc:``/``nc:`` properties. Without ``webdav=True`` only the captured root
+PROPFIND is answered. Tests act "as the person did in their browser" by sending MKCOL, PUT or
+MOVE through the double, or look at the files in :attr:`~NextcloudDouble.files_dir`.
+
 Login Flow v2: the flow is granted when something GETs its login URL (what a person does in the
 browser; the double answers a tiny "Access granted" page) or by ``POST /__control/grant``.
 
@@ -31,14 +42,20 @@ Control endpoints (never logged, available in every mode):
 ``POST /__control/grant`` (latest pending flow), ``GET /__control/state``,
 ``POST /__control/mode`` (body ``mode=maintenance`` …).
 
+The request log has, per request: ``method``, ``path``, ``query``, ``ocs_apirequest``, ``auth``
+(None, "ok", "wrong", "revoked"), ``auth_user``, ``credential`` (which app password: "static",
+"loginflow-N"), ``depth``, ``destination``, ``user_agent``, ``status``, ``capture`` (the capture
+replayed, or ``"rclone"`` for a forwarded WebDAV request) and ``time``.
+
 In-process use::
 
-    with NextcloudDouble(mode="normal") as nc:
-        nc.base_url  # http://127.0.0.1:<port>
+    with NextcloudDouble(mode="normal", webdav=True) as nc:
+        nc.base_url   # http://127.0.0.1:<port>
+        nc.files_dir  # alice's files, served over WebDAV
 
 Manual use::
 
-    python3 tests/e2e/nextcloud_double.py --port 8099 --mode normal
+    python3 tests/e2e/nextcloud_double.py --port 8099 --mode normal [--webdav]
 
 Standard library only.
 """
@@ -54,8 +71,12 @@ import json
 import os
 import re
 import secrets
+import shutil
+import socket
 import string
+import subprocess
 import sys
+import tempfile
 import threading
 import time
 from dataclasses import dataclass, field
@@ -115,6 +136,19 @@ NOT_FOUND_PAGE = (
     "<!DOCTYPE html>\n<html><head><title>404 Not Found</title></head><body>"
     "<h1>Not Found</h1><p>The requested URL was not found on this server.</p></body></html>\n"
 ).encode()
+
+# Real WebDAV behind the double (webdav=True): alice's files, served by rclone.
+FILES_PREFIX = "/remote.php/dav/files/"
+WEBDAV_START_TIMEOUT = 20.0  # seconds for rclone to open its port
+WEBDAV_FORWARD_TIMEOUT = 60.0
+# Not passed on to rclone: hop-by-hop headers, the credentials (checked by the double) and the
+# ones http.client sets itself from the body.
+_NOT_FORWARDED = {
+    "authorization", "connection", "content-length", "expect", "host", "keep-alive",
+    "proxy-authenticate", "proxy-authorization", "proxy-connection", "te", "trailer",
+    "transfer-encoding", "upgrade",
+}
+_NOT_RETURNED = {"connection", "content-length", "keep-alive", "transfer-encoding"}
 
 _ALNUM = string.ascii_letters + string.digits
 
@@ -210,7 +244,7 @@ class NextcloudDouble:
     """The double: a threaded HTTP server on loopback plus its state. Thread-safe."""
 
     def __init__(self, mode: str = "normal", host: str = "127.0.0.1", port: int = 0,
-                 captures: Path = CAPTURES):
+                 captures: Path = CAPTURES, webdav: bool = False):
         if mode not in MODES:
             raise ValueError(f"unknown mode {mode!r}; one of {MODES}")
         if not (captures / "README.md").exists():
@@ -228,6 +262,10 @@ class NextcloudDouble:
         self.instance_id = "oc" + _random(10, string.ascii_lowercase + string.digits)
         self._server: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
+        self.webdav = webdav
+        self._webdav_root: Path | None = None
+        self._webdav_proc: subprocess.Popen | None = None
+        self._webdav_port: int | None = None
 
     # -- lifecycle ----------------------------------------------------------------------------
 
@@ -238,7 +276,13 @@ class NextcloudDouble:
             pass
 
         Handler.double = double
-        self._server = ThreadingHTTPServer((self._host, self._port), Handler)
+        if self.webdav:
+            self._start_webdav()
+        try:
+            self._server = ThreadingHTTPServer((self._host, self._port), Handler)
+        except BaseException:
+            self._stop_webdav()
+            raise
         self._server.daemon_threads = True
         self._thread = threading.Thread(
             target=self._server.serve_forever, kwargs={"poll_interval": 0.1},
@@ -254,6 +298,78 @@ class NextcloudDouble:
         if self._thread is not None:
             self._thread.join(timeout=5)
             self._thread = None
+        self._stop_webdav()
+
+    def _start_webdav(self) -> None:
+        """Starts rclone's WebDAV server on a fresh folder and waits (bounded) for its port."""
+        exe = shutil.which("rclone")
+        if exe is None:
+            raise RuntimeError("rclone is missing: the double's real WebDAV (webdav=True) runs "
+                               "`rclone serve webdav`; install it with `apt-get install rclone`")
+        root = Path(tempfile.mkdtemp(prefix="nextcloud-double-webdav-"))
+        (root / "files").mkdir()
+        (root / "rclone.conf").touch()  # no remote is configured: keeps rclone off ~/.config
+        with socket.socket() as sock:
+            sock.bind(("127.0.0.1", 0))
+            port = sock.getsockname()[1]
+        log = open(root / "rclone.log", "wb")  # noqa: SIM115 - rclone writes it until stop()
+        cmd = [exe, "serve", "webdav", str(root / "files"),
+               "--addr", f"127.0.0.1:{port}",
+               "--baseurl", f"{FILES_PREFIX}{ALICE}",
+               # Files made on disk by a test are seen at once, not after rclone's cache time.
+               "--dir-cache-time", "0s",
+               "--config", str(root / "rclone.conf")]
+        try:
+            proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=log,
+                                    stderr=subprocess.STDOUT)
+        finally:
+            log.close()
+        self._webdav_root, self._webdav_proc, self._webdav_port = root, proc, port
+        deadline = time.monotonic() + WEBDAV_START_TIMEOUT
+        while True:
+            problem = None
+            if proc.poll() is not None:
+                problem = f"exited with code {proc.returncode}"
+            elif time.monotonic() > deadline:
+                problem = f"did not open port {port} within {WEBDAV_START_TIMEOUT:.0f} s"
+            else:
+                try:
+                    with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                        return
+                except OSError:
+                    time.sleep(0.05)  # polling interval, not synchronisation
+                    continue
+            tail = (root / "rclone.log").read_text("utf-8", "replace")[-2000:]
+            self._stop_webdav()
+            raise RuntimeError(f"rclone serve webdav {problem}: {' '.join(cmd)}\n{tail}")
+
+    def _stop_webdav(self) -> None:
+        proc, self._webdav_proc = self._webdav_proc, None
+        if proc is not None and proc.poll() is None:
+            proc.terminate()
+            try:
+                proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+        root, self._webdav_root = self._webdav_root, None
+        self._webdav_port = None
+        if root is not None:
+            shutil.rmtree(root, ignore_errors=True)
+
+    @property
+    def files_dir(self) -> Path:
+        """The folder rclone serves as alice's files (``webdav=True`` only)."""
+        if self._webdav_root is None:
+            raise RuntimeError("no real WebDAV: start the double with webdav=True")
+        return self._webdav_root / "files"
+
+    @property
+    def webdav_url(self) -> str:
+        """rclone's own address (tests go through :attr:`base_url`, as the app does)."""
+        if self._webdav_port is None:
+            raise RuntimeError("no real WebDAV: start the double with webdav=True")
+        return f"http://127.0.0.1:{self._webdav_port}"
 
     def __enter__(self) -> "NextcloudDouble":
         return self.start()
@@ -319,6 +435,7 @@ class NextcloudDouble:
                 ],
                 "issued_app_passwords": list(self.issued_app_passwords),
                 "revoked_count": len(self.revoked),
+                "files_dir": str(self.files_dir) if self._webdav_root is not None else None,
             }
 
     def check_credentials(self, authorization: str | None) -> tuple[str | None, str | None, str | None]:
@@ -409,6 +526,9 @@ class NextcloudDouble:
             "auth": auth,
             "auth_user": user,
             "credential": label,
+            "depth": headers.get("Depth"),
+            "destination": headers.get("Destination"),
+            "user_agent": headers.get("User-Agent"),
         }
         with self._lock:
             mode = self.mode
@@ -418,7 +538,54 @@ class NextcloudDouble:
             return _plain(200, "OK", "image/svg+xml", LOGO_SVG), facts
         if mode == "maintenance":
             return self._maintenance(path, base_url), facts
+        if self._forwards(path, auth, user):
+            return self._forward(method, target, headers, body, base_url), facts
         return self._normal(method, path, query, headers, body, base_url, auth, label), facts
+
+    def _forwards(self, path: str, auth: str | None, user: str | None) -> bool:
+        """Whether this request goes to the real WebDAV: alice's files, with her credentials
+        (anything else gets the double's answers, the 401 captures included)."""
+        if self._webdav_port is None or auth != "ok" or (user or "").lower() != ALICE:
+            return False
+        own = f"{FILES_PREFIX}{ALICE}"
+        return path == own or path.startswith(own + "/")
+
+    def _forward(self, method: str, target: str, headers, body: bytes, base_url: str) -> Response:
+        """The request as rclone answers it: same method, target and headers (Destination
+        rebased on rclone), the answer read whole and sent back with ``Connection: close``."""
+        port = self._webdav_port
+        upstream = f"127.0.0.1:{port}"
+        out: list[tuple[str, str]] = []
+        for k, v in headers.items():
+            lk = k.lower()
+            if lk in _NOT_FORWARDED:
+                continue
+            if lk == "destination":
+                v = _rebase(v, upstream)
+            out.append((k, v))
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=WEBDAV_FORWARD_TIMEOUT)
+        try:
+            conn.putrequest(method, target, skip_host=True, skip_accept_encoding=True)
+            conn.putheader("Host", upstream)
+            for k, v in out:
+                conn.putheader(k, v)
+            conn.putheader("Content-Length", str(len(body)))
+            conn.endheaders(body)
+            resp = conn.getresponse()
+            data = resp.read()
+        except OSError as e:
+            return _plain(502, "Bad Gateway", "text/plain; charset=utf-8",
+                          f"nextcloud double: the real WebDAV (rclone) did not answer: {e}\n".encode())
+        finally:
+            conn.close()
+        answer = []
+        for k, v in resp.getheaders():
+            if k.lower() in _NOT_RETURNED:
+                continue
+            answer.append((k, v.replace(f"http://{upstream}", base_url)))
+        length = resp.getheader("Content-Length") if method == "HEAD" else None
+        answer += [("Connection", "close"), ("Content-Length", length or str(len(data)))]
+        return Response(f"HTTP/1.1 {resp.status} {resp.reason}", answer, data, "rclone")
 
     def _not_nextcloud(self, path: str) -> Response:
         if path == "/status.php":
@@ -529,6 +696,14 @@ class NextcloudDouble:
             name = "webdav-propfind-depth0-root" if depth == "0" else "webdav-propfind-depth1-root"
             return self.replay(name, base_url)
         return self.replay("webdav-propfind-missing-404", base_url)
+
+
+def _rebase(url: str, netloc: str) -> str:
+    """`url` on another host (a WebDAV Destination): same path and query."""
+    parts = urlsplit(url)
+    if not parts.scheme or not parts.netloc:
+        return url  # a bare path: already right for any host
+    return f"http://{netloc}{parts.path}" + (f"?{parts.query}" if parts.query else "")
 
 
 def _basic_secret(authorization: str | None) -> str:
@@ -694,12 +869,17 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--port", type=int, default=0, help="0 picks a free port (printed)")
     p.add_argument("--mode", choices=MODES, default="normal")
     p.add_argument("--verbose", action="store_true", help="log each request on stderr")
+    p.add_argument("--webdav", action="store_true",
+                   help="serve alice's files over real WebDAV (rclone serve webdav)")
     args = p.parse_args(argv)
-    double = NextcloudDouble(mode=args.mode, host=args.host, port=args.port).start()
+    double = NextcloudDouble(mode=args.mode, host=args.host, port=args.port,
+                             webdav=args.webdav).start()
     double._server.verbose = args.verbose
     print(f"Nextcloud double ({args.mode}) on {double.base_url} — port {double.port}", flush=True)
     print(f"  app password: {ALICE}:{ALICE_APP_PASSWORD}; control: {double.base_url}/__control/log",
           flush=True)
+    if args.webdav:
+        print(f"  alice's files (WebDAV): {double.files_dir}", flush=True)
     try:
         while True:
             time.sleep(3600)

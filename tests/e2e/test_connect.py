@@ -10,18 +10,34 @@ Screenshots: target/e2e/connect-*.png (one per test, taken at the end, pass or f
 """
 
 import colorsys
-import os
 import re
 import subprocess
-from pathlib import Path
 
 import pytest
-from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
-from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions as EC
-from selenium.webdriver.support.ui import WebDriverWait
 
-from conftest import ARTIFACTS, by_testid, fluent_message, html_lang, visible, wait
+from conftest import ARTIFACTS, by_testid, fluent_message, visible
+from flows import (
+    APP_PASSWORD,
+    BROWSER_BUTTON,
+    CONNECT_ERROR,
+    CURRENT_PROFILE,
+    LOGIN_COUNTDOWN,
+    LOGIN_URL,
+    LONG,
+    SPACE_NAME,
+    accept_session_storage,
+    consent_shown,
+    create_profile,
+    error_code,
+    norm,
+    open_connect,
+    shown,
+    sign_in_with_app_password,
+    submit_address,
+    to_sign_in_choices,
+    until,
+    wait_connected,
+)
 from nextcloud_double import (
     ALICE,
     ALICE_APP_PASSWORD,
@@ -32,35 +48,17 @@ from nextcloud_double import (
     ocs_headers,
 )
 
-HERE = Path(__file__).resolve().parent
-FAKE_BROWSER_DIR = HERE / "bin"
-
 # ---- UI contract ------------------------------------------------------------------------------
-# Test ids given in the brief, checked against ui/src/screens/connect.ts, accounts.ts and app.ts
-# as they were being written. TODO(lead): re-check when the connect screen is final.
-SERVER_ADDRESS, SERVER_CHECK, CONNECT_ERROR = "server-address", "server-check", "connect-error"
-# Plain http (the double is http://127.0.0.1) gets a warning step first (connect.ts showInsecure).
-INSECURE_CONTINUE = "insecure-continue"
-# The "Sign in with my browser" button (Fluent `method-browser`).
-BROWSER_BUTTON = "login-browser"
-# The app-password form sits in a <details> disclosure (Fluent `method-app-password`).
-APP_PASSWORD_DETAILS = "app-password-details"
-LOGIN_NAME, APP_PASSWORD, APP_PASSWORD_SUBMIT = "login-name", "app-password", "app-password-submit"
-LOGIN_COUNTDOWN, LOGIN_CANCEL, LOGIN_URL = "login-countdown", "login-cancel", "login-url"
-# Consent to keep the access in memory only (no keyring): the brief says `session-consent`,
-# connect.ts has `keyring-session` (inside `keyring-consent`). Either is clicked when shown.
-SESSION_CONSENT = ("session-consent", "keyring-session")
-SPACE_NAME, CURRENT_PROFILE = "space-name", "current-profile"
+# The connect screen's test ids and the connecting steps are shared with other tests: flows.py.
 # Sign out (accounts.ts): button, then the confirm dialog, then a result message.
 SIGN_OUT, SIGN_OUT_DIALOG, DIALOG_CONFIRM, SIGN_OUT_RESULT = (
     "account-sign-out", "sign-out-dialog", "dialog-confirm", "sign-out-result")
 # Passerelle's own --primary (ui/src/theme/palette.ts, light and dark).
 DEFAULT_PRIMARIES = {"#0a5a8c", "#8cc4f2"}
 
-LONG = 60.0  # seconds: connecting runs several requests and a keyring probe
-
 
 # ---- fixtures -----------------------------------------------------------------------------------
+# `opened` (the fake browser first in the app's PATH) is in conftest.py.
 
 
 @pytest.fixture
@@ -84,20 +82,6 @@ def nextcloud(doubles):
 
 
 @pytest.fixture
-def opened(app, tmp_path):
-    """The app's environment: the fake browser first in PATH, recording into this file."""
-    record = tmp_path / "opened-urls.txt"
-    app.extra_env.update(
-        PATH=f"{FAKE_BROWSER_DIR}{os.pathsep}{os.environ.get('PATH', '')}",
-        PASSERELLE_E2E_OPENED=str(record),
-        PASSERELLE_E2E_BROWSER_GRANTS="0",
-        NO_PROXY="127.0.0.1,localhost",
-        no_proxy="127.0.0.1,localhost",
-    )
-    return record
-
-
-@pytest.fixture
 def shot(app, request):
     """Saves target/e2e/connect-<test>.png when the test ends, whatever the outcome."""
     name = re.sub(r"[^A-Za-z0-9]+", "-", request.node.name.removeprefix("test_")).strip("-")
@@ -115,123 +99,6 @@ def lang_of(app) -> str:
 
 
 # ---- helpers ------------------------------------------------------------------------------------
-
-
-def norm(text: str) -> str:
-    """Text as compared: Fluent isolation marks dropped, all spaces (nbsp, thin) as one space."""
-    text = re.sub("[\u2068\u2069]", "", text)
-    return re.sub(r"[\s\u00a0\u202f\u2009]+", " ", text).strip()
-
-
-def shown(driver, testid: str):
-    for el in driver.find_elements(*by_testid(testid)):
-        try:
-            if el.is_displayed():
-                return el
-        except StaleElementReferenceException:
-            continue
-    return None
-
-
-def error_code(driver) -> str | None:
-    el = shown(driver, CONNECT_ERROR)
-    if el is None:
-        return None
-    code = el.get_attribute("data-error-code")
-    return code or None
-
-
-def until(driver, timeout: float, **outcomes):
-    """Waits until one of `outcomes` (name → condition on the driver) holds; returns its name."""
-    def any_outcome(d):
-        for name, cond in outcomes.items():
-            if cond(d):
-                return name
-        return False
-
-    return WebDriverWait(
-        driver, timeout, ignored_exceptions=(NoSuchElementException, StaleElementReferenceException)
-    ).until(any_outcome, f"none of {list(outcomes)} happened")
-
-
-def accept_session_storage(driver) -> bool:
-    for testid in SESSION_CONSENT:
-        el = shown(driver, testid)
-        if el is not None:
-            el.click()
-            return True
-    return False
-
-
-def consent_shown(d) -> bool:
-    return any(shown(d, t) for t in SESSION_CONSENT)
-
-
-def create_profile(s, lang: str, name: str) -> None:
-    visible(s, "welcome-screen")
-    s.find_element(*by_testid(f"lang-{lang}")).click()
-    wait(s).until(lambda d: html_lang(d) == lang)
-    s.find_element(*by_testid("profile-name-input")).send_keys(name)
-    s.find_element(*by_testid("profile-create")).click()
-    wait(s).until(EC.text_to_be_present_in_element(by_testid(CURRENT_PROFILE), name))
-
-
-def open_connect(s) -> None:
-    s.execute_script("location.hash = '#/accounts/connect'")
-    visible(s, SERVER_ADDRESS)
-
-
-def submit_address(s, url: str) -> None:
-    field = visible(s, SERVER_ADDRESS)
-    field.clear()
-    field.send_keys(url)
-    s.find_element(*by_testid(SERVER_CHECK)).click()
-
-
-def to_sign_in_choices(s, url: str) -> None:
-    """Address checked, the http warning accepted: the sign-in choices are shown."""
-    submit_address(s, url)
-    outcome = until(
-        s, LONG,
-        insecure=lambda d: shown(d, INSECURE_CONTINUE),
-        method=lambda d: shown(d, BROWSER_BUTTON),
-        error=error_code,
-    )
-    if outcome == "error":
-        pytest.fail(f"checking {url} failed: {error_code(s)}: {shown(s, CONNECT_ERROR).text}")
-    if outcome == "insecure":
-        shown(s, INSECURE_CONTINUE).click()
-        visible(s, BROWSER_BUTTON)
-
-
-def sign_in_with_app_password(s, login: str, password: str) -> None:
-    details = s.find_elements(*by_testid(APP_PASSWORD_DETAILS))
-    if details and details[0].get_attribute("open") is None:
-        details[0].find_element(By.TAG_NAME, "summary").click()
-    name = visible(s, LOGIN_NAME)
-    name.clear()
-    name.send_keys(login)
-    field = s.find_element(*by_testid(APP_PASSWORD))
-    field.clear()
-    field.send_keys(password)
-    s.find_element(*by_testid(APP_PASSWORD_SUBMIT)).click()
-
-
-def wait_connected(s) -> None:
-    """Accepts the memory-only storage if asked, then waits for the space in the header."""
-    while True:
-        outcome = until(
-            s, LONG,
-            consent=consent_shown,
-            connected=lambda d: shown(d, SPACE_NAME),
-            error=error_code,
-        )
-        if outcome == "consent":
-            accept_session_storage(s)
-            continue
-        if outcome == "error":
-            pytest.fail(f"connecting failed: {error_code(s)}: {shown(s, CONNECT_ERROR).text}")
-        return
 
 
 def wait_error(s, code: str, lang: str) -> None:
