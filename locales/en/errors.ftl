@@ -56,3 +56,12 @@ error-tour-step-not-found = This step no longer exists in the tour (it may have 
 error-tour-step-no-check = This step has nothing to check. Go on to the next step.
 error-tour-pack-unreadable = Passerelle cannot read this tour pack. Check that it is a folder or a .zip file containing pack.toml, and that you may open it.
 error-tour-pack-unsafe = This tour pack was refused: it contains a file that is too big or that would be written outside the pack. Ask the person who made it for a new copy.
+
+## Hand-over
+
+error-handover-job-not-found = This hand-over is not recorded on this computer. Check its number in the list of hand-overs.
+error-handover-selection = Something chosen for the hand-over cannot be handed over: it is missing, its name is not accepted, or one of the servers cannot hold it. Check the selection.
+error-handover-empty = There is nothing to hand over in this selection. Choose at least one folder, calendar or address book.
+error-handover-quota = The recipient does not have enough storage space for this hand-over. Free some space or ask the space’s administrators for a bigger quota, then plan again.
+error-handover-strategy-unavailable = This way of handing over cannot be used here, or is not available yet in this version of Passerelle. Choose “automatic” to let Passerelle pick one that works.
+error-handover-incomplete = The hand-over is not complete yet: some items are missing at the destination. Resume it; what is already there is not copied again.

@@ -56,3 +56,12 @@ error-tour-step-not-found = Cette étape n’existe plus dans le parcours (il a 
 error-tour-step-no-check = Cette étape n’a rien à vérifier. Passez à l’étape suivante.
 error-tour-pack-unreadable = Passerelle ne peut pas lire ce pack de parcours. Vérifiez que c’est un dossier ou un fichier .zip qui contient pack.toml, et que vous avez le droit de l’ouvrir.
 error-tour-pack-unsafe = Ce pack de parcours a été refusé : il contient un fichier trop gros ou qui serait écrit hors du pack. Demandez une nouvelle copie à la personne qui l’a fait.
+
+## Passation
+
+error-handover-job-not-found = Cette passation n’est pas enregistrée sur cet ordinateur. Vérifiez son numéro dans la liste des passations.
+error-handover-selection = Un élément choisi pour la passation ne peut pas être transmis : il manque, son nom n’est pas accepté, ou l’un des serveurs ne peut pas le recevoir. Vérifiez la sélection.
+error-handover-empty = Il n’y a rien à transmettre dans cette sélection. Choisissez au moins un dossier, un agenda ou un carnet d’adresses.
+error-handover-quota = Le destinataire n’a pas assez d’espace de stockage pour cette passation. Libérez de l’espace ou demandez un quota plus grand aux administrateurs de l’espace, puis refaites le plan.
+error-handover-strategy-unavailable = Cette façon de transmettre ne peut pas être utilisée ici, ou n’est pas encore disponible dans cette version de Passerelle. Choisissez « automatique » pour que Passerelle en prenne une qui fonctionne.
+error-handover-incomplete = La passation n’est pas encore terminée : des éléments manquent à la destination. Reprenez-la ; ce qui est déjà arrivé n’est pas recopié.

@@ -5,6 +5,7 @@
 mod accounts;
 mod doctor;
 mod tours;
+mod transfer;
 
 use std::process::ExitCode;
 
@@ -41,6 +42,9 @@ enum Command {
     /// Guided tours: validate, list, progress, run a check.
     #[command(subcommand)]
     Tours(tours::ToursCommand),
+    /// Hand-over: move a departing member's files, calendars and contacts to another member.
+    #[command(subcommand)]
+    Transfer(Box<transfer::TransferCommand>),
 }
 
 fn parse_language(s: &str) -> Result<Language, String> {
@@ -58,6 +62,7 @@ fn main() -> ExitCode {
         Command::Server(cmd) => block_on(accounts::server(cmd, &l10n, cli.json)),
         Command::Account(cmd) => block_on(accounts::account(cmd, &l10n, cli.json)),
         Command::Tours(cmd) => block_on(tours::run(cmd, &l10n, cli.json)),
+        Command::Transfer(cmd) => block_on(transfer::run(*cmd, &l10n, cli.json)),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -2,6 +2,7 @@
 
 mod doubles;
 mod tours;
+mod transfer;
 
 use std::process::Command;
 

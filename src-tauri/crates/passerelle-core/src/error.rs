@@ -86,6 +86,43 @@ pub enum CoreError {
         /// Why.
         reason: String,
     },
+    /// No hand-over job with this id.
+    #[error("no hand-over job with id {0}")]
+    HandoverJobNotFound(i64),
+    /// The selection names something that cannot be handed over (missing, outside the
+    /// member's space, or a side without the needed server).
+    #[error("cannot hand over {item:?}: {reason}")]
+    HandoverSelection {
+        /// The path or collection as given.
+        item: String,
+        /// Why.
+        reason: String,
+    },
+    /// The selection holds nothing that can be moved.
+    #[error("nothing to hand over")]
+    HandoverEmpty,
+    /// The selection does not fit in the recipient's storage quota.
+    #[error("{needed} bytes to copy, {available} available at the destination")]
+    HandoverQuota {
+        /// Bytes to copy.
+        needed: u64,
+        /// Bytes available at the destination.
+        available: u64,
+    },
+    /// This strategy cannot be used (not available here, or not implemented yet).
+    #[error("the hand-over strategy {0:?} is not available here (or not yet implemented)")]
+    HandoverStrategyUnavailable(String),
+    /// The hand-over job is not complete at the destination (failed or missing items).
+    #[error("hand-over job {job} is {state}: resume it")]
+    HandoverIncomplete {
+        /// Job id.
+        job: i64,
+        /// Its state.
+        state: String,
+    },
+    /// A hand-over could not reach one side; its code is the server error's.
+    #[error(transparent)]
+    Transfer(#[from] crate::handover::TransferError),
 }
 
 /// Every code a [`CoreError`] of its own can have, listed once: tests check each has a Fluent
@@ -104,6 +141,12 @@ pub const CORE_ERROR_CODES: &[&str] = &[
     "tour-step-no-check",
     "tour-pack-unreadable",
     "tour-pack-unsafe",
+    "handover-job-not-found",
+    "handover-selection",
+    "handover-empty",
+    "handover-quota",
+    "handover-strategy-unavailable",
+    "handover-incomplete",
 ];
 
 impl CoreError {
@@ -123,6 +166,13 @@ impl CoreError {
             Self::TourStepHasNoCheck { .. } => "tour-step-no-check",
             Self::TourPackUnreadable { .. } => "tour-pack-unreadable",
             Self::TourPackUnsafe { .. } => "tour-pack-unsafe",
+            Self::HandoverJobNotFound(_) => "handover-job-not-found",
+            Self::HandoverSelection { .. } => "handover-selection",
+            Self::HandoverEmpty => "handover-empty",
+            Self::HandoverQuota { .. } => "handover-quota",
+            Self::HandoverStrategyUnavailable(_) => "handover-strategy-unavailable",
+            Self::HandoverIncomplete { .. } => "handover-incomplete",
+            Self::Transfer(e) => e.code(),
             Self::Nextcloud(e) => e.code(),
             Self::Secret(e) => e.code(),
         }
@@ -218,6 +268,21 @@ mod tests {
                 path: "/x".into(),
                 entry: "../x".into(),
                 reason: "x".into(),
+            },
+            CoreError::HandoverJobNotFound(1),
+            CoreError::HandoverSelection {
+                item: "/x".into(),
+                reason: "x".into(),
+            },
+            CoreError::HandoverEmpty,
+            CoreError::HandoverQuota {
+                needed: 2,
+                available: 1,
+            },
+            CoreError::HandoverStrategyUnavailable("native".into()),
+            CoreError::HandoverIncomplete {
+                job: 1,
+                state: "incomplete".into(),
             },
         ];
         let codes: Vec<_> = samples.iter().map(CoreError::code).collect();

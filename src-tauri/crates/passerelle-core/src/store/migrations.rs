@@ -11,6 +11,7 @@ const MIGRATIONS: &[(u32, &str)] = &[
         include_str!("../../migrations/0002_accounts_secrets_pins.sql"),
     ),
     (3, include_str!("../../migrations/0003_tours.sql")),
+    (4, include_str!("../../migrations/0004_handover.sql")),
 ];
 
 /// The schema version this build writes.

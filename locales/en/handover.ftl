@@ -1,0 +1,132 @@
+# Hand-over: moving a departing member's files, calendars and contacts to another member.
+
+# Default destination folder, like Nextcloud's own transfers. $name: the departing member;
+# $date: YYYY-MM-DD.
+handover-destination-folder = Transferred from { $name } on { $date }
+
+## Strategies
+
+handover-strategy-ownership-transfer = OwnershipTransfer server app
+handover-strategy-share-copy = Server-side copy through a share
+handover-strategy-native-transfer = Nextcloud’s own transfer
+handover-strategy-streamed-copy = Copy through Passerelle
+
+handover-why-copy-two-sessions = Passerelle holds a session for both members on this server: it copies everything through this computer, without changing the departing member’s data.
+handover-why-copy-two-servers = The two members are on different servers: Passerelle copies everything from one to the other through this computer, without changing the departing member’s data.
+handover-why-copy-needs-sessions = Copying needs Passerelle to be connected to both members’ accounts.
+handover-why-not-implemented = Not available yet in this version of Passerelle.
+
+## Notes shown with a plan or a report
+
+handover-note-copies-data = The data is copied: the departing member’s files, calendars and contacts stay as they are until their account is deleted.
+handover-note-moves-data = The data is moved, the way Nextcloud does it: it will no longer be in the departing member’s account.
+handover-note-creation-limit = The recipient’s server limits how many calendars and address books can be created per hour. If it makes Passerelle wait, resume the hand-over later: nothing is lost.
+handover-note-no-calendar = One of the two servers has no calendars: calendars are not handed over.
+handover-note-no-address-book = One of the two servers has no address books: contacts are not handed over.
+handover-note-mtime-not-kept = The recipient’s server did not keep the files’ modification dates: they show the date of the copy.
+
+## Why something is not handed over, or failed
+
+handover-reason-shared-with-member = Shared with the departing member by someone else: it stays with its owner.
+handover-reason-group-folder = In a group folder: it belongs to the group, not to the member.
+handover-reason-external-storage = On external storage: it is not kept in this space.
+handover-reason-other-storage = On a storage that is not the member’s own.
+handover-reason-birthday-calendar = The automatic birthday calendar: Nextcloud makes it again from the contacts.
+handover-reason-system-collection = Managed by the server (for example the list of the space’s members).
+handover-reason-duplicate-name = Two names that differ only in how accents are written: only the first one is handed over.
+handover-reason-duplicate-uid = Two entries with the same identifier: only the first one is handed over.
+handover-reason-unsafe-name = This name or address would land outside the destination: it was refused.
+handover-reason-exists-at-destination = Something with this name is already at the destination: it was left as it is.
+handover-reason-collection-renamed = A calendar or address book with this address already exists at the destination: this one gets another address.
+handover-reason-destination-renamed = A folder with this name already exists at the destination: the files go to a new folder.
+handover-reason-parent-failed = Its folder, calendar or address book could not be created.
+handover-reason-missing-at-destination = Not found at the destination.
+handover-reason-size-mismatch = Its size at the destination differs from what was copied.
+handover-reason-checksum-mismatch = Its content at the destination differs from what was copied.
+handover-reason-changed-during-copy = It changed while it was being copied.
+handover-reason-throttled-long = The server asks to wait a long time before going on. Resume the hand-over later.
+handover-reason-cancelled = The hand-over was cancelled before this item.
+handover-reason-name-windows-characters = Its name has a character Windows does not accept (< > : " \ | ? *).
+handover-reason-name-windows-reserved = Its name is reserved on Windows (CON, PRN, AUX, NUL, COM1…, LPT1…).
+handover-reason-name-trailing-dot-or-space = Its name ends with a dot or a space, which Windows does not accept.
+handover-reason-name-too-long = Its name is longer than most systems accept (255 bytes).
+handover-reason-path-too-long = Its path is longer than some Windows programs accept.
+handover-reason-name-control-characters = Its name has invisible control characters.
+
+## States and kinds
+
+handover-job-planned = Planned, not started.
+handover-job-running = In progress (or interrupted: resume it).
+handover-job-cancelled = Cancelled. Resume it to finish.
+handover-job-incomplete = Not complete: some items are missing. Resume it to finish.
+handover-job-verified = Complete: everything was found at the destination.
+
+handover-item-planned = To do
+handover-item-copied = Copied
+handover-item-verified = Verified
+handover-item-failed = Failed
+handover-item-skipped = Not handed over
+
+handover-kind-folder = Folder
+handover-kind-file = File
+handover-kind-calendar = Calendar
+handover-kind-calendar-object = Event or task
+handover-kind-address-book = Address book
+handover-kind-contact = Contact
+
+## Report (HTML page)
+
+handover-report-title = Hand-over of { $name }’s data
+handover-report-complete = Complete: everything that was to be handed over is at the destination.
+handover-report-incomplete = Not complete: some items are missing at the destination. Resume the hand-over.
+handover-report-from = From
+handover-report-to = To
+handover-report-destination = Destination folder
+handover-report-strategy = How
+handover-report-state = State
+handover-report-created = Planned on
+handover-report-finished = Last run ended on
+handover-report-duration = Duration
+handover-report-runs = runs
+handover-report-bytes = Data copied
+handover-report-totals = Totals
+handover-report-kind = Kind
+handover-report-verification = Verification, side by side
+handover-report-verify-quick = sizes and listings compared
+handover-report-verify-deep = contents downloaded again and compared
+handover-report-source = Departing member
+handover-report-target = Recipient
+handover-report-source-count = Items planned
+handover-report-target-count = Items found
+handover-report-source-bytes = Size planned
+handover-report-target-bytes = Size found
+handover-report-hashes = Contents compared
+handover-report-mismatches = Missing or different
+handover-report-not-handed-over = Not handed over or failed
+handover-report-reason = Why
+handover-report-name-warnings = Names other systems may refuse
+handover-report-name-warnings-help = These names were kept as they are. They may cause trouble on Windows or USB drives.
+handover-report-items = Every item
+handover-report-size = Size
+handover-report-generated = Report made on
+
+## Command line (passerelle-cli transfer)
+
+cli-transfer-plan-title = Hand-over from { $from } to { $to }:
+cli-transfer-plan-files = { $files } files in { $folders } folders ({ $size }) → { $destination }
+cli-transfer-plan-calendar = Calendar “{ $name }”: { $count } events and tasks → { $uri }
+cli-transfer-plan-address-book = Address book “{ $name }”: { $count } contacts → { $uri }
+cli-transfer-plan-excluded = Not handed over: { $item } — { $reason }
+cli-transfer-plan-name-warning = Name kept as is: { $item } — { $reason }
+cli-transfer-plan-quota = Space at the destination: { $needed } needed, { $available } available.
+cli-transfer-plan-quota-unknown = Space at the destination: not known (no limit given by the server).
+cli-transfer-plan-duration = Estimated duration: about { $minutes } min.
+cli-transfer-job-started = Hand-over job { $id } started. If it stops, run: passerelle-cli transfer resume { $id }
+cli-transfer-job-resumed = Resuming hand-over job { $id }.
+cli-transfer-progress = { $done }/{ $total } items ({ $failed } failed), { $bytes } of { $bytesTotal }, { $speed }/s, { $eta } left — { $current }
+cli-transfer-outcome = Job { $id }: { $copied } copied, { $failed } failed, { $verified } verified, { $skipped } not handed over; { $size } in { $seconds } s.
+cli-transfer-compare = { $source } → { $target }: { $sourceCount } planned, { $targetCount } found, { $mismatches } missing or different
+cli-transfer-job = { $id }. { $from } → { $to } — { $state } ({ $created })
+cli-transfer-no-jobs = No hand-over yet.
+cli-transfer-report-kind = { $kind }: { $verified } verified, { $copied } copied, { $planned } to do, { $failed } failed, { $skipped } not handed over
+cli-transfer-report-item = { $item } — { $state }: { $reason }

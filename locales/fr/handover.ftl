@@ -1,0 +1,132 @@
+# Passation : transmettre les fichiers, agendas et contacts d’un membre qui part à un autre membre.
+
+# Dossier de destination par défaut, comme les transferts de Nextcloud. $name : le membre qui
+# part ; $date : AAAA-MM-JJ.
+handover-destination-folder = Transféré depuis { $name } le { $date }
+
+## Méthodes
+
+handover-strategy-ownership-transfer = Application serveur OwnershipTransfer
+handover-strategy-share-copy = Copie sur le serveur via un partage
+handover-strategy-native-transfer = Transfert intégré à Nextcloud
+handover-strategy-streamed-copy = Copie par Passerelle
+
+handover-why-copy-two-sessions = Passerelle est connecté aux deux comptes sur ce serveur : il copie tout en passant par cet ordinateur, sans rien changer aux données du membre qui part.
+handover-why-copy-two-servers = Les deux membres sont sur des serveurs différents : Passerelle copie tout de l’un à l’autre en passant par cet ordinateur, sans rien changer aux données du membre qui part.
+handover-why-copy-needs-sessions = Pour copier, Passerelle doit être connecté aux comptes des deux membres.
+handover-why-not-implemented = Pas encore disponible dans cette version de Passerelle.
+
+## Remarques affichées avec un plan ou un rapport
+
+handover-note-copies-data = Les données sont copiées : les fichiers, agendas et contacts du membre qui part restent tels quels jusqu’à la suppression de son compte.
+handover-note-moves-data = Les données sont déplacées, comme le fait Nextcloud : elles ne seront plus dans le compte du membre qui part.
+handover-note-creation-limit = Le serveur de destination limite le nombre d’agendas et de carnets d’adresses créés par heure. S’il fait attendre Passerelle, reprenez la passation plus tard : rien n’est perdu.
+handover-note-no-calendar = L’un des deux serveurs n’a pas d’agendas : les agendas ne sont pas transmis.
+handover-note-no-address-book = L’un des deux serveurs n’a pas de carnets d’adresses : les contacts ne sont pas transmis.
+handover-note-mtime-not-kept = Le serveur de destination n’a pas gardé les dates de modification des fichiers : ils portent la date de la copie.
+
+## Pourquoi un élément n’est pas transmis, ou a échoué
+
+handover-reason-shared-with-member = Partagé avec le membre qui part par quelqu’un d’autre : il reste chez son propriétaire.
+handover-reason-group-folder = Dans un dossier de groupe : il appartient au groupe, pas au membre.
+handover-reason-external-storage = Sur un stockage externe : il n’est pas gardé dans cet espace.
+handover-reason-other-storage = Sur un stockage qui n’est pas celui du membre.
+handover-reason-birthday-calendar = L’agenda automatique des anniversaires : Nextcloud le refait à partir des contacts.
+handover-reason-system-collection = Géré par le serveur (par exemple la liste des membres de l’espace).
+handover-reason-duplicate-name = Deux noms qui ne diffèrent que par la façon d’écrire les accents : seul le premier est transmis.
+handover-reason-duplicate-uid = Deux éléments avec le même identifiant : seul le premier est transmis.
+handover-reason-unsafe-name = Ce nom ou cette adresse sortirait de la destination : il a été refusé.
+handover-reason-exists-at-destination = Un élément de ce nom existe déjà à la destination : il a été laissé tel quel.
+handover-reason-collection-renamed = Un agenda ou carnet d’adresses avec cette adresse existe déjà à la destination : celui-ci reçoit une autre adresse.
+handover-reason-destination-renamed = Un dossier de ce nom existe déjà à la destination : les fichiers vont dans un nouveau dossier.
+handover-reason-parent-failed = Son dossier, son agenda ou son carnet d’adresses n’a pas pu être créé.
+handover-reason-missing-at-destination = Introuvable à la destination.
+handover-reason-size-mismatch = Sa taille à la destination diffère de ce qui a été copié.
+handover-reason-checksum-mismatch = Son contenu à la destination diffère de ce qui a été copié.
+handover-reason-changed-during-copy = Il a changé pendant sa copie.
+handover-reason-throttled-long = Le serveur demande d’attendre longtemps avant de continuer. Reprenez la passation plus tard.
+handover-reason-cancelled = La passation a été annulée avant cet élément.
+handover-reason-name-windows-characters = Son nom contient un caractère refusé par Windows (< > : " \ | ? *).
+handover-reason-name-windows-reserved = Son nom est réservé sous Windows (CON, PRN, AUX, NUL, COM1…, LPT1…).
+handover-reason-name-trailing-dot-or-space = Son nom finit par un point ou une espace, ce que Windows refuse.
+handover-reason-name-too-long = Son nom est plus long que ce qu’acceptent la plupart des systèmes (255 octets).
+handover-reason-path-too-long = Son chemin est plus long que ce qu’acceptent certains programmes Windows.
+handover-reason-name-control-characters = Son nom contient des caractères de contrôle invisibles.
+
+## États et types
+
+handover-job-planned = Prévue, pas commencée.
+handover-job-running = En cours (ou interrompue : reprenez-la).
+handover-job-cancelled = Annulée. Reprenez-la pour la terminer.
+handover-job-incomplete = Incomplète : des éléments manquent. Reprenez-la pour la terminer.
+handover-job-verified = Terminée : tout a été retrouvé à la destination.
+
+handover-item-planned = À faire
+handover-item-copied = Copié
+handover-item-verified = Vérifié
+handover-item-failed = Échec
+handover-item-skipped = Non transmis
+
+handover-kind-folder = Dossier
+handover-kind-file = Fichier
+handover-kind-calendar = Agenda
+handover-kind-calendar-object = Événement ou tâche
+handover-kind-address-book = Carnet d’adresses
+handover-kind-contact = Contact
+
+## Rapport (page HTML)
+
+handover-report-title = Passation des données de { $name }
+handover-report-complete = Terminée : tout ce qui devait être transmis est à la destination.
+handover-report-incomplete = Incomplète : des éléments manquent à la destination. Reprenez la passation.
+handover-report-from = De
+handover-report-to = À
+handover-report-destination = Dossier de destination
+handover-report-strategy = Méthode
+handover-report-state = État
+handover-report-created = Prévue le
+handover-report-finished = Dernier passage terminé le
+handover-report-duration = Durée
+handover-report-runs = passages
+handover-report-bytes = Données copiées
+handover-report-totals = Totaux
+handover-report-kind = Type
+handover-report-verification = Vérification, côte à côte
+handover-report-verify-quick = tailles et listes comparées
+handover-report-verify-deep = contenus téléchargés à nouveau et comparés
+handover-report-source = Membre qui part
+handover-report-target = Destinataire
+handover-report-source-count = Éléments prévus
+handover-report-target-count = Éléments trouvés
+handover-report-source-bytes = Taille prévue
+handover-report-target-bytes = Taille trouvée
+handover-report-hashes = Contenus comparés
+handover-report-mismatches = Manquants ou différents
+handover-report-not-handed-over = Non transmis ou en échec
+handover-report-reason = Pourquoi
+handover-report-name-warnings = Noms que d’autres systèmes peuvent refuser
+handover-report-name-warnings-help = Ces noms ont été gardés tels quels. Ils peuvent poser problème sous Windows ou sur une clé USB.
+handover-report-items = Tous les éléments
+handover-report-size = Taille
+handover-report-generated = Rapport établi le
+
+## Ligne de commande (passerelle-cli transfer)
+
+cli-transfer-plan-title = Passation de { $from } à { $to } :
+cli-transfer-plan-files = { $files } fichiers dans { $folders } dossiers ({ $size }) → { $destination }
+cli-transfer-plan-calendar = Agenda « { $name } » : { $count } événements et tâches → { $uri }
+cli-transfer-plan-address-book = Carnet d’adresses « { $name } » : { $count } contacts → { $uri }
+cli-transfer-plan-excluded = Non transmis : { $item } — { $reason }
+cli-transfer-plan-name-warning = Nom gardé tel quel : { $item } — { $reason }
+cli-transfer-plan-quota = Espace à la destination : { $needed } nécessaires, { $available } disponibles.
+cli-transfer-plan-quota-unknown = Espace à la destination : inconnu (le serveur n’indique pas de limite).
+cli-transfer-plan-duration = Durée estimée : environ { $minutes } min.
+cli-transfer-job-started = Passation n° { $id } commencée. Si elle s’arrête, lancez : passerelle-cli transfer resume { $id }
+cli-transfer-job-resumed = Reprise de la passation n° { $id }.
+cli-transfer-progress = { $done }/{ $total } éléments ({ $failed } en échec), { $bytes } sur { $bytesTotal }, { $speed }/s, encore { $eta } — { $current }
+cli-transfer-outcome = Passation n° { $id } : { $copied } copiés, { $failed } en échec, { $verified } vérifiés, { $skipped } non transmis ; { $size } en { $seconds } s.
+cli-transfer-compare = { $source } → { $target } : { $sourceCount } prévus, { $targetCount } trouvés, { $mismatches } manquants ou différents
+cli-transfer-job = { $id }. { $from } → { $to } — { $state } ({ $created })
+cli-transfer-no-jobs = Aucune passation pour l’instant.
+cli-transfer-report-kind = { $kind } : { $verified } vérifiés, { $copied } copiés, { $planned } à faire, { $failed } en échec, { $skipped } non transmis
+cli-transfer-report-item = { $item } — { $state } : { $reason }

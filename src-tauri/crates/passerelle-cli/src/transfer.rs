@@ -1,0 +1,828 @@
+//! `passerelle-cli transfer …`: hand a departing member's files, calendars and address books
+//! over to another member — plan (dry run), run, resume, verify, report, list. Each side is a
+//! recorded account (`--from-account N`) or a server and user (`--from-server URL
+//! --from-user ID`); app passwords come from `PASSERELLE_FROM_APP_PASSWORD` /
+//! `PASSERELLE_TO_APP_PASSWORD` or standard input (one line each, "from" first), never from
+//! the command line. `--from-files-url` (and the calendar/contact homes) reach any WebDAV,
+//! CalDAV and CardDAV server instead of Nextcloud's standard layout.
+//!
+//! Progress goes to standard error; `--json` prints the result as JSON on standard output.
+//! Ctrl-C cancels safely: the job can be resumed by its id.
+
+use std::io::{IsTerminal, Read, Write};
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use clap::{Args, Subcommand, ValueEnum};
+use passerelle_core::connect;
+use passerelle_core::handover::{
+    self, DavSide, HandoverPlan, JobSummary, MemberSide, PlanRequest, Progress, RunOptions,
+    RunOutcome, Selection, StrategyKind, Verification,
+};
+use passerelle_core::secrets::Secrets;
+use passerelle_core::{CoreError, DataPaths, IpcError, Localizer, Store};
+use passerelle_nextcloud::{CancellationToken, Client, Secret};
+
+use crate::Outcome;
+
+const FROM_PASSWORD_ENV: &str = "PASSERELLE_FROM_APP_PASSWORD";
+const TO_PASSWORD_ENV: &str = "PASSERELLE_TO_APP_PASSWORD";
+
+#[derive(Debug, Subcommand)]
+pub enum TransferCommand {
+    /// Shows what would be handed over, where, how, and what cannot be (nothing is written).
+    Plan {
+        #[command(flatten)]
+        from: FromArgs,
+        #[command(flatten)]
+        to: ToArgs,
+        #[command(flatten)]
+        what: WhatArgs,
+    },
+    /// Plans, records and runs a hand-over; prints the job id to resume it.
+    Run {
+        #[command(flatten)]
+        from: FromArgs,
+        #[command(flatten)]
+        to: ToArgs,
+        #[command(flatten)]
+        what: WhatArgs,
+        #[command(flatten)]
+        run: RunArgs,
+    },
+    /// Resumes a job: verified items are never copied again.
+    Resume {
+        /// The job id.
+        job: i64,
+        #[command(flatten)]
+        run: RunArgs,
+    },
+    /// Compares the destination with the job's plan, side by side.
+    Verify {
+        /// The job id.
+        job: i64,
+        /// Download the files again and compare their SHA-1 (slower).
+        #[arg(long)]
+        deep: bool,
+    },
+    /// Prints or saves a job's report.
+    Report {
+        /// The job id.
+        job: i64,
+        /// Format (default: json with --json, else text).
+        #[arg(long, value_enum)]
+        format: Option<ReportFormat>,
+        /// Write to this file instead of standard output.
+        #[arg(long)]
+        output: Option<PathBuf>,
+    },
+    /// Lists the hand-over jobs, newest first.
+    List,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ReportFormat {
+    Text,
+    Json,
+    Csv,
+    Html,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum StrategyArg {
+    Auto,
+    Copy,
+    Ownershiptransfer,
+    Native,
+    ShareCopy,
+}
+
+#[derive(Debug, Args)]
+pub struct FromArgs {
+    /// The departing member's recorded account (see `account list`).
+    #[arg(long, conflicts_with_all = ["from_server", "from_user"])]
+    from_account: Option<i64>,
+    /// The departing member's server.
+    #[arg(long, requires = "from_user")]
+    from_server: Option<String>,
+    /// The departing member's user id.
+    #[arg(long)]
+    from_user: Option<String>,
+    /// Login name for the app password (default: the user id).
+    #[arg(long)]
+    from_login: Option<String>,
+    /// Name shown in the destination folder's name (default: asked from the server).
+    #[arg(long)]
+    from_name: Option<String>,
+    /// WebDAV root of the files on a non-Nextcloud server.
+    #[arg(long, requires = "from_server")]
+    from_files_url: Option<String>,
+    /// CalDAV home on a non-Nextcloud server.
+    #[arg(long, requires = "from_files_url")]
+    from_calendars_url: Option<String>,
+    /// CardDAV home on a non-Nextcloud server.
+    #[arg(long, requires = "from_files_url")]
+    from_contacts_url: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ToArgs {
+    /// The recipient's recorded account.
+    #[arg(long, conflicts_with_all = ["to_server", "to_user"])]
+    to_account: Option<i64>,
+    /// The recipient's server.
+    #[arg(long, requires = "to_user")]
+    to_server: Option<String>,
+    /// The recipient's user id.
+    #[arg(long)]
+    to_user: Option<String>,
+    /// Login name for the app password (default: the user id).
+    #[arg(long)]
+    to_login: Option<String>,
+    /// The recipient's display name (for the report).
+    #[arg(long)]
+    to_name: Option<String>,
+    /// WebDAV root of the files on a non-Nextcloud server.
+    #[arg(long, requires = "to_server")]
+    to_files_url: Option<String>,
+    /// CalDAV home on a non-Nextcloud server.
+    #[arg(long, requires = "to_files_url")]
+    to_calendars_url: Option<String>,
+    /// CardDAV home on a non-Nextcloud server.
+    #[arg(long, requires = "to_files_url")]
+    to_contacts_url: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct WhatArgs {
+    /// Everything the member owns.
+    #[arg(long)]
+    all: bool,
+    /// Files or folders (paths in the member's files).
+    #[arg(long, num_args = 1..)]
+    files: Vec<String>,
+    /// Calendars (their URI, e.g. `personal`).
+    #[arg(long, num_args = 1..)]
+    calendars: Vec<String>,
+    /// Address books (their URI, e.g. `contacts`).
+    #[arg(long, num_args = 1..)]
+    contacts: Vec<String>,
+    /// Destination folder at the recipient (default: "Transferred from <name> on <date>").
+    #[arg(long)]
+    destination: Option<String>,
+    /// How to hand over (`auto` picks the best available and says why).
+    #[arg(long, value_enum, default_value = "auto")]
+    strategy: StrategyArg,
+}
+
+#[derive(Debug, Args)]
+pub struct RunArgs {
+    /// Files copied at the same time.
+    #[arg(long, default_value_t = 4)]
+    parallel: usize,
+    /// After copying, download the files again and compare their SHA-1.
+    #[arg(long)]
+    deep_verify: bool,
+}
+
+fn print_json(value: &impl serde::Serialize) {
+    println!(
+        "{}",
+        serde_json::to_string_pretty(value).expect("serialises")
+    );
+}
+
+fn open_store() -> Result<Store, CoreError> {
+    Store::open(&DataPaths::from_env()?)
+}
+
+/// App passwords from the environment, else standard input (read once, one line per side).
+struct Passwords {
+    stdin: Option<Vec<String>>,
+}
+
+impl Passwords {
+    fn new() -> Self {
+        Passwords { stdin: None }
+    }
+
+    fn get(&mut self, env: &str, line: usize) -> Result<Secret, IpcError> {
+        if let Ok(v) = std::env::var(env)
+            && !v.trim().is_empty()
+        {
+            return Ok(Secret::from(v.trim().to_owned()));
+        }
+        if self.stdin.is_none() {
+            let mut input = String::new();
+            std::io::stdin().read_to_string(&mut input).map_err(|e| {
+                IpcError::new("invalid-value", format!("cannot read standard input: {e}"))
+            })?;
+            self.stdin = Some(input.lines().map(|l| l.trim().to_owned()).collect());
+        }
+        let lines = self.stdin.as_ref().expect("read above");
+        let value = lines
+            .get(line)
+            .or_else(|| lines.first())
+            .filter(|l| !l.is_empty())
+            .ok_or_else(|| {
+                IpcError::new(
+                    "invalid-value",
+                    format!("no app password: set {env} or give it on standard input"),
+                )
+            })?;
+        Ok(Secret::from(value.clone()))
+    }
+}
+
+fn client_for(
+    store: &Store,
+    server: &str,
+    login: &str,
+    user: &str,
+    secret: &Secret,
+) -> Result<Client, CoreError> {
+    let pin = store
+        .trusted_certificate(server)?
+        .and_then(|hex| hex.parse().ok());
+    Ok(Client::builder(server)
+        .user_agent(connect::user_agent())
+        .pinned_certificate(pin)
+        .credentials(login.to_owned(), secret.expose().to_owned())
+        .user_id(user.to_owned())
+        .build()?)
+}
+
+/// The fields a side's arguments give, whichever side.
+struct SideSpec<'a> {
+    account: Option<i64>,
+    server: Option<&'a str>,
+    user: Option<&'a str>,
+    login: Option<&'a str>,
+    name: Option<&'a str>,
+    files_url: Option<&'a str>,
+    calendars_url: Option<&'a str>,
+    contacts_url: Option<&'a str>,
+    env: &'static str,
+    line: usize,
+}
+
+impl FromArgs {
+    fn spec(&self) -> SideSpec<'_> {
+        SideSpec {
+            account: self.from_account,
+            server: self.from_server.as_deref(),
+            user: self.from_user.as_deref(),
+            login: self.from_login.as_deref(),
+            name: self.from_name.as_deref(),
+            files_url: self.from_files_url.as_deref(),
+            calendars_url: self.from_calendars_url.as_deref(),
+            contacts_url: self.from_contacts_url.as_deref(),
+            env: FROM_PASSWORD_ENV,
+            line: 0,
+        }
+    }
+}
+
+impl ToArgs {
+    fn spec(&self) -> SideSpec<'_> {
+        SideSpec {
+            account: self.to_account,
+            server: self.to_server.as_deref(),
+            user: self.to_user.as_deref(),
+            login: self.to_login.as_deref(),
+            name: self.to_name.as_deref(),
+            files_url: self.to_files_url.as_deref(),
+            calendars_url: self.to_calendars_url.as_deref(),
+            contacts_url: self.to_contacts_url.as_deref(),
+            env: TO_PASSWORD_ENV,
+            line: 1,
+        }
+    }
+}
+
+/// Builds a side from the command line: its description and a ready client.
+async fn side_from(
+    store: &Store,
+    spec: SideSpec<'_>,
+    passwords: &mut Passwords,
+) -> Result<(MemberSide, Client), IpcError> {
+    if let Some(id) = spec.account {
+        let account = store.account(id)?;
+        let client = connect::account_client(store, &Secrets::probe(), &account)?;
+        let mut member = handover::nextcloud_member(&client, account.display_name.clone())
+            .map_err(IpcError::from)?;
+        member.account_id = Some(id);
+        member.server_url = account.server_url.clone();
+        return Ok((member, client));
+    }
+    let (Some(server), Some(user)) = (spec.server, spec.user) else {
+        return Err(IpcError::new(
+            "invalid-value",
+            "give --from-account/--to-account, or --from-server and --from-user \
+             (--to-server and --to-user)",
+        ));
+    };
+    let server = passerelle_nextcloud::normalize_address(server)
+        .map(|a| a.url)
+        .unwrap_or_else(|_| server.to_owned());
+    let login = spec.login.unwrap_or(user);
+    let secret = passwords.get(spec.env, spec.line)?;
+    let client = client_for(store, &server, login, user, &secret)?;
+    let member = match spec.files_url {
+        Some(files_url) => MemberSide {
+            server_url: server.clone(),
+            user_id: user.to_owned(),
+            login: login.to_owned(),
+            display_name: spec.name.map(str::to_owned),
+            account_id: None,
+            files_url: files_url.to_owned(),
+            calendars_url: spec.calendars_url.map(str::to_owned),
+            contacts_url: spec.contacts_url.map(str::to_owned),
+            nextcloud: false,
+        },
+        None => {
+            let name = match spec.name {
+                Some(n) => Some(n.to_owned()),
+                None => client
+                    .current_user()
+                    .await
+                    .ok()
+                    .map(|u| u.display_name)
+                    .filter(|n| !n.is_empty()),
+            };
+            let mut m = handover::nextcloud_member(&client, name).map_err(IpcError::from)?;
+            m.server_url = server.clone();
+            m
+        }
+    };
+    Ok((member, client))
+}
+
+/// Rebuilds a recorded side for a resume or a verification.
+fn side_again(
+    store: &Store,
+    member: &MemberSide,
+    env: &'static str,
+    line: usize,
+    passwords: &mut Passwords,
+) -> Result<DavSide, IpcError> {
+    let client = match member.account_id {
+        Some(id) => {
+            let account = store.account(id)?;
+            connect::account_client(store, &Secrets::probe(), &account)?
+        }
+        None => {
+            let secret = passwords.get(env, line)?;
+            client_for(
+                store,
+                &member.server_url,
+                &member.login,
+                &member.user_id,
+                &secret,
+            )?
+        }
+    };
+    Ok(handover::side_for(&client, member)?)
+}
+
+fn selection(what: &WhatArgs) -> Selection {
+    Selection {
+        everything: what.all,
+        files: what.files.clone(),
+        calendars: what.calendars.clone(),
+        address_books: what.contacts.clone(),
+    }
+}
+
+fn strategy(arg: StrategyArg) -> Option<StrategyKind> {
+    match arg {
+        StrategyArg::Auto => None,
+        StrategyArg::Copy => Some(StrategyKind::StreamedCopy),
+        StrategyArg::Ownershiptransfer => Some(StrategyKind::OwnershipTransfer),
+        StrategyArg::Native => Some(StrategyKind::NativeTransfer),
+        StrategyArg::ShareCopy => Some(StrategyKind::ShareCopy),
+    }
+}
+
+fn today() -> time::Date {
+    time::OffsetDateTime::now_local()
+        .unwrap_or_else(|_| time::OffsetDateTime::now_utc())
+        .date()
+}
+
+async fn make_plan(
+    store: &Store,
+    from: &FromArgs,
+    to: &ToArgs,
+    what: &WhatArgs,
+    l10n: &Localizer,
+) -> Result<(HandoverPlan, DavSide, DavSide), IpcError> {
+    let mut passwords = Passwords::new();
+    let (source_member, source_client) = side_from(store, from.spec(), &mut passwords).await?;
+    let (target_member, target_client) = side_from(store, to.spec(), &mut passwords).await?;
+    let source = handover::side_for(&source_client, &source_member)?;
+    let target = handover::side_for(&target_client, &target_member)?;
+    let request = PlanRequest {
+        source: source_member,
+        target: target_member,
+        selection: selection(what),
+        destination: what.destination.clone(),
+        strategy: strategy(what.strategy),
+        today: today(),
+    };
+    let plan = handover::plan(&request, &source, &target, l10n).await?;
+    Ok((plan, source, target))
+}
+
+pub(crate) fn human_bytes(n: u64) -> String {
+    const UNITS: [&str; 5] = ["B", "KB", "MB", "GB", "TB"];
+    let mut v = n as f64;
+    let mut u = 0;
+    while v >= 1000.0 && u < UNITS.len() - 1 {
+        v /= 1000.0;
+        u += 1;
+    }
+    if u == 0 {
+        format!("{n} B")
+    } else {
+        format!("{v:.1} {}", UNITS[u])
+    }
+}
+
+fn print_plan(plan: &HandoverPlan, l10n: &Localizer) {
+    let t = &plan.totals;
+    let args = [
+        ("from", plan.source.name().into()),
+        ("to", plan.target.name().into()),
+    ];
+    println!("{}", l10n.t_args("cli-transfer-plan-title", &args));
+    println!(
+        "{}",
+        l10n.t(&format!(
+            "handover-strategy-{}",
+            plan.strategy.chosen.code()
+        ))
+    );
+    println!("  {}", l10n.t(&plan.strategy.reason));
+    if plan.files.is_some() {
+        let args = [
+            ("files", t.files.into()),
+            ("folders", t.folders.into()),
+            ("size", human_bytes(t.bytes).into()),
+            ("destination", plan.destination.as_str().into()),
+        ];
+        println!("{}", l10n.t_args("cli-transfer-plan-files", &args));
+    }
+    for c in plan.calendars.iter().chain(&plan.address_books) {
+        let args = [
+            ("name", c.display_name.as_deref().unwrap_or(&c.uri).into()),
+            ("uri", c.target_uri.as_str().into()),
+            ("count", (c.objects.len() as u64).into()),
+        ];
+        let id = if c.kind == handover::ItemKind::Calendar {
+            "cli-transfer-plan-calendar"
+        } else {
+            "cli-transfer-plan-address-book"
+        };
+        println!("{}", l10n.t_args(id, &args));
+    }
+    for x in plan.excluded.iter().chain(&plan.conflicts) {
+        let args = [
+            ("item", x.source.as_str().into()),
+            (
+                "reason",
+                handover::report::reason_text(l10n, &x.reason).into(),
+            ),
+        ];
+        println!("{}", l10n.t_args("cli-transfer-plan-excluded", &args));
+    }
+    for w in &plan.name_warnings {
+        let args = [
+            ("item", w.source.as_str().into()),
+            (
+                "reason",
+                handover::report::reason_text(l10n, &w.reason).into(),
+            ),
+        ];
+        println!("{}", l10n.t_args("cli-transfer-plan-name-warning", &args));
+    }
+    let quota = match plan.quota.available {
+        Some(a) => l10n.t_args(
+            "cli-transfer-plan-quota",
+            &[
+                ("needed", human_bytes(plan.quota.needed).into()),
+                ("available", human_bytes(a).into()),
+            ],
+        ),
+        None => l10n.t("cli-transfer-plan-quota-unknown"),
+    };
+    println!("{quota}");
+    println!(
+        "{}",
+        l10n.t_args(
+            "cli-transfer-plan-duration",
+            &[("minutes", plan.estimated_seconds.div_ceil(60).into())]
+        )
+    );
+    for note in &plan.notes {
+        println!("{}", l10n.t(note));
+    }
+}
+
+/// Progress on standard error: one rewritten line on a terminal, else a line every 2 s.
+fn progress_printer(l10n: &Localizer, quiet: bool) -> impl FnMut(Progress) + Send + '_ {
+    let tty = std::io::stderr().is_terminal();
+    let mut last: Option<Instant> = None;
+    move |p: Progress| {
+        if quiet {
+            return;
+        }
+        let every = if tty {
+            Duration::from_millis(200)
+        } else {
+            Duration::from_secs(2)
+        };
+        let final_event = p.phase == handover::Phase::Done;
+        if !final_event && last.is_some_and(|l| l.elapsed() < every) {
+            return;
+        }
+        last = Some(Instant::now());
+        let eta = p
+            .eta_seconds
+            .map(|s| format!("{}:{:02}", s / 60, s % 60))
+            .unwrap_or_else(|| "–".into());
+        let args = [
+            ("done", p.items_done.into()),
+            ("total", p.items_total.into()),
+            ("failed", p.items_failed.into()),
+            ("bytes", human_bytes(p.bytes_done).into()),
+            ("bytesTotal", human_bytes(p.bytes_total).into()),
+            ("speed", human_bytes(p.bytes_per_second).into()),
+            ("eta", eta.into()),
+            ("current", p.current.clone().unwrap_or_default().into()),
+        ];
+        let line = l10n.t_args("cli-transfer-progress", &args);
+        let mut err = std::io::stderr().lock();
+        if tty {
+            let _ = write!(err, "\r\x1b[2K{}", truncate(&line, 150));
+            if final_event {
+                let _ = writeln!(err);
+            }
+        } else {
+            let _ = writeln!(err, "{line}");
+        }
+    }
+}
+
+fn truncate(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        s.to_owned()
+    } else {
+        let mut out: String = s.chars().take(max - 1).collect();
+        out.push('…');
+        out
+    }
+}
+
+fn cancel_on_ctrl_c() -> CancellationToken {
+    let token = CancellationToken::new();
+    let t = token.clone();
+    tokio::spawn(async move {
+        if tokio::signal::ctrl_c().await.is_ok() {
+            t.cancel();
+        }
+    });
+    token
+}
+
+async fn run_job(
+    store: &Store,
+    job: i64,
+    source: &DavSide,
+    target: &DavSide,
+    args: &RunArgs,
+    l10n: &Localizer,
+    json: bool,
+) -> Result<RunOutcome, IpcError> {
+    let options = RunOptions {
+        parallel_files: args.parallel.clamp(1, 32),
+        deep_verify: args.deep_verify,
+        ..Default::default()
+    };
+    let cancel = cancel_on_ctrl_c();
+    let mut printer = progress_printer(l10n, json);
+    let outcome =
+        handover::run_copy(store, job, source, target, &options, &cancel, &mut printer).await?;
+    Ok(outcome)
+}
+
+fn print_outcome(outcome: &RunOutcome, l10n: &Localizer, json: bool) -> Outcome {
+    if json {
+        print_json(outcome);
+    } else {
+        let args = [
+            ("id", outcome.job_id.into()),
+            ("copied", outcome.copied.into()),
+            ("failed", outcome.failed.into()),
+            ("verified", outcome.verified.into()),
+            ("skipped", outcome.skipped.into()),
+            ("size", human_bytes(outcome.bytes).into()),
+            ("seconds", (outcome.duration_ms / 1000).into()),
+        ];
+        println!("{}", l10n.t_args("cli-transfer-outcome", &args));
+        println!(
+            "{}",
+            l10n.t(&format!("handover-job-{}", outcome.state.code()))
+        );
+    }
+    match outcome.state {
+        handover::JobState::Verified => Ok(()),
+        state => Err(CoreError::HandoverIncomplete {
+            job: outcome.job_id,
+            state: state.code().to_owned(),
+        }
+        .into()),
+    }
+}
+
+fn print_job(j: &JobSummary, l10n: &Localizer) {
+    let args = [
+        ("id", j.id.into()),
+        ("from", j.source.name().into()),
+        ("to", j.target.name().into()),
+        (
+            "state",
+            l10n.t(&format!("handover-job-{}", j.state.code())).into(),
+        ),
+        ("created", j.created_at.as_str().into()),
+    ];
+    println!("{}", l10n.t_args("cli-transfer-job", &args));
+}
+
+fn print_verification(v: &Verification, l10n: &Localizer) {
+    for c in &v.comparisons {
+        let args = [
+            ("source", c.source.as_str().into()),
+            ("target", c.target.as_str().into()),
+            ("sourceCount", c.source_count.into()),
+            ("targetCount", c.target_count.into()),
+            ("mismatches", c.mismatches.into()),
+        ];
+        println!("{}", l10n.t_args("cli-transfer-compare", &args));
+    }
+    println!(
+        "{}",
+        l10n.t(if v.complete {
+            "handover-report-complete"
+        } else {
+            "handover-report-incomplete"
+        })
+    );
+}
+
+pub async fn run(cmd: TransferCommand, l10n: &Localizer, json: bool) -> Outcome {
+    let store = open_store()?;
+    match cmd {
+        TransferCommand::Plan { from, to, what } => {
+            let (plan, _, _) = make_plan(&store, &from, &to, &what, l10n).await?;
+            if json {
+                print_json(&plan);
+            } else {
+                print_plan(&plan, l10n);
+            }
+            Ok(())
+        }
+        TransferCommand::Run {
+            from,
+            to,
+            what,
+            run,
+        } => {
+            let (plan, source, target) = make_plan(&store, &from, &to, &what, l10n).await?;
+            let job = handover::create_job(&store, &plan)?;
+            if !json {
+                print_plan(&plan, l10n);
+            }
+            eprintln!(
+                "{}",
+                l10n.t_args("cli-transfer-job-started", &[("id", job.into())])
+            );
+            let outcome = run_job(&store, job, &source, &target, &run, l10n, json).await?;
+            print_outcome(&outcome, l10n, json)
+        }
+        TransferCommand::Resume { job, run } => {
+            let summary = handover::job(&store, job)?;
+            let mut passwords = Passwords::new();
+            let source = side_again(
+                &store,
+                &summary.source,
+                FROM_PASSWORD_ENV,
+                0,
+                &mut passwords,
+            )?;
+            let target = side_again(&store, &summary.target, TO_PASSWORD_ENV, 1, &mut passwords)?;
+            eprintln!(
+                "{}",
+                l10n.t_args("cli-transfer-job-resumed", &[("id", job.into())])
+            );
+            let outcome = run_job(&store, job, &source, &target, &run, l10n, json).await?;
+            print_outcome(&outcome, l10n, json)
+        }
+        TransferCommand::Verify { job, deep } => {
+            let summary = handover::job(&store, job)?;
+            let mut passwords = Passwords::new();
+            let target = side_again(&store, &summary.target, TO_PASSWORD_ENV, 0, &mut passwords)?;
+            let v = handover::verify(&store, job, &target, deep).await?;
+            if json {
+                print_json(&v);
+            } else {
+                print_verification(&v, l10n);
+            }
+            if v.complete {
+                Ok(())
+            } else {
+                Err(CoreError::HandoverIncomplete {
+                    job,
+                    state: "incomplete".to_owned(),
+                }
+                .into())
+            }
+        }
+        TransferCommand::Report {
+            job,
+            format,
+            output,
+        } => {
+            let report = handover::report(&store, job)?;
+            let format = format.unwrap_or(if json {
+                ReportFormat::Json
+            } else {
+                ReportFormat::Text
+            });
+            let text =
+                match format {
+                    ReportFormat::Json => handover::to_json(&report),
+                    ReportFormat::Csv => handover::to_csv(&report),
+                    ReportFormat::Html => handover::to_html(&report, l10n),
+                    ReportFormat::Text => {
+                        let mut s = String::new();
+                        for k in &report.totals {
+                            let st = k.states;
+                            let args = [
+                                (
+                                    "kind",
+                                    l10n.t(&format!("handover-kind-{}", k.kind.code())).into(),
+                                ),
+                                ("verified", st.verified.into()),
+                                ("copied", st.copied.into()),
+                                ("planned", st.planned.into()),
+                                ("failed", st.failed.into()),
+                                ("skipped", st.skipped.into()),
+                            ];
+                            s.push_str(&l10n.t_args("cli-transfer-report-kind", &args));
+                            s.push('\n');
+                        }
+                        for i in report.items.iter().filter(|i| {
+                            i.reason.is_some() && i.state != handover::ItemState::Verified
+                        }) {
+                            let reason = i.reason.as_deref().unwrap_or_default();
+                            let args = [
+                                ("item", i.source.as_str().into()),
+                                (
+                                    "state",
+                                    l10n.t(&format!("handover-item-{}", i.state.code())).into(),
+                                ),
+                                ("reason", handover::report::reason_text(l10n, reason).into()),
+                            ];
+                            s.push_str(&l10n.t_args("cli-transfer-report-item", &args));
+                            s.push('\n');
+                        }
+                        s
+                    }
+                };
+            match output {
+                Some(path) => std::fs::write(&path, text).map_err(|e| {
+                    IpcError::new(
+                        "invalid-value",
+                        format!("cannot write {}: {e}", path.display()),
+                    )
+                })?,
+                None => print!("{text}"),
+            }
+            Ok(())
+        }
+        TransferCommand::List => {
+            let jobs = handover::jobs(&store)?;
+            if json {
+                print_json(&jobs);
+            } else if jobs.is_empty() {
+                println!("{}", l10n.t("cli-transfer-no-jobs"));
+            } else {
+                for j in &jobs {
+                    print_job(j, l10n);
+                }
+            }
+            Ok(())
+        }
+    }
+}

@@ -1,0 +1,537 @@
+//! Strategy 4, the streamed copy: with a session on each side, bytes flow from the member's
+//! server to the recipient's (the same server or another), never stored on this computer.
+//!
+//! Order: folders level by level (empty ones included), then files several at a time (each
+//! streamed, hashed with SHA-1 as it flows, its modification time kept with `X-OC-MTime`, big
+//! ones through chunked upload on Nextcloud targets), then each calendar and address book
+//! (created with the same name and colour) and its objects, created only if absent
+//! (`If-None-Match: *`): a "412 already there" is checked by UID and counted as copied, never
+//! written twice. The source is only ever read.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use futures_util::StreamExt;
+use passerelle_nextcloud::ErrorKind;
+use passerelle_nextcloud::dav::RemotePath;
+use passerelle_nextcloud::dav::files::UploadOptions;
+
+use super::endpoint::{
+    CollectionMeta, CollectionSource, CollectionTarget, FileSource, FileTarget, Ownership, Side,
+    TransferError,
+};
+use super::journal::{ItemRecord, Written};
+use super::model::{ItemKind, ItemState, PlanTotals, StrategyKind};
+use super::run::{BoxFuture, Failure, RunContext, bounded};
+
+type ItemResult<'a, T> = (&'a ItemRecord, Result<Result<T, Failure>, CoreError>);
+type FolderResult<'a> = ItemResult<'a, ()>;
+use super::strategy::Strategy;
+use crate::CoreError;
+
+/// The streamed copy between two sides.
+#[derive(Debug)]
+pub struct StreamedCopy<'a, FS, CS, FT, CT> {
+    /// The departing member (read only).
+    pub source: &'a Side<FS, CS>,
+    /// The recipient.
+    pub target: &'a Side<FT, CT>,
+}
+
+impl<'a, FS, CS, FT, CT> StreamedCopy<'a, FS, CS, FT, CT> {
+    /// A copy from `source` to `target`.
+    pub fn new(source: &'a Side<FS, CS>, target: &'a Side<FT, CT>) -> Self {
+        StreamedCopy { source, target }
+    }
+}
+
+/// SHA-1 of the bytes as they stream, and how many.
+struct StreamState {
+    hash: ring::digest::Context,
+    bytes: u64,
+    source_error: Option<TransferError>,
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// `SHA1:<hex>` (Nextcloud's checksum format), lower-case.
+pub(crate) fn sha1_label(digest: &[u8]) -> String {
+    format!("SHA1:{}", hex(digest))
+}
+
+/// The `SHA1:` checksum among a file's stored checksums, normalised.
+pub(crate) fn sha1_of(checksums: &[String]) -> Option<String> {
+    checksums.iter().find_map(|c| {
+        let (algo, value) = c.split_once(':')?;
+        algo.eq_ignore_ascii_case("sha1")
+            .then(|| format!("SHA1:{}", value.trim().to_ascii_lowercase()))
+    })
+}
+
+fn parse_path(s: &str) -> Result<RemotePath, Failure> {
+    RemotePath::parse(s).map_err(|e| Failure::Reason("unsafe-name", e.to_string()))
+}
+
+fn depth(item: &ItemRecord) -> usize {
+    item.target.split('/').filter(|s| !s.is_empty()).count()
+}
+
+impl<FS, CS, FT, CT> StreamedCopy<'_, FS, CS, FT, CT>
+where
+    FS: FileSource,
+    CS: CollectionSource,
+    FT: FileTarget,
+    CT: CollectionTarget,
+{
+    async fn folders(
+        &self,
+        run: &RunContext<'_>,
+        failed: &mut HashSet<i64>,
+    ) -> Result<(), CoreError> {
+        let Some(target) = self.target.files.as_ref() else {
+            return Ok(());
+        };
+        let mut levels: BTreeMap<usize, Vec<&ItemRecord>> = BTreeMap::new();
+        for it in run.pending().filter(|i| i.kind == ItemKind::Folder) {
+            levels.entry(depth(it)).or_default().push(it);
+        }
+        for (_, level) in levels {
+            let failed_so_far: &HashSet<i64> = failed;
+            let mut work: Vec<BoxFuture<'_, FolderResult<'_>>> = Vec::new();
+            for item in level {
+                work.push(Box::pin(async move {
+                    if item.parent_id.is_some_and(|p| failed_so_far.contains(&p)) {
+                        let f = Failure::Reason("parent-failed", "its folder failed".into());
+                        return (item, Ok(Err(f)));
+                    }
+                    run.set_current(&item.source);
+                    let r = run
+                        .attempt(item, || async {
+                            let path = parse_path(&item.target)?;
+                            target.create_folder(&path).await.map_err(Failure::from)
+                        })
+                        .await;
+                    (item, r)
+                }));
+            }
+            let results: Vec<FolderResult<'_>> =
+                bounded(work, run.options.parallel_files).collect().await;
+            for (item, r) in results {
+                match r? {
+                    Ok(()) => run.copied(item, &Written::default())?,
+                    Err(f) => {
+                        failed.insert(item.id);
+                        run.failed(item, &f)?;
+                    }
+                }
+            }
+            if run.stopped() {
+                break;
+            }
+        }
+        Ok(())
+    }
+
+    async fn copy_file_once(
+        &self,
+        run: &RunContext<'_>,
+        item: &ItemRecord,
+        in_flight: &AtomicU64,
+    ) -> Result<Written, Failure> {
+        let (Some(source), Some(target)) = (self.source.files.as_ref(), self.target.files.as_ref())
+        else {
+            return Err(Failure::Reason(
+                "parent-failed",
+                "no files on one side".into(),
+            ));
+        };
+        let from = parse_path(&item.source)?;
+        let to = parse_path(&item.target)?;
+        let fetched = source.download(&from).await?;
+        let length = fetched.length.or(item.size).unwrap_or(0);
+        let state = Arc::new(Mutex::new(StreamState {
+            hash: ring::digest::Context::new(&ring::digest::SHA1_FOR_LEGACY_USE_ONLY),
+            bytes: 0,
+            source_error: None,
+        }));
+        let shared = state.clone();
+        // The run's byte counter lives as long as the run; the body needs 'static: count into
+        // a local counter and add it up after each chunk via this Arc.
+        let flowing = Arc::new(AtomicU64::new(0));
+        let flowing_in = flowing.clone();
+        let body = fetched.stream.map(move |chunk| {
+            let mut st = shared.lock().unwrap_or_else(|p| p.into_inner());
+            match chunk {
+                Ok(bytes) => {
+                    st.hash.update(&bytes);
+                    st.bytes += bytes.len() as u64;
+                    flowing_in.fetch_add(bytes.len() as u64, Ordering::Relaxed);
+                    Ok(bytes)
+                }
+                Err(e) => {
+                    let message = e.to_string();
+                    st.source_error = Some(e);
+                    Err(std::io::Error::other(message))
+                }
+            }
+        });
+        let options = UploadOptions {
+            mtime: item.mtime,
+            checksum: item.source_checksum.clone(),
+            ..Default::default()
+        };
+        let upload = target.upload(&to, Box::pin(body), length, options);
+        tokio::pin!(upload);
+        // Count bytes into the run while the upload goes on.
+        let mut seen = 0u64;
+        let mut tick =
+            tokio::time::interval(run.options.progress_interval.max(Duration::from_millis(10)));
+        let result = loop {
+            tokio::select! {
+                r = &mut upload => break r,
+                _ = tick.tick() => {
+                    let now = flowing.load(Ordering::Relaxed);
+                    run.bytes_counter().fetch_add(now - seen, Ordering::Relaxed);
+                    in_flight.fetch_add(now - seen, Ordering::Relaxed);
+                    seen = now;
+                    run.emit(false);
+                }
+            }
+        };
+        let now = flowing.load(Ordering::Relaxed);
+        run.bytes_counter().fetch_add(now - seen, Ordering::Relaxed);
+        in_flight.fetch_add(now - seen, Ordering::Relaxed);
+        let mut st = state.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(e) = st.source_error.take() {
+            return Err(e.into());
+        }
+        let uploaded = result?;
+        if st.bytes != length {
+            return Err(Failure::Reason(
+                "changed-during-copy",
+                format!("{} bytes read, {length} announced", st.bytes),
+            ));
+        }
+        let digest = std::mem::replace(
+            &mut st.hash,
+            ring::digest::Context::new(&ring::digest::SHA1_FOR_LEGACY_USE_ONLY),
+        )
+        .finish();
+        let hash = sha1_label(digest.as_ref());
+        if let Some(expected) = &item.source_checksum
+            && !expected.eq_ignore_ascii_case(&hash)
+        {
+            return Err(Failure::Reason(
+                "checksum-mismatch",
+                format!("read {hash}, the source stores {expected}"),
+            ));
+        }
+        Ok(Written {
+            size: Some(st.bytes),
+            content_hash: Some(hash),
+            target_etag: uploaded.etag,
+            mtime_kept: item.mtime.map(|_| uploaded.mtime_accepted),
+            detail: None,
+        })
+    }
+
+    async fn files(&self, run: &RunContext<'_>, failed: &HashSet<i64>) -> Result<(), CoreError> {
+        let pending: Vec<&ItemRecord> =
+            run.pending().filter(|i| i.kind == ItemKind::File).collect();
+        let mut work: Vec<BoxFuture<'_, ItemResult<'_, Written>>> = Vec::new();
+        for item in pending {
+            work.push(Box::pin(async move {
+                if item.parent_id.is_some_and(|p| failed.contains(&p)) {
+                    let f =
+                        Failure::Reason("parent-failed", "its folder could not be created".into());
+                    return (item, Ok(Err(f)));
+                }
+                run.set_current(&item.source);
+                let r = run
+                    .attempt(item, || async {
+                        let in_flight = AtomicU64::new(0);
+                        let r = self.copy_file_once(run, item, &in_flight).await;
+                        if r.is_err() {
+                            // Bytes of a failed attempt are not progress.
+                            let n = in_flight.load(Ordering::Relaxed);
+                            let _ = run.bytes_counter().fetch_update(
+                                Ordering::Relaxed,
+                                Ordering::Relaxed,
+                                |v| Some(v.saturating_sub(n)),
+                            );
+                        }
+                        r
+                    })
+                    .await;
+                (item, r)
+            }));
+        }
+        let results = bounded(work, run.options.parallel_files);
+        tokio::pin!(results);
+        while let Some((item, r)) = results.next().await {
+            match r? {
+                Ok(w) => run.copied(item, &w)?,
+                Err(f) => run.failed(item, &f)?,
+            }
+        }
+        Ok(())
+    }
+
+    async fn collections(
+        &self,
+        run: &RunContext<'_>,
+        kind: ItemKind,
+        source: Option<&CS>,
+        target: Option<&CT>,
+    ) -> Result<(), CoreError> {
+        let object_kind = if kind == ItemKind::Calendar {
+            ItemKind::CalendarObject
+        } else {
+            ItemKind::Contact
+        };
+        let collections: Vec<&ItemRecord> = run
+            .items
+            .iter()
+            .filter(|i| i.kind == kind && i.state != ItemState::Skipped)
+            .collect();
+        let mut objects_of: HashMap<i64, Vec<&ItemRecord>> = HashMap::new();
+        for o in run.pending().filter(|i| i.kind == object_kind) {
+            if let Some(p) = o.parent_id {
+                objects_of.entry(p).or_default().push(o);
+            }
+        }
+        for coll in collections {
+            if run.stopped() {
+                break;
+            }
+            let pending_objects = objects_of.remove(&coll.id).unwrap_or_default();
+            let collection_pending = matches!(coll.state, ItemState::Planned | ItemState::Failed);
+            if !collection_pending && pending_objects.is_empty() {
+                continue;
+            }
+            let (Some(source), Some(target)) = (source, target) else {
+                let f = Failure::Reason(
+                    "parent-failed",
+                    "no server for this kind on one side".into(),
+                );
+                run.failed(coll, &f)?;
+                continue;
+            };
+            run.set_current(&coll.source);
+            // The source's listing gives the name, colour and objects with their data.
+            let listed = run
+                .attempt(coll, || async {
+                    let metas = source.collections().await?;
+                    let meta = metas
+                        .into_iter()
+                        .find(|m| m.uri == coll.source)
+                        .ok_or_else(|| {
+                            Failure::Transfer(TransferError::new(ErrorKind::NotFound).with_message(
+                                format!("{} is no longer at the source", coll.source),
+                            ))
+                        })?;
+                    let objects = source.objects(&coll.source).await?;
+                    Ok((meta, objects))
+                })
+                .await?;
+            let (meta, objects) = match listed {
+                Ok(v) => v,
+                Err(f) => {
+                    run.failed(coll, &f)?;
+                    self.fail_all(run, &pending_objects, "parent-failed")?;
+                    continue;
+                }
+            };
+            if collection_pending {
+                let created = run
+                    .attempt(coll, || create_collection(target, &coll.target, &meta))
+                    .await?;
+                match created {
+                    Ok(()) => run.copied(coll, &Written::default())?,
+                    Err(f) => {
+                        run.failed(coll, &f)?;
+                        self.fail_all(run, &pending_objects, "parent-failed")?;
+                        continue;
+                    }
+                }
+            }
+            let by_name: HashMap<&str, &passerelle_nextcloud::dav::DavObject> =
+                objects.iter().map(|o| (o.name.as_str(), o)).collect();
+            let uri = coll.target.as_str();
+            let by_name = &by_name;
+            let mut work: Vec<BoxFuture<'_, ItemResult<'_, Written>>> = Vec::new();
+            for item in pending_objects {
+                work.push(Box::pin(async move {
+                    let found = by_name.get(item.source.as_str()).copied();
+                    run.set_current(&format!("{}/{}", coll.source, item.source));
+                    let r = run
+                        .attempt(item, || async {
+                            let obj = found.ok_or_else(|| {
+                                Failure::Transfer(
+                                    TransferError::new(ErrorKind::NotFound).with_message(format!(
+                                        "{} is no longer at the source",
+                                        item.source
+                                    )),
+                                )
+                            })?;
+                            let data = obj.data.as_deref().unwrap_or_default();
+                            put_object(target, uri, item, data).await
+                        })
+                        .await;
+                    (item, r)
+                }));
+            }
+            let results = bounded(work, run.options.parallel_objects);
+            tokio::pin!(results);
+            while let Some((item, r)) = results.next().await {
+                match r? {
+                    Ok(w) => run.copied(item, &w)?,
+                    Err(f) => run.failed(item, &f)?,
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn fail_all(
+        &self,
+        run: &RunContext<'_>,
+        items: &[&ItemRecord],
+        reason: &'static str,
+    ) -> Result<(), CoreError> {
+        for it in items {
+            run.failed(
+                it,
+                &Failure::Reason(reason, "its collection could not be handed over".into()),
+            )?;
+        }
+        Ok(())
+    }
+}
+
+async fn create_collection<CT: CollectionTarget>(
+    target: &CT,
+    uri: &str,
+    meta: &CollectionMeta,
+) -> Result<(), Failure> {
+    match target.create_collection(uri, meta).await {
+        Ok(()) => Ok(()),
+        // Already there: created by an earlier run of this job that died before recording
+        // it (the plan picked a URI free at the destination).
+        Err(e) if matches!(e.kind(), ErrorKind::NotAllowed | ErrorKind::Conflict) => {
+            let exists = target.collections().await?.iter().any(|c| c.uri == uri);
+            if exists { Ok(()) } else { Err(e.into()) }
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+async fn put_object<CT: CollectionTarget>(
+    target: &CT,
+    uri: &str,
+    item: &ItemRecord,
+    data: &str,
+) -> Result<Written, Failure> {
+    let written = |detail: Option<&str>| Written {
+        size: Some(data.len() as u64),
+        detail: detail.map(str::to_owned),
+        ..Default::default()
+    };
+    match target
+        .put_new(uri, &item.target, item.uid.as_deref(), data)
+        .await
+    {
+        Ok(()) => Ok(written(None)),
+        // 412: something with this UID (or name) is there; never write it twice.
+        Err(e) if e.kind() == ErrorKind::Conflict => match item.uid.as_deref() {
+            Some(uid) => match target.find_uid(uri, uid).await? {
+                Some(_) => Ok(written(Some("already at the destination"))),
+                None => Err(e.into()),
+            },
+            None => Ok(written(Some("already at the destination"))),
+        },
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// A source collection the copy may take (the plan already excluded the others).
+pub(crate) fn movable(meta: &CollectionMeta) -> Option<&'static str> {
+    if meta.is_birthday {
+        Some("birthday-calendar")
+    } else {
+        match meta.ownership {
+            Ownership::Owned => None,
+            Ownership::SharedWithMe => Some("shared-with-member"),
+            Ownership::System => Some("system-collection"),
+        }
+    }
+}
+
+impl<FS, CS, FT, CT> Strategy for StreamedCopy<'_, FS, CS, FT, CT>
+where
+    FS: FileSource,
+    CS: CollectionSource,
+    FT: FileTarget,
+    CT: CollectionTarget,
+{
+    fn kind(&self) -> StrategyKind {
+        StrategyKind::StreamedCopy
+    }
+
+    fn estimate(&self, totals: &PlanTotals) -> Duration {
+        estimate(totals)
+    }
+
+    async fn execute(&self, run: &RunContext<'_>) -> Result<(), CoreError> {
+        let mut failed = HashSet::new();
+        self.folders(run, &mut failed).await?;
+        let work = async {
+            if !run.stopped() {
+                self.files(run, &failed).await?;
+            }
+            if !run.stopped() {
+                self.collections(
+                    run,
+                    ItemKind::Calendar,
+                    self.source.calendars.as_ref(),
+                    self.target.calendars.as_ref(),
+                )
+                .await?;
+            }
+            if !run.stopped() {
+                self.collections(
+                    run,
+                    ItemKind::AddressBook,
+                    self.source.contacts.as_ref(),
+                    self.target.contacts.as_ref(),
+                )
+                .await?;
+            }
+            Ok::<(), CoreError>(())
+        };
+        // Cancelling drops the transfers in flight: their items stay planned and are written
+        // again by the next resume.
+        tokio::select! {
+            r = work => r,
+            _ = run.cancel.cancelled() => Ok(()),
+        }
+    }
+}
+
+/// A rough duration for the streamed copy: per-request overhead of small items (several at a
+/// time) plus bytes at a modest rate. Shown as an order of magnitude, not a promise.
+pub fn estimate(totals: &PlanTotals) -> Duration {
+    const BYTES_PER_SECOND: f64 = 8.0 * 1024.0 * 1024.0;
+    const SECONDS_PER_FILE: f64 = 0.05;
+    const SECONDS_PER_OBJECT: f64 = 0.03;
+    const SECONDS_PER_COLLECTION: f64 = 0.5;
+    let secs = totals.bytes as f64 / BYTES_PER_SECOND
+        + (totals.files + totals.folders) as f64 * SECONDS_PER_FILE
+        + (totals.calendar_objects + totals.contacts) as f64 * SECONDS_PER_OBJECT
+        + (totals.calendars + totals.address_books) as f64 * SECONDS_PER_COLLECTION;
+    Duration::from_secs_f64(secs.ceil())
+}

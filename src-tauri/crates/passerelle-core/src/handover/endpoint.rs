@@ -1,0 +1,582 @@
+//! The two sides of a hand-over as the engine sees them: traits over the protocol crate, so
+//! the engine is generic and tests can inject faults or use in-memory sides. Sources are
+//! read-only by type ([`FileSource`], [`CollectionSource`] have no write method): a copy
+//! cannot change or delete the member's data. [`DavFiles`] and [`DavCollections`] implement
+//! them over `passerelle-nextcloud` for Nextcloud and any WebDAV/CalDAV/CardDAV server.
+
+use std::future::Future;
+use std::pin::Pin;
+use std::time::Duration;
+
+use bytes::Bytes;
+use futures_util::{Stream, StreamExt};
+use passerelle_nextcloud::dav::RemotePath;
+use passerelle_nextcloud::dav::caldav::{CalDav, PutMode};
+use passerelle_nextcloud::dav::carddav::CardDav;
+use passerelle_nextcloud::dav::files::{FileEntry, Files, UploadOptions, UploadResult};
+use passerelle_nextcloud::dav::{DavObject, encode_segment};
+use passerelle_nextcloud::{Client, ErrorKind};
+use url::Url;
+
+pub use passerelle_nextcloud::dav::caldav::Ownership;
+
+/// A failure on one side, as the engine classifies it: the protocol crate's kind, the HTTP
+/// status and the server's `Retry-After`. Tests build their own to inject faults.
+#[derive(Debug, Clone, thiserror::Error)]
+#[error("{message}")]
+pub struct TransferError {
+    kind: ErrorKind,
+    status: Option<u16>,
+    retry_after: Option<Duration>,
+    message: String,
+}
+
+impl TransferError {
+    /// An error of this kind (message: the kind's description).
+    pub fn new(kind: ErrorKind) -> Self {
+        TransferError {
+            kind,
+            status: None,
+            retry_after: None,
+            message: kind.to_string(),
+        }
+    }
+
+    /// With an HTTP status.
+    pub fn with_status(mut self, status: u16) -> Self {
+        self.status = Some(status);
+        self
+    }
+
+    /// With the server's `Retry-After`.
+    pub fn with_retry_after(mut self, delay: Duration) -> Self {
+        self.retry_after = Some(delay);
+        self
+    }
+
+    /// With a technical message.
+    pub fn with_message(mut self, message: impl Into<String>) -> Self {
+        self.message = message.into();
+        self
+    }
+
+    /// The kind.
+    pub fn kind(&self) -> ErrorKind {
+        self.kind
+    }
+
+    /// The stable code (the protocol crate's, Fluent `error-<code>`).
+    pub fn code(&self) -> &'static str {
+        self.kind.code()
+    }
+
+    /// HTTP status, when there was an answer.
+    pub fn status(&self) -> Option<u16> {
+        self.status
+    }
+
+    /// The server's `Retry-After`.
+    pub fn retry_after(&self) -> Option<Duration> {
+        self.retry_after
+    }
+
+    /// Whether trying the same item again may work: transient network and server failures,
+    /// locks and throttling. Quota, permissions, names and conflicts are not retried.
+    pub fn is_transient(&self) -> bool {
+        matches!(
+            self.kind,
+            ErrorKind::Offline
+                | ErrorKind::Timeout
+                | ErrorKind::ServerError
+                | ErrorKind::Throttled
+                | ErrorKind::Locked
+                | ErrorKind::Maintenance
+        )
+    }
+
+    /// Whether the whole run must stop (credentials refused: every request would fail).
+    pub fn is_fatal(&self) -> bool {
+        matches!(self.kind, ErrorKind::Auth | ErrorKind::TlsUntrusted)
+    }
+}
+
+impl From<passerelle_nextcloud::Error> for TransferError {
+    fn from(e: passerelle_nextcloud::Error) -> Self {
+        TransferError {
+            kind: e.kind(),
+            status: e.status(),
+            retry_after: e.retry_after(),
+            message: e.to_string(),
+        }
+    }
+}
+
+/// Shorthand.
+pub type TransferResult<T> = Result<T, TransferError>;
+
+/// Bytes read from a source.
+pub type DownloadStream = Pin<Box<dyn Stream<Item = TransferResult<Bytes>> + Send>>;
+
+/// Bytes given to a target.
+pub type UploadBody = Pin<Box<dyn Stream<Item = std::io::Result<Bytes>> + Send>>;
+
+/// A started download.
+pub struct Fetched {
+    /// Length announced by the server.
+    pub length: Option<u64>,
+    /// The bytes.
+    pub stream: DownloadStream,
+}
+
+impl std::fmt::Debug for Fetched {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Fetched")
+            .field("length", &self.length)
+            .finish_non_exhaustive()
+    }
+}
+
+/// The departing member's files: read only.
+pub trait FileSource: Send + Sync {
+    /// Children of a folder.
+    fn list(
+        &self,
+        path: &RemotePath,
+    ) -> impl Future<Output = TransferResult<Vec<FileEntry>>> + Send;
+    /// One file or folder.
+    fn stat(&self, path: &RemotePath) -> impl Future<Output = TransferResult<FileEntry>> + Send;
+    /// A file's bytes.
+    fn download(&self, path: &RemotePath) -> impl Future<Output = TransferResult<Fetched>> + Send;
+}
+
+/// The recipient's files.
+pub trait FileTarget: Send + Sync {
+    /// Children of a folder.
+    fn list(
+        &self,
+        path: &RemotePath,
+    ) -> impl Future<Output = TransferResult<Vec<FileEntry>>> + Send;
+    /// One file or folder.
+    fn stat(&self, path: &RemotePath) -> impl Future<Output = TransferResult<FileEntry>> + Send;
+    /// Bytes available (`None`: unknown or unlimited).
+    fn available_bytes(&self) -> impl Future<Output = TransferResult<Option<u64>>> + Send;
+    /// Create a folder; `Ok` when it already exists as a folder.
+    fn create_folder(&self, path: &RemotePath) -> impl Future<Output = TransferResult<()>> + Send;
+    /// Write a file of `length` bytes (replacing what is there): big files go through
+    /// Nextcloud's chunked upload when the target has it.
+    fn upload(
+        &self,
+        path: &RemotePath,
+        body: UploadBody,
+        length: u64,
+        options: UploadOptions,
+    ) -> impl Future<Output = TransferResult<UploadResult>> + Send;
+    /// A file's bytes (deep verification).
+    fn download(&self, path: &RemotePath) -> impl Future<Output = TransferResult<Fetched>> + Send;
+}
+
+/// A calendar or address book as listed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CollectionMeta {
+    /// Last path segment.
+    pub uri: String,
+    /// Display name.
+    pub display_name: Option<String>,
+    /// Colour (calendars).
+    pub color: Option<String>,
+    /// Description.
+    pub description: Option<String>,
+    /// Supported components (calendars).
+    pub components: Vec<String>,
+    /// Owned, shared with the member, or system.
+    pub ownership: Ownership,
+    /// Nextcloud's automatic birthday calendar.
+    pub is_birthday: bool,
+}
+
+/// The departing member's calendars or address books: read only.
+pub trait CollectionSource: Send + Sync {
+    /// The collections of the home.
+    fn collections(&self) -> impl Future<Output = TransferResult<Vec<CollectionMeta>>> + Send;
+    /// The objects of one collection, with their data.
+    fn objects(&self, uri: &str) -> impl Future<Output = TransferResult<Vec<DavObject>>> + Send;
+}
+
+/// The recipient's calendars or address books.
+pub trait CollectionTarget: Send + Sync {
+    /// The collections of the home.
+    fn collections(&self) -> impl Future<Output = TransferResult<Vec<CollectionMeta>>> + Send;
+    /// The objects of one collection, with their data.
+    fn objects(&self, uri: &str) -> impl Future<Output = TransferResult<Vec<DavObject>>> + Send;
+    /// Create collection `uri` with `meta`'s name, colour, description and components. An
+    /// existing one gives a `not-allowed` (or `conflict`) error.
+    fn create_collection(
+        &self,
+        uri: &str,
+        meta: &CollectionMeta,
+    ) -> impl Future<Output = TransferResult<()>> + Send;
+    /// Store a new object, only if absent (`If-None-Match: *`): by its UID when it has one,
+    /// else under `name`. An existing one gives a `conflict` error.
+    fn put_new(
+        &self,
+        uri: &str,
+        name: &str,
+        uid: Option<&str>,
+        data: &str,
+    ) -> impl Future<Output = TransferResult<()>> + Send;
+    /// The object with this UID, if any.
+    fn find_uid(
+        &self,
+        uri: &str,
+        uid: &str,
+    ) -> impl Future<Output = TransferResult<Option<DavObject>>> + Send;
+}
+
+/// A side's three parts; any may be absent (a plain WebDAV server has no calendars).
+#[derive(Debug, Clone)]
+pub struct Side<F, C> {
+    /// Files.
+    pub files: Option<F>,
+    /// Calendars.
+    pub calendars: Option<C>,
+    /// Address books.
+    pub contacts: Option<C>,
+}
+
+// ---- Over passerelle-nextcloud -------------------------------------------------------------
+
+/// Chunked upload settings (Nextcloud targets).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Chunking {
+    /// Files strictly larger than this go through chunked upload v2.
+    pub threshold: u64,
+    /// Chunk size (Nextcloud wants 5 MiB or more, except for the last chunk).
+    pub chunk_size: usize,
+}
+
+impl Default for Chunking {
+    fn default() -> Self {
+        Chunking {
+            threshold: 10 * 1024 * 1024,
+            chunk_size: passerelle_nextcloud::dav::files::DEFAULT_CHUNK_SIZE,
+        }
+    }
+}
+
+/// Files over WebDAV.
+#[derive(Debug, Clone)]
+pub struct DavFiles {
+    files: Files,
+    chunking: Option<Chunking>,
+}
+
+impl DavFiles {
+    /// A Nextcloud account's files, with chunked upload v2 for big files.
+    pub fn nextcloud(client: &Client) -> TransferResult<Self> {
+        Ok(DavFiles {
+            files: client.files()?,
+            chunking: Some(Chunking::default()),
+        })
+    }
+
+    /// Any WebDAV root (plain PUT for every file).
+    pub fn at(client: &Client, root: Url) -> Self {
+        DavFiles {
+            files: Files::at(client, root),
+            chunking: None,
+        }
+    }
+
+    /// Change (or turn off) chunking; it is only used where the server offers it.
+    pub fn with_chunking(mut self, chunking: Option<Chunking>) -> Self {
+        if self.chunking.is_some() {
+            self.chunking = chunking;
+        }
+        self
+    }
+
+    /// The DAV root.
+    pub fn root(&self) -> &Url {
+        self.files.root()
+    }
+}
+
+fn fetched(d: passerelle_nextcloud::dav::files::Download) -> Fetched {
+    Fetched {
+        length: d.content_length,
+        stream: Box::pin(d.stream.map(|r| r.map_err(TransferError::from))),
+    }
+}
+
+impl FileSource for DavFiles {
+    async fn list(&self, path: &RemotePath) -> TransferResult<Vec<FileEntry>> {
+        Ok(self.files.list(path).await?)
+    }
+
+    async fn stat(&self, path: &RemotePath) -> TransferResult<FileEntry> {
+        Ok(self.files.stat(path).await?)
+    }
+
+    async fn download(&self, path: &RemotePath) -> TransferResult<Fetched> {
+        Ok(fetched(self.files.download(path).await?))
+    }
+}
+
+impl FileTarget for DavFiles {
+    async fn list(&self, path: &RemotePath) -> TransferResult<Vec<FileEntry>> {
+        Ok(self.files.list(path).await?)
+    }
+
+    async fn stat(&self, path: &RemotePath) -> TransferResult<FileEntry> {
+        Ok(self.files.stat(path).await?)
+    }
+
+    async fn available_bytes(&self) -> TransferResult<Option<u64>> {
+        let quota = self.files.quota(&RemotePath::root()).await?;
+        // Negative values mean unknown or unlimited.
+        Ok(quota.available.and_then(|a| u64::try_from(a).ok()))
+    }
+
+    async fn create_folder(&self, path: &RemotePath) -> TransferResult<()> {
+        match self.files.create_folder(path).await {
+            Ok(()) => Ok(()),
+            // 405: something is there already; fine when it is a folder.
+            Err(e) if e.kind() == ErrorKind::NotAllowed => {
+                let existing = self.files.stat(path).await?;
+                if existing.is_dir {
+                    Ok(())
+                } else {
+                    Err(TransferError::new(ErrorKind::Conflict)
+                        .with_message(format!("a file named {path} is in the way")))
+                }
+            }
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    async fn upload(
+        &self,
+        path: &RemotePath,
+        body: UploadBody,
+        length: u64,
+        options: UploadOptions,
+    ) -> TransferResult<UploadResult> {
+        match self.chunking {
+            Some(c) if length > c.threshold => {
+                let reader = tokio_util::io::StreamReader::new(body);
+                Ok(self
+                    .files
+                    .upload_chunked(path, reader, length, c.chunk_size, &options)
+                    .await?)
+            }
+            _ => Ok(self
+                .files
+                .upload_stream(path, body, Some(length), &options)
+                .await?),
+        }
+    }
+
+    async fn download(&self, path: &RemotePath) -> TransferResult<Fetched> {
+        Ok(fetched(self.files.download(path).await?))
+    }
+}
+
+/// Calendars (CalDAV) or address books (CardDAV).
+#[derive(Debug, Clone)]
+pub enum DavCollections {
+    /// A calendar home.
+    Calendars {
+        /// Protocol client of the home.
+        dav: CalDav,
+        /// For objects without UID.
+        client: Client,
+    },
+    /// An address book home.
+    AddressBooks {
+        /// Protocol client of the home.
+        dav: CardDav,
+        /// For objects without UID.
+        client: Client,
+    },
+}
+
+impl DavCollections {
+    /// A calendar home.
+    pub fn calendars(client: &Client, home: Url) -> Self {
+        DavCollections::Calendars {
+            dav: CalDav::at(client, home),
+            client: client.clone(),
+        }
+    }
+
+    /// An address book home.
+    pub fn address_books(client: &Client, home: Url) -> Self {
+        DavCollections::AddressBooks {
+            dav: CardDav::at(client, home),
+            client: client.clone(),
+        }
+    }
+
+    fn home(&self) -> &Url {
+        match self {
+            DavCollections::Calendars { dav, .. } => dav.home(),
+            DavCollections::AddressBooks { dav, .. } => dav.home(),
+        }
+    }
+
+    fn url_of(&self, uri: &str) -> TransferResult<Url> {
+        let mut url = self.home().clone();
+        passerelle_nextcloud::dav::validate_name(uri)?;
+        url.set_path(&format!("{}{}/", url.path(), encode_segment(uri)));
+        Ok(url)
+    }
+
+    async fn list(&self) -> TransferResult<Vec<CollectionMeta>> {
+        Ok(match self {
+            DavCollections::Calendars { dav, .. } => dav
+                .calendars()
+                .await?
+                .into_iter()
+                .map(|c| CollectionMeta {
+                    uri: c.uri,
+                    display_name: c.display_name,
+                    color: c.color,
+                    description: c.description,
+                    components: c.components,
+                    ownership: c.ownership,
+                    is_birthday: c.is_birthday,
+                })
+                .collect(),
+            DavCollections::AddressBooks { dav, .. } => dav
+                .address_books()
+                .await?
+                .into_iter()
+                .map(|b| CollectionMeta {
+                    uri: b.uri,
+                    display_name: b.display_name,
+                    color: None,
+                    description: b.description,
+                    components: Vec::new(),
+                    ownership: b.ownership,
+                    is_birthday: false,
+                })
+                .collect(),
+        })
+    }
+
+    async fn list_objects(&self, uri: &str) -> TransferResult<Vec<DavObject>> {
+        let url = self.url_of(uri)?;
+        Ok(match self {
+            DavCollections::Calendars { dav, .. } => dav.objects(&url).await?,
+            DavCollections::AddressBooks { dav, .. } => dav.objects(&url).await?,
+        })
+    }
+}
+
+impl CollectionSource for DavCollections {
+    async fn collections(&self) -> TransferResult<Vec<CollectionMeta>> {
+        self.list().await
+    }
+
+    async fn objects(&self, uri: &str) -> TransferResult<Vec<DavObject>> {
+        self.list_objects(uri).await
+    }
+}
+
+impl CollectionTarget for DavCollections {
+    async fn collections(&self) -> TransferResult<Vec<CollectionMeta>> {
+        self.list().await
+    }
+
+    async fn objects(&self, uri: &str) -> TransferResult<Vec<DavObject>> {
+        self.list_objects(uri).await
+    }
+
+    async fn create_collection(&self, uri: &str, meta: &CollectionMeta) -> TransferResult<()> {
+        let name = meta.display_name.as_deref().unwrap_or(uri);
+        match self {
+            DavCollections::Calendars { dav, .. } => {
+                let components: Vec<&str> = meta.components.iter().map(String::as_str).collect();
+                dav.create_calendar(uri, name, meta.color.as_deref(), &components)
+                    .await?;
+            }
+            DavCollections::AddressBooks { dav, .. } => {
+                dav.create_address_book(uri, name, meta.description.as_deref())
+                    .await?;
+            }
+        }
+        Ok(())
+    }
+
+    async fn put_new(
+        &self,
+        uri: &str,
+        name: &str,
+        uid: Option<&str>,
+        data: &str,
+    ) -> TransferResult<()> {
+        let url = self.url_of(uri)?;
+        match (self, uid) {
+            (DavCollections::Calendars { dav, .. }, Some(_)) => {
+                dav.put(&url, data, &PutMode::Create).await?;
+            }
+            (DavCollections::AddressBooks { dav, .. }, Some(_)) => {
+                dav.put(&url, data, &PutMode::Create).await?;
+            }
+            (DavCollections::Calendars { client, .. }, None)
+            | (DavCollections::AddressBooks { client, .. }, None) => {
+                let content_type = match self {
+                    DavCollections::Calendars { .. } => "text/calendar; charset=utf-8",
+                    DavCollections::AddressBooks { .. } => "text/vcard; charset=utf-8",
+                };
+                let options = UploadOptions {
+                    create_only: true,
+                    content_type: Some(content_type.to_owned()),
+                    ..Default::default()
+                };
+                Files::at(client, url)
+                    .upload_bytes(&RemotePath::root().join(name)?, data.to_owned(), &options)
+                    .await?;
+            }
+        }
+        Ok(())
+    }
+
+    async fn find_uid(&self, uri: &str, uid: &str) -> TransferResult<Option<DavObject>> {
+        let url = self.url_of(uri)?;
+        Ok(match self {
+            DavCollections::Calendars { dav, .. } => dav.get_by_uid(&url, uid).await?,
+            DavCollections::AddressBooks { dav, .. } => dav.get_by_uid(&url, uid).await?,
+        })
+    }
+}
+
+/// Both sides' DAV parts for a member, as recorded in a job.
+pub type DavSide = Side<DavFiles, DavCollections>;
+
+/// Builds the DAV side of `member` with a ready client (its credentials already set).
+pub fn dav_side(client: &Client, member: &super::MemberSide) -> TransferResult<DavSide> {
+    let parse = |u: &str| {
+        Url::parse(u).map_err(|e| {
+            TransferError::new(ErrorKind::InvalidAddress).with_message(format!("{u}: {e}"))
+        })
+    };
+    let files = if member.nextcloud {
+        DavFiles::nextcloud(client)?
+    } else {
+        DavFiles::at(client, parse(&member.files_url)?)
+    };
+    let calendars = match &member.calendars_url {
+        Some(u) => Some(DavCollections::calendars(client, parse(u)?)),
+        None => None,
+    };
+    let contacts = match &member.contacts_url {
+        Some(u) => Some(DavCollections::address_books(client, parse(u)?)),
+        None => None,
+    };
+    Ok(Side {
+        files: Some(files),
+        calendars,
+        contacts,
+    })
+}

@@ -1,0 +1,122 @@
+//! How strategies plug in. A [`Strategy`] only executes: it takes the job's pending items from
+//! the journal (through [`RunContext`]), writes them at the destination its own way and records
+//! each state change. Planning, verification and the report are shared by every strategy, since
+//! they compare the destination with the journal (which keeps what the source held at planning
+//! time — what matters once a transfer strategy has moved the data away).
+//!
+//! [`choose`] says which strategy a hand-over uses and why; only the streamed copy
+//! ([`super::copy::StreamedCopy`]) is implemented, the three others are listed as "not
+//! available yet" so plans explain the choice.
+
+use std::future::Future;
+use std::time::Duration;
+
+use super::model::{PlanTotals, StrategyChoice, StrategyKind, StrategyOption};
+use super::run::RunContext;
+use crate::CoreError;
+
+/// A way to hand data over.
+pub trait Strategy: Send + Sync {
+    /// Which one.
+    fn kind(&self) -> StrategyKind;
+
+    /// A rough duration for these totals (shown in the plan).
+    fn estimate(&self, totals: &PlanTotals) -> Duration;
+
+    /// Hands over every pending item of the run's job (planned or failed; never a verified
+    /// one), recording each state change through `run`. Item failures are recorded, not
+    /// returned; an `Err` means the run cannot go on (journal unusable, credentials refused).
+    /// Must stop soon after `run.cancel` fires, leaving unfinished items planned.
+    fn execute(&self, run: &RunContext<'_>) -> impl Future<Output = Result<(), CoreError>> + Send;
+}
+
+/// What is known when choosing a strategy.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct StrategyContext {
+    /// Passerelle holds a session for the departing member.
+    pub source_session: bool,
+    /// Passerelle holds a session for the recipient.
+    pub target_session: bool,
+    /// Both members are on the same server.
+    pub same_server: bool,
+}
+
+/// Whether `kind` can be used here, with the Fluent id of why (or why not).
+pub fn availability(kind: StrategyKind, ctx: &StrategyContext) -> StrategyOption {
+    let (available, reason) = match kind {
+        StrategyKind::StreamedCopy => {
+            if !(ctx.source_session && ctx.target_session) {
+                (false, "handover-why-copy-needs-sessions")
+            } else if ctx.same_server {
+                (true, "handover-why-copy-two-sessions")
+            } else {
+                (true, "handover-why-copy-two-servers")
+            }
+        }
+        StrategyKind::OwnershipTransfer
+        | StrategyKind::ShareCopy
+        | StrategyKind::NativeTransfer => (false, "handover-why-not-implemented"),
+    };
+    StrategyOption {
+        kind,
+        available,
+        reason: reason.to_owned(),
+    }
+}
+
+/// The strategy to use: `requested`, or the first available one (`auto`).
+pub fn choose(
+    requested: Option<StrategyKind>,
+    ctx: &StrategyContext,
+) -> Result<StrategyChoice, CoreError> {
+    let options: Vec<StrategyOption> = StrategyKind::ALL
+        .iter()
+        .map(|k| availability(*k, ctx))
+        .collect();
+    let chosen = match requested {
+        Some(kind) => options
+            .iter()
+            .find(|o| o.kind == kind && o.available)
+            .ok_or_else(|| CoreError::HandoverStrategyUnavailable(kind.code().to_owned()))?,
+        None => options
+            .iter()
+            .find(|o| o.available)
+            .ok_or_else(|| CoreError::HandoverStrategyUnavailable("auto".to_owned()))?,
+    };
+    Ok(StrategyChoice {
+        chosen: chosen.kind,
+        reason: chosen.reason.clone(),
+        moves_data: chosen.kind.moves_data(),
+        options: options.clone(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn auto_picks_the_copy_and_says_why_the_others_are_not_used() {
+        let ctx = StrategyContext {
+            source_session: true,
+            target_session: true,
+            same_server: false,
+        };
+        let choice = choose(None, &ctx).unwrap();
+        assert_eq!(choice.chosen, StrategyKind::StreamedCopy);
+        assert_eq!(choice.reason, "handover-why-copy-two-servers");
+        assert!(!choice.moves_data);
+        assert_eq!(choice.options.len(), 4);
+        assert!(
+            choice
+                .options
+                .iter()
+                .filter(|o| o.kind != StrategyKind::StreamedCopy)
+                .all(|o| !o.available && o.reason == "handover-why-not-implemented")
+        );
+        let e = choose(Some(StrategyKind::NativeTransfer), &ctx).unwrap_err();
+        assert_eq!(e.code(), "handover-strategy-unavailable");
+        let none = StrategyContext::default();
+        assert!(choose(None, &none).is_err());
+    }
+}

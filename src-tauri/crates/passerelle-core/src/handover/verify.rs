@@ -1,0 +1,348 @@
+//! Verification: the destination compared with the journal, side by side. Files: each folder
+//! of the destination listed once; every file present with the size written, and its checksum
+//! compared when the destination stores one (deep: downloaded again and hashed). Calendars and
+//! address books: present, with every planned UID (or name, for objects without UID).
+//!
+//! Items found as planned become verified; the others failed with a reason, so a resume writes
+//! them again. Items never written (planned, failed) only count as missing.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use futures_util::StreamExt;
+use passerelle_nextcloud::dav::RemotePath;
+use passerelle_nextcloud::dav::files::FileEntry;
+
+use super::copy::{sha1_label, sha1_of};
+use super::endpoint::{CollectionTarget, FileTarget, Side, TransferError};
+use super::journal::{self, ItemRecord};
+use super::model::{Comparison, ItemKind, ItemState, JobState, Verification};
+use super::run::{BoxFuture, bounded};
+use crate::store::now;
+use crate::{CoreError, Store};
+
+const PARALLEL_LISTINGS: usize = 4;
+
+type Listing = (RemotePath, Result<Vec<FileEntry>, TransferError>);
+
+/// What was found for one item.
+enum Found {
+    Ok { hashed: bool, bytes: u64 },
+    Bad(&'static str, String),
+}
+
+async fn hash_target<FT: FileTarget>(
+    target: &FT,
+    path: &RemotePath,
+) -> Result<(String, u64), TransferError> {
+    let mut fetched = target.download(path).await?;
+    let mut ctx = ring::digest::Context::new(&ring::digest::SHA1_FOR_LEGACY_USE_ONLY);
+    let mut n = 0u64;
+    while let Some(chunk) = fetched.stream.next().await {
+        let chunk = chunk?;
+        n += chunk.len() as u64;
+        ctx.update(&chunk);
+    }
+    Ok((sha1_label(ctx.finish().as_ref()), n))
+}
+
+async fn check_file<FT: FileTarget>(
+    target: &FT,
+    item: &ItemRecord,
+    entry: Option<&FileEntry>,
+    deep: bool,
+) -> Found {
+    let Some(entry) = entry else {
+        return Found::Bad(
+            "missing-at-destination",
+            format!("{} not found", item.target),
+        );
+    };
+    if item.kind == ItemKind::Folder {
+        return if entry.is_dir {
+            Found::Ok {
+                hashed: false,
+                bytes: 0,
+            }
+        } else {
+            Found::Bad(
+                "missing-at-destination",
+                "a file is there instead of the folder".into(),
+            )
+        };
+    }
+    if entry.is_dir {
+        return Found::Bad(
+            "missing-at-destination",
+            "a folder is there instead of the file".into(),
+        );
+    }
+    let expected = item.copied_size.or(item.size).unwrap_or(0);
+    let size = entry.size.unwrap_or(0);
+    if size != expected {
+        return Found::Bad(
+            "size-mismatch",
+            format!("{size} bytes at the destination, {expected} written"),
+        );
+    }
+    let written = item
+        .content_hash
+        .as_deref()
+        .or(item.source_checksum.as_deref());
+    let mut hashed = false;
+    if let (Some(written), Some(stored)) = (written, sha1_of(&entry.checksums)) {
+        if !written.eq_ignore_ascii_case(&stored) {
+            return Found::Bad(
+                "checksum-mismatch",
+                format!("{stored} at the destination, {written} written"),
+            );
+        }
+        hashed = true;
+    }
+    if deep && let Some(written) = written {
+        let Ok(path) = RemotePath::parse(&item.target) else {
+            return Found::Bad("missing-at-destination", "unusable path".into());
+        };
+        match hash_target(target, &path).await {
+            Ok((hash, n)) if hash.eq_ignore_ascii_case(written) && n == expected => hashed = true,
+            Ok((hash, _)) => {
+                return Found::Bad(
+                    "checksum-mismatch",
+                    format!("{hash} at the destination, {written} written"),
+                );
+            }
+            Err(e) => return Found::Bad("missing-at-destination", e.to_string()),
+        }
+    }
+    Found::Ok {
+        hashed,
+        bytes: size,
+    }
+}
+
+/// Verifies job `job_id` at the destination and records the result (items verified or failed,
+/// the side-by-side comparison; the job becomes verified when complete, unless it is running).
+pub async fn verify<FT: FileTarget, CT: CollectionTarget>(
+    store: &Store,
+    job_id: i64,
+    target: &Side<FT, CT>,
+    deep: bool,
+) -> Result<Verification, CoreError> {
+    let job = journal::job(store, job_id)?;
+    let items = journal::items(store, job_id)?;
+    let written = |i: &ItemRecord| matches!(i.state, ItemState::Copied | ItemState::Verified);
+    let mut verified: Vec<i64> = Vec::new();
+    let mut mismatches: Vec<(i64, &'static str, String)> = Vec::new();
+    let mut comparisons = Vec::new();
+
+    // ---- Files: one listing per destination folder.
+    let file_items: Vec<&ItemRecord> = items
+        .iter()
+        .filter(|i| {
+            matches!(i.kind, ItemKind::Folder | ItemKind::File) && i.state != ItemState::Skipped
+        })
+        .collect();
+    if !file_items.is_empty() {
+        let mut files_cmp = Comparison {
+            kind: ItemKind::File,
+            source: "/".into(),
+            target: job.summary.destination.clone(),
+            source_count: file_items.len() as u64,
+            target_count: 0,
+            source_bytes: file_items
+                .iter()
+                .filter_map(|i| (i.kind == ItemKind::File).then_some(i.size.unwrap_or(0)))
+                .sum(),
+            target_bytes: 0,
+            hashes_matched: 0,
+            mismatches: 0,
+        };
+        let mut by_parent: BTreeMap<RemotePath, Vec<&ItemRecord>> = BTreeMap::new();
+        for it in &file_items {
+            if !written(it) {
+                files_cmp.mismatches += 1;
+                continue;
+            }
+            match RemotePath::parse(&it.target) {
+                Ok(p) => by_parent
+                    .entry(p.parent().unwrap_or_default())
+                    .or_default()
+                    .push(it),
+                Err(e) => mismatches.push((it.id, "unsafe-name", e.to_string())),
+            }
+        }
+        let Some(ft) = target.files.as_ref() else {
+            return Err(CoreError::HandoverSelection {
+                item: "files".into(),
+                reason: "the destination has no files server".into(),
+            });
+        };
+        let mut work: Vec<BoxFuture<'_, Listing>> = Vec::new();
+        for p in by_parent.keys().cloned() {
+            work.push(Box::pin(async move {
+                let r = ft.list(&p).await;
+                (p, r)
+            }));
+        }
+        let listings: Vec<Listing> = bounded(work, PARALLEL_LISTINGS).collect().await;
+        let mut listed: HashMap<RemotePath, HashMap<RemotePath, FileEntry>> = HashMap::new();
+        for (p, r) in listings {
+            match r {
+                Ok(entries) => {
+                    listed.insert(
+                        p,
+                        entries.into_iter().map(|e| (e.path.clone(), e)).collect(),
+                    );
+                }
+                Err(e) if e.kind() == passerelle_nextcloud::ErrorKind::NotFound => {
+                    listed.insert(p, HashMap::new());
+                }
+                Err(e) => return Err(e.into()),
+            }
+        }
+        let checks = by_parent.iter().flat_map(|(parent, its)| {
+            let entries = listed.get(parent);
+            its.iter().map(move |it| {
+                let entry = RemotePath::parse(&it.target)
+                    .ok()
+                    .and_then(|p| entries.and_then(|m| m.get(&p)));
+                (*it, entry)
+            })
+        });
+        let mut work: Vec<BoxFuture<'_, (&ItemRecord, Found)>> = Vec::new();
+        for (it, entry) in checks {
+            work.push(Box::pin(async move {
+                (it, check_file(ft, it, entry, deep).await)
+            }));
+        }
+        let n = if deep { PARALLEL_LISTINGS } else { 64 };
+        let results: Vec<(&ItemRecord, Found)> = bounded(work, n).collect().await;
+        for (it, found) in results {
+            match found {
+                Found::Ok { hashed, bytes } => {
+                    verified.push(it.id);
+                    files_cmp.target_count += 1;
+                    files_cmp.target_bytes += bytes;
+                    files_cmp.hashes_matched += u64::from(hashed);
+                }
+                Found::Bad(reason, detail) => {
+                    files_cmp.mismatches += 1;
+                    mismatches.push((it.id, reason, detail));
+                }
+            }
+        }
+        comparisons.push(files_cmp);
+    }
+
+    // ---- Calendars and address books: presence and UIDs.
+    for (kind, object_kind, side) in [
+        (
+            ItemKind::Calendar,
+            ItemKind::CalendarObject,
+            target.calendars.as_ref(),
+        ),
+        (
+            ItemKind::AddressBook,
+            ItemKind::Contact,
+            target.contacts.as_ref(),
+        ),
+    ] {
+        let colls: Vec<&ItemRecord> = items
+            .iter()
+            .filter(|i| i.kind == kind && i.state != ItemState::Skipped)
+            .collect();
+        if colls.is_empty() {
+            continue;
+        }
+        let Some(ct) = side else {
+            return Err(CoreError::HandoverSelection {
+                item: kind.code().into(),
+                reason: "the destination has no server for it".into(),
+            });
+        };
+        let present: HashSet<String> = ct.collections().await?.into_iter().map(|m| m.uri).collect();
+        for coll in colls {
+            let objects: Vec<&ItemRecord> = items
+                .iter()
+                .filter(|i| {
+                    i.kind == object_kind
+                        && i.parent_id == Some(coll.id)
+                        && i.state != ItemState::Skipped
+                })
+                .collect();
+            let mut cmp = Comparison {
+                kind,
+                source: coll.source.clone(),
+                target: coll.target.clone(),
+                source_count: objects.len() as u64,
+                target_count: 0,
+                source_bytes: objects.iter().map(|o| o.size.unwrap_or(0)).sum(),
+                target_bytes: 0,
+                hashes_matched: 0,
+                mismatches: 0,
+            };
+            let exists = written(coll) && present.contains(&coll.target);
+            let (uids, names): (HashSet<String>, HashSet<String>) = if exists {
+                let found = ct.objects(&coll.target).await?;
+                cmp.target_count = found.len() as u64;
+                cmp.target_bytes = found
+                    .iter()
+                    .map(|o| o.data.as_ref().map_or(0, |d| d.len() as u64))
+                    .sum();
+                (
+                    found.iter().filter_map(|o| o.uid.clone()).collect(),
+                    found.iter().map(|o| o.name.clone()).collect(),
+                )
+            } else {
+                if written(coll) {
+                    mismatches.push((
+                        coll.id,
+                        "missing-at-destination",
+                        format!("{} not found", coll.target),
+                    ));
+                }
+                (HashSet::new(), HashSet::new())
+            };
+            if exists {
+                verified.push(coll.id);
+            }
+            for o in objects {
+                if !written(o) {
+                    cmp.mismatches += 1;
+                    continue;
+                }
+                let ok = match &o.uid {
+                    Some(uid) => uids.contains(uid),
+                    None => names.contains(&o.target),
+                };
+                if ok {
+                    verified.push(o.id);
+                } else {
+                    cmp.mismatches += 1;
+                    let what = o.uid.clone().unwrap_or_else(|| o.target.clone());
+                    mismatches.push((o.id, "missing-at-destination", format!("{what} not found")));
+                }
+            }
+            comparisons.push(cmp);
+        }
+    }
+
+    let pending = items
+        .iter()
+        .filter(|i| matches!(i.state, ItemState::Planned | ItemState::Failed))
+        .count();
+    let complete = mismatches.is_empty() && pending == 0;
+    let verification = Verification {
+        deep,
+        comparisons,
+        complete,
+        verified_at: now(),
+    };
+    let state = match job.summary.state {
+        JobState::Running => None,
+        _ if complete => Some(JobState::Verified),
+        JobState::Verified => Some(JobState::Incomplete),
+        _ => None,
+    };
+    journal::record_verification(store, job_id, &verified, &mismatches, &verification, state)?;
+    Ok(verification)
+}
