@@ -71,6 +71,11 @@ fn doctor_json_is_machine_readable() {
     assert_eq!(v["locales"], serde_json::json!(["fr", "en"]));
     assert_eq!(v["profiles"], 0);
     assert!(v["storeNotice"].is_null());
+    let tours = v["tours"].as_array().unwrap();
+    assert!(
+        tours.iter().any(|t| t == "files") && tours.len() >= 8,
+        "{tours:?}"
+    );
 }
 
 #[test]

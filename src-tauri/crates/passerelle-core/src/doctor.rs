@@ -17,7 +17,7 @@ pub struct DoctorReport {
     pub latest_schema_version: u32,
     /// Number of local profiles.
     pub profiles: usize,
-    /// Ids of the tours bundled in this build.
+    /// Ids of the tours bundled in this build (broken ones are not counted).
     pub tours: Vec<String>,
     /// Set when the database was moved aside while opening it.
     pub store_notice: Option<StoreNotice>,
@@ -40,7 +40,11 @@ pub fn report(paths: &DataPaths, store: &Store) -> Result<DoctorReport, CoreErro
         about: about(paths, store)?,
         latest_schema_version: crate::store::LATEST_SCHEMA_VERSION,
         profiles: store.profiles()?.len(),
-        tours: Vec::new(),
+        tours: crate::tours::catalog::bundled()
+            .tours
+            .iter()
+            .map(|t| t.tour.id.clone())
+            .collect(),
         store_notice: store.notice().cloned(),
     })
 }
