@@ -76,7 +76,8 @@ handover-kind-contact = Contact
 
 ## Rapport (page HTML)
 
-handover-report-title = Passation des données de { $name }
+# « de » + prénom demanderait une élision (« d’Alice ») : formulé sans.
+handover-report-title = Passation des données — { $name }
 handover-report-complete = Terminée : tout ce qui devait être transmis est à la destination.
 handover-report-incomplete = Incomplète : des éléments manquent à la destination. Reprenez la passation.
 handover-report-from = De
@@ -112,7 +113,7 @@ handover-report-generated = Rapport établi le
 
 ## Ligne de commande (passerelle-cli transfer)
 
-cli-transfer-plan-title = Passation de { $from } à { $to } :
+cli-transfer-plan-title = Passation : { $from } → { $to }
 cli-transfer-plan-files = { $files } fichiers dans { $folders } dossiers ({ $size }) → { $destination }
 cli-transfer-plan-calendar = Agenda « { $name } » : { $count } événements et tâches → { $uri }
 cli-transfer-plan-address-book = Carnet d’adresses « { $name } » : { $count } contacts → { $uri }
@@ -130,3 +131,10 @@ cli-transfer-job = { $id }. { $from } → { $to } — { $state } ({ $created })
 cli-transfer-no-jobs = Aucune passation pour l’instant.
 cli-transfer-report-kind = { $kind } : { $verified } vérifiés, { $copied } copiés, { $planned } à faire, { $failed } en échec, { $skipped } non transmis
 cli-transfer-report-item = { $item } — { $state } : { $reason }
+handover-why-ot-admin = L’application OwnershipTransfer répond pour ce compte administrateur : le serveur déplace lui-même les données, avec le seul compte de l’administrateur.
+handover-why-ot-not-admin = L’application OwnershipTransfer ne répond qu’aux administrateurs, et ce compte n’en est pas un.
+handover-why-ot-absent = L’application OwnershipTransfer n’est pas installée sur ce serveur.
+handover-why-ot-unknown = Non vérifié : l’application OwnershipTransfer demande un compte administrateur du serveur.
+handover-note-ot-moves = Avec l’application OwnershipTransfer, les fichiers, agendas et carnets d’adresses sont déplacés : le membre qui part les perd. Les agendas et carnets sont renommés chez le destinataire, et les fichiers arrivent dans un dossier « transferred from … » une fois les tâches de fond du serveur exécutées.
+handover-reason-background-jobs-not-running = Rien n’a bougé pendant l’attente : les tâches de fond du serveur (cron) ne semblent pas s’exécuter. Demandez à l’hébergeur de les vérifier, puis reprenez la passation.
+handover-reason-transfer-refused = Le serveur a refusé de déplacer cet élément.

@@ -299,7 +299,7 @@ async fn a_run_killed_midway_is_resumed_to_an_identical_destination() {
         .unwrap();
     assert!(out.status.success());
     let page = std::fs::read_to_string(&html).unwrap();
-    assert!(page.contains("Passation des données de Alice Martin") && page.contains("Vérifié"));
+    assert!(page.contains("Passation des données — Alice Martin") && page.contains("Vérifié"));
     let out = cli(data.path())
         .args(["transfer", "verify", "1", "--deep", "--json"])
         .output()

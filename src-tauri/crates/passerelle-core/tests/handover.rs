@@ -12,6 +12,8 @@
 mod fault_proxy;
 #[path = "handover/memory.rs"]
 mod memory;
+#[path = "handover/ownership.rs"]
+mod ownership;
 // Also loaded by `tours.rs`; each test module keeps its own copy of the small helper.
 #[allow(clippy::duplicate_mod)]
 #[path = "../../passerelle-nextcloud/tests/support/process.rs"]
@@ -863,7 +865,7 @@ fn reports_escape_text_and_guard_spreadsheets() {
         assert!(html.contains("<style>"), "inline CSS");
     }
     let fr = handover::to_html(&report, &Localizer::new(Language::Fr));
-    assert!(fr.contains("Passation des données de Alice Martin"), "{fr}");
+    assert!(fr.contains("Passation des données — Alice Martin"), "{fr}");
     let csv = handover::to_csv(&report);
     assert!(csv.contains(",\"'=2+3/0.ics\","), "{csv}");
     assert!(!csv.contains(",\"=2+3"), "a formula never starts a cell");

@@ -14,6 +14,7 @@ pub mod error;
 mod lenient;
 pub mod loginflow;
 pub mod ocs;
+pub mod ownershiptransfer;
 pub mod status;
 pub mod tls;
 
@@ -26,6 +27,7 @@ pub use ocs::{
     Capabilities, NavigationApp, NewShare, Page, Quota, Share, ShareQuery, ShareTarget, Theming,
     UserInfo,
 };
+pub use ownershiptransfer::{OtCollection, OtNode, OwnershipTransferApi};
 pub use status::{MAX_TESTED_MAJOR, MIN_SUPPORTED_MAJOR, ServerStatus, Version, check_server};
 pub use tls::Fingerprint;
 /// Re-exported so callers can cancel [`LoginFlow::wait`] without depending on tokio-util.

@@ -6,7 +6,8 @@
 //! - [`endpoint`]: the sides as traits over the protocol crate (sources are read-only by
 //!   type), and their DAV implementations.
 //! - [`plan`], [`verify`], [`report`]: shared by every strategy.
-//! - [`strategy`]: how a strategy plugs in; [`copy`]: the streamed copy (strategy 4).
+//! - [`strategy`]: how a strategy plugs in; [`copy`]: the streamed copy (strategy 4);
+//!   [`ownership`]: the OwnershipTransfer app (strategy 1, admin account only, moves data).
 //! - [`journal`]: the SQLite journal (migration 0004).
 //!
 //! No UI and no Tauri here: progress goes to a callback, cancellation through a token.
@@ -18,6 +19,7 @@ pub mod endpoint;
 pub mod journal;
 pub mod model;
 pub mod names;
+pub mod ownership;
 pub mod plan;
 pub mod report;
 pub mod run;
@@ -33,10 +35,11 @@ pub use endpoint::{
 pub use journal::{ItemRecord, Written};
 pub use model::*;
 pub use names::REASONS;
+pub use ownership::{FollowOptions, OwnershipTransfer, detect, plan_ownership, run_ownership};
 pub use plan::{PlanRequest, plan};
 pub use report::{report, to_csv, to_html, to_json};
 pub use run::{Failure, RetryOptions, RunContext, RunOptions, run_job};
-pub use strategy::{Strategy, StrategyContext};
+pub use strategy::{OtStatus, Strategy, StrategyContext};
 pub use verify::verify;
 
 use passerelle_nextcloud::{CancellationToken, Client};

@@ -29,6 +29,8 @@ pub const REASONS: &[&str] = &[
     "changed-during-copy",
     "throttled-long",
     "cancelled",
+    "background-jobs-not-running",
+    "transfer-refused",
     // Names other systems may refuse.
     "name-windows-characters",
     "name-windows-reserved",

@@ -580,6 +580,7 @@ where
             source_session: true,
             target_session: true,
             same_server: req.source.server_url == req.target.server_url,
+            ..StrategyContext::default()
         },
     )?;
     let mut excluded = Vec::new();

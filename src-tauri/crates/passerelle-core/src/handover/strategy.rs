@@ -4,9 +4,10 @@
 //! they compare the destination with the journal (which keeps what the source held at planning
 //! time — what matters once a transfer strategy has moved the data away).
 //!
-//! [`choose`] says which strategy a hand-over uses and why; only the streamed copy
-//! ([`super::copy::StreamedCopy`]) is implemented, the three others are listed as "not
-//! available yet" so plans explain the choice.
+//! [`choose`] says which strategy a hand-over uses and why. Implemented: the OwnershipTransfer
+//! app ([`super::ownership::OwnershipTransfer`], preferred when the acting account is an admin
+//! and the app answers) and the streamed copy ([`super::copy::StreamedCopy`]); the two others
+//! are listed as "not available yet" so plans explain the choice.
 
 use std::future::Future;
 use std::time::Duration;
@@ -39,6 +40,22 @@ pub struct StrategyContext {
     pub target_session: bool,
     /// Both members are on the same server.
     pub same_server: bool,
+    /// What is known of the OwnershipTransfer app for the acting (admin) account.
+    pub ownership_transfer: OtStatus,
+}
+
+/// The OwnershipTransfer app as seen by the acting account ([`super::ownership::detect`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum OtStatus {
+    /// Not checked (no admin account at hand).
+    #[default]
+    Unknown,
+    /// Its routes answer for this admin.
+    Available,
+    /// Its routes answer 403: the account is not an admin.
+    NotAdmin,
+    /// Its routes do not exist on the server.
+    Absent,
 }
 
 /// Whether `kind` can be used here, with the Fluent id of why (or why not).
@@ -53,9 +70,15 @@ pub fn availability(kind: StrategyKind, ctx: &StrategyContext) -> StrategyOption
                 (true, "handover-why-copy-two-servers")
             }
         }
-        StrategyKind::OwnershipTransfer
-        | StrategyKind::ShareCopy
-        | StrategyKind::NativeTransfer => (false, "handover-why-not-implemented"),
+        StrategyKind::OwnershipTransfer => match ctx.ownership_transfer {
+            OtStatus::Available => (true, "handover-why-ot-admin"),
+            OtStatus::NotAdmin => (false, "handover-why-ot-not-admin"),
+            OtStatus::Absent => (false, "handover-why-ot-absent"),
+            OtStatus::Unknown => (false, "handover-why-ot-unknown"),
+        },
+        StrategyKind::ShareCopy | StrategyKind::NativeTransfer => {
+            (false, "handover-why-not-implemented")
+        }
     };
     StrategyOption {
         kind,
@@ -101,6 +124,7 @@ mod tests {
             source_session: true,
             target_session: true,
             same_server: false,
+            ..StrategyContext::default()
         };
         let choice = choose(None, &ctx).unwrap();
         assert_eq!(choice.chosen, StrategyKind::StreamedCopy);
@@ -112,8 +136,16 @@ mod tests {
                 .options
                 .iter()
                 .filter(|o| o.kind != StrategyKind::StreamedCopy)
-                .all(|o| !o.available && o.reason == "handover-why-not-implemented")
+                .all(|o| !o.available)
         );
+        let ot = StrategyContext {
+            ownership_transfer: OtStatus::Available,
+            ..ctx
+        };
+        let choice = choose(None, &ot).unwrap();
+        assert_eq!(choice.chosen, StrategyKind::OwnershipTransfer);
+        assert_eq!(choice.reason, "handover-why-ot-admin");
+        assert!(choice.moves_data);
         let e = choose(Some(StrategyKind::NativeTransfer), &ctx).unwrap_err();
         assert_eq!(e.code(), "handover-strategy-unavailable");
         let none = StrategyContext::default();
