@@ -286,10 +286,15 @@ tour-finished-title = Tour finished!
 # $title: the tour's title.
 tour-finished-body = Well done, you finished “{ $title }”.
 tour-finished-tasks = What you did in your space
-tour-task-done = Done
-tour-task-skipped = Skipped
-tour-task-todo = Not done yet
-tour-task-unchecked = Not checked (no account connected)
+# A task of the tour, on the finished screen. $step: its step number in the tour.
+tour-finished-step = Step { $step }
+# $evidence: what Passerelle found in the space (a folder, a file, a calendar…), for example “/Bureau”.
+tour-finished-evidence = Checked in your space: { $evidence }
+# A task done, with nothing to show (for example an app password that works).
+tour-finished-checked = Done and checked in your space.
+tour-finished-skipped = Skipped
+tour-finished-todo = Not done yet
+tour-finished-unchecked = Not checked (no account connected)
 tour-finished-back = Back to tours
 ## Hand-over
 
@@ -344,3 +349,18 @@ about-licence = Passerelle is free software, published under the AGPL-3.0-or-lat
 
 fatal-title = Passerelle could not start
 fatal-retry = Try again
+
+## Tour step: the address to type in a phone (CalDAV, CardDAV)
+
+dav-address-caldav-label = Calendar server address (CalDAV), to type in your phone
+dav-address-carddav-label = Contacts server address (CardDAV), to type in your phone
+dav-address-server-label = Address of your Nextcloud space, to type in your phone
+dav-address-copy = Copy the address
+dav-address-copied = Address copied.
+dav-address-copy-select = The address is selected: copy it with Ctrl+C (or Cmd+C on a Mac).
+dav-address-user-label = User name:
+dav-address-password-hint = For the password, use an app password (created in the Security part of your space’s settings) rather than your usual password.
+dav-address-qr-alt = QR code of the address { $address }
+dav-address-qr-hint = Scan this code with your phone’s camera to get the address without typing it.
+dav-address-no-account = Connect an account first: Passerelle will then show here the address to type in your phone.
+dav-address-connect = Connect an account

@@ -288,10 +288,15 @@ tour-finished-title = Parcours terminé !
 # $title : le titre du parcours.
 tour-finished-body = Bravo, vous avez terminé « { $title } ».
 tour-finished-tasks = Ce que vous avez fait dans votre espace
-tour-task-done = Fait
-tour-task-skipped = Passé
-tour-task-todo = Pas encore fait
-tour-task-unchecked = Pas vérifié (aucun compte connecté)
+# Une tâche du parcours, sur l’écran de fin. $step : son numéro d’étape dans le parcours.
+tour-finished-step = Étape { $step }
+# $evidence : ce que Passerelle a trouvé dans l’espace (un dossier, un fichier, un agenda…), par exemple « /Bureau ».
+tour-finished-evidence = Vérifié sur votre espace : { $evidence }
+# Une tâche faite, sans rien à montrer (par exemple un mot de passe d’application qui fonctionne).
+tour-finished-checked = Fait et vérifié sur votre espace.
+tour-finished-skipped = Passée
+tour-finished-todo = Pas encore faite
+tour-finished-unchecked = Pas vérifiée (aucun compte connecté)
 tour-finished-back = Retour aux parcours
 ## Passation
 
@@ -346,3 +351,18 @@ about-licence = Passerelle est un logiciel libre, publié sous la licence AGPL-3
 
 fatal-title = Passerelle n’a pas pu démarrer
 fatal-retry = Réessayer
+
+## Étape de visite : l’adresse à saisir dans un téléphone (CalDAV, CardDAV)
+
+dav-address-caldav-label = Adresse du serveur d’agendas (CalDAV), à saisir dans votre téléphone
+dav-address-carddav-label = Adresse du serveur de contacts (CardDAV), à saisir dans votre téléphone
+dav-address-server-label = Adresse de votre espace Nextcloud, à saisir dans votre téléphone
+dav-address-copy = Copier l’adresse
+dav-address-copied = Adresse copiée.
+dav-address-copy-select = L’adresse est sélectionnée : copiez-la avec Ctrl+C (ou Cmd+C sur un Mac).
+dav-address-user-label = Nom d’utilisateur :
+dav-address-password-hint = Comme mot de passe, utilisez un mot de passe d’application (créé dans la partie Sécurité des paramètres de votre espace) plutôt que votre mot de passe habituel.
+dav-address-qr-alt = QR code de l’adresse { $address }
+dav-address-qr-hint = Scannez ce code avec l’appareil photo de votre téléphone pour obtenir l’adresse sans la taper.
+dav-address-no-account = Connectez d’abord un compte : Passerelle affichera alors ici l’adresse à saisir dans votre téléphone.
+dav-address-connect = Connecter un compte

@@ -32,7 +32,8 @@ function codeOffenders(pattern: RegExp): string[] {
 
 describe("sources", () => {
   it("load nothing remote (no http(s) URLs, no web fonts)", () => {
-    expect(codeOffenders(/https?:\/\//)).toEqual([]);
+    // The SVG namespace (for the QR code drawn with createElementNS) names, loads nothing.
+    expect(codeOffenders(/https?:\/\/(?!www\.w3\.org\/2000\/svg")/)).toEqual([]);
     expect(offenders(/@import|@font-face|url\(/)).toEqual([]);
   });
 

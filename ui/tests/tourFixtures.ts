@@ -30,13 +30,13 @@ function tour(
   };
 }
 
-const explain = (id: string, text = "tour-test-simple-step"): TourStep => ({ kind: "explain", id, text, picture: null });
+const explain = (id: string, text = "tour-test-simple-step"): TourStep => ({ kind: "explain", id, text, picture: null, show: null });
 
 export function discoverTour(): FakeTour {
   return tour(
     "discover",
     [
-      { kind: "explain", id: "welcome", text: "tour-test-welcome", picture: LOGO },
+      { kind: "explain", id: "welcome", text: "tour-test-welcome", picture: LOGO, show: null },
       {
         kind: "task",
         id: "create-folder",

@@ -555,15 +555,70 @@ describe("Tour player", () => {
       ["create-folder", "done"],
       ["app-password", "skipped"],
     ]);
-    expect(tasks[0]!.textContent).toContain(fr.t("tour-task-done"));
-    expect(tasks[0]!.textContent).toContain("Créez un dossier « Bureau » dans vos Fichiers.");
-    expect(tasks[0]!.textContent).toContain(fr.t("tour-check-evidence", { evidence: "/Bureau" }));
-    expect(tasks[1]!.textContent).toContain(fr.t("tour-task-skipped"));
+    // Each task: a ✓ (for the eyes only), its step number, what the server found — not its instructions.
+    const parts = (li: HTMLElement) => [...li.querySelectorAll(".task-summary-text > span")].map((s) => s.textContent);
+    expect(parts(tasks[0]!)).toEqual([
+      fr.t("tour-finished-step", { step: 2 }),
+      fr.t("tour-finished-evidence", { evidence: "/Bureau" }),
+    ]);
+    expect(fr.t("tour-finished-evidence", { evidence: "/Bureau" })).toBe("Vérifié sur votre espace : /Bureau");
+    const mark = tasks[0]!.querySelector(".task-mark")!;
+    expect([mark.textContent, mark.getAttribute("aria-hidden")]).toEqual(["✓", "true"]);
+    expect(tasks[0]!.textContent).not.toContain("Créez un dossier");
+    expect(parts(tasks[1]!)).toEqual([fr.t("tour-finished-step", { step: 6 }), fr.t("tour-finished-skipped")]);
+    expect(tasks[1]!.querySelector(".task-mark")!.textContent).toBe("");
     expect(backend.countCalls("tour_open")).toBe(2);
 
     byTestId<HTMLAnchorElement>("tour-finished-back").click();
     await waitFor(() => expect(byTestId("tours-screen")).toBeTruthy());
     expect(window.location.hash).toBe("#/tours");
+  });
+
+  it("finishes with a task done without evidence, and one not done", async () => {
+    await enter(WITH_ACCOUNT, ({ backend }) => {
+      backend.setProgress(
+        PROFILE,
+        ACCOUNT,
+        "discover",
+        [
+          { stepId: "create-folder", status: "seen" },
+          { stepId: "app-password", status: "done", evidence: "app password works for camille" },
+        ],
+        "bye",
+      );
+    });
+    await openTour("discover", "bye");
+    nextButton().click();
+    await waitFor(() => expect(query("tour-finished")).not.toBeNull());
+    const tasks = allByTestId("tour-finished-task");
+    expect(tasks.map((t) => [t.dataset.stepId, t.dataset.status])).toEqual([
+      ["create-folder", "seen"],
+      ["app-password", "done"],
+    ]);
+    expect(tasks.map((t) => t.querySelector(".task-summary-found")?.textContent)).toEqual([
+      fr.t("tour-finished-todo"),
+      fr.t("tour-finished-checked"),
+    ]);
+    expect(tasks[1]!.textContent).not.toContain("app password");
+  });
+
+  it("shows a task's steps as a numbered list, and other lists with bullets", async () => {
+    await enter(WITH_ACCOUNT, ({ backend }) => {
+      // The real texts of the Files tour (bundled with the app).
+      const task = backend.tours[0]!.steps[1]!;
+      if (task.kind === "task") Object.assign(task, { text: "tour-files-move-file", hint: "tour-files-new-menu" });
+      backend.setProgress(PROFILE, ACCOUNT, "discover", [{ stepId: "welcome", status: "seen" }], "create-folder");
+    });
+    await openTour("discover", "create-folder");
+    const texts = step().querySelectorAll<HTMLElement>(".tour-text");
+    const [instructions, hint] = [texts[0]!, texts[1]!];
+    expect([...instructions.children].map((c) => c.tagName)).toEqual(["P", "OL", "P"]);
+    expect(instructions.querySelector("p")!.textContent).toMatch(/^Rangez un fichier dans .*:$/);
+    const steps = [...instructions.querySelectorAll("ol > li")].map((li) => li.textContent);
+    expect(steps).toHaveLength(4);
+    expect(steps[1]).toMatch(/^choisissez .*Déplacer ou copier.*\s;$/);
+    expect(byTestId("tour-hint").contains(hint)).toBe(true);
+    expect([...hint.children].map((c) => c.tagName)).toEqual(["P", "UL", "P"]);
   });
 
   it("replays a finished tour from the start", async () => {

@@ -500,7 +500,12 @@ text: string,
 /**
  * `data:` URL of the picture.
  */
-picture: string | null, } | { "kind": "task", 
+picture: string | null, 
+/**
+ * An address of the person's account to show with the words: `caldav-address`,
+ * `carddav-address` or `server-address` (see `format::SHOW_VALUES`).
+ */
+show: string | null, } | { "kind": "task", 
 /**
  * Step id.
  */

@@ -8,13 +8,14 @@
 // Each step is recorded as seen; Close keeps the progress. Focus goes to the
 // step's heading ("Step 3 of 9") on every change, which is also announced.
 import type { CheckOutcome, StepProgress, TourDetail, TourStep } from "../bindings/types";
+import { davAddress } from "../components/davAddress";
 import type { Ctx } from "../context";
 import { h, replaceChildren, uid, type Child } from "../dom";
 import { errorText, showErrorIn } from "../errors";
 import type { Args } from "../i18n";
 import { routeHref } from "../router";
 import { safeLogo } from "../theme/spaceTheme";
-import { loadTourMessages, textBlock, tourArgs, tourText } from "../tourTexts";
+import { loadTourMessages, readableEvidence, textBlock, tourArgs, tourText } from "../tourTexts";
 
 /** Checks while a task step is shown: every 5 s, then every 30 s after 2 minutes. */
 export const POLL_FAST_MS = 5_000;
@@ -288,6 +289,7 @@ export function render(ctx: Ctx, tourId: string): HTMLElement {
         return [
           textBlock(text(step.text)),
           picture ? h("img", { class: "tour-picture", src: picture, alt: "", "data-testid": "tour-picture" }) : null,
+          davAddress(ctx, step.show, () => (stepToken += 1)),
         ];
       }
       case "highlight":
@@ -304,7 +306,7 @@ export function render(ctx: Ctx, tourId: string): HTMLElement {
   // ---- task ------------------------------------------------------------------
 
   function taskBody(step: TaskStep): Child[] {
-    const parts: Child[] = [textBlock(text(step.text))];
+    const parts: Child[] = [textBlock(text(step.text), { instructions: true })];
     if (step.hint) {
       parts.push(
         h(
@@ -388,8 +390,9 @@ export function render(ctx: Ctx, tourId: string): HTMLElement {
     );
     const auto = step.needsInput ? null : h("p", { class: "hint" }, t("tour-check-auto"));
 
-    function showDone(message: string, evidence: string | null): void {
+    function showDone(message: string, found: string | null): void {
       done = true;
+      const evidence = readableEvidence(found);
       replaceChildren(
         result,
         message,
@@ -530,7 +533,7 @@ export function render(ctx: Ctx, tourId: string): HTMLElement {
   function choiceBody(step: ChoiceStep): Child[] {
     const textId = uid("tour-text");
     return [
-      textBlock(text(step.text), textId),
+      textBlock(text(step.text), { id: textId }),
       h(
         "div",
         { class: "tour-choices", role: "group", "aria-labelledby": textId },
@@ -587,7 +590,7 @@ export function render(ctx: Ctx, tourId: string): HTMLElement {
     };
     if (!answered.has(step.id)) setNextAllowed(false, t("tour-next-blocked-quiz"));
     return [
-      textBlock(text(step.text), textId),
+      textBlock(text(step.text), { id: textId }),
       h(
         "fieldset",
         { class: "radio-group tour-quiz", "aria-describedby": textId },
@@ -638,27 +641,7 @@ export function render(ctx: Ctx, tourId: string): HTMLElement {
               h(
                 "ul",
                 { class: "task-summary", role: "list" },
-                tasks.map((task) => {
-                  const p = status.get(task.id);
-                  const label =
-                    p?.status === "done"
-                      ? t("tour-task-done")
-                      : p?.status === "skipped"
-                        ? t("tour-task-skipped")
-                        : accountId === null
-                          ? t("tour-task-unchecked")
-                          : t("tour-task-todo");
-                  return h(
-                    "li",
-                    { "data-testid": "tour-finished-task", "data-step-id": task.id, "data-status": p?.status ?? "todo" },
-                    h("span", { class: `badge task-${p?.status ?? "todo"}` }, label),
-                    " ",
-                    firstLine(text(task.text)),
-                    p?.status === "done" && p.evidence
-                      ? [" ", h("span", { class: "muted" }, t("tour-check-evidence", { evidence: p.evidence }))]
-                      : null,
-                  );
-                }),
+                tasks.map((task) => finishedTask(task, status.get(task.id), latest.steps.indexOf(task) + 1)),
               ),
             )
           : null,
@@ -667,6 +650,41 @@ export function render(ctx: Ctx, tourId: string): HTMLElement {
     );
     title.focus();
     actions.announce(t("tour-finished-title"));
+  }
+
+  /**
+   * A task on the finished screen: its step number and what Passerelle found
+   * in the space (✓), or that it was skipped, or not done.
+   */
+  function finishedTask(task: TaskStep, p: StepProgress | undefined, number: number): HTMLElement {
+    const status = p?.status === "done" || p?.status === "skipped" ? p.status : "todo";
+    const evidence = status === "done" ? readableEvidence(p?.evidence) : null;
+    const said =
+      status === "done"
+        ? evidence
+          ? t("tour-finished-evidence", { evidence })
+          : t("tour-finished-checked")
+        : status === "skipped"
+          ? t("tour-finished-skipped")
+          : accountId === null
+            ? t("tour-finished-unchecked")
+            : t("tour-finished-todo");
+    return h(
+      "li",
+      {
+        class: "task-summary-item",
+        "data-testid": "tour-finished-task",
+        "data-step-id": task.id,
+        "data-status": p?.status ?? "todo",
+      },
+      h("span", { class: `task-mark task-${status}`, "aria-hidden": "true" }, status === "done" ? "✓" : ""),
+      h(
+        "span",
+        { class: "task-summary-text" },
+        h("span", { class: "task-summary-step" }, t("tour-finished-step", { step: number })),
+        h("span", { class: status === "done" ? "task-summary-found" : "task-summary-found muted" }, said),
+      ),
+    );
   }
 
   function backToTours(): HTMLElement {
@@ -687,9 +705,4 @@ export function render(ctx: Ctx, tourId: string): HTMLElement {
 
   void open().catch((error: unknown) => console.error(errorText(ctx.i18n, error)));
   return section;
-}
-
-/** The first line of a text (a step's text is long; its first sentence names it). */
-function firstLine(text: string): string {
-  return text.split("\n")[0]!.trim();
 }

@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 
 use clap::Subcommand;
 use passerelle_core::secrets::Secrets;
+use passerelle_core::tours::format::SHOW_VALUES;
 use passerelle_core::tours::{
     self, CHECK_TYPES, Catalog, FileSet, LoadedSource, STEP_KINDS, StepState, TourOrigin,
     TourProblem, TourStatus, TourTexts,
@@ -369,7 +370,11 @@ fn reference(json: bool) {
                 })
             })
             .collect();
-        print_json(&serde_json::json!({ "kinds": kinds, "checks": checks }));
+        let shows: Vec<_> = SHOW_VALUES
+            .iter()
+            .map(|s| serde_json::json!({ "show": s.name, "doc": s.doc }))
+            .collect();
+        print_json(&serde_json::json!({ "kinds": kinds, "checks": checks, "shows": shows }));
         return;
     }
     println!("Step kinds (every step has id, kind, text):");
@@ -381,6 +386,10 @@ fn reference(json: bool) {
             .chain(k.optional.iter().map(|o| format!("{o} (optional)")))
             .collect();
         println!("  {:10} {} — {}", k.name, keys.join(", "), k.doc);
+    }
+    println!("\nWhat an explain step may show (show = \"…\"):");
+    for s in SHOW_VALUES {
+        println!("  {:19} {}", s.name, s.doc);
     }
     println!("\nChecks (check = {{ type = \"…\", … }}):");
     for c in CHECK_TYPES {

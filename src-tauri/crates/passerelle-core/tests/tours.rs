@@ -197,6 +197,18 @@ const SINGLE_MISTAKES: &[(&str, &str, u32, &str)] = &[
         "advances on a check but has none",
     ),
     (
+        "unknown show value",
+        "[[steps]]\nid = \"a\"\nkind = \"explain\"\ntext = \"m\"\nshow = \"caldav\"\n",
+        11,
+        "show = `caldav` is not known",
+    ),
+    (
+        "show on a task",
+        "[[steps]]\nid = \"a\"\nkind = \"quiz\"\ntext = \"m\"\nanswers = [{ label = \"m\", correct = true, feedback = \"m\" }]\nshow = \"caldav-address\"\n",
+        12,
+        "`show` is not used by `quiz` steps",
+    ),
+    (
         "bad id",
         "[[steps]]\nid = \"Step_1\"\nkind = \"explain\"\ntext = \"m\"\n",
         8,
@@ -231,6 +243,54 @@ fn each_kind_of_mistake_is_one_problem_on_its_line() {
         );
         assert_eq!(problems[0].line, Some(*line), "{what}: {}", problems[0]);
         assert!(!problems[0].fix.is_empty(), "{what}");
+    }
+}
+
+#[test]
+fn an_explain_step_may_show_an_address_of_the_account() {
+    let header = "id = \"t\"\nversion = 1\ntitle = \"m\"\nsummary = \"m\"\naudience = \"member\"\nminutes = 3\n";
+    let messages: tours::validate::MessageIndex = Language::ALL
+        .into_iter()
+        .map(|l| (l, ["m".to_owned()].into_iter().collect()))
+        .collect();
+    let pictures = Default::default();
+    let ftl = |l: Language, id: &str| format!("locales/{}/{id}.ftl", l.tag());
+    let res = tours::validate::Resources {
+        messages: &messages,
+        pictures: &pictures,
+        ftl_file: &ftl,
+    };
+    for spec in tours::format::SHOW_VALUES {
+        let text = format!(
+            "{header}[[steps]]\nid = \"a\"\nkind = \"explain\"\ntext = \"m\"\nshow = \"{}\"\n[[steps]]\nid = \"b\"\nkind = \"explain\"\ntext = \"m\"\n",
+            spec.name
+        );
+        let (tour, problems) = tours::validate::check_tour("tour.toml", &text, &res);
+        assert!(problems.is_empty(), "{}", show(&problems));
+        let tour = tour.unwrap();
+        assert!(
+            matches!(tour.steps[0].body, tours::format::StepBody::Explain { show: Some(k), .. } if k == spec.kind)
+        );
+        assert!(matches!(
+            tour.steps[1].body,
+            tours::format::StepBody::Explain { show: None, .. }
+        ));
+    }
+
+    // The bundled phone steps, as sent to the UI.
+    let bundled = catalog::bundled();
+    for (tour_id, value) in [
+        ("calendar", "caldav-address"),
+        ("contacts", "carddav-address"),
+    ] {
+        let loaded = bundled.tours.iter().find(|t| t.tour.id == tour_id).unwrap();
+        let step = tours::ui_step(loaded, loaded.tour.step("phone").unwrap());
+        assert!(
+            matches!(&step, TourStep::Explain { show: Some(s), .. } if s == value),
+            "{tour_id}: {step:?}"
+        );
+        let json = serde_json::to_value(&step).unwrap();
+        assert_eq!(json["show"], value);
     }
 }
 

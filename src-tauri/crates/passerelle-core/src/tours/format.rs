@@ -49,8 +49,8 @@ pub const STEP_KINDS: &[StepKindSpec] = &[
         kind: StepKind::Explain,
         name: "explain",
         required: &[],
-        optional: &["picture"],
-        doc: "words to read, with an optional picture from pictures/",
+        optional: &["picture", "show"],
+        doc: "words to read, with an optional picture from pictures/ and an optional `show` (an address of the person's account)",
     },
     StepKindSpec {
         kind: StepKind::Task,
@@ -105,6 +105,63 @@ impl StepKind {
     }
 }
 
+/// What an explain step may show besides its words (`show = "…"`), for the current account.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ShowKind {
+    /// The CalDAV address (`<server>/remote.php/dav`) and the user name, with a QR code.
+    CaldavAddress,
+    /// The CardDAV address (`<server>/remote.php/dav`) and the user name, with a QR code.
+    CarddavAddress,
+    /// The server's address and the user name, with a QR code.
+    ServerAddress,
+}
+
+/// One `show` value: its name in `tour.toml` (and sent to the UI) and what it shows.
+#[derive(Debug)]
+pub struct ShowSpec {
+    /// The value.
+    pub kind: ShowKind,
+    /// As written in `show = "…"`.
+    pub name: &'static str,
+    /// One line for docs.
+    pub doc: &'static str,
+}
+
+/// Every `show` value, listed once: validation, docs and the UI's values derive from this table.
+pub const SHOW_VALUES: &[ShowSpec] = &[
+    ShowSpec {
+        kind: ShowKind::CaldavAddress,
+        name: "caldav-address",
+        doc: "the CalDAV address to type in a phone (calendars) and the user name, with a QR code",
+    },
+    ShowSpec {
+        kind: ShowKind::CarddavAddress,
+        name: "carddav-address",
+        doc: "the CardDAV address to type in a phone (contacts) and the user name, with a QR code",
+    },
+    ShowSpec {
+        kind: ShowKind::ServerAddress,
+        name: "server-address",
+        doc: "the server's address and the user name, with a QR code",
+    },
+];
+
+impl ShowKind {
+    /// The table entry of a value written in `tour.toml`.
+    pub fn spec_of(name: &str) -> Option<&'static ShowSpec> {
+        SHOW_VALUES.iter().find(|s| s.name == name)
+    }
+
+    /// The name written in `tour.toml` and sent to the UI.
+    pub fn name(self) -> &'static str {
+        SHOW_VALUES
+            .iter()
+            .find(|s| s.kind == self)
+            .expect("every show value is in SHOW_VALUES")
+            .name
+    }
+}
+
 /// `goto` values that are not step ids.
 pub const GOTO_KEYWORDS: &[&str] = &["next", "end"];
 
@@ -149,6 +206,7 @@ pub(crate) struct RawStep {
     pub kind: Option<Spanned<String>>,
     pub text: Option<Spanned<String>>,
     pub picture: Option<Spanned<String>>,
+    pub show: Option<Spanned<String>>,
     pub hint: Option<Spanned<String>>,
     #[allow(dead_code)]
     pub check: Option<IgnoredAny>,
@@ -169,6 +227,7 @@ impl RawStep {
             }
         };
         add("picture", self.picture.as_ref().map(|s| s.span().start));
+        add("show", self.show.as_ref().map(|s| s.span().start));
         add("hint", self.hint.as_ref().map(|s| s.span().start));
         add("check", check);
         add("options", self.options.as_ref().map(|s| s.span().start));
@@ -372,6 +431,8 @@ pub enum StepBody {
     Explain {
         /// File name in `pictures/`, with its line.
         picture: Option<(String, u32)>,
+        /// An address of the person's account to show.
+        show: Option<ShowKind>,
     },
     /// Something to do.
     Task {
@@ -512,6 +573,20 @@ mod tests {
         for k in kinds {
             assert_eq!(StepKind::spec_of(k.name()).unwrap().kind, k);
         }
+    }
+
+    #[test]
+    fn every_show_value_is_in_the_table_once() {
+        let kinds = [
+            ShowKind::CaldavAddress,
+            ShowKind::CarddavAddress,
+            ShowKind::ServerAddress,
+        ];
+        assert_eq!(SHOW_VALUES.len(), kinds.len());
+        for k in kinds {
+            assert_eq!(ShowKind::spec_of(k.name()).unwrap().kind, k);
+        }
+        assert!(ShowKind::spec_of("caldav").is_none());
     }
 
     #[test]

@@ -271,12 +271,13 @@ pub fn ui_step(loaded: &LoadedTour, step: &format::Step) -> TourStep {
     let id = step.id.clone();
     let text = step.text.id.clone();
     match &step.body {
-        B::Explain { picture } => TourStep::Explain {
+        B::Explain { picture, show } => TourStep::Explain {
             id,
             text,
             picture: picture
                 .as_ref()
                 .and_then(|(name, _)| loaded.pictures.get(name).map(|bytes| data_url(name, bytes))),
+            show: show.map(|s| s.name().to_owned()),
         },
         B::Task { hint, check } => TourStep::Task {
             id,

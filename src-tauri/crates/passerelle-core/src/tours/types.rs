@@ -112,6 +112,9 @@ pub enum TourStep {
         text: String,
         /// `data:` URL of the picture.
         picture: Option<String>,
+        /// An address of the person's account to show with the words: `caldav-address`,
+        /// `carddav-address` or `server-address` (see `format::SHOW_VALUES`).
+        show: Option<String>,
     },
     /// Something to do in the space, verified by asking the server.
     Task {

@@ -16,7 +16,8 @@ use super::checks::{CHECK_TYPES, Check, check_spec};
 use super::format::{
     ADVANCE_VALUES, Advance, AnswerDef, COMMON_STEP_KEYS, Candidate, ChoiceDef, GOTO_KEYWORDS,
     LocatedCheck, MsgRef, NEXTCLOUD_MAJOR_RANGE, PackInfo, RawPack, RawRange, RawStep, RawTour,
-    STEP_KINDS, Step, StepBody, StepKind, Target, Tour, VersionRange, is_valid_id,
+    SHOW_VALUES, STEP_KINDS, ShowKind, Step, StepBody, StepKind, Target, Tour, VersionRange,
+    is_valid_id,
 };
 use super::types::TourProblem;
 use crate::i18n::Language;
@@ -449,7 +450,18 @@ fn check_step(
                 }
                 (name, r.line(at))
             });
-            Some(StepBody::Explain { picture })
+            let show = raw.show.as_ref().and_then(|v| {
+                let found = ShowKind::spec_of(v.get_ref()).map(|s| s.kind);
+                if found.is_none() {
+                    r.at(
+                        Some(v.span().start),
+                        format!("show = `{}` is not known", v.get_ref()),
+                        format!("use one of {}", one_of(SHOW_VALUES.iter().map(|s| s.name))),
+                    );
+                }
+                found
+            });
+            Some(StepBody::Explain { picture, show })
         }
         StepKind::Task => check.clone().map(|check| StepBody::Task {
             hint: raw.hint.as_ref().map(|h| msg(r, h)),
