@@ -124,7 +124,8 @@ fn a_pack_loaded_over_ipc_is_listed_opened_and_recorded() {
     )
     .unwrap();
     assert_eq!(detail["progress"][0]["status"], "seen");
-    assert_eq!(detail["summary"]["currentStep"], "create-folder");
+    // The person left while on "welcome": that is where they come back.
+    assert_eq!(detail["summary"]["currentStep"], "welcome");
     assert_eq!(detail["steps"][1]["kind"], "task");
     assert_eq!(detail["steps"][1]["checkType"], "folder-exists");
     call(
