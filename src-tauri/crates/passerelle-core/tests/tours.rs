@@ -36,7 +36,7 @@ use passerelle_nextcloud::dav::caldav::{CalDav, PutMode};
 use passerelle_nextcloud::dav::carddav::CardDav;
 use passerelle_nextcloud::dav::files::{Files, UploadOptions};
 use passerelle_nextcloud::{Client, RetryPolicy};
-use process::{ServerProcess, free_port, require_binary, start};
+use process::{free_port, radicale, rclone_webdav as rclone};
 use time::OffsetDateTime;
 use url::Url;
 use wiremock::MockServer;
@@ -784,42 +784,6 @@ fn client(base: &str, user: &str, secret: &str) -> Client {
         .unwrap()
 }
 
-struct Server {
-    _process: ServerProcess,
-    dir: tempfile::TempDir,
-    base: String,
-}
-
-impl Server {
-    /// What rclone serves, on disk.
-    fn data(&self) -> PathBuf {
-        self.dir.path().join("data")
-    }
-}
-
-/// `rclone serve webdav` of an empty folder. Listings read the disk each time, so what a test
-/// changes there (a kept modification time) shows at once.
-fn rclone() -> Server {
-    require_binary("rclone", "rclone");
-    let dir = tempfile::tempdir().unwrap();
-    let data = dir.path().join("data");
-    std::fs::create_dir(&data).unwrap();
-    let port = free_port();
-    let mut cmd = Command::new("rclone");
-    cmd.args(["serve", "webdav"])
-        .arg(&data)
-        .arg("--addr")
-        .arg(format!("127.0.0.1:{port}"))
-        .args(["--dir-cache-time", "1ms"])
-        .arg("--config")
-        .arg(dir.path().join("rclone.conf"));
-    Server {
-        _process: start("rclone", cmd, port),
-        dir,
-        base: format!("http://127.0.0.1:{port}/"),
-    }
-}
-
 /// 3 March 2015: the modification time of an old document.
 const OLD_MTIME: u64 = 1_425_376_800;
 
@@ -855,29 +819,6 @@ async fn upload_old_document(files: &Files, data: &Path, path: &str) {
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
     panic!("rclone does not list the old modification time of {path}");
-}
-
-fn radicale() -> Server {
-    require_binary("radicale", "radicale");
-    let dir = tempfile::tempdir().unwrap();
-    let port = free_port();
-    let config = dir.path().join("config");
-    std::fs::write(
-        &config,
-        format!(
-            "[server]\nhosts = 127.0.0.1:{port}\n\n[auth]\ntype = none\n\n\
-             [storage]\nfilesystem_folder = {}\n\n[logging]\nlevel = warning\n",
-            dir.path().join("collections").display()
-        ),
-    )
-    .unwrap();
-    let mut cmd = Command::new("radicale");
-    cmd.arg("--config").arg(&config);
-    Server {
-        _process: start("radicale", cmd, port),
-        dir,
-        base: format!("http://127.0.0.1:{port}"),
-    }
 }
 
 fn ctx_files(base: &str, started: Option<OffsetDateTime>) -> CheckContext {

@@ -1,47 +1,14 @@
 //! A real CalDAV/CardDAV server: Radicale (Debian package `radicale`) on 127.0.0.1 with a
 //! temporary storage folder. Fails, never skips, when Radicale is missing.
 
-use std::process::Command;
-
-use tempfile::TempDir;
 use url::Url;
 
 use crate::support::client;
-use crate::support::process::{ServerProcess, free_port, require_binary, start};
+use crate::support::process::radicale;
 use passerelle_nextcloud::dav::RemotePath;
 use passerelle_nextcloud::dav::caldav::{CalDav, Ownership, PutMode};
 use passerelle_nextcloud::dav::carddav::CardDav;
 use passerelle_nextcloud::dav::files::{Files, UploadOptions};
-
-struct Radicale {
-    _process: ServerProcess,
-    _dir: TempDir,
-    base: String,
-}
-
-fn radicale() -> Radicale {
-    require_binary("radicale", "radicale");
-    let dir = tempfile::tempdir().unwrap();
-    let port = free_port();
-    let config = dir.path().join("config");
-    std::fs::write(
-        &config,
-        format!(
-            "[server]\nhosts = 127.0.0.1:{port}\n\n[auth]\ntype = none\n\n\
-             [storage]\nfilesystem_folder = {}\n\n[logging]\nlevel = warning\n",
-            dir.path().join("collections").display()
-        ),
-    )
-    .unwrap();
-    let mut cmd = Command::new("radicale");
-    cmd.arg("--config").arg(&config);
-    let process = start("radicale", cmd, port);
-    Radicale {
-        _process: process,
-        _dir: dir,
-        base: format!("http://127.0.0.1:{port}"),
-    }
-}
 
 fn event(uid: &str, summary: &str) -> String {
     format!(

@@ -1,44 +1,13 @@
 //! A real WebDAV server for files: `rclone serve webdav` (Debian package `rclone`) on a
 //! temporary folder. Fails, never skips, when rclone is missing.
 
-use std::process::Command;
-
 use futures_util::StreamExt;
-use tempfile::TempDir;
 use url::Url;
 
 use crate::support::client;
-use crate::support::process::{ServerProcess, free_port, require_binary, start};
+use crate::support::process::{RealServer as Rclone, rclone_webdav as rclone};
 use passerelle_nextcloud::dav::RemotePath;
 use passerelle_nextcloud::dav::files::{Files, UploadOptions};
-
-struct Rclone {
-    _process: ServerProcess,
-    dir: TempDir,
-    base: String,
-}
-
-fn rclone() -> Rclone {
-    require_binary("rclone", "rclone");
-    let dir = tempfile::tempdir().unwrap();
-    let data = dir.path().join("data");
-    std::fs::create_dir(&data).unwrap();
-    let port = free_port();
-    let mut cmd = Command::new("rclone");
-    cmd.arg("serve")
-        .arg("webdav")
-        .arg(&data)
-        .arg("--addr")
-        .arg(format!("127.0.0.1:{port}"))
-        .arg("--config")
-        .arg(dir.path().join("rclone.conf"));
-    let process = start("rclone", cmd, port);
-    Rclone {
-        _process: process,
-        dir,
-        base: format!("http://127.0.0.1:{port}/"),
-    }
-}
 
 fn files(server: &Rclone) -> Files {
     let c = client(&server.base, "alice", "unused");

@@ -1,8 +1,10 @@
 //! Real servers as child processes on 127.0.0.1: a free port, a bounded wait until the port
-//! answers (no fixed sleeps), and a guard that kills the process it started.
+//! answers (no fixed sleeps), and a guard that kills the process it started. Shared (through
+//! `#[path]`) by the test binaries of several crates; each uses a part of it.
+#![allow(dead_code)]
 
 use std::net::{TcpListener, TcpStream};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -69,5 +71,68 @@ pub fn start(name: &'static str, mut command: Command, port: u16) -> ServerProce
             server.name
         );
         std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+/// A real server started for a test, with its temporary folder.
+pub struct RealServer {
+    _process: ServerProcess,
+    /// The temporary folder (configuration, and the data under `data/` for rclone).
+    pub dir: tempfile::TempDir,
+    /// Its base URL.
+    pub base: String,
+}
+
+impl RealServer {
+    /// What rclone serves, on disk.
+    pub fn data(&self) -> PathBuf {
+        self.dir.path().join("data")
+    }
+}
+
+/// `rclone serve webdav` (Debian package `rclone`) of an empty folder; base ends with `/`.
+/// Listings read the disk each time, so what a test changes there shows at once.
+pub fn rclone_webdav() -> RealServer {
+    require_binary("rclone", "rclone");
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    std::fs::create_dir(&data).unwrap();
+    let port = free_port();
+    let mut cmd = Command::new("rclone");
+    cmd.args(["serve", "webdav"])
+        .arg(&data)
+        .arg("--addr")
+        .arg(format!("127.0.0.1:{port}"))
+        .args(["--dir-cache-time", "1ms"])
+        .arg("--config")
+        .arg(dir.path().join("rclone.conf"));
+    RealServer {
+        _process: start("rclone", cmd, port),
+        dir,
+        base: format!("http://127.0.0.1:{port}/"),
+    }
+}
+
+/// Radicale (Debian package `radicale`), CalDAV and CardDAV, any user without password.
+pub fn radicale() -> RealServer {
+    require_binary("radicale", "radicale");
+    let dir = tempfile::tempdir().unwrap();
+    let port = free_port();
+    let config = dir.path().join("config");
+    std::fs::write(
+        &config,
+        format!(
+            "[server]\nhosts = 127.0.0.1:{port}\n\n[auth]\ntype = none\n\n\
+             [storage]\nfilesystem_folder = {}\n\n[logging]\nlevel = warning\n",
+            dir.path().join("collections").display()
+        ),
+    )
+    .unwrap();
+    let mut cmd = Command::new("radicale");
+    cmd.arg("--config").arg(&config);
+    RealServer {
+        _process: start("radicale", cmd, port),
+        dir,
+        base: format!("http://127.0.0.1:{port}"),
     }
 }
