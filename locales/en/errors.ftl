@@ -65,3 +65,4 @@ error-handover-empty = There is nothing to hand over in this selection. Choose a
 error-handover-quota = The recipient does not have enough storage space for this hand-over. Free some space or ask the space’s administrators for a bigger quota, then plan again.
 error-handover-strategy-unavailable = This way of handing over cannot be used here, or is not available yet in this version of Passerelle. Choose “automatic” to let Passerelle pick one that works.
 error-handover-incomplete = The hand-over is not complete yet: some items are missing at the destination. Resume it; what is already there is not copied again.
+error-handover-disable-not-confirmed = The departing member’s account is only disabled after an explicit confirmation. Nothing was changed.

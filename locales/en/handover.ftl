@@ -137,3 +137,12 @@ handover-why-ot-unknown = Not checked: the OwnershipTransfer app needs an admini
 handover-note-ot-moves = With the OwnershipTransfer app, the files, calendars and address books are moved: the departing member loses them. Calendars and address books are renamed at the recipient, and the files land in a “transferred from …” folder once the server’s background jobs have run.
 handover-reason-background-jobs-not-running = Nothing moved within the wait: the server’s background jobs do not seem to run (cron). Ask the host to check them, then resume the hand-over.
 handover-reason-transfer-refused = The server refused to move this item.
+
+# Strategy 2: server-side copy through a share.
+handover-why-share-same-server = Both members are on the same Nextcloud server and Passerelle holds both sessions: the departing member shares each folder, the recipient copies it on the server, then the share is removed. Nothing goes through this computer and the departing member’s data does not change.
+handover-why-share-needs-sessions = Copying through a share needs Passerelle to be connected to both members’ accounts.
+handover-why-share-two-servers = The two members are not on the same server: a share cannot be used here.
+handover-why-share-no-api = File sharing is not enabled on this server, or does not answer.
+handover-reason-share-failed = Sharing or copying on the server failed; the share was removed. Resume the hand-over to try again.
+handover-reason-share-left = A temporary share could not be removed. Resuming the hand-over removes it; otherwise remove it by hand in Nextcloud.
+handover-reason-files-only-strategy = This way of handing over only copies files. Choose the copy through this computer for calendars and address books.

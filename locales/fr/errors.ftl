@@ -65,3 +65,4 @@ error-handover-empty = Il n’y a rien à transmettre dans cette sélection. Cho
 error-handover-quota = Le destinataire n’a pas assez d’espace de stockage pour cette passation. Libérez de l’espace ou demandez un quota plus grand aux administrateurs de l’espace, puis refaites le plan.
 error-handover-strategy-unavailable = Cette façon de transmettre ne peut pas être utilisée ici, ou n’est pas encore disponible dans cette version de Passerelle. Choisissez « automatique » pour que Passerelle en prenne une qui fonctionne.
 error-handover-incomplete = La passation n’est pas encore terminée : des éléments manquent à la destination. Reprenez-la ; ce qui est déjà arrivé n’est pas recopié.
+error-handover-disable-not-confirmed = Le compte du membre qui part n’est désactivé qu’après une confirmation explicite. Rien n’a été changé.

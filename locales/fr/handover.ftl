@@ -138,3 +138,12 @@ handover-why-ot-unknown = Non vérifié : l’application OwnershipTransfer dema
 handover-note-ot-moves = Avec l’application OwnershipTransfer, les fichiers, agendas et carnets d’adresses sont déplacés : le membre qui part les perd. Les agendas et carnets sont renommés chez le destinataire, et les fichiers arrivent dans un dossier « transferred from … » une fois les tâches de fond du serveur exécutées.
 handover-reason-background-jobs-not-running = Rien n’a bougé pendant l’attente : les tâches de fond du serveur (cron) ne semblent pas s’exécuter. Demandez à l’hébergeur de les vérifier, puis reprenez la passation.
 handover-reason-transfer-refused = Le serveur a refusé de déplacer cet élément.
+
+# Stratégie 2 : copie sur le serveur au moyen d’un partage.
+handover-why-share-same-server = Les deux membres sont sur le même serveur Nextcloud et Passerelle est connecté aux deux comptes : le membre qui part partage chaque dossier, la personne qui reçoit le copie sur le serveur, puis le partage est retiré. Rien ne passe par cet ordinateur et les données du membre qui part ne changent pas.
+handover-why-share-needs-sessions = Pour copier au moyen d’un partage, Passerelle doit être connecté aux comptes des deux membres.
+handover-why-share-two-servers = Les deux membres ne sont pas sur le même serveur : un partage ne peut pas servir ici.
+handover-why-share-no-api = Le partage de fichiers n’est pas activé sur ce serveur, ou ne répond pas.
+handover-reason-share-failed = Le partage ou la copie sur le serveur a échoué ; le partage a été retiré. Reprenez la passation pour réessayer.
+handover-reason-share-left = Un partage temporaire n’a pas pu être retiré. La reprise de la passation le retire ; sinon, retirez-le à la main dans Nextcloud.
+handover-reason-files-only-strategy = Cette façon de transmettre ne copie que les fichiers. Choisissez la copie par cet ordinateur pour les agendas et les carnets d’adresses.

@@ -120,6 +120,9 @@ pub enum CoreError {
         /// Its state.
         state: String,
     },
+    /// Disabling the departing member's account was asked without an explicit confirmation.
+    #[error("disabling the departing account needs an explicit confirmation")]
+    HandoverDisableNotConfirmed,
     /// A hand-over could not reach one side; its code is the server error's.
     #[error(transparent)]
     Transfer(#[from] crate::handover::TransferError),
@@ -147,6 +150,7 @@ pub const CORE_ERROR_CODES: &[&str] = &[
     "handover-quota",
     "handover-strategy-unavailable",
     "handover-incomplete",
+    "handover-disable-not-confirmed",
 ];
 
 impl CoreError {
@@ -172,6 +176,7 @@ impl CoreError {
             Self::HandoverQuota { .. } => "handover-quota",
             Self::HandoverStrategyUnavailable(_) => "handover-strategy-unavailable",
             Self::HandoverIncomplete { .. } => "handover-incomplete",
+            Self::HandoverDisableNotConfirmed => "handover-disable-not-confirmed",
             Self::Transfer(e) => e.code(),
             Self::Nextcloud(e) => e.code(),
             Self::Secret(e) => e.code(),
@@ -284,6 +289,7 @@ mod tests {
                 job: 1,
                 state: "incomplete".into(),
             },
+            CoreError::HandoverDisableNotConfirmed,
         ];
         let codes: Vec<_> = samples.iter().map(CoreError::code).collect();
         assert_eq!(codes, CORE_ERROR_CODES);

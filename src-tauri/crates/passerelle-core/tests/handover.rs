@@ -14,6 +14,8 @@ mod fault_proxy;
 mod memory;
 #[path = "handover/ownership.rs"]
 mod ownership;
+#[path = "handover/share_copy.rs"]
+mod share_copy;
 // Also loaded by `tours.rs`; each test module keeps its own copy of the small helper.
 #[allow(clippy::duplicate_mod)]
 #[path = "../../passerelle-nextcloud/tests/support/process.rs"]

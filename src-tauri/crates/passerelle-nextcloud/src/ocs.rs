@@ -270,6 +270,19 @@ impl Client {
             .ok_or_else(|| Error::protocol("no share in the answer"))
     }
 
+    /// Disable a user account (admin or group admin; `PUT /cloud/users/{id}/disable`). The
+    /// account keeps its data and can be enabled again.
+    pub async fn disable_user(&self, user_id: &str) -> Result<()> {
+        self.ocs_call(
+            Method::PUT,
+            &["cloud", "users", user_id, "disable"],
+            &[],
+            None,
+        )
+        .await?;
+        Ok(())
+    }
+
     /// Delete a share by id.
     pub async fn delete_share(&self, id: &str) -> Result<()> {
         self.ocs_call(Method::DELETE, &share_path(id), &[], None)

@@ -476,6 +476,17 @@ pub(crate) fn mark_copied(store: &Store, item: i64, w: &Written) -> Result<(), C
     })
 }
 
+/// Replaces an item's note without changing its state (e.g. a share to remove on resume).
+pub(crate) fn set_detail(store: &Store, item: i64, detail: Option<&str>) -> Result<(), CoreError> {
+    store.write(|tx| {
+        tx.execute(
+            "UPDATE handover_items SET detail = ?2, updated_at = ?3 WHERE id = ?1",
+            params![item, detail, now()],
+        )?;
+        Ok(())
+    })
+}
+
 /// The item could not be written or verified.
 pub(crate) fn mark_failed(
     store: &Store,

@@ -7,7 +7,8 @@
 //!   type), and their DAV implementations.
 //! - [`plan`], [`verify`], [`report`]: shared by every strategy.
 //! - [`strategy`]: how a strategy plugs in; [`copy`]: the streamed copy (strategy 4);
-//!   [`ownership`]: the OwnershipTransfer app (strategy 1, admin account only, moves data).
+//!   [`ownership`]: the OwnershipTransfer app (strategy 1, admin account only, moves data);
+//!   [`share_copy`]: server-side copy through a share (strategy 2, one server, copies).
 //! - [`journal`]: the SQLite journal (migration 0004).
 //!
 //! No UI and no Tauri here: progress goes to a callback, cancellation through a token.
@@ -23,6 +24,7 @@ pub mod ownership;
 pub mod plan;
 pub mod report;
 pub mod run;
+pub mod share_copy;
 pub mod strategy;
 pub mod verify;
 
@@ -36,9 +38,10 @@ pub use journal::{ItemRecord, Written};
 pub use model::*;
 pub use names::REASONS;
 pub use ownership::{FollowOptions, OwnershipTransfer, detect, plan_ownership, run_ownership};
-pub use plan::{PlanRequest, plan};
+pub use plan::{PlanRequest, plan, plan_with_context};
 pub use report::{report, to_csv, to_html, to_json};
 pub use run::{Failure, RetryOptions, RunContext, RunOptions, run_job};
+pub use share_copy::ShareCopy;
 pub use strategy::{OtStatus, Strategy, StrategyContext};
 pub use verify::verify;
 
@@ -126,4 +129,27 @@ pub fn nextcloud_member(
         contacts_url: Some(contacts.home().to_string()),
         nextcloud: true,
     })
+}
+
+/// Disables the departing member's account through the provisioning API, with `admin` (an
+/// administrator's session on the member's server). Refused unless `confirmed` (the person said
+/// so explicitly) and the job is verified: nothing is disabled before a verified hand-over.
+pub async fn disable_departing_account(
+    store: &Store,
+    job_id: i64,
+    admin: &Client,
+    confirmed: bool,
+) -> Result<(), CoreError> {
+    if !confirmed {
+        return Err(CoreError::HandoverDisableNotConfirmed);
+    }
+    let job = journal::job(store, job_id)?;
+    if job.summary.state != JobState::Verified {
+        return Err(CoreError::HandoverIncomplete {
+            job: job_id,
+            state: job.summary.state.code().to_owned(),
+        });
+    }
+    admin.disable_user(&job.summary.source.user_id).await?;
+    Ok(())
 }

@@ -31,6 +31,9 @@ pub const REASONS: &[&str] = &[
     "cancelled",
     "background-jobs-not-running",
     "transfer-refused",
+    "share-failed",
+    "share-left",
+    "files-only-strategy",
     // Names other systems may refuse.
     "name-windows-characters",
     "name-windows-reserved",

@@ -571,6 +571,24 @@ where
     FT: FileTarget,
     CT: CollectionTarget,
 {
+    plan_with_context(req, &StrategyContext::default(), source, target, l10n).await
+}
+
+/// [`plan`], with what else is known for choosing the strategy (`known`: e.g. the sharing API
+/// answers, see [`super::share_copy::detect`]). Sessions and same server come from the sides.
+pub async fn plan_with_context<FS, CS, FT, CT>(
+    req: &PlanRequest,
+    known: &StrategyContext,
+    source: &Side<FS, CS>,
+    target: &Side<FT, CT>,
+    l10n: &Localizer,
+) -> Result<HandoverPlan, CoreError>
+where
+    FS: FileSource,
+    CS: CollectionSource,
+    FT: FileTarget,
+    CT: CollectionTarget,
+{
     if req.selection.is_empty() {
         return Err(CoreError::HandoverEmpty);
     }
@@ -580,7 +598,7 @@ where
             source_session: true,
             target_session: true,
             same_server: req.source.server_url == req.target.server_url,
-            ..StrategyContext::default()
+            ..*known
         },
     )?;
     let mut excluded = Vec::new();

@@ -6,8 +6,10 @@
 //!
 //! [`choose`] says which strategy a hand-over uses and why. Implemented: the OwnershipTransfer
 //! app ([`super::ownership::OwnershipTransfer`], preferred when the acting account is an admin
-//! and the app answers) and the streamed copy ([`super::copy::StreamedCopy`]); the two others
-//! are listed as "not available yet" so plans explain the choice.
+//! and the app answers), the server-side copy through a share ([`super::share_copy::ShareCopy`],
+//! both members' sessions on one Nextcloud) and the streamed copy
+//! ([`super::copy::StreamedCopy`]); Nextcloud's own transfer is listed as "not available yet"
+//! so plans explain the choice.
 
 use std::future::Future;
 use std::time::Duration;
@@ -42,6 +44,9 @@ pub struct StrategyContext {
     pub same_server: bool,
     /// What is known of the OwnershipTransfer app for the acting (admin) account.
     pub ownership_transfer: OtStatus,
+    /// Both members are on the same Nextcloud and its sharing API answers (capabilities
+    /// `files_sharing.api_enabled`, see [`super::share_copy::detect`]).
+    pub share_api: bool,
 }
 
 /// The OwnershipTransfer app as seen by the acting account ([`super::ownership::detect`]).
@@ -76,9 +81,18 @@ pub fn availability(kind: StrategyKind, ctx: &StrategyContext) -> StrategyOption
             OtStatus::Absent => (false, "handover-why-ot-absent"),
             OtStatus::Unknown => (false, "handover-why-ot-unknown"),
         },
-        StrategyKind::ShareCopy | StrategyKind::NativeTransfer => {
-            (false, "handover-why-not-implemented")
+        StrategyKind::ShareCopy => {
+            if !(ctx.source_session && ctx.target_session) {
+                (false, "handover-why-share-needs-sessions")
+            } else if !ctx.same_server {
+                (false, "handover-why-share-two-servers")
+            } else if !ctx.share_api {
+                (false, "handover-why-share-no-api")
+            } else {
+                (true, "handover-why-share-same-server")
+            }
         }
+        StrategyKind::NativeTransfer => (false, "handover-why-not-implemented"),
     };
     StrategyOption {
         kind,
@@ -146,6 +160,22 @@ mod tests {
         assert_eq!(choice.chosen, StrategyKind::OwnershipTransfer);
         assert_eq!(choice.reason, "handover-why-ot-admin");
         assert!(choice.moves_data);
+        let same = StrategyContext {
+            same_server: true,
+            ..ctx
+        };
+        assert_eq!(
+            choose(None, &same).unwrap().chosen,
+            StrategyKind::StreamedCopy
+        );
+        let share = StrategyContext {
+            share_api: true,
+            ..same
+        };
+        let choice = choose(None, &share).unwrap();
+        assert_eq!(choice.chosen, StrategyKind::ShareCopy);
+        assert_eq!(choice.reason, "handover-why-share-same-server");
+        assert!(!choice.moves_data);
         let e = choose(Some(StrategyKind::NativeTransfer), &ctx).unwrap_err();
         assert_eq!(e.code(), "handover-strategy-unavailable");
         let none = StrategyContext::default();

@@ -1,0 +1,328 @@
+//! Strategy 2: server-side copy through a share, with both members' sessions on one Nextcloud.
+//! For each selected top-level folder or file: the member shares it with the recipient (OCS,
+//! read only), the recipient `COPY`s it from the received share into the destination folder
+//! (WebDAV, `Overwrite: F`: a 412 means it is already there, and verification decides), then
+//! the share is removed — always, also when the copy failed. The share's id is written to the
+//! journal before the copy, so a resume after a crash removes a leftover share first.
+//!
+//! Never changes or deletes anything of the member's. No byte goes through Passerelle. Files
+//! only: calendars and address books fail with `files-only-strategy`.
+//!
+//! Verification is the shared one (every file's presence and size at the destination). An item
+//! that fails verification inside a copied folder is copied again alone by the next resume
+//! (through a new share of its top-level folder).
+
+use std::collections::HashSet;
+use std::time::Duration;
+
+use passerelle_nextcloud::dav::RemotePath;
+use passerelle_nextcloud::dav::files::Files;
+use passerelle_nextcloud::{Client, ErrorKind, NewShare, ShareTarget};
+
+use super::journal::{ItemRecord, Written};
+use super::model::{ItemKind, ItemState, PlanTotals, StrategyKind};
+use super::run::{Failure, RunContext};
+use super::strategy::Strategy;
+use crate::CoreError;
+
+/// Read permission only (the recipient cannot change the member's files through the share).
+const READ: u32 = 1;
+
+/// Prefix of the journal note that records a share still to remove.
+const SHARE_NOTE: &str = "share:";
+
+/// Whether the sharing API answers for `client` (capabilities `files_sharing.api_enabled`).
+pub async fn detect(client: &Client) -> bool {
+    match client.capabilities().await {
+        Ok(c) => c
+            .raw
+            .get("files_sharing")
+            .and_then(|f| f.get("api_enabled"))
+            .is_some_and(|v| v.as_bool() == Some(true)),
+        Err(_) => false,
+    }
+}
+
+/// The share id recorded in an item's note, if a share may be left.
+pub fn leftover_share(item: &ItemRecord) -> Option<&str> {
+    item.detail
+        .as_deref()
+        .and_then(|d| d.strip_prefix(SHARE_NOTE))
+        .map(|d| d.split_whitespace().next().unwrap_or(d))
+        .filter(|id| !id.is_empty() && id.chars().all(|c| c.is_ascii_alphanumeric()))
+}
+
+/// The strategy: the member's session shares, the recipient's copies.
+#[derive(Debug, Clone)]
+pub struct ShareCopy {
+    member: Client,
+    recipient: Files,
+    recipient_user: String,
+}
+
+impl ShareCopy {
+    /// `member`: the departing member's session; `recipient`: the recipient's, on the same
+    /// server, whose user id receives the shares.
+    pub fn new(member: &Client, recipient: &Client) -> Result<Self, CoreError> {
+        let recipient_user = recipient.user_id().unwrap_or_default().to_owned();
+        Ok(ShareCopy {
+            member: member.clone(),
+            recipient: recipient.files()?,
+            recipient_user,
+        })
+    }
+
+    /// Removes a share; one already gone counts as removed.
+    async fn unshare(&self, id: &str) -> Result<(), Failure> {
+        match self.member.delete_share(id).await {
+            Ok(()) => Ok(()),
+            Err(e) if e.kind() == ErrorKind::NotFound => Ok(()),
+            Err(e) => Err(Failure::Reason(
+                "share-left",
+                format!("{SHARE_NOTE}{id} could not be removed: {e}"),
+            )),
+        }
+    }
+
+    /// Shares `top` and COPYs each of `units` (absolute source paths below `top`, or `top`
+    /// itself) from the received share to its target. Returns, per unit, whether it was
+    /// already there. The share is removed in every case.
+    async fn copy_through_share(
+        &self,
+        run: &RunContext<'_>,
+        top: &ItemRecord,
+        units: &[&ItemRecord],
+    ) -> Vec<Result<bool, Failure>> {
+        let share = self
+            .member
+            .create_share(&NewShare {
+                path: top.source.clone(),
+                target: ShareTarget::User(self.recipient_user.clone()),
+                permissions: Some(READ),
+                expire_date: None,
+                label: None,
+            })
+            .await;
+        let share = match share {
+            Ok(s) => s,
+            Err(e) => {
+                let f = match e.kind() {
+                    ErrorKind::Auth => Failure::Transfer(e.into()),
+                    _ => Failure::Reason("share-failed", e.to_string()),
+                };
+                return units.iter().map(|_| Err(f.clone())).collect();
+            }
+        };
+        if let Err(e) = run.note(top, Some(&format!("{SHARE_NOTE}{}", share.id))) {
+            let _ = self.unshare(&share.id).await;
+            let f = Failure::Reason("share-left", e.to_string());
+            return units.iter().map(|_| Err(f.clone())).collect();
+        }
+        let received = share
+            .file_target
+            .clone()
+            .unwrap_or_else(|| format!("/{}", top.source.rsplit('/').next().unwrap_or_default()));
+        let mut out = Vec::with_capacity(units.len());
+        for unit in units {
+            if run.stopped() {
+                out.push(Err(Failure::Reason(
+                    "cancelled",
+                    "the run was stopped".into(),
+                )));
+                continue;
+            }
+            run.set_current(&unit.source);
+            let rel = unit.source.strip_prefix(top.source.as_str()).unwrap_or("");
+            let from = format!("{}{rel}", received.trim_end_matches('/'));
+            let r = run
+                .attempt(unit, || async {
+                    let from = RemotePath::parse(&from)
+                        .map_err(|e| Failure::Reason("unsafe-name", e.to_string()))?;
+                    let to = RemotePath::parse(&unit.target)
+                        .map_err(|e| Failure::Reason("unsafe-name", e.to_string()))?;
+                    match self.recipient.copy_to(&from, &to, false).await {
+                        Ok(()) => Ok(false),
+                        Err(e) if e.is_conflict() => Ok(true),
+                        Err(e) => Err(Failure::Transfer(e.into())),
+                    }
+                })
+                .await;
+            out.push(match r {
+                Ok(r) => r,
+                Err(e) => Err(Failure::Reason("share-failed", e.to_string())),
+            });
+        }
+        // Always remove the share, also after a failed copy.
+        let removed = self.unshare(&share.id).await;
+        let note = match &removed {
+            Ok(()) => None,
+            Err(_) => Some(format!("{SHARE_NOTE}{}", share.id)),
+        };
+        let _ = run.note(top, note.as_deref());
+        if let Err(f) = removed {
+            // The data may be copied, but the share must be reported: the top item fails.
+            if let Some(first) = units.iter().position(|u| u.id == top.id) {
+                out[first] = Err(f);
+            }
+        }
+        out
+    }
+}
+
+/// Items below `top` (not `top` itself), parents before children.
+fn descendants<'a>(items: &'a [ItemRecord], top: &ItemRecord) -> Vec<&'a ItemRecord> {
+    let mut ids: HashSet<i64> = HashSet::from([top.id]);
+    let mut out = Vec::new();
+    for it in items {
+        if it.parent_id.is_some_and(|p| ids.contains(&p)) {
+            ids.insert(it.id);
+            out.push(it);
+        }
+    }
+    out
+}
+
+fn pending(i: &ItemRecord) -> bool {
+    matches!(i.state, ItemState::Planned | ItemState::Failed)
+}
+
+impl Strategy for ShareCopy {
+    fn kind(&self) -> StrategyKind {
+        StrategyKind::ShareCopy
+    }
+
+    fn estimate(&self, totals: &PlanTotals) -> Duration {
+        // Server-side: 2,005 files copied in 0.84 s on Nextcloud 29; three requests per item.
+        Duration::from_secs(1 + totals.files / 2000 + totals.bytes / (200 * 1024 * 1024))
+    }
+
+    async fn execute(&self, run: &RunContext<'_>) -> Result<(), CoreError> {
+        let items = &run.items;
+        // Leftover shares of a previous run (crash between share and unshare).
+        for it in items.iter() {
+            if let Some(id) = leftover_share(it)
+                && self.unshare(id).await.is_ok()
+            {
+                run.note(it, None)?;
+            }
+        }
+        for it in run.pending() {
+            if matches!(it.kind, ItemKind::Calendar | ItemKind::AddressBook) {
+                let f = Failure::Reason("files-only-strategy", it.source.clone());
+                run.failed(it, &f)?;
+            }
+        }
+        let selection = super::journal::job(run.store, run.job_id)?
+            .summary
+            .selection;
+        let asked: HashSet<String> = selection
+            .files
+            .iter()
+            .map(|p| format!("/{}", p.trim_matches('/')))
+            .collect();
+        let Some(root) = items
+            .iter()
+            .find(|i| i.kind == ItemKind::Folder && i.parent_id.is_none())
+        else {
+            return Ok(());
+        };
+        // What is copied in one COPY each: the selected paths (everything: the root's children).
+        let tops: Vec<&ItemRecord> = items
+            .iter()
+            .filter(|i| matches!(i.kind, ItemKind::Folder | ItemKind::File))
+            .filter(|i| {
+                if selection.everything {
+                    i.parent_id == Some(root.id)
+                } else {
+                    asked.contains(&i.source)
+                }
+            })
+            .collect();
+        let mut covered: HashSet<i64> = HashSet::new();
+        for top in &tops {
+            covered.insert(top.id);
+            covered.extend(descendants(items, top).iter().map(|i| i.id));
+        }
+        // The destination folder and the folders above the selected ones: created (MKCOL).
+        let mut failed_folders: HashSet<i64> = HashSet::new();
+        for folder in items
+            .iter()
+            .filter(|i| i.kind == ItemKind::Folder && !covered.contains(&i.id) && pending(i))
+        {
+            if folder
+                .parent_id
+                .is_some_and(|p| failed_folders.contains(&p))
+            {
+                failed_folders.insert(folder.id);
+                let f = Failure::Reason("parent-failed", "its folder failed".into());
+                run.failed(folder, &f)?;
+                continue;
+            }
+            let r = run
+                .attempt(folder, || async {
+                    let path = RemotePath::parse(&folder.target)
+                        .map_err(|e| Failure::Reason("unsafe-name", e.to_string()))?;
+                    match self.recipient.create_folder(&path).await {
+                        Ok(()) => Ok(()),
+                        Err(e) if e.kind() == ErrorKind::NotAllowed => Ok(()),
+                        Err(e) => Err(Failure::Transfer(e.into())),
+                    }
+                })
+                .await?;
+            match r {
+                Ok(()) => run.copied(folder, &Written::default())?,
+                Err(f) => {
+                    failed_folders.insert(folder.id);
+                    run.failed(folder, &f)?;
+                }
+            }
+        }
+        if !failed_folders.is_empty() {
+            return Ok(());
+        }
+        for top in tops {
+            if run.stopped() {
+                break;
+            }
+            let below = descendants(items, top);
+            // The whole top item when it is pending; otherwise the topmost pending items below
+            // it (left missing by a partial copy and found by verification).
+            let units: Vec<&ItemRecord> = if pending(top) {
+                vec![top]
+            } else {
+                let pend: HashSet<i64> =
+                    below.iter().filter(|i| pending(i)).map(|i| i.id).collect();
+                below
+                    .iter()
+                    .copied()
+                    .filter(|i| {
+                        pend.contains(&i.id) && !i.parent_id.is_some_and(|p| pend.contains(&p))
+                    })
+                    .collect()
+            };
+            if units.is_empty() {
+                continue;
+            }
+            let results = self.copy_through_share(run, top, &units).await;
+            for (unit, r) in units.iter().zip(results) {
+                let covered: Vec<&ItemRecord> = std::iter::once(*unit)
+                    .chain(descendants(items, unit).into_iter().filter(|i| pending(i)))
+                    .collect();
+                match r {
+                    Ok(already) => {
+                        for it in covered {
+                            let written = Written {
+                                size: (it.kind == ItemKind::File).then_some(it.size).flatten(),
+                                detail: already.then(|| "exists-at-destination".to_owned()),
+                                ..Written::default()
+                            };
+                            run.copied(it, &written)?;
+                        }
+                    }
+                    Err(f) => run.failed(unit, &f)?,
+                }
+            }
+        }
+        Ok(())
+    }
+}
