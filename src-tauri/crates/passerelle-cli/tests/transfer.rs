@@ -14,58 +14,8 @@ use std::time::{Duration, Instant};
 use passerelle_nextcloud::Client;
 use passerelle_nextcloud::dav::caldav::{CalDav, PutMode};
 use passerelle_nextcloud::dav::carddav::CardDav;
-use process::{ServerProcess, free_port, require_binary, start};
-use tempfile::TempDir;
+use process::{MemberServers as Servers, member_servers as servers};
 use url::Url;
-
-struct Servers {
-    _rclone: ServerProcess,
-    _radicale: ServerProcess,
-    dir: TempDir,
-    files: String,
-    dav: String,
-}
-
-fn servers(populate: impl FnOnce(&Path)) -> Servers {
-    require_binary("rclone", "rclone");
-    require_binary("radicale", "radicale");
-    let dir = tempfile::tempdir().unwrap();
-    let root = dir.path().join("files");
-    std::fs::create_dir_all(root.join("alice")).unwrap();
-    std::fs::create_dir_all(root.join("bob")).unwrap();
-    // Written before rclone starts: its directory cache would not see later disk writes.
-    populate(&root.join("alice"));
-    let files_port = free_port();
-    let mut cmd = Command::new("rclone");
-    cmd.args(["serve", "webdav"])
-        .arg(&root)
-        .arg("--addr")
-        .arg(format!("127.0.0.1:{files_port}"))
-        .arg("--config")
-        .arg(dir.path().join("rclone.conf"));
-    let rclone = start("rclone", cmd, files_port);
-    let dav_port = free_port();
-    let config = dir.path().join("radicale.conf");
-    std::fs::write(
-        &config,
-        format!(
-            "[server]\nhosts = 127.0.0.1:{dav_port}\n\n[auth]\ntype = none\n\n\
-             [storage]\nfilesystem_folder = {}\n\n[logging]\nlevel = warning\n",
-            dir.path().join("radicale").display()
-        ),
-    )
-    .unwrap();
-    let mut cmd = Command::new("radicale");
-    cmd.arg("--config").arg(&config);
-    let radicale = start("radicale", cmd, dav_port);
-    Servers {
-        _rclone: rclone,
-        _radicale: radicale,
-        dir,
-        files: format!("http://127.0.0.1:{files_port}"),
-        dav: format!("http://127.0.0.1:{dav_port}"),
-    }
-}
 
 fn client(base: &str, user: &str) -> Client {
     Client::builder(base)

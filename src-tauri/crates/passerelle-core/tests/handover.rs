@@ -22,8 +22,7 @@ mod share_copy;
 mod process;
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::path::Path;
 use std::sync::Mutex;
 use std::time::Duration;
 
@@ -41,7 +40,7 @@ use passerelle_nextcloud::dav::caldav::{CalDav, Ownership, PutMode};
 use passerelle_nextcloud::dav::carddav::CardDav;
 use passerelle_nextcloud::dav::files::FileEntry;
 use passerelle_nextcloud::{CancellationToken, Client, ErrorKind, RetryPolicy};
-use process::{ServerProcess, free_port, require_binary, start};
+use process::member_servers as servers;
 use tempfile::TempDir;
 use url::Url;
 
@@ -953,66 +952,6 @@ fn the_run_future_can_be_spawned_on_a_multi_threaded_runtime() {
 }
 
 // ---- Real servers ------------------------------------------------------------------------
-
-struct Servers {
-    _rclone: ServerProcess,
-    _radicale: ServerProcess,
-    dir: TempDir,
-    files_port: u16,
-    dav_port: u16,
-}
-
-impl Servers {
-    fn alice_dir(&self) -> PathBuf {
-        self.dir.path().join("files/alice")
-    }
-
-    fn bob_dir(&self) -> PathBuf {
-        self.dir.path().join("files/bob")
-    }
-}
-
-/// rclone serving `files/` (alice/ and bob/ below it) and Radicale (any user, no auth). The
-/// source tree is written first: rclone's directory cache would not see later disk writes.
-fn servers(populate: impl FnOnce(&Path)) -> Servers {
-    require_binary("rclone", "rclone");
-    require_binary("radicale", "radicale");
-    let dir = tempfile::tempdir().unwrap();
-    let root = dir.path().join("files");
-    std::fs::create_dir_all(root.join("alice")).unwrap();
-    std::fs::create_dir_all(root.join("bob")).unwrap();
-    populate(&root.join("alice"));
-    let files_port = free_port();
-    let mut cmd = Command::new("rclone");
-    cmd.args(["serve", "webdav"])
-        .arg(&root)
-        .arg("--addr")
-        .arg(format!("127.0.0.1:{files_port}"))
-        .arg("--config")
-        .arg(dir.path().join("rclone.conf"));
-    let rclone = start("rclone", cmd, files_port);
-    let dav_port = free_port();
-    let config = dir.path().join("radicale.conf");
-    std::fs::write(
-        &config,
-        format!(
-            "[server]\nhosts = 127.0.0.1:{dav_port}\n\n[auth]\ntype = none\n\n\
-             [storage]\nfilesystem_folder = {}\n\n[logging]\nlevel = warning\n",
-            dir.path().join("radicale").display()
-        ),
-    )
-    .unwrap();
-    let mut cmd = Command::new("radicale");
-    cmd.arg("--config").arg(&config);
-    let radicale = start("radicale", cmd, dav_port);
-    Servers {
-        _rclone: rclone,
-        _radicale: radicale,
-        dir,
-        files_port,
-        dav_port,
-    }
-}
 
 fn test_client(base: &str, user: &str) -> Client {
     Client::builder(base)

@@ -115,24 +115,89 @@ pub fn rclone_webdav() -> RealServer {
 
 /// Radicale (Debian package `radicale`), CalDAV and CardDAV, any user without password.
 pub fn radicale() -> RealServer {
-    require_binary("radicale", "radicale");
     let dir = tempfile::tempdir().unwrap();
+    let (process, port) = radicale_in(&dir.path().join("collections"));
+    RealServer {
+        _process: process,
+        dir,
+        base: format!("http://127.0.0.1:{port}"),
+    }
+}
+
+/// Radicale storing its collections in `storage`; its config file sits next to it.
+fn radicale_in(storage: &Path) -> (ServerProcess, u16) {
+    require_binary("radicale", "radicale");
     let port = free_port();
-    let config = dir.path().join("config");
+    let config = storage.with_extension("conf");
     std::fs::write(
         &config,
         format!(
             "[server]\nhosts = 127.0.0.1:{port}\n\n[auth]\ntype = none\n\n\
              [storage]\nfilesystem_folder = {}\n\n[logging]\nlevel = warning\n",
-            dir.path().join("collections").display()
+            storage.display()
         ),
     )
     .unwrap();
     let mut cmd = Command::new("radicale");
     cmd.arg("--config").arg(&config);
-    RealServer {
-        _process: start("radicale", cmd, port),
+    (start("radicale", cmd, port), port)
+}
+
+/// Two members' servers for hand-over tests: `rclone serve webdav` of `files/` (with `alice/`
+/// and `bob/` below it) and Radicale (any user, no auth).
+pub struct MemberServers {
+    _rclone: ServerProcess,
+    _radicale: ServerProcess,
+    /// The temporary folder holding `files/` and Radicale's storage.
+    pub dir: tempfile::TempDir,
+    /// rclone's port.
+    pub files_port: u16,
+    /// Radicale's port.
+    pub dav_port: u16,
+    /// rclone's base URL (no trailing slash).
+    pub files: String,
+    /// Radicale's base URL.
+    pub dav: String,
+}
+
+impl MemberServers {
+    /// Alice's files, on disk.
+    pub fn alice_dir(&self) -> PathBuf {
+        self.dir.path().join("files/alice")
+    }
+
+    /// Bob's files, on disk.
+    pub fn bob_dir(&self) -> PathBuf {
+        self.dir.path().join("files/bob")
+    }
+}
+
+/// Starts [`MemberServers`]; `populate` writes alice's tree first (rclone's directory cache
+/// would not see later disk writes).
+pub fn member_servers(populate: impl FnOnce(&Path)) -> MemberServers {
+    require_binary("rclone", "rclone");
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("files");
+    std::fs::create_dir_all(root.join("alice")).unwrap();
+    std::fs::create_dir_all(root.join("bob")).unwrap();
+    populate(&root.join("alice"));
+    let files_port = free_port();
+    let mut cmd = Command::new("rclone");
+    cmd.args(["serve", "webdav"])
+        .arg(&root)
+        .arg("--addr")
+        .arg(format!("127.0.0.1:{files_port}"))
+        .arg("--config")
+        .arg(dir.path().join("rclone.conf"));
+    let rclone = start("rclone", cmd, files_port);
+    let radicale = radicale_in(&dir.path().join("radicale"));
+    MemberServers {
+        _rclone: rclone,
+        _radicale: radicale.0,
+        dav_port: radicale.1,
+        files_port,
+        files: format!("http://127.0.0.1:{files_port}"),
+        dav: format!("http://127.0.0.1:{}", radicale.1),
         dir,
-        base: format!("http://127.0.0.1:{port}"),
     }
 }
