@@ -9,7 +9,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 pub use passerelle_nextcloud::WaitOptions;
 use passerelle_nextcloud::{
-    Address, CancellationToken, Client, Fingerprint, LoginCredentials, LoginFlow,
+    Address, CancellationToken, Capabilities, Client, Fingerprint, LoginCredentials, LoginFlow,
     local_http_fallback, normalize_address,
 };
 
@@ -114,7 +114,10 @@ async fn check_one(store: &Store, address: Address) -> Result<ServerCheck, CoreE
     let theming = if status.maintenance {
         None
     } else {
-        theming(&client).await.ok()
+        match client.capabilities().await {
+            Ok(caps) => Some(theming(&client, caps).await),
+            Err(_) => None,
+        }
     };
     Ok(ServerCheck::Ok {
         server: ServerInfo {
@@ -135,17 +138,16 @@ pub fn trust_certificate(store: &Store, address: &str, fingerprint: &str) -> Res
     store.trust_certificate(&address.url, &fingerprint.to_hex())
 }
 
-/// The space's look from its (anonymous or authenticated) capabilities, logo included.
-async fn theming(client: &Client) -> Result<SpaceTheming, CoreError> {
-    let caps = client.capabilities().await?;
+/// The space's look from capabilities already fetched, logo included.
+async fn theming(client: &Client, caps: Capabilities) -> SpaceTheming {
     let Some(t) = caps.theming else {
-        return Ok(SpaceTheming {
+        return SpaceTheming {
             name: "Nextcloud".into(),
             color: None,
             color_text: None,
             logo: None,
             slogan: None,
-        });
+        };
     };
     let logo = match &t.logo {
         Some(href) if !href.is_empty() => {
@@ -153,7 +155,7 @@ async fn theming(client: &Client) -> Result<SpaceTheming, CoreError> {
         }
         _ => None,
     };
-    Ok(SpaceTheming {
+    SpaceTheming {
         name: if t.name.trim().is_empty() {
             "Nextcloud".into()
         } else {
@@ -163,7 +165,7 @@ async fn theming(client: &Client) -> Result<SpaceTheming, CoreError> {
         color_text: t.color_text.filter(|c| is_hex_colour(c)),
         logo,
         slogan: t.slogan.filter(|s| !s.trim().is_empty()),
-    })
+    }
 }
 
 /// Only `#rgb` / `#rrggbb` reach the UI's CSS.
@@ -354,10 +356,11 @@ pub async fn overview(
     let client = account_client(store, secrets, &account)?;
     let user = client.current_user().await?;
     let caps = client.capabilities().await?;
-    let theming = theming(&client).await?;
+    let version = caps.version.string.clone();
+    let theming = theming(&client, caps).await;
     let quota = &user.quota;
     Ok(AccountOverview {
-        version: caps.version.string.clone(),
+        version,
         theming,
         email: user.email.clone().filter(|e| !e.is_empty()),
         is_admin: user.groups.iter().any(|g| g == "admin"),

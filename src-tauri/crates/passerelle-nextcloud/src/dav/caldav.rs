@@ -76,16 +76,8 @@ impl Client {
 impl CalDav {
     /// CalDAV below any calendar home URL; the user id is its last segment.
     pub fn at(client: &Client, home: Url) -> CalDav {
-        let mut home = home;
-        if !home.path().ends_with('/') {
-            home.set_path(&format!("{}/", home.path()));
-        }
         CalDav {
-            inner: Collections {
-                client: client.clone(),
-                home,
-                flavor: Flavor::Calendar,
-            },
+            inner: Collections::new(client, home, Flavor::Calendar),
         }
     }
 

@@ -63,16 +63,8 @@ impl Client {
 impl CardDav {
     /// CardDAV below any address book home URL; the user id is its last segment.
     pub fn at(client: &Client, home: Url) -> CardDav {
-        let mut home = home;
-        if !home.path().ends_with('/') {
-            home.set_path(&format!("{}/", home.path()));
-        }
         CardDav {
-            inner: Collections {
-                client: client.clone(),
-                home,
-                flavor: Flavor::AddressBook,
-            },
+            inner: Collections::new(client, home, Flavor::AddressBook),
         }
     }
 

@@ -262,6 +262,18 @@ pub(crate) struct Collections {
 }
 
 impl Collections {
+    /// Operations below `home` (a trailing slash is added when missing).
+    pub(crate) fn new(client: &Client, mut home: Url, flavor: Flavor) -> Collections {
+        if !home.path().ends_with('/') {
+            home.set_path(&format!("{}/", home.path()));
+        }
+        Collections {
+            client: client.clone(),
+            home,
+            flavor,
+        }
+    }
+
     pub(crate) fn me(&self) -> String {
         self.home
             .path_segments()
