@@ -12,6 +12,8 @@ const MIGRATIONS: &[(u32, &str)] = &[
     ),
     (3, include_str!("../../migrations/0003_tours.sql")),
     (4, include_str!("../../migrations/0004_handover.sql")),
+    (5, include_str!("../../migrations/0005_workshop.sql")),
+    (6, include_str!("../../migrations/0006_tour_health.sql")),
 ];
 
 /// The schema version this build writes.
