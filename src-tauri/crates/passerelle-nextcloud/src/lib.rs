@@ -15,6 +15,7 @@ mod lenient;
 pub mod loginflow;
 pub mod ocs;
 pub mod ownershiptransfer;
+pub mod provisioning;
 pub mod status;
 pub mod tls;
 
@@ -28,6 +29,7 @@ pub use ocs::{
     UserInfo,
 };
 pub use ownershiptransfer::{OtCollection, OtNode, OwnershipTransferApi};
+pub use provisioning::{NewUser, ProvisioningError, Refusal, RefusalReason};
 pub use status::{MAX_TESTED_MAJOR, MIN_SUPPORTED_MAJOR, ServerStatus, Version, check_server};
 pub use tls::Fingerprint;
 /// Re-exported so callers can cancel [`LoginFlow::wait`] without depending on tokio-util.
