@@ -18,6 +18,7 @@ pub mod ownershiptransfer;
 pub mod provisioning;
 pub mod status;
 pub mod tls;
+pub mod transferownership;
 
 pub use address::{Address, local_http_fallback, normalize_address};
 pub use assets::Asset;
@@ -34,3 +35,4 @@ pub use status::{MAX_TESTED_MAJOR, MIN_SUPPORTED_MAJOR, ServerStatus, Version, c
 pub use tls::Fingerprint;
 /// Re-exported so callers can cancel [`LoginFlow::wait`] without depending on tokio-util.
 pub use tokio_util::sync::CancellationToken;
+pub use transferownership::{IncomingTransfer, Notification, NotificationAction, RichObject};
