@@ -22,7 +22,29 @@ function palettePlugin(): Plugin {
   };
 }
 
-export default defineConfig({
+/**
+ * `vite build --mode overlay`: the overlay injected into the space window (src/overlay), one
+ * self-contained IIFE file that the Rust shell embeds (`dist/overlay/passerelle-overlay.js`).
+ * Runs after the main build, which empties `dist/`.
+ */
+const overlayConfig = defineConfig({
+  root: uiDir,
+  clearScreen: false,
+  build: {
+    outDir: "dist/overlay",
+    emptyOutDir: false,
+    target: "safari13",
+    minify: "esbuild",
+    lib: {
+      entry: fileURLToPath(new URL("./src/overlay/main.ts", import.meta.url)),
+      formats: ["iife"],
+      name: "passerelleOverlay",
+      fileName: () => "passerelle-overlay.js",
+    },
+  },
+});
+
+const appConfig = defineConfig({
   root: uiDir,
   plugins: [palettePlugin()],
   clearScreen: false,
@@ -47,7 +69,9 @@ export default defineConfig({
   },
   test: {
     environment: "happy-dom",
-    include: ["tests/**/*.test.ts"],
+    include: ["tests/**/*.test.ts", "src/overlay/**/*.test.ts"],
     restoreMocks: true,
   },
 });
+
+export default defineConfig(({ mode }) => (mode === "overlay" ? overlayConfig : appConfig));
