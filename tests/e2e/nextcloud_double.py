@@ -20,19 +20,59 @@ Modes: ``normal`` (status, OCS, Login Flow v2, app password revocation, a WebDAV
 Order of checks on OCS, as on the real server: maintenance → bad credentials (401, OCS *XML*
 even for ``format=json``) → missing ``OCS-APIRequest: true`` (412) → the route.
 
-Known credentials: ``alice`` with :data:`ALICE_APP_PASSWORD`, and every app password issued by a
-granted Login Flow. ``DELETE /ocs/v2.php/core/apppassword`` revokes the password used for it.
+Members: the captured server's accounts ``admin`` (group ``admin``), ``alice``, ``bob``, ``carol``
+(group ``asso``), each with a static app password (:data:`ADMIN_APP_PASSWORD`,
+:data:`ALICE_APP_PASSWORD`, :data:`BOB_APP_PASSWORD`, :data:`CAROL_APP_PASSWORD`;
+``NextcloudDouble.app_password(user)``), plus every app password issued by a granted Login Flow.
+``DELETE /ocs/v2.php/core/apppassword`` revokes the password used for it. A member disabled
+through OCS gets the wrong-password 401s from then on.
 
-Real WebDAV (``NextcloudDouble(webdav=True)``): ``start()`` also starts ``rclone serve webdav`` on
-a fresh folder (:attr:`NextcloudDouble.files_dir`, alice's files) with the base URL
-``/remote.php/dav/files/alice``, and ``stop()`` stops it. Every request under
-``/remote.php/dav/files/alice/`` (any method: PROPFIND, MKCOL, PUT, GET, MOVE, COPY, DELETE…) is
-then forwarded to it with its headers (``Depth``, ``Overwrite``…; the ``Destination`` host is
-rewritten to rclone's) once the double has checked the credentials as Nextcloud does (401
-captures for none, wrong or revoked ones). Answers are rclone's own (Go's ``x/net/webdav``), not
+OCS per user (all built from captures): ``cloud/user`` (v1 and v2) is alice's capture with the
+signed-in member's identity fields (id, display names, e-mail, groups, last login, quota) taken
+from the captured user set (admin's ``cloud/users/details``, kept in :attr:`NextcloudDouble.users`;
+alice's own answer is her capture byte for byte); capabilities are alice's for every member (they
+hold no identity). Admin only (others get the captured 403 ``ocs-alice-users-list-403``):
+``GET cloud/users`` and ``cloud/users/details`` with ``search`` (case-insensitive, in id, display
+name, e-mail), ``offset`` and ``limit`` applied by the double over the captured user set in the
+server's order, ``cloud/groups``, ``cloud/groups/{g}/users/details`` (same filters), and
+``PUT cloud/users/{id}/disable`` / ``enable`` (OCS 200 with empty data, the shape of the closest
+capture; recorded in :attr:`NextcloudDouble.disabled` and the user's ``enabled``).
+``cloud/users/{id}`` answers admins, and members about themselves (else the captured 404).
+
+Real WebDAV (``NextcloudDouble(webdav=True)``): ``start()`` also starts one ``rclone serve webdav``
+with the base URL ``/remote.php/dav/files`` over a fresh folder holding one sub-folder per member
+(``nc.files_of(user)``; :attr:`NextcloudDouble.files_dir` is alice's), and ``stop()`` stops it.
+Every request under ``/remote.php/dav/files/<user>/`` (any method: PROPFIND, MKCOL, PUT, GET,
+MOVE, COPY, DELETE…) is then forwarded to it with its headers (``Depth``, ``Overwrite``…; the
+``Destination`` host is rewritten to rclone's) once the double has checked the credentials as
+Nextcloud does (401 captures for none, wrong or revoked ones) and only when ``<user>`` is the
+authenticated member: another member's path, or a ``Destination`` outside one's own space, gets
+the 404 capture and never reaches rclone. Answers are rclone's own (Go's ``x/net/webdav``), not
 Nextcloud's: no ``oc:``/``nc:`` properties. Without ``webdav=True`` only the captured root
-PROPFIND is answered. Tests act "as the person did in their browser" by sending MKCOL, PUT or
-MOVE through the double, or look at the files in :attr:`~NextcloudDouble.files_dir`.
+PROPFIND of alice is answered. Tests act "as the person did in their browser" by sending MKCOL,
+PUT or MOVE through the double, or look at the files in ``nc.files_of(user)``.
+
+Real calendars and address books (``NextcloudDouble(dav=True)``, independent of ``webdav``):
+``start()`` also starts Radicale (``auth type = none``) and the double forwards
+``/remote.php/dav/calendars/<user>/…`` and ``/remote.php/dav/addressbooks/users/<user>/…`` of
+the authenticated member to it (same checks and 404 as for files), sending Basic ``<user>:x``
+upstream. Radicale keeps calendars in its ``/calendars/<user>/`` tree and address books in
+``/addressbooks/users/<user>/`` (plain collections made at start), so a calendar home lists only
+calendars and an address-book home only address books; the double strips ``/remote.php/dav`` and
+sends ``X-Script-Name: /remote.php/dav``, which Radicale writes in front of every href: hrefs are
+Nextcloud's (``/remote.php/dav/calendars/alice/personal/``). Properties are Radicale's (no
+``oc:``/``nc:`` ones: no shares, no trash bin, no birthday calendar). Principals
+(``/remote.php/dav/principals/…``) are not served: Passerelle builds the homes from the user id.
+Test helpers (straight to Radicale, not logged): ``make_calendar(user, uri, name, color,
+events=[ics…])``, ``make_address_book(user, uri, name, cards=[vcf…])`` (objects stored as
+``<UID>.ics``/``.vcf``), ``calendar_uids(user, uri)``, ``card_uids(user, uri)``,
+``calendars_of(user)``, ``address_books_of(user)`` (read from Radicale's storage).
+
+Processes: rclone and Radicale are waited for on their ports (no fixed sleeps), stopped by
+``stop()`` each by its PID, their temporary folder removed; on Linux they also get SIGTERM from
+the kernel if the thread that started them dies (``PR_SET_PDEATHSIG``: start the double from a
+thread that lives as long as it, e.g. the test's main thread), and ``stop()`` runs at exit if a
+test forgot it.
 
 Login Flow v2: the flow is granted when something GETs its login URL (what a person does in the
 browser; the double answers a tiny "Access granted" page) or by ``POST /__control/grant``.
@@ -40,30 +80,38 @@ browser; the double answers a tiny "Access granted" page) or by ``POST /__contro
 Control endpoints (never logged, available in every mode):
 ``GET /__control/log`` (JSON list of requests seen), ``DELETE /__control/log``,
 ``POST /__control/grant`` (latest pending flow), ``GET /__control/state``,
-``POST /__control/mode`` (body ``mode=maintenance`` …).
+``POST /__control/mode`` (body ``mode=maintenance`` …), ``POST /__control/login-as`` (body
+``user=bob``: every Login Flow granted from then on, until the next call, issues an app password
+for that member and its poll answer's ``loginName`` is theirs; alice by default; also
+``nc.login_as("bob")``).
 
 The request log has, per request: ``method``, ``path``, ``query``, ``ocs_apirequest``, ``auth``
 (None, "ok", "wrong", "revoked"), ``auth_user``, ``credential`` (which app password: "static",
 "loginflow-N"), ``depth``, ``destination``, ``user_agent``, ``status``, ``capture`` (the capture
-replayed, or ``"rclone"`` for a forwarded WebDAV request) and ``time``.
+replayed, or ``"rclone"`` / ``"radicale"`` for a forwarded request) and ``time``.
 
 In-process use::
 
-    with NextcloudDouble(mode="normal", webdav=True) as nc:
-        nc.base_url   # http://127.0.0.1:<port>
-        nc.files_dir  # alice's files, served over WebDAV
+    with NextcloudDouble(mode="normal", webdav=True, dav=True) as nc:
+        nc.base_url         # http://127.0.0.1:<port>
+        nc.files_of("bob")  # bob's files, served over WebDAV
+        nc.login_as("admin")
+        nc.make_calendar("carol", "reunions", "Réunions", "#0082c9", events=[ics])
 
 Manual use::
 
-    python3 tests/e2e/nextcloud_double.py --port 8099 --mode normal [--webdav]
+    python3 tests/e2e/nextcloud_double.py --port 8099 --mode normal [--webdav] [--dav]
 
-Standard library only.
+Standard library only (plus the Debian ``rclone`` and ``radicale`` programs).
 """
 
 from __future__ import annotations
 
 import argparse
+import atexit
 import base64
+import copy
+import ctypes
 import email.utils
 import hashlib
 import http.client
@@ -72,6 +120,7 @@ import os
 import re
 import secrets
 import shutil
+import signal
 import socket
 import string
 import subprocess
@@ -82,7 +131,7 @@ import time
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, quote, unquote, urlsplit
 
 CAPTURES = Path(
     os.environ.get("PASSERELLE_NC_CAPTURES")
@@ -93,8 +142,19 @@ CAPTURE_HOST = "127.0.0.1:8080"
 
 MODES = ("normal", "maintenance", "not-nextcloud")
 
-ALICE = "alice"
+# The captured server's accounts (README of the captures): admin (group admin), alice, bob,
+# carol (group asso). Each has one static app password known to the double.
+ADMIN, ALICE, BOB, CAROL = "admin", "alice", "bob", "carol"
+MEMBERS = (ADMIN, ALICE, BOB, CAROL)
+ADMIN_APP_PASSWORD = "ADMIN-APP-PASSWORD-0123456789"
 ALICE_APP_PASSWORD = "ALICE-APP-PASSWORD-0123456789"
+BOB_APP_PASSWORD = "BOB-APP-PASSWORD-0123456789"
+CAROL_APP_PASSWORD = "CAROL-APP-PASSWORD-0123456789"
+APP_PASSWORDS = {ADMIN: ADMIN_APP_PASSWORD, ALICE: ALICE_APP_PASSWORD, BOB: BOB_APP_PASSWORD,
+                 CAROL: CAROL_APP_PASSWORD}
+ADMIN_GROUP = "admin"
+# The captured user set (admin's `GET cloud/users/details`): identities, groups, quotas.
+USERS_CAPTURE = "ocs-admin-users-details"
 
 THEME_NAME = "Asso des Essais"
 THEME_COLOR = "#7a1f5c"
@@ -137,9 +197,13 @@ NOT_FOUND_PAGE = (
     "<h1>Not Found</h1><p>The requested URL was not found on this server.</p></body></html>\n"
 ).encode()
 
-# Real WebDAV behind the double (webdav=True): alice's files, served by rclone.
+# Real WebDAV behind the double (webdav=True): every member's files, served by one rclone.
+DAV_ROOT = "/remote.php/dav"
 FILES_PREFIX = "/remote.php/dav/files/"
-WEBDAV_START_TIMEOUT = 20.0  # seconds for rclone to open its port
+# Real CalDAV/CardDAV behind the double (dav=True): Radicale, below DAV_ROOT.
+CALENDARS_PREFIX = "/remote.php/dav/calendars/"
+ADDRESSBOOKS_PREFIX = "/remote.php/dav/addressbooks/users/"
+WEBDAV_START_TIMEOUT = 20.0  # seconds for rclone (or Radicale) to open its port
 WEBDAV_FORWARD_TIMEOUT = 60.0
 # Not passed on to rclone: hop-by-hop headers, the credentials (checked by the double) and the
 # ones http.client sets itself from the body.
@@ -160,6 +224,66 @@ def _random(n: int, alphabet: str = _ALNUM) -> str:
 def php_json(value) -> bytes:
     """JSON the way PHP's json_encode writes it (compact, ASCII, escaped slashes)."""
     return json.dumps(value, separators=(",", ":"), ensure_ascii=True).replace("/", "\\/").encode()
+
+
+# --------------------------------------------------------------------------------------------
+# Child processes (rclone, Radicale)
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _die_with_parent() -> None:  # pragma: no cover - runs in the child between fork and exec
+    """Linux: the child gets SIGTERM when the thread that started it dies, so even a test
+    process killed with SIGKILL leaves no server behind (stop() is the normal way)."""
+    try:
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except OSError:
+        pass
+
+
+def _spawn(cmd: list[str], log_path: Path) -> subprocess.Popen:
+    log = open(log_path, "wb")  # noqa: SIM115 - the child writes it until stop()
+    try:
+        preexec = _die_with_parent if sys.platform.startswith("linux") else None
+        return subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=log,
+                                stderr=subprocess.STDOUT, preexec_fn=preexec)
+    finally:
+        log.close()
+
+
+def _wait_for_port(proc: subprocess.Popen, port: int, what: str, cmd: list[str],
+                   log_path: Path) -> None:
+    """Waits (bounded) until the child accepts connections on `port`; else stops it and says why."""
+    deadline = time.monotonic() + WEBDAV_START_TIMEOUT
+    while True:
+        if proc.poll() is not None:
+            problem = f"exited with code {proc.returncode}"
+        elif time.monotonic() > deadline:
+            problem = f"did not open port {port} within {WEBDAV_START_TIMEOUT:.0f} s"
+        else:
+            try:
+                with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                    return
+            except OSError:
+                time.sleep(0.05)  # polling interval, not synchronisation
+                continue
+        _stop_process(proc)
+        tail = log_path.read_text("utf-8", "replace")[-2000:] if log_path.exists() else ""
+        raise RuntimeError(f"{what} {problem}: {' '.join(cmd)}\n{tail}")
+
+
+def _stop_process(proc: subprocess.Popen) -> None:
+    if proc.poll() is None:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
 
 
 # --------------------------------------------------------------------------------------------
@@ -222,6 +346,7 @@ class Flow:
     granted: bool = False
     consumed: bool = False
     app_password: str | None = None
+    user: str = ALICE  # whose app password the grant issues (see NextcloudDouble.login_as)
 
     @property
     def login_url(self) -> str:
@@ -244,7 +369,7 @@ class NextcloudDouble:
     """The double: a threaded HTTP server on loopback plus its state. Thread-safe."""
 
     def __init__(self, mode: str = "normal", host: str = "127.0.0.1", port: int = 0,
-                 captures: Path = CAPTURES, webdav: bool = False):
+                 captures: Path = CAPTURES, webdav: bool = False, dav: bool = False):
         if mode not in MODES:
             raise ValueError(f"unknown mode {mode!r}; one of {MODES}")
         if not (captures / "README.md").exists():
@@ -256,16 +381,25 @@ class NextcloudDouble:
         self._log: list[dict] = []
         self.flows: list[Flow] = []
         # app password -> (user, credential label)
-        self.app_passwords: dict[str, tuple[str, str]] = {ALICE_APP_PASSWORD: (ALICE, "static")}
+        self.app_passwords: dict[str, tuple[str, str]] = {
+            secret: (user, "static") for user, secret in APP_PASSWORDS.items()}
         self.revoked: set[str] = set()
         self.issued_app_passwords: list[str] = []
         self.instance_id = "oc" + _random(10, string.ascii_lowercase + string.digits)
+        # The captured user set, in the server's order (by id). Tests may change a record
+        # (e.g. an e-mail) before the requests; `enabled` follows PUT …/disable and …/enable.
+        users = json.loads(load_capture(USERS_CAPTURE, captures).body)["ocs"]["data"]["users"]
+        self.users: dict[str, dict] = users
+        self.disabled: list[str] = []  # users disabled through OCS, in order
+        self._login_as = ALICE
         self._server: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
         self.webdav = webdav
-        self._webdav_root: Path | None = None
-        self._webdav_proc: subprocess.Popen | None = None
+        self.dav = dav
+        self._root: Path | None = None  # temporary folder of the real servers
+        self._procs: dict[str, subprocess.Popen] = {}  # "rclone"/"radicale" -> process
         self._webdav_port: int | None = None
+        self._dav_port: int | None = None
 
     # -- lifecycle ----------------------------------------------------------------------------
 
@@ -276,13 +410,18 @@ class NextcloudDouble:
             pass
 
         Handler.double = double
-        if self.webdav:
-            self._start_webdav()
         try:
+            if self.webdav or self.dav:
+                self._root = Path(tempfile.mkdtemp(prefix="nextcloud-double-"))
+            if self.webdav:
+                self._start_webdav()
+            if self.dav:
+                self._start_radicale()
             self._server = ThreadingHTTPServer((self._host, self._port), Handler)
         except BaseException:
-            self._stop_webdav()
+            self.stop()
             raise
+        atexit.register(self.stop)  # a test that forgets stop() still leaves nothing behind
         self._server.daemon_threads = True
         self._thread = threading.Thread(
             target=self._server.serve_forever, kwargs={"poll_interval": 0.1},
@@ -291,6 +430,9 @@ class NextcloudDouble:
         return self
 
     def stop(self) -> None:
+        """Stops the HTTP server and every process started (each by its own PID), then
+        removes the temporary folder. Safe to call more than once."""
+        atexit.unregister(self.stop)
         if self._server is not None:
             self._server.shutdown()
             self._server.server_close()
@@ -298,71 +440,80 @@ class NextcloudDouble:
         if self._thread is not None:
             self._thread.join(timeout=5)
             self._thread = None
-        self._stop_webdav()
+        for name in list(self._procs):
+            _stop_process(self._procs.pop(name))
+        self._webdav_port = self._dav_port = None
+        root, self._root = self._root, None
+        if root is not None:
+            shutil.rmtree(root, ignore_errors=True)
 
     def _start_webdav(self) -> None:
-        """Starts rclone's WebDAV server on a fresh folder and waits (bounded) for its port."""
+        """Starts one `rclone serve webdav` over `files/` (one sub-folder per member) with the
+        base URL ``/remote.php/dav/files``, and waits (bounded) for its port."""
         exe = shutil.which("rclone")
         if exe is None:
             raise RuntimeError("rclone is missing: the double's real WebDAV (webdav=True) runs "
                                "`rclone serve webdav`; install it with `apt-get install rclone`")
-        root = Path(tempfile.mkdtemp(prefix="nextcloud-double-webdav-"))
-        (root / "files").mkdir()
+        root = self._root
+        for user in MEMBERS:
+            (root / "files" / user).mkdir(parents=True)
         (root / "rclone.conf").touch()  # no remote is configured: keeps rclone off ~/.config
-        with socket.socket() as sock:
-            sock.bind(("127.0.0.1", 0))
-            port = sock.getsockname()[1]
-        log = open(root / "rclone.log", "wb")  # noqa: SIM115 - rclone writes it until stop()
+        port = _free_port()
         cmd = [exe, "serve", "webdav", str(root / "files"),
                "--addr", f"127.0.0.1:{port}",
-               "--baseurl", f"{FILES_PREFIX}{ALICE}",
+               "--baseurl", FILES_PREFIX.rstrip("/"),
                # Files made on disk by a test are seen at once, not after rclone's cache time.
                "--dir-cache-time", "0s",
                "--config", str(root / "rclone.conf")]
-        try:
-            proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=log,
-                                    stderr=subprocess.STDOUT)
-        finally:
-            log.close()
-        self._webdav_root, self._webdav_proc, self._webdav_port = root, proc, port
-        deadline = time.monotonic() + WEBDAV_START_TIMEOUT
-        while True:
-            problem = None
-            if proc.poll() is not None:
-                problem = f"exited with code {proc.returncode}"
-            elif time.monotonic() > deadline:
-                problem = f"did not open port {port} within {WEBDAV_START_TIMEOUT:.0f} s"
-            else:
-                try:
-                    with socket.create_connection(("127.0.0.1", port), timeout=0.5):
-                        return
-                except OSError:
-                    time.sleep(0.05)  # polling interval, not synchronisation
-                    continue
-            tail = (root / "rclone.log").read_text("utf-8", "replace")[-2000:]
-            self._stop_webdav()
-            raise RuntimeError(f"rclone serve webdav {problem}: {' '.join(cmd)}\n{tail}")
+        self._procs["rclone"] = _spawn(cmd, root / "rclone.log")
+        _wait_for_port(self._procs["rclone"], port, "rclone serve webdav", cmd, root / "rclone.log")
+        self._webdav_port = port
 
-    def _stop_webdav(self) -> None:
-        proc, self._webdav_proc = self._webdav_proc, None
-        if proc is not None and proc.poll() is None:
-            proc.terminate()
-            try:
-                proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
-        root, self._webdav_root = self._webdav_root, None
-        self._webdav_port = None
-        if root is not None:
-            shutil.rmtree(root, ignore_errors=True)
+    def _start_radicale(self) -> None:
+        """Starts Radicale (no authentication: the double checks the credentials and sends the
+        user name upstream) storing its collections under `radicale/`. Calendars live in
+        Radicale's ``/calendars/<user>/`` tree and address books in ``/addressbooks/users/<user>/``
+        (plain collections made on disk here, one per member), so a home lists only its own
+        kind, and with ``X-Script-Name: /remote.php/dav`` Radicale's hrefs are Nextcloud's."""
+        exe = shutil.which("radicale")
+        if exe is None:
+            raise RuntimeError("radicale is missing: the double's real CalDAV/CardDAV (dav=True) "
+                               "runs Radicale; install it with `apt-get install radicale`")
+        root = self._root
+        storage = root / "radicale"
+        for user in MEMBERS:
+            (storage / "collection-root" / "calendars" / user).mkdir(parents=True)
+            (storage / "collection-root" / "addressbooks" / "users" / user).mkdir(parents=True)
+        # Each user may read the tree down to their homes and read/write below their own homes
+        # (the double already forwards only a user's own homes; this is a second fence).
+        (root / "radicale.rights").write_text(
+            "[own]\nuser: .+\n"
+            "collection: (|calendars|addressbooks|addressbooks/users|"
+            "calendars/{user}(/.*)?|addressbooks/users/{user}(/.*)?)\n"
+            "permissions: RrWw\n")
+        port = _free_port()
+        (root / "radicale.conf").write_text(
+            f"[server]\nhosts = 127.0.0.1:{port}\n\n[auth]\ntype = none\n\n"
+            f"[rights]\ntype = from_file\nfile = {root / 'radicale.rights'}\n\n"
+            f"[storage]\nfilesystem_folder = {storage}\n\n[web]\ntype = none\n\n"
+            "[logging]\nlevel = warning\n")
+        cmd = [exe, "--config", str(root / "radicale.conf")]
+        self._procs["radicale"] = _spawn(cmd, root / "radicale.log")
+        _wait_for_port(self._procs["radicale"], port, "radicale", cmd, root / "radicale.log")
+        self._dav_port = port
 
     @property
     def files_dir(self) -> Path:
         """The folder rclone serves as alice's files (``webdav=True`` only)."""
-        if self._webdav_root is None:
+        return self.files_of(ALICE)
+
+    def files_of(self, user: str) -> Path:
+        """The folder rclone serves as this member's files (``webdav=True`` only)."""
+        if self._webdav_port is None or self._root is None:
             raise RuntimeError("no real WebDAV: start the double with webdav=True")
-        return self._webdav_root / "files"
+        if user not in MEMBERS:
+            raise ValueError(f"unknown member {user!r}; one of {MEMBERS}")
+        return self._root / "files" / user
 
     @property
     def webdav_url(self) -> str:
@@ -370,6 +521,107 @@ class NextcloudDouble:
         if self._webdav_port is None:
             raise RuntimeError("no real WebDAV: start the double with webdav=True")
         return f"http://127.0.0.1:{self._webdav_port}"
+
+    @property
+    def dav_url(self) -> str:
+        """Radicale's own address (tests go through :attr:`base_url`, as the app does)."""
+        if self._dav_port is None:
+            raise RuntimeError("no real CalDAV/CardDAV: start the double with dav=True")
+        return f"http://127.0.0.1:{self._dav_port}"
+
+    # -- calendars and address books for tests (dav=True) -------------------------------------
+    #
+    # They talk to Radicale directly (as the member, with the same X-Script-Name as the
+    # double's forwarding), so they leave nothing in the double's request log.
+
+    def _radicale(self, user: str, method: str, dav_path: str, body: str = "",
+                  headers: dict[str, str] | None = None) -> Reply:
+        if self._dav_port is None:
+            raise RuntimeError("no real CalDAV/CardDAV: start the double with dav=True")
+        if user not in MEMBERS:
+            raise ValueError(f"unknown member {user!r}; one of {MEMBERS}")
+        assert dav_path.startswith(DAV_ROOT + "/")
+        h = {"Authorization": basic(user, "x"), "X-Script-Name": DAV_ROOT, **(headers or {})}
+        return fetch(self.dav_url + quote(dav_path[len(DAV_ROOT):]), method, headers=h,
+                     body=body.encode())
+
+    def _collection_dir(self, prefix: str, user: str, uri: str) -> Path:
+        if self._root is None or self._dav_port is None:
+            raise RuntimeError("no real CalDAV/CardDAV: start the double with dav=True")
+        rel = (prefix + f"{user}/{uri}")[len(DAV_ROOT) + 1:]
+        folder = self._root / "radicale" / "collection-root" / rel
+        if not folder.is_dir() or "/" in uri or uri.startswith("."):
+            raise FileNotFoundError(f"no collection {prefix}{user}/{uri}/")
+        return folder
+
+    def _fill(self, user: str, path: str, objects, ext: str, content_type: str) -> None:
+        for text in objects:
+            uid = _uids(text)[0] if _uids(text) else _random(12)
+            r = self._radicale(user, "PUT", f"{path}{_object_name(uid)}.{ext}", text,
+                               {"Content-Type": content_type, "If-None-Match": "*"})
+            if r.status not in (201, 204):
+                raise RuntimeError(f"Radicale refused an object in {path}: {r.status} "
+                                   f"{r.body[:300]!r}")
+
+    def make_calendar(self, user: str, uri: str, name: str, color: str | None = None,
+                      events=()) -> str:
+        """Creates the member's calendar `uri` (display name, colour) holding `events` (iCalendar
+        texts, each stored as ``<UID>.ics``); returns its Nextcloud URL on the double."""
+        path = f"{CALENDARS_PREFIX}{user}/{uri}/"
+        props = f"<d:displayname>{_xml(name)}</d:displayname>"
+        if color:
+            props += f"<a:calendar-color>{_xml(color)}</a:calendar-color>"
+        body = ('<?xml version="1.0" encoding="UTF-8"?>\n'
+                '<c:mkcalendar xmlns:d="DAV:" xmlns:c="urn:ietf:params:xml:ns:caldav" '
+                'xmlns:a="http://apple.com/ns/ical/">'
+                f"<d:set><d:prop>{props}</d:prop></d:set></c:mkcalendar>")
+        r = self._radicale(user, "MKCALENDAR", path, body,
+                           {"Content-Type": "application/xml; charset=utf-8"})
+        if r.status != 201:
+            raise RuntimeError(f"Radicale refused calendar {path}: {r.status} {r.body[:300]!r}")
+        self._fill(user, path, events, "ics", "text/calendar; charset=utf-8")
+        return self.base_url + path
+
+    def make_address_book(self, user: str, uri: str, name: str, cards=()) -> str:
+        """Creates the member's address book `uri` holding `cards` (vCard texts, each stored as
+        ``<UID>.vcf``); returns its Nextcloud URL on the double."""
+        path = f"{ADDRESSBOOKS_PREFIX}{user}/{uri}/"
+        body = ('<?xml version="1.0" encoding="UTF-8"?>\n'
+                '<d:mkcol xmlns:d="DAV:" xmlns:card="urn:ietf:params:xml:ns:carddav">'
+                "<d:set><d:prop><d:resourcetype><d:collection/><card:addressbook/>"
+                f"</d:resourcetype><d:displayname>{_xml(name)}</d:displayname>"
+                "</d:prop></d:set></d:mkcol>")
+        r = self._radicale(user, "MKCOL", path, body,
+                           {"Content-Type": "application/xml; charset=utf-8"})
+        if r.status != 201:
+            raise RuntimeError(f"Radicale refused address book {path}: {r.status} "
+                               f"{r.body[:300]!r}")
+        self._fill(user, path, cards, "vcf", "text/vcard; charset=utf-8")
+        return self.base_url + path
+
+    def calendar_uids(self, user: str, uri: str) -> list[str]:
+        """The UIDs of the events, tasks and journal entries in the member's calendar, sorted,
+        read from Radicale's storage (one file per object)."""
+        return _stored_uids(self._collection_dir(CALENDARS_PREFIX, user, uri))
+
+    def card_uids(self, user: str, uri: str) -> list[str]:
+        """The UIDs of the cards in the member's address book, sorted, read from Radicale's
+        storage."""
+        return _stored_uids(self._collection_dir(ADDRESSBOOKS_PREFIX, user, uri))
+
+    def calendars_of(self, user: str) -> list[str]:
+        """The uris of the member's calendars (Radicale's storage), sorted."""
+        return self._collections(CALENDARS_PREFIX, user)
+
+    def address_books_of(self, user: str) -> list[str]:
+        """The uris of the member's address books (Radicale's storage), sorted."""
+        return self._collections(ADDRESSBOOKS_PREFIX, user)
+
+    def _collections(self, prefix: str, user: str) -> list[str]:
+        if self._root is None or self._dav_port is None:
+            raise RuntimeError("no real CalDAV/CardDAV: start the double with dav=True")
+        home = self._root / "radicale" / "collection-root" / (prefix + user)[len(DAV_ROOT) + 1:]
+        return sorted(p.name for p in home.iterdir() if p.is_dir() and not p.name.startswith("."))
 
     def __enter__(self) -> "NextcloudDouble":
         return self.start()
@@ -418,10 +670,31 @@ class NextcloudDouble:
     def _grant(self, flow: Flow) -> None:
         flow.granted = True
         if flow.app_password is None:
+            flow.user = self._login_as
             flow.app_password = _random(72)
             label = f"loginflow-{len(self.issued_app_passwords) + 1}"
-            self.app_passwords[flow.app_password] = (ALICE, label)
+            self.app_passwords[flow.app_password] = (flow.user, label)
             self.issued_app_passwords.append(flow.app_password)
+
+    def login_as(self, user: str) -> None:
+        """Who signs in in the browser: every Login Flow granted from now on (until the next
+        call) issues an app password for `user`, and its poll answer's ``loginName`` is `user`.
+        Alice until told otherwise. Same as ``POST /__control/login-as`` (body ``user=bob``)."""
+        if user not in MEMBERS:
+            raise ValueError(f"unknown member {user!r}; one of {MEMBERS}")
+        with self._lock:
+            self._login_as = user
+
+    @staticmethod
+    def app_password(user: str) -> str:
+        """The member's static app password (valid from the start, like alice's)."""
+        if user not in APP_PASSWORDS:
+            raise ValueError(f"unknown member {user!r}; one of {MEMBERS}")
+        return APP_PASSWORDS[user]
+
+    def is_admin(self, user: str | None) -> bool:
+        record = self.users.get(user or "")
+        return record is not None and ADMIN_GROUP in record.get("groups", [])
 
     def state(self) -> dict:
         with self._lock:
@@ -435,7 +708,10 @@ class NextcloudDouble:
                 ],
                 "issued_app_passwords": list(self.issued_app_passwords),
                 "revoked_count": len(self.revoked),
-                "files_dir": str(self.files_dir) if self._webdav_root is not None else None,
+                "files_dir": str(self.files_dir) if self._webdav_port is not None else None,
+                "login_as": self._login_as,
+                "disabled": list(self.disabled),
+                "dav_url": self.dav_url if self._dav_port is not None else None,
             }
 
     def check_credentials(self, authorization: str | None) -> tuple[str | None, str | None, str | None]:
@@ -455,6 +731,12 @@ class NextcloudDouble:
             known = self.app_passwords.get(secret)
         if known is None or known[0].lower() != user.lower():
             return "wrong", user, None
+        with self._lock:
+            record = self.users.get(known[0])
+            if record is not None and record.get("enabled") is False:
+                # A disabled account cannot sign in any more: Nextcloud answers 401 as for a
+                # wrong password (the double reuses the wrong-password captures).
+                return "wrong", user, None
         return "ok", known[0], known[1]
 
     # -- responses ----------------------------------------------------------------------------
@@ -538,31 +820,54 @@ class NextcloudDouble:
             return _plain(200, "OK", "image/svg+xml", LOGO_SVG), facts
         if mode == "maintenance":
             return self._maintenance(path, base_url), facts
-        if self._forwards(path, auth, user):
-            return self._forward(method, target, headers, body, base_url), facts
-        return self._normal(method, path, query, headers, body, base_url, auth, label), facts
+        upstream = self._upstream(path, auth, user)
+        if upstream is not None:
+            destination = headers.get("Destination")
+            if destination and self._upstream(urlsplit(destination).path, auth, user) != upstream:
+                # Copying or moving into someone else's space (or another kind of collection)
+                # never reaches the real servers: Nextcloud's 404 for a path not found.
+                return self.replay("webdav-propfind-missing-404", base_url), facts
+            return self._forward(method, target, headers, body, base_url, upstream, user), facts
+        return self._normal(method, path, query, headers, body, base_url, auth, user), facts
 
-    def _forwards(self, path: str, auth: str | None, user: str | None) -> bool:
-        """Whether this request goes to the real WebDAV: alice's files, with her credentials
-        (anything else gets the double's answers, the 401 captures included)."""
-        if self._webdav_port is None or auth != "ok" or (user or "").lower() != ALICE:
-            return False
-        own = f"{FILES_PREFIX}{ALICE}"
-        return path == own or path.startswith(own + "/")
+    def _upstream(self, path: str, auth: str | None, user: str | None) -> str | None:
+        """Which real server answers this request, if any: ``"rclone"`` for the authenticated
+        user's own files (``webdav=True``), ``"radicale-cal"`` / ``"radicale-card"`` for their
+        own calendar or address book home (``dav=True``). Anything else (no or bad
+        credentials, someone else's path) gets the double's capture-based answers."""
+        if auth != "ok" or not user:
+            return None
+        own = [(self._webdav_port, FILES_PREFIX, "rclone"),
+               (self._dav_port, CALENDARS_PREFIX, "radicale-cal"),
+               (self._dav_port, ADDRESSBOOKS_PREFIX, "radicale-card")]
+        for port, prefix, label in own:
+            home = prefix + user
+            if port is not None and (path == home or path.startswith(home + "/")):
+                return label
+        return None
 
-    def _forward(self, method: str, target: str, headers, body: bytes, base_url: str) -> Response:
-        """The request as rclone answers it: same method, target and headers (Destination
-        rebased on rclone), the answer read whole and sent back with ``Connection: close``."""
-        port = self._webdav_port
+    def _forward(self, method: str, target: str, headers, body: bytes, base_url: str,
+                 upstream_name: str, user: str) -> Response:
+        """The request as the real server answers it: same method, target and headers
+        (Destination rebased on the upstream host), the answer read whole and sent back with
+        ``Connection: close``. For Radicale the ``/remote.php/dav`` prefix is taken off the path
+        and announced in ``X-Script-Name`` (Radicale then writes it in front of every href it
+        answers, see radicale/app/__init__.py), and the user goes as Basic ``user:x`` (Radicale
+        runs with ``auth type = none``: the double has checked the real credentials)."""
+        radicale = upstream_name != "rclone"
+        port = self._dav_port if radicale else self._webdav_port
         upstream = f"127.0.0.1:{port}"
         out: list[tuple[str, str]] = []
         for k, v in headers.items():
             lk = k.lower()
-            if lk in _NOT_FORWARDED:
+            if lk in _NOT_FORWARDED or lk == "x-script-name":
                 continue
             if lk == "destination":
                 v = _rebase(v, upstream)
             out.append((k, v))
+        if radicale:
+            target = target[len(DAV_ROOT):]
+            out += [("X-Script-Name", DAV_ROOT), ("Authorization", basic(user, "x"))]
         conn = http.client.HTTPConnection("127.0.0.1", port, timeout=WEBDAV_FORWARD_TIMEOUT)
         try:
             conn.putrequest(method, target, skip_host=True, skip_accept_encoding=True)
@@ -574,8 +879,10 @@ class NextcloudDouble:
             resp = conn.getresponse()
             data = resp.read()
         except OSError as e:
+            what = "Radicale" if radicale else "rclone"
             return _plain(502, "Bad Gateway", "text/plain; charset=utf-8",
-                          f"nextcloud double: the real WebDAV (rclone) did not answer: {e}\n".encode())
+                          f"nextcloud double: the real DAV server ({what}) did not answer: {e}\n"
+                          .encode())
         finally:
             conn.close()
         answer = []
@@ -585,7 +892,8 @@ class NextcloudDouble:
             answer.append((k, v.replace(f"http://{upstream}", base_url)))
         length = resp.getheader("Content-Length") if method == "HEAD" else None
         answer += [("Connection", "close"), ("Content-Length", length or str(len(data)))]
-        return Response(f"HTTP/1.1 {resp.status} {resp.reason}", answer, data, "rclone")
+        return Response(f"HTTP/1.1 {resp.status} {resp.reason}", answer, data,
+                        "radicale" if radicale else "rclone")
 
     def _not_nextcloud(self, path: str) -> Response:
         if path == "/status.php":
@@ -603,7 +911,7 @@ class NextcloudDouble:
             return self.replay("maintenance-webdav-propfind-503", base_url)
         return self.replay("maintenance-loginflow-v2-init-503", base_url, body=MAINTENANCE_PAGE)
 
-    def _normal(self, method, path, query, headers, body, base_url, auth, label) -> Response:
+    def _normal(self, method, path, query, headers, body, base_url, auth, user) -> Response:
         if path == "/status.php" and method in ("GET", "HEAD"):
             return self.replay("status-php", base_url)
 
@@ -625,9 +933,11 @@ class NextcloudDouble:
                 if flow.consumed:
                     return self.replay("loginflow-v2-4-poll-again-404", base_url)
                 flow.consumed = True
-                password = flow.app_password
+                password, login = flow.app_password, flow.user
+            # The capture is alice's grant; loginName follows the member who signed in.
             return self.replay("loginflow-v2-3-poll-granted-200", base_url, extra={
                 "<APP_PASSWORD_ALICE_LOGINFLOW>": password.encode(),
+                '"loginName":"alice"': b'"loginName":' + php_json(login),
             })
         m = re.fullmatch(r"/index\.php/login/v2/flow/([A-Za-z0-9]+)", path)
         if m and method in ("GET", "POST"):
@@ -641,14 +951,15 @@ class NextcloudDouble:
 
         m = re.fullmatch(r"/ocs/(v1|v2)\.php/(.*)", path)
         if m:
-            return self._ocs(method, m.group(1), "/" + m.group(2), headers, base_url, auth)
+            return self._ocs(method, m.group(1), "/" + m.group(2), query, headers, base_url,
+                             auth, user)
 
         if path.startswith("/remote.php/dav/"):
             return self._dav(method, path, headers, base_url, auth)
 
         return _plain(404, "Not Found", "text/html; charset=utf-8", NOT_FOUND_PAGE)
 
-    def _ocs(self, method, version, route, headers, base_url, auth) -> Response:
+    def _ocs(self, method, version, route, query, headers, base_url, auth, user) -> Response:
         # Basic auth is checked first (base.php): bad credentials give the XML 401.
         if auth == "wrong":
             return self.replay("ocs-user-wrong-password-401", base_url)
@@ -660,29 +971,145 @@ class NextcloudDouble:
             return self.replay("ocs-capabilities-anon-no-ocs-apirequest-header-412", base_url)
 
         if route == "/cloud/capabilities" and method == "GET":
+            # Alice's capabilities serve every signed-in member: they hold no identity field.
             name = "ocs-capabilities-alice" if auth == "ok" else "ocs-capabilities-anon"
             return self.themed_capabilities(name, base_url)
-        needs_user = {
-            ("GET", "v2", "/cloud/user"): "ocs-user-alice",
-            ("GET", "v1", "/cloud/user"): "ocs-v1-user-alice",
+        fixed = {
             ("GET", "v2", "/core/navigation/apps"): "ocs-navigation-apps-alice",
             ("DELETE", "v2", "/core/apppassword"): "ocs-delete-apppassword-carol-200",
             ("GET", "v2", "/core/getapppassword"): "ocs-getapppassword-with-app-password-403",
         }
-        name = needs_user.get((method, version, route))
+        name = fixed.get((method, version, route))
+        handler = None
         if name is None:
+            handler = self._ocs_users_route(method, version, route)
+        if name is None and handler is None:
             return _ocs_json(404, "Not Found", 998, "Invalid query, please check the syntax. "
                              "API specifications are here: "
                              "http://www.freedesktop.org/wiki/Specifications/"
                              "open-collaboration-services.\n")
         if auth != "ok":
             return self.replay("ocs-user-no-auth-401", base_url)
+        if handler is not None:
+            return handler(query, base_url, user)
         if name == "ocs-delete-apppassword-carol-200":
             secret = _basic_secret(headers.get("Authorization"))
             with self._lock:
                 self.revoked.add(secret)
                 self.app_passwords.pop(secret, None)
         return self.replay(name, base_url)
+
+    # -- OCS: the signed-in user, users and groups ----------------------------------------------
+    #
+    # Built from the captures: `cloud/user` is alice's capture with the identity fields of the
+    # signed-in member taken from the captured user set (admin's `cloud/users/details`); the
+    # admin routes replay the `ocs-admin-*` captures' status and headers with a body computed
+    # over that captured user set: `search` (case-insensitive, in id, display name and e-mail),
+    # then `offset` and `limit` are applied by the double, in the server's order (by id).
+
+    def _ocs_users_route(self, method, version, route):
+        """The handler (query, base_url, user) -> Response for a user/group route, or None."""
+        if method == "GET" and route == "/cloud/user":
+            return lambda q, b, u: self._ocs_me(version, b, u)
+        if version != "v2":
+            return None
+        if method == "GET" and route == "/cloud/users":
+            return lambda q, b, u: self._ocs_users(q, b, u, details=False)
+        if method == "GET" and route == "/cloud/users/details":
+            return lambda q, b, u: self._ocs_users(q, b, u, details=True)
+        if method == "GET" and route == "/cloud/groups":
+            return self._ocs_groups
+        m = re.fullmatch(r"/cloud/groups/([^/]+)/users/details", route)
+        if method == "GET" and m:
+            group = unquote(m.group(1))
+            return lambda q, b, u: self._ocs_users(q, b, u, details=True, group=group)
+        m = re.fullmatch(r"/cloud/users/([^/]+)", route)
+        if method == "GET" and m:
+            target = unquote(m.group(1))
+            return lambda q, b, u: self._ocs_user(target, b, u)
+        m = re.fullmatch(r"/cloud/users/([^/]+)/(disable|enable)", route)
+        if method == "PUT" and m:
+            target, enable = unquote(m.group(1)), m.group(2) == "enable"
+            return lambda q, b, u: self._ocs_set_enabled(target, enable, b, u)
+        return None
+
+    def _record(self, user: str) -> dict:
+        with self._lock:
+            return copy.deepcopy(self.users[user])
+
+    def _ocs_me(self, version: str, base_url: str, user: str) -> Response:
+        name = "ocs-user-alice" if version == "v2" else "ocs-v1-user-alice"
+        doc = json.loads(load_capture(name, self.captures).body)
+        data, record = doc["ocs"]["data"], self._record(user)
+        fields = ["id", "displayname", "display-name", "email", "groups", "lastLogin"]
+        if user != ALICE:
+            # Alice keeps her own captured quota (cloud/user was captured a moment apart from
+            # cloud/users/details); the others get theirs from the captured user set.
+            fields.append("quota")
+        for key in fields:
+            data[key] = record[key]
+        return self.replay(name, base_url, body=php_json(doc))
+
+    def _not_sub_admin(self, base_url: str) -> Response:
+        return self.replay("ocs-alice-users-list-403", base_url)
+
+    def _ocs_users(self, query, base_url, user, *, details: bool, group: str | None = None):
+        if not self.is_admin(user):
+            return self._not_sub_admin(base_url)
+        with self._lock:
+            records = copy.deepcopy(self.users)
+        if group is not None:
+            if not any(group in r.get("groups", []) for r in records.values()):
+                # Not captured: Nextcloud's OCSNotFoundException for an unknown group.
+                return _ocs_json(404, "Not Found", 404, "The requested group could not be found")
+            records = {k: r for k, r in records.items() if group in r.get("groups", [])}
+        search = (query.get("search") or [""])[0].lower()
+        if search:
+            records = {k: r for k, r in records.items()
+                       if any(search in str(r.get(f) or "").lower()
+                              for f in ("id", "displayname", "email"))}
+        ids = list(records)
+        offset = _int_arg(query, "offset") or 0
+        limit = _int_arg(query, "limit")
+        ids = ids[offset:] if limit is None or limit < 0 else ids[offset:offset + limit]
+        if details:
+            # PHP's json_encode writes an empty array as [], not {}.
+            data = {"users": {k: records[k] for k in ids} or []}
+            name = ("ocs-admin-group-asso-users-details" if group is not None
+                    else "ocs-admin-users-details")
+        else:
+            data, name = {"users": ids}, "ocs-admin-users-limit2"
+        return self.replay(name, base_url, body=_ocs_ok(data))
+
+    def _ocs_groups(self, query, base_url, user) -> Response:
+        if not self.is_admin(user):
+            return self._not_sub_admin(base_url)
+        return self.replay("ocs-admin-groups", base_url)
+
+    def _ocs_user(self, target: str, base_url: str, user: str) -> Response:
+        with self._lock:
+            known = target in self.users
+        if not known or (target != user and not self.is_admin(user)):
+            # Captured for a non-admin reading another user; also used (not captured) for an
+            # admin asking for an unknown id.
+            return self.replay("ocs-alice-user-bob-404", base_url)
+        return self.replay("ocs-admin-user-alice", base_url, body=_ocs_ok(self._record(target)))
+
+    def _ocs_set_enabled(self, target: str, enable: bool, base_url: str, user: str) -> Response:
+        if not self.is_admin(user):
+            return self._not_sub_admin(base_url)
+        with self._lock:
+            if target not in self.users:
+                return self.replay("ocs-alice-user-bob-404", base_url)  # not captured, see above
+            self.users[target]["enabled"] = enable
+            if enable and target in self.disabled:
+                self.disabled.remove(target)
+            elif not enable and target not in self.disabled:
+                self.disabled.append(target)
+        # Not captured: the answer has the shape of the closest capture, an OCS v2 200 with
+        # empty data (`ocs-delete-apppassword-carol-200`), which is what Nextcloud's
+        # UsersController returns for disable/enable.
+        return self.replay("ocs-delete-apppassword-carol-200", base_url)
 
     def _dav(self, method, path, headers, base_url, auth) -> Response:
         if auth is None:
@@ -696,6 +1123,48 @@ class NextcloudDouble:
             name = "webdav-propfind-depth0-root" if depth == "0" else "webdav-propfind-depth1-root"
             return self.replay(name, base_url)
         return self.replay("webdav-propfind-missing-404", base_url)
+
+
+def _xml(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _object_name(uid: str) -> str:
+    """``<uid>`` when it is a plain token (as Passerelle names objects), else its SHA-256."""
+    if re.fullmatch(r"[A-Za-z0-9@_.\-]{1,150}", uid) and not uid.startswith("."):
+        return uid
+    return hashlib.sha256(uid.encode()).hexdigest()
+
+
+def _uids(text: str) -> list[str]:
+    """UIDs of the top-level objects of an iCalendar or vCard text: VEVENT/VTODO/VJOURNAL
+    directly inside VCALENDAR, or VCARD (not those of nested VALARMs, RFC 9074)."""
+    unfolded = re.sub(r"\r?\n[ \t]", "", text)
+    stack: list[str] = []
+    found = []
+    for line in unfolded.splitlines():
+        name, _, value = line.partition(":")
+        key = name.split(";", 1)[0].upper()
+        if key == "BEGIN":
+            stack.append(value.strip().upper())
+        elif key == "END":
+            if stack:
+                stack.pop()
+        elif key == "UID" and stack and (
+                stack == ["VCARD"]
+                or (len(stack) == 2 and stack[0] == "VCALENDAR"
+                    and stack[1] in ("VEVENT", "VTODO", "VJOURNAL"))):
+            if value.strip() not in found:
+                found.append(value.strip())
+    return found
+
+
+def _stored_uids(folder: Path) -> list[str]:
+    uids: set[str] = set()
+    for item in folder.iterdir():
+        if item.is_file() and not item.name.startswith("."):
+            uids.update(_uids(item.read_text("utf-8", "replace")))
+    return sorted(uids)
 
 
 def _rebase(url: str, netloc: str) -> str:
@@ -718,6 +1187,18 @@ def _plain(status: int, reason: str, content_type: str, body: bytes) -> Response
         ("Content-Type", content_type),
         ("Content-Length", str(len(body))),
     ], body)
+
+
+def _ocs_ok(data) -> bytes:
+    return php_json({"ocs": {"meta": {"status": "ok", "statuscode": 200, "message": "OK"},
+                             "data": data}})
+
+
+def _int_arg(query: dict, name: str) -> int | None:
+    try:
+        return int((query.get(name) or [""])[0])
+    except ValueError:
+        return None
 
 
 def _ocs_json(status: int, reason: str, statuscode: int, message: str) -> Response:
@@ -802,6 +1283,15 @@ class _Handler(BaseHTTPRequestHandler):
             if flow is None:
                 return _plain(409, "Conflict", ctype, b'{"granted":false}')
             return _plain(200, "OK", ctype, json.dumps({"granted": True, "login": flow.login_url}).encode())
+        if path == "/__control/login-as" and self.command == "POST":
+            text = body.decode("utf-8", "replace").strip()
+            user = (json.loads(text).get("user") if text.startswith("{")
+                    else (parse_qs(text).get("user") or [""])[0])
+            try:
+                d.login_as(user)
+            except ValueError as e:
+                return _plain(400, "Bad Request", ctype, json.dumps({"error": str(e)}).encode())
+            return _plain(200, "OK", ctype, json.dumps({"login_as": user}).encode())
         if path == "/__control/mode" and self.command == "POST":
             text = body.decode("utf-8", "replace").strip()
             mode = json.loads(text).get("mode") if text.startswith("{") else (parse_qs(text).get("mode") or [""])[0]
@@ -870,16 +1360,21 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--mode", choices=MODES, default="normal")
     p.add_argument("--verbose", action="store_true", help="log each request on stderr")
     p.add_argument("--webdav", action="store_true",
-                   help="serve alice's files over real WebDAV (rclone serve webdav)")
+                   help="serve every member's files over real WebDAV (rclone serve webdav)")
+    p.add_argument("--dav", action="store_true",
+                   help="serve calendars and address books over real CalDAV/CardDAV (Radicale)")
     args = p.parse_args(argv)
     double = NextcloudDouble(mode=args.mode, host=args.host, port=args.port,
-                             webdav=args.webdav).start()
+                             webdav=args.webdav, dav=args.dav).start()
     double._server.verbose = args.verbose
     print(f"Nextcloud double ({args.mode}) on {double.base_url} — port {double.port}", flush=True)
-    print(f"  app password: {ALICE}:{ALICE_APP_PASSWORD}; control: {double.base_url}/__control/log",
-          flush=True)
+    for user, secret in APP_PASSWORDS.items():
+        print(f"  app password: {user}:{secret}", flush=True)
+    print(f"  control: {double.base_url}/__control/log", flush=True)
     if args.webdav:
-        print(f"  alice's files (WebDAV): {double.files_dir}", flush=True)
+        print(f"  members' files (WebDAV): {double.files_dir.parent}", flush=True)
+    if args.dav:
+        print(f"  calendars and address books (Radicale): {double.dav_url}", flush=True)
     try:
         while True:
             time.sleep(3600)
