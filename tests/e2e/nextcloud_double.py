@@ -60,7 +60,9 @@ upstream. Radicale keeps calendars in its ``/calendars/<user>/`` tree and addres
 ``/addressbooks/users/<user>/`` (plain collections made at start), so a calendar home lists only
 calendars and an address-book home only address books; the double strips ``/remote.php/dav`` and
 sends ``X-Script-Name: /remote.php/dav``, which Radicale writes in front of every href: hrefs are
-Nextcloud's (``/remote.php/dav/calendars/alice/personal/``). Properties are Radicale's (no
+Nextcloud's (``/remote.php/dav/calendars/alice/personal/``), and the owner and current-user
+principal hrefs are rewritten to Nextcloud's ``/remote.php/dav/principals/users/<user>/`` (so
+Passerelle sees the member's own collections as owned). Properties are Radicale's (no
 ``oc:``/``nc:`` ones: no shares, no trash bin, no birthday calendar). Principals
 (``/remote.php/dav/principals/…``) are not served: Passerelle builds the homes from the user id.
 Test helpers (straight to Radicale, not logged): ``make_calendar(user, uri, name, color,
@@ -885,6 +887,8 @@ class NextcloudDouble:
                           .encode())
         finally:
             conn.close()
+        if radicale and b"<multistatus" in data[:400]:
+            data = _nextcloud_principals(data, user)
         answer = []
         for k, v in resp.getheaders():
             if k.lower() in _NOT_RETURNED:
@@ -1123,6 +1127,17 @@ class NextcloudDouble:
             name = "webdav-propfind-depth0-root" if depth == "0" else "webdav-propfind-depth1-root"
             return self.replay(name, base_url)
         return self.replay("webdav-propfind-missing-404", base_url)
+
+
+def _nextcloud_principals(data: bytes, user: str) -> bytes:
+    """Radicale names the owner of a collection after the first segment of its path (here
+    ``/remote.php/dav/calendars/`` or ``/remote.php/dav/addressbooks/``) and the current user
+    ``/remote.php/dav/<user>/``; Nextcloud says ``/remote.php/dav/principals/users/<user>/`` for
+    both. Only the user's own homes are forwarded, so the owner is always that user."""
+    principal = f"<href>{DAV_ROOT}/principals/users/{quote(user)}/</href>".encode()
+    for radicale_owner in ("calendars", "addressbooks", quote(user)):
+        data = data.replace(f"<href>{DAV_ROOT}/{radicale_owner}/</href>".encode(), principal)
+    return data
 
 
 def _xml(text: str) -> str:

@@ -282,6 +282,15 @@ def test_calendars_through_the_nextcloud_paths(nc):
     assert r.status == 207 and nc.log()[-1]["capture"] == "radicale"
     assert listing(r.body) == [home, home + "reunions/"]
     assert "Réunions" in r.body.decode() and "#0082C9" in r.body.decode()
+    # The owner is Nextcloud's principal of the member (Radicale would say /calendars/).
+    owner = """<?xml version="1.0"?><d:propfind xmlns:d="DAV:"><d:prop><d:owner/>
+      <d:current-user-principal/></d:prop></d:propfind>"""
+    r = fetch(nc.base_url + home + "reunions/", "PROPFIND", body=owner,
+              headers={**dav_auth(nc, CAROL), "Depth": "0"})
+    assert re.findall(r"<owner><href>([^<]*)</href></owner>", r.body.decode()) == [
+        "/remote.php/dav/principals/users/carol/"]
+    assert "<href>/remote.php/dav/calendars/</href>" not in r.body.decode()
+    assert r.header("Content-Length") == str(len(r.body))
 
     # Made through the double, as the app does: MKCALENDAR then PUT.
     mk = """<?xml version="1.0" encoding="UTF-8"?>
