@@ -70,6 +70,12 @@ events=[ics…])``, ``make_address_book(user, uri, name, cards=[vcf…])`` (obje
 ``<UID>.ics``/``.vcf``), ``calendar_uids(user, uri)``, ``card_uids(user, uri)``,
 ``calendars_of(user)``, ``address_books_of(user)`` (read from Radicale's storage).
 
+The sharing OCS API is not served (answers the OCS 404 of an unknown route), so a hand-over must
+not pick Passerelle's copy through a share or Nextcloud's own transfer: with
+``apps_off=("files_sharing", "notifications")`` those capability blocks are left out of the
+capabilities answers and Passerelle's ``auto`` picks the streamed copy, which the double serves
+end to end (files, calendars, address books).
+
 Processes: rclone and Radicale are waited for on their ports (no fixed sleeps), stopped by
 ``stop()`` each by its PID, their temporary folder removed; on Linux they also get SIGTERM from
 the kernel if the thread that started them dies (``PR_SET_PDEATHSIG``: start the double from a
@@ -371,7 +377,8 @@ class NextcloudDouble:
     """The double: a threaded HTTP server on loopback plus its state. Thread-safe."""
 
     def __init__(self, mode: str = "normal", host: str = "127.0.0.1", port: int = 0,
-                 captures: Path = CAPTURES, webdav: bool = False, dav: bool = False):
+                 captures: Path = CAPTURES, webdav: bool = False, dav: bool = False,
+                 apps_off: tuple[str, ...] = ()):
         if mode not in MODES:
             raise ValueError(f"unknown mode {mode!r}; one of {MODES}")
         if not (captures / "README.md").exists():
@@ -398,6 +405,8 @@ class NextcloudDouble:
         self._thread: threading.Thread | None = None
         self.webdav = webdav
         self.dav = dav
+        # Capability blocks left out of the capabilities answers (see the module docstring).
+        self.apps_off = tuple(apps_off)
         self._root: Path | None = None  # temporary folder of the real servers
         self._procs: dict[str, subprocess.Popen] = {}  # "rclone"/"radicale" -> process
         self._webdav_port: int | None = None
@@ -792,6 +801,8 @@ class NextcloudDouble:
             "logoheader": logo,
             "favicon": logo,
         })
+        for app in self.apps_off:
+            doc["ocs"]["data"]["capabilities"].pop(app, None)
         return self.replay(name, base_url, body=php_json(doc))
 
     # -- routing ------------------------------------------------------------------------------

@@ -421,3 +421,14 @@ def _state(pid: int) -> str:
         return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
     except OSError:
         return "gone"
+
+
+def test_capability_blocks_can_be_left_out():
+    """With the sharing and notifications blocks left out, Passerelle's `auto` hand-over picks
+    the streamed copy (the double serves no sharing API)."""
+    with NextcloudDouble(apps_off=("files_sharing", "notifications")) as nc:
+        r = fetch(nc.base_url + OCS + "/cloud/capabilities?format=json", headers=as_(nc, ADMIN))
+        caps = r.json()["ocs"]["data"]["capabilities"]
+        assert "files_sharing" not in caps and "notifications" not in caps
+        assert "dav" in caps and "theming" in caps
+        assert r.header("Content-Length") == str(len(r.body))
