@@ -235,3 +235,18 @@ def keyring(tmp_path):
     yield env
     stop(daemon)
     stop(bus)
+
+
+@pytest.fixture
+def members_space():
+    """The Nextcloud double with its four members (admin, alice, bob, carol), each member's real
+    files (rclone) and real calendars and address books (Radicale) behind the Nextcloud paths;
+    stopped (servers and temporary folders) at the end. The sharing and notifications
+    capabilities are left out: the double serves no sharing API, so a hand-over's `auto` picks
+    the streamed copy. See nextcloud_double.py for the helpers (login_as, files_of,
+    make_calendar, calendar_uids, …)."""
+    from nextcloud_double import NextcloudDouble
+
+    with NextcloudDouble(mode="normal", webdav=True, dav=True,
+                         apps_off=("files_sharing", "notifications")) as nc:
+        yield nc

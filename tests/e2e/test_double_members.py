@@ -432,3 +432,11 @@ def test_capability_blocks_can_be_left_out():
         assert "files_sharing" not in caps and "notifications" not in caps
         assert "dav" in caps and "theming" in caps
         assert r.header("Content-Length") == str(len(r.body))
+
+
+def test_the_members_space_fixture(members_space):
+    nc = members_space
+    assert all(nc.files_of(u).is_dir() for u in MEMBERS)
+    assert nc.calendars_of(ALICE) == [] and nc.address_books_of(ALICE) == []
+    caps = fetch(nc.base_url + OCS + "/cloud/capabilities?format=json", headers=as_(nc, ALICE))
+    assert "files_sharing" not in caps.json()["ocs"]["data"]["capabilities"]
