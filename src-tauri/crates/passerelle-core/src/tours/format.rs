@@ -24,7 +24,7 @@ pub enum StepKind {
     Choice,
     /// A question.
     Quiz,
-    /// Points at the web interface (reserved; shown as an explanation for now).
+    /// Points at the web interface, live in the space window.
     Highlight,
 }
 
@@ -78,7 +78,7 @@ pub const STEP_KINDS: &[StepKindSpec] = &[
         name: "highlight",
         required: &["fallback", "target"],
         optional: &["advance", "check"],
-        doc: "points at the web interface (target candidates); shown as its fallback words for now",
+        doc: "points at the web interface of the person's space (target: wait_ms, open, candidates with selector, nextcloud range and verified versions); its fallback words say where to look when no candidate is found",
     },
 ];
 
@@ -265,12 +265,13 @@ pub(crate) struct RawTarget {
     pub candidates: Option<Vec<RawCandidate>>,
 }
 
-/// `{ selector = "…", nextcloud = { min, max } }`.
+/// `{ selector = "…", nextcloud = { min, max }, verified = [29] }`.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawCandidate {
     pub selector: Spanned<String>,
     pub nextcloud: Option<Spanned<RawRange>>,
+    pub verified: Option<Spanned<Vec<i64>>>,
 }
 
 /// `pack.toml`.
@@ -508,7 +509,7 @@ pub struct Target {
 }
 
 /// An action on the page before looking for the target.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, serde::Serialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 pub struct TargetOpen {
     /// What to do.
@@ -518,7 +519,7 @@ pub struct TargetOpen {
 }
 
 /// `click`, `hover` or `focus`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize, ts_rs::TS)]
 #[serde(rename_all = "lowercase")]
 pub enum OpenAction {
     /// Click.
@@ -536,6 +537,9 @@ pub struct Candidate {
     pub selector: String,
     /// Versions where it applies.
     pub nextcloud: Option<VersionRange>,
+    /// Nextcloud major versions on whose real web interface it was seen to work; empty when it
+    /// comes from reading the sources only (unverified).
+    pub verified: Vec<u32>,
 }
 
 /// A pack's identity.

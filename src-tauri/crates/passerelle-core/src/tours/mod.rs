@@ -8,6 +8,8 @@
 pub mod catalog;
 pub mod checks;
 pub mod format;
+pub mod health;
+pub mod highlight;
 pub mod texts;
 pub mod types;
 pub mod validate;
@@ -26,6 +28,10 @@ use time::format_description::well_known::Rfc3339;
 pub use catalog::{Catalog, FileSet, LoadedSource, LoadedTour};
 pub use checks::{CHECK_TYPES, Check, CheckContext, CheckSpec, DavRoots};
 pub use format::{STEP_KINDS, StepKind, Tour};
+pub use health::{HealthFormat, TourHealthMiss};
+pub use highlight::{
+    HighlightCandidate, HighlightLive, HighlightTarget, OverlayLabels, OverlayReport, OverlayStep,
+};
 pub use texts::TourTexts;
 pub use types::*;
 
@@ -309,10 +315,16 @@ pub fn ui_step(loaded: &LoadedTour, step: &format::Step) -> TourStep {
                 })
                 .collect(),
         },
-        B::Highlight { fallback, .. } => TourStep::Highlight {
+        B::Highlight {
+            fallback,
+            advance,
+            target,
+            ..
+        } => TourStep::Highlight {
             id,
             text,
             fallback: fallback.id.clone(),
+            live: Some(highlight::HighlightLive::of(*advance, target)),
         },
     }
 }

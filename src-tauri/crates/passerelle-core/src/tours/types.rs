@@ -147,8 +147,8 @@ pub enum TourStep {
         /// The answers.
         answers: Vec<QuizAnswer>,
     },
-    /// Points at something in the web interface; shown as an explanation until the live web
-    /// interface exists.
+    /// Points at something in the web interface of the person's space (live, in the space
+    /// window), or says in words where it is.
     Highlight {
         /// Step id.
         id: String,
@@ -156,6 +156,9 @@ pub enum TourStep {
         text: String,
         /// Fluent id of words saying where to find it.
         fallback: String,
+        /// How it advances and what it points at (always sent; optional for older callers).
+        #[ts(optional)]
+        live: Option<super::highlight::HighlightLive>,
     },
 }
 

@@ -15,7 +15,8 @@ use toml::de::{DeTable, DeValue};
 use super::checks::{CHECK_TYPES, Check, check_spec};
 use super::format::{
     ADVANCE_VALUES, Advance, AnswerDef, COMMON_STEP_KEYS, Candidate, ChoiceDef, GOTO_KEYWORDS,
-    LocatedCheck, MsgRef, NEXTCLOUD_MAJOR_RANGE, PackInfo, RawPack, RawRange, RawStep, RawTour,
+    LocatedCheck, MsgRef, NEXTCLOUD_MAJOR_RANGE, PackInfo, RawCandidate, RawPack, RawRange, RawStep,
+    RawTour,
     SHOW_VALUES, STEP_KINDS, ShowKind, Step, StepBody, StepKind, Target, Tour, VersionRange,
     is_valid_id,
 };
@@ -190,6 +191,37 @@ pub fn check_tour(file: &str, text: &str, res: &Resources<'_>) -> (Option<Tour>,
     } else {
         (None, r.problems)
     }
+}
+
+/// `verified = [29, 30]`: majors the candidate was seen working on, inside its own range.
+fn verified_versions(
+    r: &mut Report<'_>,
+    c: &RawCandidate,
+    nextcloud: Option<VersionRange>,
+) -> Vec<u32> {
+    let Some(list) = &c.verified else {
+        return Vec::new();
+    };
+    let (lo, hi) = NEXTCLOUD_MAJOR_RANGE;
+    let mut out = Vec::new();
+    for &v in list.get_ref() {
+        if v < i64::from(lo) || v > i64::from(hi) {
+            r.at(
+                Some(list.span().start),
+                format!("verified: {v} is not a Nextcloud major version Passerelle knows"),
+                format!("use major versions between {lo} and {hi}"),
+            );
+        } else if nextcloud.is_some_and(|n| !n.contains(v as u32)) {
+            r.at(
+                Some(list.span().start),
+                format!("verified: {v} is outside the candidate's nextcloud range"),
+                "widen the range, or remove the version",
+            );
+        } else {
+            out.push(v as u32);
+        }
+    }
+    out
 }
 
 fn range(r: &mut Report<'_>, raw: &Spanned<RawRange>, what: &str) -> Option<VersionRange> {
@@ -560,12 +592,16 @@ fn check_step(
                 }
                 let candidates = candidates
                     .iter()
-                    .map(|c| Candidate {
-                        selector: c.selector.get_ref().clone(),
-                        nextcloud: c
+                    .map(|c| {
+                        let nextcloud = c
                             .nextcloud
                             .as_ref()
-                            .and_then(|n| range(r, n, "candidate nextcloud")),
+                            .and_then(|n| range(r, n, "candidate nextcloud"));
+                        Candidate {
+                            selector: c.selector.get_ref().clone(),
+                            verified: verified_versions(r, c, nextcloud),
+                            nextcloud,
+                        }
                     })
                     .collect();
                 Target {
