@@ -50,7 +50,12 @@ authenticated member: another member's path, or a ``Destination`` outside one's 
 the 404 capture and never reaches rclone. Answers are rclone's own (Go's ``x/net/webdav``), not
 Nextcloud's: no ``oc:``/``nc:`` properties. Without ``webdav=True`` only the captured root
 PROPFIND of alice is answered. Tests act "as the person did in their browser" by sending MKCOL,
-PUT or MOVE through the double, or look at the files in ``nc.files_of(user)``.
+PUT or MOVE through the double, or look at the files in ``nc.files_of(user)``. Chunked upload v2
+(``/remote.php/dav/uploads/<user>/…``: MKCOL, numbered PUTs, MOVE ``.file``, DELETE; Passerelle
+uses it above 10 MiB) is served by the double, which PUTs the assembled file to rclone; answers
+replay the ``chunked-upload-v2-*`` captures. ``X-OC-MTime`` on a PUT (or the chunked MOVE) is
+applied by the double to the file rclone wrote (rclone 1.60 ignores it), answered
+``X-OC-MTime: accepted`` as Nextcloud does.
 
 Real calendars and address books (``NextcloudDouble(dav=True)``, independent of ``webdav``):
 ``start()`` also starts Radicale (``auth type = none``) and the double forwards
@@ -208,6 +213,7 @@ NOT_FOUND_PAGE = (
 # Real WebDAV behind the double (webdav=True): every member's files, served by one rclone.
 DAV_ROOT = "/remote.php/dav"
 FILES_PREFIX = "/remote.php/dav/files/"
+UPLOADS_PREFIX = "/remote.php/dav/uploads/"  # chunked upload v2 (webdav=True)
 # Real CalDAV/CardDAV behind the double (dav=True): Radicale, below DAV_ROOT.
 CALENDARS_PREFIX = "/remote.php/dav/calendars/"
 ADDRESSBOOKS_PREFIX = "/remote.php/dav/addressbooks/users/"
@@ -833,6 +839,9 @@ class NextcloudDouble:
             return _plain(200, "OK", "image/svg+xml", LOGO_SVG), facts
         if mode == "maintenance":
             return self._maintenance(path, base_url), facts
+        if (self._webdav_port is not None and auth == "ok" and user
+                and (path + "/").startswith(UPLOADS_PREFIX + user + "/")):
+            return self._chunked(method, path, headers, body, base_url, user), facts
         upstream = self._upstream(path, auth, user)
         if upstream is not None:
             destination = headers.get("Destination")
@@ -842,6 +851,62 @@ class NextcloudDouble:
                 return self.replay("webdav-propfind-missing-404", base_url), facts
             return self._forward(method, target, headers, body, base_url, upstream, user), facts
         return self._normal(method, path, query, headers, body, base_url, auth, user), facts
+
+    def _chunked(self, method: str, path: str, headers, body: bytes, base_url: str,
+                 user: str) -> Response:
+        """Nextcloud's chunked upload v2 below ``/remote.php/dav/uploads/<user>/`` (what
+        Passerelle uses for big files), served by the double itself on top of rclone: MKCOL
+        an upload folder, PUT numbered chunks, MOVE ``.file`` onto the member's own files (the
+        assembled bytes are then PUT to rclone), DELETE to give up. Answers replay the
+        ``chunked-upload-v2-*`` captures; the ETag is rclone's."""
+        rest = path[len(UPLOADS_PREFIX + user):].strip("/")
+        parts = rest.split("/") if rest else []
+        if not parts or any(p in ("", ".", "..") for p in parts) or len(parts) > 2:
+            return self.replay("webdav-propfind-missing-404", base_url)
+        folder = self._root / "uploads" / user / unquote(parts[0])
+        if len(parts) == 1 and method == "MKCOL":
+            if folder.exists():
+                return self.replay("webdav-mkcol-existing-405", base_url)
+            folder.mkdir(parents=True)
+            return self.replay("chunked-upload-v2-1-mkcol-201", base_url)
+        if len(parts) == 1 and method == "DELETE" and folder.is_dir():
+            shutil.rmtree(folder, ignore_errors=True)
+            return self.replay("webdav-delete-204", base_url)
+        if not folder.is_dir():
+            return self.replay("webdav-propfind-missing-404", base_url)
+        name = unquote(parts[1]) if len(parts) == 2 else ""
+        if method == "PUT" and name and name != ".file":
+            (folder / name).write_bytes(body)
+            return self.replay("chunked-upload-v2-2-put-chunk1-201", base_url)
+        if method == "MOVE" and name == ".file":
+            destination = urlsplit(headers.get("Destination") or "").path
+            if self._upstream(destination, "ok", user) != "rclone":
+                return self.replay("webdav-propfind-missing-404", base_url)
+            data = b"".join((folder / n).read_bytes() for n in sorted(os.listdir(folder)))
+            total = headers.get("OC-Total-Length")
+            if total is not None and total.strip() != str(len(data)):
+                # Not captured: Nextcloud's Sabre BadRequest for chunks that do not add up.
+                return _plain(400, "Bad Request", "application/xml; charset=utf-8",
+                              f"Chunks on server do not sum up to {total.strip()} but to "
+                              f"{len(data)} bytes\n".encode())
+            put = {"Content-Type": "application/octet-stream"}
+            for h in ("X-OC-MTime", "If-None-Match", "If-Match", "OC-Checksum"):
+                if headers.get(h) is not None:
+                    put[h] = headers[h]
+            stored = self._forward("PUT", destination, put, data, base_url, "rclone", user)
+            if stored.status not in (200, 201, 204):
+                return stored
+            shutil.rmtree(folder, ignore_errors=True)
+            answer = self.replay("chunked-upload-v2-6-move-file-201", base_url)
+            etag = next((v for k, v in stored.headers if k.lower() == "etag"), None)
+            etag = etag or '"' + hashlib.md5(data).hexdigest() + '"'
+            accepted = any(k.lower() == "x-oc-mtime" for k, _ in stored.headers)
+            answer.headers = [(k, etag if k.lower() in ("etag", "oc-etag") else v)
+                              for k, v in answer.headers
+                              if accepted or k.lower() != "x-oc-mtime"]
+            answer.capture = "chunked-upload-v2-6-move-file-201+rclone"
+            return answer
+        return self.replay("webdav-propfind-missing-404", base_url)
 
     def _upstream(self, path: str, auth: str | None, user: str | None) -> str | None:
         """Which real server answers this request, if any: ``"rclone"`` for the authenticated
@@ -906,9 +971,28 @@ class NextcloudDouble:
                 continue
             answer.append((k, v.replace(f"http://{upstream}", base_url)))
         length = resp.getheader("Content-Length") if method == "HEAD" else None
+        if not radicale and method == "PUT" and resp.status in (200, 201, 204):
+            if self._apply_mtime(target, headers.get("X-OC-MTime")):
+                answer.append(("X-OC-MTime", "accepted"))
         answer += [("Connection", "close"), ("Content-Length", length or str(len(data)))]
         return Response(f"HTTP/1.1 {resp.status} {resp.reason}", answer, data,
                         "radicale" if radicale else "rclone")
+
+    def _apply_mtime(self, target: str, mtime: str | None) -> bool:
+        """rclone 1.60 ignores ``X-OC-MTime``; Nextcloud sets the file's modification time and
+        answers ``X-OC-MTime: accepted``. The double does the same on the file rclone wrote."""
+        if not mtime or self._root is None:
+            return False
+        try:
+            when = int(mtime.strip())
+        except ValueError:
+            return False
+        files = (self._root / "files").resolve()
+        disk = (files / unquote(urlsplit(target).path)[len(FILES_PREFIX):]).resolve()
+        if not disk.is_file() or files not in disk.parents:
+            return False
+        os.utime(disk, (when, when))
+        return True
 
     def _not_nextcloud(self, path: str) -> Response:
         if path == "/status.php":

@@ -440,3 +440,46 @@ def test_the_members_space_fixture(members_space):
     assert nc.calendars_of(ALICE) == [] and nc.address_books_of(ALICE) == []
     caps = fetch(nc.base_url + OCS + "/cloud/capabilities?format=json", headers=as_(nc, ALICE))
     assert "files_sharing" not in caps.json()["ocs"]["data"]["capabilities"]
+
+
+def test_chunked_upload_v2_lands_in_the_members_files(nc):
+    """What Passerelle does above 10 MiB: MKCOL an upload folder, PUT chunks, MOVE .file."""
+    uploads = nc.base_url + "/remote.php/dav/uploads/bob/up-1"
+    target = nc.base_url + "/remote.php/dav/files/bob/Gros%20fichier.bin"
+    auth = {**dav_auth(nc, BOB), "Destination": target}
+    chunks = [bytes([i]) * 1000 for i in range(3)] + [b"end"]
+    total = str(sum(len(c) for c in chunks))
+    r = fetch(uploads, "MKCOL", headers=auth)
+    assert r.status == 201 and nc.log()[-1]["capture"] == "chunked-upload-v2-1-mkcol-201"
+    assert fetch(uploads, "MKCOL", headers=auth).status == 405
+    for i, chunk in enumerate(chunks, 1):
+        r = fetch(f"{uploads}/{i:05}", "PUT", body=chunk,
+                  headers={**auth, "OC-Total-Length": total})
+        assert r.status == 201
+    # Someone else cannot assemble or peek into it.
+    assert fetch(uploads + "/.file", "MOVE", headers={**dav_auth(nc, ALICE),
+                                                       "Destination": target}).status == 404
+    r = fetch(uploads + "/.file", "MOVE", headers={**auth, "OC-Total-Length": "5"})
+    assert r.status == 400 and not (nc.files_of(BOB) / "Gros fichier.bin").exists()
+    r = fetch(uploads + "/.file", "MOVE",
+              headers={**auth, "OC-Total-Length": total, "X-OC-MTime": "1700000200"})
+    assert r.status == 201 and r.header("OC-ETag") and r.header("ETag") == r.header("OC-ETag")
+    assert r.header("OC-FileId") and "<INSTANCE_ID>" not in r.header("OC-FileId")
+    assert (nc.files_of(BOB) / "Gros fichier.bin").read_bytes() == b"".join(chunks)
+    assert int((nc.files_of(BOB) / "Gros fichier.bin").stat().st_mtime) == 1700000200
+    assert fetch(uploads + "/.file", "MOVE", headers=auth).status == 404, "folder gone"
+    # Giving up: DELETE removes the upload folder.
+    assert fetch(nc.base_url + "/remote.php/dav/uploads/bob/up-2", "MKCOL", headers=auth).status == 201
+    assert fetch(nc.base_url + "/remote.php/dav/uploads/bob/up-2", "DELETE",
+                 headers=auth).status == 204
+    assert fetch(nc.base_url + "/remote.php/dav/uploads/bob/up-2/00001", "PUT", body=b"x",
+                 headers=auth).status == 404
+
+
+def test_a_put_keeps_the_modification_time_as_nextcloud_does(nc):
+    url = nc.base_url + "/remote.php/dav/files/carol/horodate.txt"
+    r = fetch(url, "PUT", body=b"x", headers={**dav_auth(nc, CAROL), "X-OC-MTime": "1700000000"})
+    assert r.status == 201 and r.header("X-OC-MTime") == "accepted"
+    assert int((nc.files_of(CAROL) / "horodate.txt").stat().st_mtime) == 1700000000
+    r = fetch(url, "PUT", body=b"y", headers=dav_auth(nc, CAROL))
+    assert r.status in (201, 204) and r.header("X-OC-MTime") is None
