@@ -469,11 +469,10 @@ def test_chunked_upload_v2_lands_in_the_members_files(nc):
     assert int((nc.files_of(BOB) / "Gros fichier.bin").stat().st_mtime) == 1700000200
     assert fetch(uploads + "/.file", "MOVE", headers=auth).status == 404, "folder gone"
     # Giving up: DELETE removes the upload folder.
-    assert fetch(nc.base_url + "/remote.php/dav/uploads/bob/up-2", "MKCOL", headers=auth).status == 201
-    assert fetch(nc.base_url + "/remote.php/dav/uploads/bob/up-2", "DELETE",
-                 headers=auth).status == 204
-    assert fetch(nc.base_url + "/remote.php/dav/uploads/bob/up-2/00001", "PUT", body=b"x",
-                 headers=auth).status == 404
+    other = nc.base_url + "/remote.php/dav/uploads/bob/up-2"
+    assert fetch(other, "MKCOL", headers=auth).status == 201
+    assert fetch(other, "DELETE", headers=auth).status == 204
+    assert fetch(other + "/00001", "PUT", body=b"x", headers=auth).status == 404
 
 
 def test_a_put_keeps_the_modification_time_as_nextcloud_does(nc):
