@@ -66,3 +66,12 @@ error-handover-quota = The recipient does not have enough storage space for this
 error-handover-strategy-unavailable = This way of handing over cannot be used here, or is not available yet in this version of Passerelle. Choose “automatic” to let Passerelle pick one that works.
 error-handover-incomplete = The hand-over is not complete yet: some items are missing at the destination. Resume it; what is already there is not copied again.
 error-handover-disable-not-confirmed = The departing member’s account is only disabled after an explicit confirmation. Nothing was changed.
+
+## Workshops
+
+error-workshop-plan-invalid = The list of accounts has mistakes, shown line by line. No account was created: correct the list and try again.
+error-workshop-create-failed = Creating the accounts stopped midway. The accounts this run had already created were deleted again; those that could not be are recorded for the clean-up.
+error-workshop-not-confirmed = This action deletes data: it needs a confirmation listing exactly what will be removed. Nothing was changed.
+error-workshop-plan-not-found = No workshop plan has this name.
+error-workshop-pack-invalid = This workshop pack has problems (file and line shown). Nothing was imported.
+error-workshop-progress-invalid = This progress file cannot be read: it is damaged, too big or does not come from Passerelle.

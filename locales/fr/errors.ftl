@@ -66,3 +66,12 @@ error-handover-quota = Le destinataire n’a pas assez d’espace de stockage po
 error-handover-strategy-unavailable = Cette façon de transmettre ne peut pas être utilisée ici, ou n’est pas encore disponible dans cette version de Passerelle. Choisissez « automatique » pour que Passerelle en prenne une qui fonctionne.
 error-handover-incomplete = La passation n’est pas encore terminée : des éléments manquent à la destination. Reprenez-la ; ce qui est déjà arrivé n’est pas recopié.
 error-handover-disable-not-confirmed = Le compte du membre qui part n’est désactivé qu’après une confirmation explicite. Rien n’a été changé.
+
+## Ateliers
+
+error-workshop-plan-invalid = La liste des comptes contient des erreurs, indiquées ligne par ligne. Aucun compte n’a été créé : corrigez la liste puis recommencez.
+error-workshop-create-failed = La création des comptes s’est arrêtée en cours de route. Les comptes déjà créés par cette opération ont été supprimés ; ceux qui n’ont pas pu l’être sont notés pour le nettoyage.
+error-workshop-not-confirmed = Cette action supprime des données : elle demande une confirmation qui liste exactement ce qui sera supprimé. Rien n’a été changé.
+error-workshop-plan-not-found = Aucun programme d’atelier ne porte ce nom.
+error-workshop-pack-invalid = Ce paquet d’atelier a des problèmes (fichier et ligne indiqués). Rien n’a été importé.
+error-workshop-progress-invalid = Ce fichier de progression ne peut pas être lu : il est abîmé, trop gros ou ne vient pas de Passerelle.

@@ -126,6 +126,54 @@ pub enum CoreError {
     /// A hand-over could not reach one side; its code is the server error's.
     #[error(transparent)]
     Transfer(#[from] crate::handover::TransferError),
+    /// The list of members to create has mistakes (each is reported with its line); nothing
+    /// was created.
+    #[error("{problems} mistake(s) in the list of accounts: nothing was created")]
+    WorkshopPlanInvalid {
+        /// How many mistakes.
+        problems: usize,
+    },
+    /// Creating the practice accounts failed midway; what this run had created was removed.
+    #[error(
+        "creating {user_id:?} (line {line}) failed ({reason}); {rolled_back} account(s) removed again, left behind: {left_behind:?}"
+    )]
+    WorkshopCreateFailed {
+        /// The account that failed.
+        user_id: String,
+        /// Its line in the list.
+        line: u32,
+        /// The refusal or error code.
+        reason: String,
+        /// Accounts (and groups) of this run removed again.
+        rolled_back: usize,
+        /// Accounts that could not be removed (still recorded, for a later clean-up).
+        left_behind: Vec<String>,
+    },
+    /// A destructive workshop action (clean-up, reset) was asked without the confirmation
+    /// listing exactly what it touches.
+    #[error("this needs a confirmation listing exactly what will be removed")]
+    WorkshopNotConfirmed,
+    /// No workshop plan with this name.
+    #[error("no workshop plan named {0:?}")]
+    WorkshopPlanNotFound(String),
+    /// A workshop pack was refused: its problems point to file and line.
+    #[error("the workshop pack {path} has {} problem(s), first: {}", problems.len(), problems.first().map(String::as_str).unwrap_or(""))]
+    WorkshopPackInvalid {
+        /// Where it was.
+        path: std::path::PathBuf,
+        /// `file:line: problem — fix`, one per problem.
+        problems: Vec<String>,
+    },
+    /// A progress file could not be read.
+    #[error("the progress file {file} cannot be used (line {line:?}): {reason}")]
+    WorkshopProgressInvalid {
+        /// The file.
+        file: String,
+        /// The line, when known.
+        line: Option<u32>,
+        /// Why.
+        reason: String,
+    },
 }
 
 /// Every code a [`CoreError`] of its own can have, listed once: tests check each has a Fluent
@@ -151,6 +199,12 @@ pub const CORE_ERROR_CODES: &[&str] = &[
     "handover-strategy-unavailable",
     "handover-incomplete",
     "handover-disable-not-confirmed",
+    "workshop-plan-invalid",
+    "workshop-create-failed",
+    "workshop-not-confirmed",
+    "workshop-plan-not-found",
+    "workshop-pack-invalid",
+    "workshop-progress-invalid",
 ];
 
 impl CoreError {
@@ -177,6 +231,12 @@ impl CoreError {
             Self::HandoverStrategyUnavailable(_) => "handover-strategy-unavailable",
             Self::HandoverIncomplete { .. } => "handover-incomplete",
             Self::HandoverDisableNotConfirmed => "handover-disable-not-confirmed",
+            Self::WorkshopPlanInvalid { .. } => "workshop-plan-invalid",
+            Self::WorkshopCreateFailed { .. } => "workshop-create-failed",
+            Self::WorkshopNotConfirmed => "workshop-not-confirmed",
+            Self::WorkshopPlanNotFound(_) => "workshop-plan-not-found",
+            Self::WorkshopPackInvalid { .. } => "workshop-pack-invalid",
+            Self::WorkshopProgressInvalid { .. } => "workshop-progress-invalid",
             Self::Transfer(e) => e.code(),
             Self::Nextcloud(e) => e.code(),
             Self::Secret(e) => e.code(),
@@ -290,6 +350,25 @@ mod tests {
                 state: "incomplete".into(),
             },
             CoreError::HandoverDisableNotConfirmed,
+            CoreError::WorkshopPlanInvalid { problems: 1 },
+            CoreError::WorkshopCreateFailed {
+                user_id: "x".into(),
+                line: 2,
+                reason: "user-exists".into(),
+                rolled_back: 0,
+                left_behind: Vec::new(),
+            },
+            CoreError::WorkshopNotConfirmed,
+            CoreError::WorkshopPlanNotFound("x".into()),
+            CoreError::WorkshopPackInvalid {
+                path: "/x".into(),
+                problems: vec!["x".into()],
+            },
+            CoreError::WorkshopProgressInvalid {
+                file: "x".into(),
+                line: None,
+                reason: "x".into(),
+            },
         ];
         let codes: Vec<_> = samples.iter().map(CoreError::code).collect();
         assert_eq!(codes, CORE_ERROR_CODES);

@@ -82,7 +82,6 @@ pub struct Refusal {
 /// A provisioning call failed: refused by the server for a stated reason, or failed as any
 /// other call fails (offline, forbidden, server error…).
 #[derive(Debug, thiserror::Error)]
-#[non_exhaustive]
 pub enum ProvisioningError {
     /// The server refused this request (HTTP 400 with an OCS status).
     #[error("refused by the server ({}, OCS {}): {}", .0.reason.code(), .0.ocs_status, .0.message)]
@@ -293,6 +292,18 @@ impl Client {
             Method::POST,
             &["cloud", "groups"],
             &[("groupid", group)],
+        )
+        .await?;
+        Ok(())
+    }
+
+    /// Deletes a group (admins only; `DELETE /cloud/groups/{g}`); its members stay.
+    pub async fn delete_group(&self, group: &str) -> Result<(), ProvisioningError> {
+        self.provisioning_call(
+            Route::CreateGroup,
+            Method::DELETE,
+            &["cloud", "groups", group],
+            &[],
         )
         .await?;
         Ok(())

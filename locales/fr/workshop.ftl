@@ -1,0 +1,60 @@
+# Ateliers (mode formateur·ice) : comptes d’entraînement, feuille de connexion, paquets
+# d’atelier, progression des participant·es, remise à zéro d’un ordinateur partagé.
+
+## Feuille de connexion imprimable. Variables : $space = nom ou adresse de l’espace.
+
+workshop-sheet-title = Comptes de l’atelier — { $space }
+workshop-sheet-intro = Découpez une carte par personne. Gardez cette feuille pour vous : les mots de passe y sont écrits en clair. Après l’atelier, les comptes d’entraînement seront désactivés ou supprimés.
+workshop-sheet-address = Adresse de l’espace
+workshop-sheet-login = Identifiant
+workshop-sheet-password = Mot de passe
+workshop-sheet-scan = Ou scannez ce code avec l’application Nextcloud.
+workshop-participant-name = Participant·e
+
+## Erreurs ligne par ligne dans la liste des membres
+
+workshop-reason-encoding = le fichier n’est pas en UTF-8 : enregistrez-le en « CSV UTF-8 » depuis votre tableur
+workshop-reason-empty = la liste ne contient aucun membre
+workshop-reason-too-big = le fichier est trop gros (1 Mo au plus)
+workshop-reason-unknown-column = colonne inconnue : utilisez nom, identifiant, courriel, groupe, quota
+workshop-reason-missing-name-column = il manque la colonne « nom » sur la première ligne
+workshop-reason-too-many-fields = cette ligne a plus de cases que l’en-tête (un séparateur en trop ?)
+workshop-reason-empty-name = le nom est vide
+workshop-reason-invalid-email = l’adresse e-mail n’est pas valable
+workshop-reason-bad-id-characters = l’identifiant ne peut contenir que des lettres sans accent, des chiffres et _ . @ -
+workshop-reason-id-too-long = l’identifiant est trop long (64 caractères au plus)
+workshop-reason-duplicate-in-file = cet identifiant apparaît déjà plus haut dans la liste
+workshop-reason-exists-on-server = un compte avec cet identifiant existe déjà dans l’espace
+workshop-reason-bad-group = ce nom de groupe ne peut pas être utilisé
+workshop-reason-invalid-quota = quota non compris : écrivez par exemple 1 Go, 500 Mo ou illimité
+workshop-reason-too-many-accounts = l’espace dépasserait sa limite de comptes
+
+## Ligne de commande
+
+workshop-plan-line = Ligne { $line } : { $reason } ({ $value })
+workshop-plan-count-line = Nombre demandé : { $reason } ({ $value })
+workshop-plan-problems = { $count ->
+    [one] Une erreur : aucun compte ne sera créé.
+   *[other] { $count } erreurs : aucun compte ne sera créé.
+}
+workshop-plan-ok = La liste est correcte : { $accounts } comptes à créer, { $groups } groupes à créer ; l’espace a déjà { $existing } comptes.
+workshop-created = { $count } comptes créés. Feuille de connexion : { $path }
+workshop-accounts-none = Aucun compte d’entraînement n’est enregistré.
+workshop-cleanup-list = { $action ->
+    [delete] Ces { $count } comptes d’entraînement et toutes leurs données seront supprimés :
+   *[disable] Ces { $count } comptes d’entraînement seront désactivés :
+}
+workshop-confirm-hint = Rien n’a été changé. Relancez avec --yes pour confirmer.
+workshop-cleanup-done = Terminé : { $done } traités, { $gone } déjà absents, { $failed } en échec.
+workshop-sheet-written = Feuille de connexion écrite : { $path } ({ $count } cartes).
+workshop-pack-exported = Paquet d’atelier écrit : { $path } ({ $tours } parcours, { $files } fichiers).
+workshop-pack-imported = Atelier « { $name } » importé : { $tours } parcours. Copie gardée dans { $path }.
+workshop-progress-exported = Progression de { $count } participant·es écrite dans { $path }.
+workshop-progress-imported = { $file } : { $participants } participant·es, { $updated } étapes mises à jour.
+workshop-progress-empty = Aucune progression importée pour l’instant.
+workshop-state-done = fait
+workshop-state-skipped = passé
+workshop-state-struggling = en difficulté
+workshop-state-seen = vu
+workshop-reset-list = Seront supprimés de cet ordinateur : { $count } profils ({ $names }), avec leurs comptes, mots de passe, sessions web et progression.
+workshop-reset-done = Ordinateur remis à zéro : { $profiles } profils, { $accounts } comptes, { $secrets } mots de passe, { $rows } lignes de la base et { $web } éléments de session web supprimés.

@@ -1,0 +1,35 @@
+//! Workshops (trainer mode), without Tauri: practice accounts and bulk welcome of members
+//! (`accounts`, recorded in `records`), the printable sign-in sheet (`sheet`), workshop plans
+//! and packs for USB keys (`pack`), participants' progress exported on each laptop and merged
+//! on the trainer's (`progress`), and resetting a shared laptop (`reset`).
+//!
+//! Everything works offline except what must ask the server (creating and cleaning up
+//! accounts). Texts are Fluent ids (`workshop.ftl`); nothing here prints.
+
+pub mod accounts;
+mod csv;
+pub mod pack;
+pub mod progress;
+pub mod records;
+pub mod reset;
+pub mod sheet;
+
+pub use accounts::{
+    AccountPlan, CleanupAction, CleanupReport, CreatedAccount, CreationReport, LineProblem,
+    LineReason, MemberSource, PlannedAccount, SpaceState, cleanup_accounts, cleanup_candidates,
+    create_accounts, plan_accounts,
+};
+pub use records::{AccountState, PracticeAccount, WorkshopPlan};
+
+use passerelle_nextcloud::ProvisioningError;
+
+use crate::CoreError;
+
+impl From<ProvisioningError> for CoreError {
+    fn from(err: ProvisioningError) -> Self {
+        match err {
+            ProvisioningError::Refused(r) => CoreError::Nextcloud(r.into()),
+            ProvisioningError::Failed(e) => CoreError::Nextcloud(e),
+        }
+    }
+}

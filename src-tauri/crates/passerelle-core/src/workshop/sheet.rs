@@ -1,0 +1,155 @@
+//! The printable sign-in sheet: one self-contained HTML page (CSS for A4, no remote asset, no
+//! script) with one card per account: the space's address, the login, the password, and a QR
+//! code drawn here as inline SVG. The QR holds the Nextcloud apps' login link
+//! (`nc://login/user:…&password:…&server:…`), so a phone app can sign in by scanning it.
+//!
+//! The page holds passwords in clear: it is meant to be printed and handed out, and the
+//! callers write it only where the trainer asks. Texts come from `workshop.ftl`.
+
+use qrcode::QrCode;
+use qrcode::render::svg;
+
+use crate::Localizer;
+
+/// One card.
+#[derive(Debug, Clone)]
+pub struct SheetCard<'a> {
+    /// Display name.
+    pub display_name: &'a str,
+    /// Login.
+    pub login: &'a str,
+    /// Password.
+    pub password: &'a str,
+}
+
+/// Escapes text for HTML content and attribute values.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// The Nextcloud apps' login link for an account.
+pub fn login_link(server_url: &str, login: &str, password: &str) -> String {
+    format!("nc://login/user:{login}&password:{password}&server:{server_url}")
+}
+
+/// An inline SVG QR code of `data` (medium error correction, no XML prolog).
+pub fn qr_svg(data: &str) -> String {
+    match QrCode::with_error_correction_level(data, qrcode::EcLevel::M) {
+        Ok(code) => {
+            let svg = code
+                .render::<svg::Color<'_>>()
+                .min_dimensions(160, 160)
+                .quiet_zone(true)
+                .build();
+            match svg.find("<svg") {
+                Some(i) => svg[i..].to_owned(),
+                None => svg,
+            }
+        }
+        // Longer than a QR code can hold: the card still has the text.
+        Err(_) => String::new(),
+    }
+}
+
+const CSS: &str = r#"
+@page { size: A4; margin: 12mm; }
+* { box-sizing: border-box; }
+body { font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; color: #000; background: #fff; margin: 0; }
+h1 { font-size: 16pt; margin: 0 0 4mm; }
+p.intro { font-size: 10pt; margin: 0 0 6mm; }
+.cards { display: grid; grid-template-columns: 1fr 1fr; gap: 6mm; }
+.card { border: 1.5pt dashed #000; border-radius: 3mm; padding: 4mm; display: flex; gap: 4mm; break-inside: avoid; page-break-inside: avoid; min-height: 60mm; }
+.card .text { flex: 1; font-size: 11pt; }
+.card .name { font-size: 14pt; font-weight: bold; margin: 0 0 2mm; }
+.card dt { font-size: 9pt; margin-top: 2mm; }
+.card dd { margin: 0; font-family: "DejaVu Sans Mono", "Liberation Mono", monospace; font-size: 13pt; word-break: break-all; }
+.card .qr svg { width: 34mm; height: 34mm; }
+.card .qr p { font-size: 8pt; margin: 1mm 0 0; max-width: 34mm; }
+@media screen { body { margin: 10mm auto; max-width: 190mm; } }
+"#;
+
+/// The whole page. `space_name` titles it (the space's name, or its address).
+pub fn render(
+    l10n: &Localizer,
+    server_url: &str,
+    space_name: &str,
+    cards: &[SheetCard<'_>],
+) -> String {
+    let lang = l10n.language().tag();
+    let title = l10n.t_args("workshop-sheet-title", &[("space", space_name.into())]);
+    let mut html = String::new();
+    html.push_str(&format!(
+        "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n\
+         <title>{}</title>\n<style>{CSS}</style>\n</head>\n<body>\n<h1>{}</h1>\n<p class=\"intro\">{}</p>\n<div class=\"cards\">\n",
+        escape(&title),
+        escape(&title),
+        escape(&l10n.t("workshop-sheet-intro")),
+    ));
+    let address = l10n.t("workshop-sheet-address");
+    let login = l10n.t("workshop-sheet-login");
+    let password = l10n.t("workshop-sheet-password");
+    let scan = l10n.t("workshop-sheet-scan");
+    for card in cards {
+        html.push_str(&format!(
+            "<section class=\"card\">\n<div class=\"text\">\n<p class=\"name\">{}</p>\n<dl>\n\
+             <dt>{}</dt><dd>{}</dd>\n<dt>{}</dt><dd>{}</dd>\n<dt>{}</dt><dd>{}</dd>\n</dl>\n</div>\n\
+             <div class=\"qr\">{}<p>{}</p></div>\n</section>\n",
+            escape(card.display_name),
+            escape(&address),
+            escape(server_url),
+            escape(&login),
+            escape(card.login),
+            escape(&password),
+            escape(card.password),
+            qr_svg(&login_link(server_url, card.login, card.password)),
+            escape(&scan),
+        ));
+    }
+    html.push_str("</div>\n</body>\n</html>\n");
+    html
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Language;
+
+    #[test]
+    fn sheet_is_self_contained_and_escaped() {
+        for lang in [Language::Fr, Language::En] {
+            let l10n = Localizer::new(lang);
+            let html = render(
+                &l10n,
+                "https://asso.frama.space",
+                "Asso <b>",
+                &[SheetCard {
+                    display_name: "Camille <Martin>",
+                    login: "camille.martin",
+                    password: "Kbtw-7mqa-3hpx-rzd4",
+                }],
+            );
+            assert!(html.contains("Camille &lt;Martin&gt;"));
+            assert!(html.contains("Asso &lt;b&gt;"));
+            assert!(html.contains("Kbtw-7mqa-3hpx-rzd4"));
+            assert!(html.contains("<svg"), "a QR code is drawn");
+            assert!(html.contains("size: A4"));
+            // No remote asset, no script.
+            for bad in ["src=\"http", "href=\"http", "url(http", "<script", "@import"] {
+                assert!(!html.contains(bad), "{bad}");
+            }
+            assert!(!html.contains("workshop-sheet-"), "every text is translated");
+        }
+    }
+}
