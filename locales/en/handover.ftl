@@ -146,3 +146,9 @@ handover-why-share-no-api = File sharing is not enabled on this server, or does 
 handover-reason-share-failed = Sharing or copying on the server failed; the share was removed. Resume the hand-over to try again.
 handover-reason-share-left = A temporary share could not be removed. Resuming the hand-over removes it; otherwise remove it by hand in Nextcloud.
 handover-reason-files-only-strategy = This way of handing over only copies files. Choose the copy through this computer for calendars and address books.
+
+# Strategy 3: Nextcloud's own ownership transfer.
+handover-why-native-member-session = Passerelle holds a session for both members on the same Nextcloud server: the departing member asks for Nextcloud’s ownership transfer and the recipient accepts it. The server moves the files and keeps their shares; they arrive in a “transferred from …” folder once the server’s background jobs (cron) have run.
+handover-why-native-needs-sessions = Nextcloud’s transfer needs Passerelle to be connected to both members’ accounts: the departing member asks for it, the recipient accepts it.
+handover-why-native-two-servers = The two members are not on the same server: Nextcloud’s transfer only works within one server.
+handover-why-native-no-notifications = Nextcloud’s notifications do not answer for the recipient: that is where the transfer has to be accepted.

@@ -147,3 +147,9 @@ handover-why-share-no-api = Le partage de fichiers n’est pas activé sur ce se
 handover-reason-share-failed = Le partage ou la copie sur le serveur a échoué ; le partage a été retiré. Reprenez la passation pour réessayer.
 handover-reason-share-left = Un partage temporaire n’a pas pu être retiré. La reprise de la passation le retire ; sinon, retirez-le à la main dans Nextcloud.
 handover-reason-files-only-strategy = Cette façon de transmettre ne copie que les fichiers. Choisissez la copie par cet ordinateur pour les agendas et les carnets d’adresses.
+
+# Stratégie 3 : le transfert de propriété de Nextcloud lui-même.
+handover-why-native-member-session = Passerelle est connecté aux comptes des deux membres sur le même serveur Nextcloud : le membre qui part demande le transfert de propriété de Nextcloud, la personne qui reçoit l’accepte. Le serveur déplace les fichiers et garde leurs partages ; ils arrivent dans un dossier « transferred from … » une fois les tâches de fond du serveur (cron) exécutées.
+handover-why-native-needs-sessions = Le transfert de Nextcloud demande que Passerelle soit connecté aux comptes des deux membres : le membre qui part le demande, la personne qui reçoit l’accepte.
+handover-why-native-two-servers = Les deux membres ne sont pas sur le même serveur : le transfert de Nextcloud ne fonctionne qu’à l’intérieur d’un serveur.
+handover-why-native-no-notifications = Les notifications de Nextcloud ne répondent pas chez la personne qui reçoit : c’est là que le transfert doit être accepté.

@@ -12,6 +12,8 @@
 mod fault_proxy;
 #[path = "handover/memory.rs"]
 mod memory;
+#[path = "handover/native.rs"]
+mod native;
 #[path = "handover/ownership.rs"]
 mod ownership;
 #[path = "handover/share_copy.rs"]

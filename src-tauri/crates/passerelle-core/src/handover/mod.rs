@@ -8,7 +8,9 @@
 //! - [`plan`], [`verify`], [`report`]: shared by every strategy.
 //! - [`strategy`]: how a strategy plugs in; [`copy`]: the streamed copy (strategy 4);
 //!   [`ownership`]: the OwnershipTransfer app (strategy 1, admin account only, moves data);
-//!   [`share_copy`]: server-side copy through a share (strategy 2, one server, copies).
+//!   [`share_copy`]: server-side copy through a share (strategy 2, one server, copies);
+//!   [`native`]: Nextcloud's own transfer, asked by the member and accepted by the recipient
+//!   (strategy 3, one server, moves data).
 //! - [`journal`]: the SQLite journal (migration 0004).
 //!
 //! No UI and no Tauri here: progress goes to a callback, cancellation through a token.
@@ -20,6 +22,7 @@ pub mod endpoint;
 pub mod journal;
 pub mod model;
 pub mod names;
+pub mod native;
 pub mod ownership;
 pub mod plan;
 pub mod report;
@@ -37,6 +40,7 @@ pub use endpoint::{
 pub use journal::{ItemRecord, Written};
 pub use model::*;
 pub use names::REASONS;
+pub use native::{NativeTransfer, run_native};
 pub use ownership::{FollowOptions, OwnershipTransfer, detect, plan_ownership, run_ownership};
 pub use plan::{PlanRequest, plan, plan_with_context};
 pub use report::{report, to_csv, to_html, to_json};

@@ -7,9 +7,17 @@
 //! [`choose`] says which strategy a hand-over uses and why. Implemented: the OwnershipTransfer
 //! app ([`super::ownership::OwnershipTransfer`], preferred when the acting account is an admin
 //! and the app answers), the server-side copy through a share ([`super::share_copy::ShareCopy`],
-//! both members' sessions on one Nextcloud) and the streamed copy
-//! ([`super::copy::StreamedCopy`]); Nextcloud's own transfer is listed as "not available yet"
-//! so plans explain the choice.
+//! both members' sessions on one Nextcloud), Nextcloud's own transfer
+//! ([`super::native::NativeTransfer`], both sessions on one Nextcloud with the notifications
+//! app) and the streamed copy ([`super::copy::StreamedCopy`]).
+//!
+//! The order `auto` follows ([`StrategyKind::ALL`]): the OwnershipTransfer app first (needs
+//! only the admin, moves calendars and contacts too); then the copy through a share, because it
+//! is as fast, does not depend on the server's cron and leaves the member's data untouched until
+//! the admin checked the result; Nextcloud's own transfer only when no share can be used (or
+//! when asked for): it moves the data and keeps its shares, but nothing happens until the
+//! server's background jobs run. The streamed copy stays the universal fallback (other servers,
+//! plain WebDAV).
 
 use std::future::Future;
 use std::time::Duration;
@@ -47,6 +55,9 @@ pub struct StrategyContext {
     /// Both members are on the same Nextcloud and its sharing API answers (capabilities
     /// `files_sharing.api_enabled`, see [`super::share_copy::detect`]).
     pub share_api: bool,
+    /// Both members are on the same Nextcloud and the recipient's notifications API answers
+    /// (where Nextcloud's own transfer gives its id, see [`super::native::detect`]).
+    pub native_transfer: bool,
 }
 
 /// The OwnershipTransfer app as seen by the acting account ([`super::ownership::detect`]).
@@ -92,7 +103,17 @@ pub fn availability(kind: StrategyKind, ctx: &StrategyContext) -> StrategyOption
                 (true, "handover-why-share-same-server")
             }
         }
-        StrategyKind::NativeTransfer => (false, "handover-why-not-implemented"),
+        StrategyKind::NativeTransfer => {
+            if !(ctx.source_session && ctx.target_session) {
+                (false, "handover-why-native-needs-sessions")
+            } else if !ctx.same_server {
+                (false, "handover-why-native-two-servers")
+            } else if !ctx.native_transfer {
+                (false, "handover-why-native-no-notifications")
+            } else {
+                (true, "handover-why-native-member-session")
+            }
+        }
     };
     StrategyOption {
         kind,
@@ -178,6 +199,51 @@ mod tests {
         assert!(!choice.moves_data);
         let e = choose(Some(StrategyKind::NativeTransfer), &ctx).unwrap_err();
         assert_eq!(e.code(), "handover-strategy-unavailable");
+        // Nextcloud's own transfer: after the share copy (which keeps the member's data and
+        // needs no cron), before the streamed copy; always there when asked for.
+        let native = StrategyContext {
+            native_transfer: true,
+            ..share
+        };
+        assert_eq!(
+            choose(None, &native).unwrap().chosen,
+            StrategyKind::ShareCopy
+        );
+        let choice = choose(Some(StrategyKind::NativeTransfer), &native).unwrap();
+        assert_eq!(choice.chosen, StrategyKind::NativeTransfer);
+        assert_eq!(choice.reason, "handover-why-native-member-session");
+        assert!(choice.moves_data);
+        let no_share = StrategyContext {
+            share_api: false,
+            ..native
+        };
+        assert_eq!(
+            choose(None, &no_share).unwrap().chosen,
+            StrategyKind::NativeTransfer
+        );
+        let two = StrategyContext {
+            same_server: false,
+            ..no_share
+        };
+        let option = availability(StrategyKind::NativeTransfer, &two);
+        assert!(!option.available);
+        assert_eq!(option.reason, "handover-why-native-two-servers");
+        assert_eq!(
+            choose(None, &two).unwrap().chosen,
+            StrategyKind::StreamedCopy
+        );
+        let no_notes = StrategyContext {
+            native_transfer: false,
+            ..no_share
+        };
+        let option = availability(StrategyKind::NativeTransfer, &no_notes);
+        assert_eq!(option.reason, "handover-why-native-no-notifications");
+        let alone = StrategyContext {
+            target_session: false,
+            ..no_share
+        };
+        let option = availability(StrategyKind::NativeTransfer, &alone);
+        assert_eq!(option.reason, "handover-why-native-needs-sessions");
         let none = StrategyContext::default();
         assert!(choose(None, &none).is_err());
     }
