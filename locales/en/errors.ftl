@@ -75,3 +75,15 @@ error-workshop-not-confirmed = This action deletes data: it needs a confirmation
 error-workshop-plan-not-found = No workshop plan has this name.
 error-workshop-pack-invalid = This workshop pack has problems (file and line shown). Nothing was imported.
 error-workshop-progress-invalid = This progress file cannot be read: it is damaged, too big or does not come from Passerelle.
+
+## Updates
+
+error-update-not-configured = This build of Passerelle does not know where to look for updates. Enter a mirror address in Settings → Updates, or install an official build.
+error-update-mirror-invalid = The update mirror address cannot be used: it must start with https:// (or http:// only on this computer). Correct it in Settings → Updates or in the update-mirror.txt file.
+error-update-offline = No connection: the update server does not answer. Try again when this computer is connected to the Internet.
+error-update-server = The update server gave an answer Passerelle cannot use. Try again later; if it lasts, tell whoever runs this mirror.
+error-update-no-platform = A new version exists, but not yet for this system. Passerelle stays at its current version; try again later.
+error-update-signature = The downloaded update was refused: its signature does not match (the file was altered on the way or does not come from Passerelle). Nothing was installed; Passerelle stays at its current version.
+error-update-format = The downloaded update cannot be installed on this system. Nothing was changed; install the new version from Passerelle's website.
+error-update-install = The update could not be installed. Passerelle stays at its current version; try again, or install the new version from Passerelle's website.
+error-update-none-pending = No update is waiting. Check for updates first.

@@ -75,3 +75,15 @@ error-workshop-not-confirmed = Cette action supprime des données : elle demande
 error-workshop-plan-not-found = Aucun programme d’atelier ne porte ce nom.
 error-workshop-pack-invalid = Ce paquet d’atelier a des problèmes (fichier et ligne indiqués). Rien n’a été importé.
 error-workshop-progress-invalid = Ce fichier de progression ne peut pas être lu : il est abîmé, trop gros ou ne vient pas de Passerelle.
+
+## Mises à jour
+
+error-update-not-configured = Cette version de Passerelle ne sait pas où chercher ses mises à jour. Indiquez l’adresse d’un miroir dans Réglages → Mises à jour, ou installez une version officielle.
+error-update-mirror-invalid = L’adresse du miroir de mises à jour n’est pas utilisable : elle doit commencer par https:// (ou http:// seulement sur cet ordinateur). Corrigez-la dans Réglages → Mises à jour ou dans le fichier update-mirror.txt.
+error-update-offline = Pas de connexion : le serveur de mises à jour ne répond pas. Réessayez quand cet ordinateur sera connecté à Internet.
+error-update-server = Le serveur de mises à jour a donné une réponse inutilisable. Réessayez plus tard ; si cela dure, prévenez la personne qui gère ce miroir.
+error-update-no-platform = Une nouvelle version existe, mais pas encore pour ce système. Passerelle reste dans sa version actuelle ; réessayez plus tard.
+error-update-signature = La mise à jour téléchargée a été refusée : sa signature ne correspond pas (fichier modifié en route ou qui ne vient pas de Passerelle). Rien n’a été installé, Passerelle reste dans sa version actuelle.
+error-update-format = La mise à jour téléchargée ne peut pas être installée sur ce système. Rien n’a été changé ; installez la nouvelle version depuis le site de Passerelle.
+error-update-install = La mise à jour n’a pas pu être installée. Passerelle reste dans sa version actuelle ; réessayez, ou installez la nouvelle version depuis le site de Passerelle.
+error-update-none-pending = Aucune mise à jour n’est en attente. Cherchez d’abord les mises à jour.

@@ -15,6 +15,9 @@ use passerelle_core::tours::{
     Audience, BrokenTour, CheckOutcome, ChoiceOption, MissingInfo, PackReport, QuizAnswer,
     StepProgress, StepState, TourDetail, TourProblem, TourStatus, TourStep, TourSummary,
 };
+use passerelle_core::updates::{
+    UpdateCheck, UpdateEvent, UpdateInfo, UpdateSourceKind, UpdateStatus,
+};
 use ts_rs::{Config, TS};
 
 /// One command as the UI sees it: name, arguments and result as TypeScript, and its doc line.
@@ -227,6 +230,48 @@ const TABLE: &[CommandSig] = &[
         returns: "string",
         doc: "FTL source of the loaded packs' messages, for the UI's Fluent bundle.",
     },
+    CommandSig {
+        name: "updates_status",
+        args: &[],
+        returns: "UpdateStatus",
+        doc: "Version, update address in use and where it comes from, last check.",
+    },
+    CommandSig {
+        name: "updates_set_mirror",
+        args: &[("mirror", "string | null")],
+        returns: "UpdateStatus",
+        doc: "Sets (null: removes) the organisation's update mirror; refuses an unusable one.",
+    },
+    CommandSig {
+        name: "update_check",
+        args: &[("lang", "Language")],
+        returns: "UpdateCheck",
+        doc: "Asks the update server now; errors are for the person to see.",
+    },
+    CommandSig {
+        name: "update_check_at_start",
+        args: &[("lang", "Language")],
+        returns: "UpdateCheck",
+        doc: "The quiet check at start: at most once a day, never an error.",
+    },
+    CommandSig {
+        name: "update_download",
+        args: &[("onEvent", "Channel<UpdateEvent>")],
+        returns: "void",
+        doc: "Downloads the update found and verifies its signature; nothing is installed.",
+    },
+    CommandSig {
+        name: "update_install",
+        args: &[],
+        returns: "void",
+        doc: "Installs the downloaded, verified update; takes effect at restart.",
+    },
+    CommandSig {
+        name: "update_restart",
+        args: &[],
+        returns: "void",
+        doc: "Restarts Passerelle on the installed version.",
+    },
 ];
 
 const HEADER: &str =
@@ -280,6 +325,11 @@ fn types_ts() -> String {
         decl::<TourProblem>(&cfg),
         decl::<BrokenTour>(&cfg),
         decl::<PackReport>(&cfg),
+        decl::<UpdateSourceKind>(&cfg),
+        decl::<UpdateStatus>(&cfg),
+        decl::<UpdateInfo>(&cfg),
+        decl::<UpdateCheck>(&cfg),
+        decl::<UpdateEvent>(&cfg),
     ];
     format!("{HEADER}\n{}", decls.join("\n"))
 }

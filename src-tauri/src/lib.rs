@@ -7,6 +7,7 @@ mod state;
 #[cfg(test)]
 mod bindings;
 
+pub use commands::updates::Updates;
 pub use state::{AppState, AppStateExt};
 
 /// Adds Passerelle's plugins, state and commands to a builder, on any runtime (tests pass
@@ -18,6 +19,7 @@ pub fn with_app<R: tauri::Runtime>(
     builder
         .plugin(tauri_plugin_opener::init())
         .manage(state)
+        .manage(Updates::default())
         .invoke_handler(tauri::generate_handler![
             commands::app::app_bootstrap,
             commands::app::about_info,
@@ -45,12 +47,64 @@ pub fn with_app<R: tauri::Runtime>(
             commands::tours::tour_pack_load,
             commands::tours::tours_broken,
             commands::tours::tour_messages,
+            commands::updates::updates_status,
+            commands::updates::updates_set_mirror,
+            commands::updates::update_check,
+            commands::updates::update_check_at_start,
+            commands::updates::update_download,
+            commands::updates::update_install,
+            commands::updates::update_restart,
         ])
+}
+
+/// The updater plugin. Not in [`with_app`]: it needs `plugins.updater` (the public key) from
+/// `tauri.conf.json`, which the IPC tests' mock context does not have; the update tests add it
+/// with a test key.
+pub fn updater_plugin<R: tauri::Runtime>()
+-> tauri::plugin::TauriPlugin<R, tauri_plugin_updater::Config> {
+    tauri_plugin_updater::Builder::new().build()
+}
+
+/// One running Passerelle per data folder: a second launch focuses the first window. A portable
+/// install (`PASSERELLE_DATA_DIR`) is its own instance, so it gets its own D-Bus name.
+fn single_instance_id(state: &AppState) -> String {
+    let base = "org.passerelle.app";
+    match (std::env::var_os("PASSERELLE_DATA_DIR"), state.paths()) {
+        (Some(_), Ok(paths)) => {
+            // FNV-1a: stable across builds, unlike std's hasher.
+            let hash = paths
+                .data_dir()
+                .to_string_lossy()
+                .bytes()
+                .fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+                    (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+                });
+            format!("{base}.data{hash:016x}")
+        }
+        _ => base.to_owned(),
+    }
 }
 
 /// Starts Passerelle.
 pub fn run() {
-    with_app(tauri::Builder::default(), AppState::from_env())
+    use tauri::Manager;
+    let state = AppState::from_env();
+    // Single instance first, so a second launch exits before building anything.
+    let builder = tauri::Builder::default().plugin(
+        tauri_plugin_single_instance::Builder::new()
+            .dbus_id(single_instance_id(&state))
+            .callback(|app, _argv, _cwd| {
+                if let Some(window) = app.get_webview_window("main") {
+                    let _ = window.unminimize();
+                    let _ = window.show();
+                    let _ = window.set_focus();
+                }
+            })
+            .build(),
+    );
+    with_app(builder, state)
+        .plugin(updater_plugin())
+        .plugin(tauri_plugin_window_state::Builder::default().build())
         .run(tauri::generate_context!())
         .expect("error while running Passerelle");
 }

@@ -7,3 +7,4 @@ pub mod app;
 pub mod profiles;
 pub mod settings;
 pub mod tours;
+pub mod updates;

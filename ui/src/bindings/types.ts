@@ -686,3 +686,84 @@ loaded: Array<TourSummary>,
  * Tours of this pack that could not be loaded.
  */
 broken: Array<BrokenTour>, };
+
+/**
+ * Where the update address in use comes from.
+ */
+export type UpdateSourceKind = "build" | "setting" | "file";
+
+/**
+ * What Settings shows about updates.
+ */
+export type UpdateStatus = { 
+/**
+ * The version running now.
+ */
+currentVersion: string, 
+/**
+ * The manifest address in use, or `None` when updates are not configured.
+ */
+endpoint: string | null, 
+/**
+ * Where that address comes from.
+ */
+source: UpdateSourceKind | null, 
+/**
+ * The mirror set in Settings, if any.
+ */
+mirror: string | null, 
+/**
+ * The mirror file looked at (it may not exist).
+ */
+mirrorFile: string, 
+/**
+ * When the last successful check happened (RFC 3339).
+ */
+lastCheck: string | null, 
+/**
+ * A problem with the configured mirror, as an error to show.
+ */
+problem: IpcError | null, };
+
+/**
+ * An update on offer, as the person sees it before deciding.
+ */
+export type UpdateInfo = { 
+/**
+ * The version running now.
+ */
+currentVersion: string, 
+/**
+ * The version offered.
+ */
+version: string, 
+/**
+ * Publication date as the manifest gives it.
+ */
+date: string | null, 
+/**
+ * Release notes in the person's language when the manifest has them.
+ */
+notes: string | null, };
+
+/**
+ * The answer of a check.
+ */
+export type UpdateCheck = { "kind": "available", 
+/**
+ * What is offered.
+ */
+update: UpdateInfo, } | { "kind": "upToDate", 
+/**
+ * The version running now.
+ */
+currentVersion: string, 
+/**
+ * The version the server offered, when it offered one that is not newer.
+ */
+offered: string | null, } | { "kind": "skipped" };
+
+/**
+ * Progress of a download, streamed to the UI.
+ */
+export type UpdateEvent = { "event": "progress", "data": { 

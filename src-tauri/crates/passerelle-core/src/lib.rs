@@ -12,6 +12,7 @@ pub mod paths;
 pub mod secrets;
 pub mod store;
 pub mod tours;
+pub mod updates;
 pub mod workshop;
 
 pub use error::{CoreError, IpcError};

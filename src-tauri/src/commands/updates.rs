@@ -1,0 +1,317 @@
+//! Updates: check (quietly at start, at most once a day, or when asked in Settings), download
+//! with progress, install and restart — each only on the person's click. The policy (which
+//! address, when, which version, which notes) is `passerelle_core::updates`; this module drives
+//! tauri-plugin-updater, which verifies the minisign signature against the public key in
+//! `tauri.conf.json` before anything is installed, and maps its errors to `{ code, message }`.
+
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use passerelle_core::model::Language;
+use passerelle_core::updates::{
+    self, UpdateCheck, UpdateError, UpdateEvent, UpdateInfo, UpdateSource, UpdateStatus,
+};
+use passerelle_core::{IpcError, Store};
+use tauri::ipc::Channel;
+use tauri::{AppHandle, Manager, Runtime};
+use tauri_plugin_updater::{Update, UpdaterExt};
+
+use crate::AppStateExt;
+
+/// The update address built in, from `PASSERELLE_UPDATE_ENDPOINT` at build time (see build.rs).
+pub const BUILD_ENDPOINT: Option<&str> = option_env!("PASSERELLE_UPDATE_ENDPOINT");
+
+/// Updates found, downloaded and waiting for the person's click.
+#[derive(Default)]
+pub struct Updates {
+    pending: Mutex<Option<Pending>>,
+    install_path: Mutex<Option<PathBuf>>,
+}
+
+struct Pending {
+    update: Update,
+    /// The downloaded file, already verified against its signature.
+    bytes: Option<Arc<Vec<u8>>>,
+}
+
+impl std::fmt::Debug for Updates {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Updates").finish_non_exhaustive()
+    }
+}
+
+impl Updates {
+    /// Installs updates over this file instead of the running executable (on Linux, the
+    /// AppImage the updater replaces). Used by the tests, which must not replace themselves.
+    pub fn set_install_path(&self, path: PathBuf) {
+        *lock(&self.install_path) = Some(path);
+    }
+}
+
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|p| p.into_inner())
+}
+
+/// Whether this build accepts plain-http update addresses on this computer: only when its
+/// updater configuration sets `dangerousInsecureTransportProtocol` (the tests' builds).
+fn allows_loopback_http<R: Runtime>(app: &AppHandle<R>) -> bool {
+    app.config()
+        .plugins
+        .0
+        .get("updater")
+        .and_then(|c| c.get("dangerousInsecureTransportProtocol"))
+        .and_then(serde_json::Value::as_bool)
+        .unwrap_or(false)
+}
+
+fn source<R: Runtime>(app: &AppHandle<R>, store: &Store) -> Result<UpdateSource, IpcError> {
+    let file = updates::mirror_file(app.passerelle().paths()?.data_dir());
+    let from_file = updates::read_mirror_file(&file)?;
+    Ok(updates::resolve_source(
+        store.update_mirror()?.as_deref(),
+        from_file.as_deref(),
+        BUILD_ENDPOINT,
+        allows_loopback_http(app),
+    )?)
+}
+
+fn current_version<R: Runtime>(app: &AppHandle<R>) -> String {
+    app.package_info().version.to_string()
+}
+
+/// What Settings shows about updates: version, address in use and where it comes from.
+#[tauri::command]
+pub async fn updates_status<R: Runtime>(app: AppHandle<R>) -> Result<UpdateStatus, IpcError> {
+    let state = app.passerelle();
+    let store = state.store()?;
+    let mirror_file = updates::mirror_file(state.paths()?.data_dir());
+    let resolved = source(&app, store);
+    let (endpoint, kind, problem) = match resolved {
+        Ok(s) => (Some(s.endpoint.to_string()), Some(s.kind), None),
+        Err(e) if e.code == "update-not-configured" => (None, None, None),
+        Err(e) => (None, None, Some(e)),
+    };
+    Ok(UpdateStatus {
+        current_version: current_version(&app),
+        endpoint,
+        source: kind,
+        mirror: store.update_mirror()?,
+        mirror_file: mirror_file.display().to_string(),
+        last_check: store
+            .last_update_check()?
+            .and_then(|t| t.format(&time_format()).ok()),
+        problem,
+    })
+}
+
+fn time_format() -> time::format_description::well_known::Rfc3339 {
+    time::format_description::well_known::Rfc3339
+}
+
+/// Sets (or with `null`, removes) the organisation's update mirror; refuses an unusable one.
+#[tauri::command]
+pub async fn updates_set_mirror<R: Runtime>(
+    app: AppHandle<R>,
+    mirror: Option<String>,
+) -> Result<UpdateStatus, IpcError> {
+    let mirror = mirror
+        .map(|m| m.trim().to_owned())
+        .filter(|m| !m.is_empty());
+    if let Some(m) = &mirror {
+        updates::parse_mirror(m, allows_loopback_http(&app))?;
+    }
+    app.passerelle()
+        .store()?
+        .set_update_mirror(mirror.as_deref())?;
+    *lock(&app.state::<Updates>().pending) = None;
+    updates_status(app).await
+}
+
+/// Asks the update server now (Settings → "Check for updates"); errors are shown.
+#[tauri::command]
+pub async fn update_check<R: Runtime>(
+    app: AppHandle<R>,
+    lang: Language,
+) -> Result<UpdateCheck, IpcError> {
+    check(&app, lang).await
+}
+
+/// The quiet check at start: at most once a day, and never an error (offline, not
+/// configured…): it only says whether an update is on offer.
+#[tauri::command]
+pub async fn update_check_at_start<R: Runtime>(
+    app: AppHandle<R>,
+    lang: Language,
+) -> Result<UpdateCheck, IpcError> {
+    let Ok(store) = app.passerelle().store() else {
+        return Ok(UpdateCheck::Skipped);
+    };
+    let last = store.last_update_check().ok().flatten();
+    if !updates::check_due(last, time::OffsetDateTime::now_utc()) {
+        return Ok(UpdateCheck::Skipped);
+    }
+    Ok(check(&app, lang).await.unwrap_or(UpdateCheck::Skipped))
+}
+
+async fn check<R: Runtime>(app: &AppHandle<R>, lang: Language) -> Result<UpdateCheck, IpcError> {
+    let state = app.passerelle();
+    let store = state.store()?;
+    let source = source(app, store)?;
+    let offered: Arc<Mutex<Option<String>>> = Arc::default();
+    let seen = offered.clone();
+    let mut builder = app
+        .updater_builder()
+        .endpoints(vec![source.endpoint])
+        .map_err(plugin_error)?
+        .version_comparator(move |current, release| {
+            let version = release.version.to_string();
+            let newer = updates::is_newer(&current.to_string(), &version);
+            *lock(&seen) = Some(version);
+            newer
+        });
+    if let Some(path) = lock(&app.state::<Updates>().install_path).clone() {
+        builder = builder.executable_path(path);
+    }
+    let updater = builder.build().map_err(plugin_error)?;
+    let found = updater.check().await.map_err(|e| {
+        let version = lock(&offered).clone().unwrap_or_default();
+        match e {
+            tauri_plugin_updater::Error::TargetNotFound(t) => {
+                IpcError::from(UpdateError::NoPlatform {
+                    version,
+                    targets: t,
+                })
+            }
+            tauri_plugin_updater::Error::TargetsNotFound(t) => {
+                IpcError::from(UpdateError::NoPlatform {
+                    version,
+                    targets: t.join(", "),
+                })
+            }
+            other => plugin_error(other),
+        }
+    })?;
+    store.set_last_update_check(time::OffsetDateTime::now_utc())?;
+    let current = current_version(app);
+    let Some(update) = found else {
+        *lock(&app.state::<Updates>().pending) = None;
+        return Ok(UpdateCheck::UpToDate {
+            current_version: current,
+            offered: lock(&offered).clone(),
+        });
+    };
+    let info = UpdateInfo {
+        current_version: current,
+        version: update.version.clone(),
+        date: update
+            .raw_json
+            .get("pub_date")
+            .and_then(|d| d.as_str())
+            .map(str::to_owned),
+        notes: updates::release_notes(&update.raw_json, lang),
+    };
+    *lock(&app.state::<Updates>().pending) = Some(Pending {
+        update,
+        bytes: None,
+    });
+    Ok(UpdateCheck::Available { update: info })
+}
+
+/// Downloads the update found by the last check and verifies its signature; streams progress.
+/// Nothing is installed.
+#[tauri::command]
+pub async fn update_download<R: Runtime>(
+    app: AppHandle<R>,
+    on_event: Channel<UpdateEvent>,
+) -> Result<(), IpcError> {
+    let update = lock(&app.state::<Updates>().pending)
+        .as_ref()
+        .map(|p| p.update.clone())
+        .ok_or(UpdateError::NonePending)?;
+    let mut downloaded: u64 = 0;
+    let mut reported: u64 = 0;
+    let bytes = update
+        .download(
+            |chunk, total| {
+                downloaded += chunk as u64;
+                // One event per 64 KiB (and the last one) is plenty for a progress bar.
+                if downloaded - reported >= 64 * 1024 || Some(downloaded) == total {
+                    reported = downloaded;
+                    let _ = on_event.send(UpdateEvent::Progress { downloaded, total });
+                }
+            },
+            || {},
+        )
+        .await
+        .map_err(plugin_error)?;
+    let _ = on_event.send(UpdateEvent::Verified);
+    if let Some(p) = lock(&app.state::<Updates>().pending).as_mut()
+        && p.update.version == update.version
+    {
+        p.bytes = Some(Arc::new(bytes));
+    }
+    Ok(())
+}
+
+/// Installs the downloaded, verified update (its signature is checked again first). The app
+/// keeps running the old version until [`update_restart`].
+#[tauri::command]
+pub async fn update_install<R: Runtime>(app: AppHandle<R>) -> Result<(), IpcError> {
+    let (update, bytes) = {
+        let updates = app.state::<Updates>();
+        let pending = lock(&updates.pending);
+        let p = pending.as_ref().ok_or(UpdateError::NonePending)?;
+        let bytes = p.bytes.clone().ok_or(UpdateError::NonePending)?;
+        (p.update.clone(), bytes)
+    };
+    tauri::async_runtime::spawn_blocking(move || update.install(bytes.as_slice()))
+        .await
+        .map_err(|e| IpcError::from(UpdateError::Install(e.to_string())))?
+        .map_err(plugin_error)?;
+    *lock(&app.state::<Updates>().pending) = None;
+    Ok(())
+}
+
+/// Restarts Passerelle on the installed version (after [`update_install`], on the person's click).
+#[tauri::command]
+pub fn update_restart<R: Runtime>(app: AppHandle<R>) {
+    app.restart();
+}
+
+/// Maps the updater plugin's error to Passerelle's codes.
+fn plugin_error(err: tauri_plugin_updater::Error) -> IpcError {
+    use tauri_plugin_updater::Error as E;
+    let detail = err.to_string();
+    let mapped = match err {
+        E::EmptyEndpoints => UpdateError::NotConfigured,
+        E::InsecureTransportProtocol | E::UrlParse(_) => UpdateError::MirrorInvalid {
+            value: String::new(),
+            reason: detail,
+        },
+        E::Reqwest(e) if e.is_status() || e.is_decode() || e.is_body() => {
+            UpdateError::Server(detail)
+        }
+        E::Reqwest(_) => UpdateError::Offline(detail),
+        E::Network(_) | E::Serialization(_) | E::ReleaseNotFound | E::Semver(_) => {
+            UpdateError::Server(detail)
+        }
+        E::TargetNotFound(t) => UpdateError::NoPlatform {
+            version: String::new(),
+            targets: t,
+        },
+        E::TargetsNotFound(t) => UpdateError::NoPlatform {
+            version: String::new(),
+            targets: t.join(", "),
+        },
+        E::Minisign(_)
+        | E::Base64(_)
+        | E::SignatureUtf8(_)
+        | E::SignedVersionMismatch { .. }
+        | E::MissingSignedVersion => UpdateError::Signature(detail),
+        E::InvalidUpdaterFormat | E::BinaryNotFoundInArchive | E::UnsupportedOs => {
+            UpdateError::Format(detail)
+        }
+        _ => UpdateError::Install(detail),
+    };
+    mapped.into()
+}
