@@ -1474,6 +1474,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--dav", action="store_true",
                    help="serve calendars and address books over real CalDAV/CardDAV (Radicale)")
     args = p.parse_args(argv)
+    # `kill PID` ends the double like Ctrl-C: its servers stopped, its folder removed.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     double = NextcloudDouble(mode=args.mode, host=args.host, port=args.port,
                              webdav=args.webdav, dav=args.dav).start()
     double._server.verbose = args.verbose

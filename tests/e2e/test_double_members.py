@@ -482,3 +482,27 @@ def test_a_put_keeps_the_modification_time_as_nextcloud_does(nc):
     assert int((nc.files_of(CAROL) / "horodate.txt").stat().st_mtime) == 1700000000
     r = fetch(url, "PUT", body=b"y", headers=dav_auth(nc, CAROL))
     assert r.status in (201, 204) and r.header("X-OC-MTime") is None
+
+
+def test_the_command_line_double_cleans_up_on_sigterm():
+    cmd = [sys.executable, str(HERE / "nextcloud_double.py"), "--webdav", "--dav"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True)
+    try:
+        lines = []
+        while not any("Radicale" in line for line in lines):
+            line = proc.stdout.readline()  # blocks until the double printed its next line
+            assert line, f"the double ended early: {lines}"
+            lines.append(line)
+        folder = Path(re.search(r"(/\S*nextcloud-double-\S+)/files", "".join(lines)).group(1))
+        assert folder.is_dir()
+        children = [int(p) for p in subprocess.run(["pgrep", "-P", str(proc.pid)],
+                                                   capture_output=True, text=True).stdout.split()]
+        assert len(children) == 2
+        proc.terminate()
+        assert proc.wait(timeout=20) == 0
+        assert not folder.exists()
+        assert all(not Path(f"/proc/{pid}").exists() or _state(pid) == "Z" for pid in children)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
