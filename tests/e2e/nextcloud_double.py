@@ -81,6 +81,12 @@ not pick Passerelle's copy through a share or Nextcloud's own transfer: with
 capabilities answers and Passerelle's ``auto`` picks the streamed copy, which the double serves
 end to end (files, calendars, address books).
 
+Stopping a transfer in the middle, deterministically: ``nc.hold(("PUT",), after=3)`` lets the
+first 3 PUTs to the real servers through and keeps the next ones waiting in the double;
+``nc.wait_held()`` returns once one waits (no sleep); ``nc.release(forward=False)`` answers them
+503 without writing anything (e.g. after killing the app), ``nc.release()`` lets them through.
+The log marks dropped ones with ``held: "dropped"``.
+
 Processes: rclone and Radicale are waited for on their ports (no fixed sleeps), stopped by
 ``stop()`` each by its PID, their temporary folder removed; on Linux they also get SIGTERM from
 the kernel if the thread that started them dies (``PR_SET_PDEATHSIG``: start the double from a
@@ -414,6 +420,8 @@ class NextcloudDouble:
         # Capability blocks left out of the capabilities answers (see the module docstring).
         self.apps_off = tuple(apps_off)
         self._root: Path | None = None  # temporary folder of the real servers
+        self._hold: dict | None = None  # see hold()
+        self._hold_cond = threading.Condition(self._lock)
         self._procs: dict[str, subprocess.Popen] = {}  # "rclone"/"radicale" -> process
         self._webdav_port: int | None = None
         self._dav_port: int | None = None
@@ -450,6 +458,7 @@ class NextcloudDouble:
         """Stops the HTTP server and every process started (each by its own PID), then
         removes the temporary folder. Safe to call more than once."""
         atexit.unregister(self.stop)
+        self.release(forward=False)  # held requests would keep the server from shutting down
         if self._server is not None:
             self._server.shutdown()
             self._server.server_close()
@@ -693,6 +702,50 @@ class NextcloudDouble:
             self.app_passwords[flow.app_password] = (flow.user, label)
             self.issued_app_passwords.append(flow.app_password)
 
+    # -- holding requests to the real servers (e.g. to stop a transfer in the middle) --------
+
+    def hold(self, methods=("PUT",), after: int = 0) -> None:
+        """From now on, requests with one of `methods` that would reach the real servers
+        (files, chunked uploads, calendars, contacts) pass for the first `after` of them, then
+        wait in the double until :meth:`release`. With :meth:`wait_held` a test knows, without
+        sleeping, that a transfer is stuck in the middle (e.g. to kill the app then)."""
+        with self._lock:
+            self._hold = {"methods": {m.upper() for m in methods}, "left": after, "held": 0,
+                          "passed": 0, "released": None}
+
+    def wait_held(self, count: int = 1, timeout: float = 30.0) -> int:
+        """Waits (bounded) until at least `count` requests are held; returns how many."""
+        with self._hold_cond:
+            ok = self._hold_cond.wait_for(
+                lambda: self._hold is not None and self._hold["held"] >= count, timeout)
+            if not ok:
+                passed = self._hold["passed"] if self._hold else 0
+                raise TimeoutError(f"no request held within {timeout} s ({passed} passed)")
+            return self._hold["held"]
+
+    def release(self, forward: bool = True) -> None:
+        """Ends the hold: held requests go on to the real servers (`forward`) or are answered
+        503 without reaching them (their client is gone, e.g. a killed app: nothing lands)."""
+        with self._hold_cond:
+            if self._hold is not None:
+                self._hold["released"] = forward
+                self._hold_cond.notify_all()
+            self._hold = None
+
+    def _pass_hold(self, method: str) -> bool:
+        with self._hold_cond:
+            hold = self._hold
+            if hold is None or method.upper() not in hold["methods"]:
+                return True
+            if hold["left"] > 0:
+                hold["left"] -= 1
+                hold["passed"] += 1
+                return True
+            hold["held"] += 1
+            self._hold_cond.notify_all()
+            self._hold_cond.wait_for(lambda: hold["released"] is not None)
+            return bool(hold["released"])
+
     def login_as(self, user: str) -> None:
         """Who signs in in the browser: every Login Flow granted from now on (until the next
         call) issues an app password for `user`, and its poll answer's ``loginName`` is `user`.
@@ -839,10 +892,15 @@ class NextcloudDouble:
             return _plain(200, "OK", "image/svg+xml", LOGO_SVG), facts
         if mode == "maintenance":
             return self._maintenance(path, base_url), facts
-        if (self._webdav_port is not None and auth == "ok" and user
-                and (path + "/").startswith(UPLOADS_PREFIX + user + "/")):
-            return self._chunked(method, path, headers, body, base_url, user), facts
+        chunked = (self._webdav_port is not None and auth == "ok" and user
+                   and (path + "/").startswith(UPLOADS_PREFIX + user + "/"))
         upstream = self._upstream(path, auth, user)
+        if (chunked or upstream is not None) and not self._pass_hold(method):
+            facts["held"] = "dropped"
+            return _plain(503, "Service Unavailable", "text/plain; charset=utf-8",
+                          b"nextcloud double: held request dropped\n"), facts
+        if chunked:
+            return self._chunked(method, path, headers, body, base_url, user), facts
         if upstream is not None:
             destination = headers.get("Destination")
             if destination and self._upstream(urlsplit(destination).path, auth, user) != upstream:

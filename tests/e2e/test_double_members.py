@@ -10,6 +10,7 @@ import signal
 import subprocess
 import sys
 import textwrap
+import threading
 import time
 from pathlib import Path
 
@@ -506,3 +507,38 @@ def test_the_command_line_double_cleans_up_on_sigterm():
         if proc.poll() is None:
             proc.kill()
             proc.wait()
+
+
+def test_requests_to_the_real_servers_can_be_held_then_dropped_or_let_through(nc):
+    base = nc.base_url + "/remote.php/dav/files/admin/"
+    auth = dav_auth(nc, ADMIN)
+    nc.hold(("PUT",), after=1)
+    assert fetch(base + "un.txt", "PUT", body=b"1", headers=auth).status == 201
+    replies = {}
+
+    def put(name):
+        replies[name] = fetch(base + name, "PUT", body=b"2", headers=auth, timeout=30)
+
+    worker = threading.Thread(target=put, args=("deux.txt",))
+    worker.start()
+    assert nc.wait_held() == 1
+    # Other methods still pass while the PUT waits.
+    r = fetch(base, "PROPFIND", headers={**auth, "Depth": "1"})
+    assert r.status == 207 and base[len(nc.base_url):] + "deux.txt" not in hrefs(r.body)
+    nc.release(forward=False)
+    worker.join(timeout=30)
+    assert replies["deux.txt"].status == 503 and not (nc.files_of(ADMIN) / "deux.txt").exists()
+    assert [e.get("held") for e in nc.log() if e["method"] == "PUT"][-1] == "dropped"
+
+    nc.hold(("PUT", "MKCALENDAR"))
+    worker = threading.Thread(target=put, args=("trois.txt",))
+    worker.start()
+    nc.wait_held()
+    nc.release()
+    worker.join(timeout=30)
+    assert replies["trois.txt"].status == 201
+    assert (nc.files_of(ADMIN) / "trois.txt").read_bytes() == b"2"
+    with pytest.raises(TimeoutError):
+        nc.hold(("DELETE",))
+        nc.wait_held(timeout=0.2)
+    nc.release()
