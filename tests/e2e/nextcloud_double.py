@@ -1430,11 +1430,14 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _send(self, resp: Response) -> None:
         head = resp.status_line + "\r\n" + "".join(f"{k}: {v}\r\n" for k, v in resp.headers) + "\r\n"
-        self.wfile.write(head.encode("latin-1"))
-        if self.command != "HEAD":
-            self.wfile.write(resp.body)
-        self.wfile.flush()
         self.close_connection = True
+        try:
+            self.wfile.write(head.encode("latin-1"))
+            if self.command != "HEAD":
+                self.wfile.write(resp.body)
+            self.wfile.flush()
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the client is gone (e.g. an app killed in the middle of a transfer)
 
     def _control(self, path: str, body: bytes) -> Response:
         d = self.double
