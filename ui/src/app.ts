@@ -27,6 +27,7 @@ import * as tours from "./screens/tours";
 import * as welcome from "./screens/welcome";
 import { PALETTES, type ThemeName } from "./theme/palette";
 import { safeLogo, spaceColors } from "./theme/spaceTheme";
+import { quietCheckAtStart } from "./components/updates";
 
 const SCREENS: Record<Exclude<Route, `tours/${string}`>, Screen> = {
   accounts: accounts.render,
@@ -134,6 +135,11 @@ export class App {
     this.darkQuery?.addEventListener?.("change", this.onSystemTheme);
     this.router.start();
     this.render("none");
+    void quietCheckAtStart(
+      { api: this.api, i18n: this.i18n, announce: (text) => this.ctx?.actions.announce(text) },
+      this.root,
+      () => this.router.navigate("settings"),
+    );
   }
 
   stop(): void {

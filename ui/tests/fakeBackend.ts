@@ -501,6 +501,19 @@ export class FakeBackend {
   handle(cmd: string, args: Record<string, unknown>): unknown {
     this.calls.push({ cmd, args });
     if (cmd.startsWith("tour")) return this.tourCommand(cmd, args);
+    // Updates are not configured in this fake; tests/updates.test.ts mocks them itself.
+    if (cmd === "update_check_at_start") return { kind: "skipped" };
+    if (cmd === "updates_status") {
+      return {
+        currentVersion: "0.1.0",
+        endpoint: null,
+        source: null,
+        mirror: null,
+        mirrorFile: "/fake/update-mirror.txt",
+        lastCheck: null,
+        problem: null,
+      };
+    }
     switch (cmd) {
       case "app_bootstrap": {
         const result: AppBootstrap = {

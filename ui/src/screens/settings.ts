@@ -1,9 +1,10 @@
-// Settings: language, theme, text size (applied at once), and deleting the
-// current profile.
+// Settings: language, theme, text size (applied at once), updates (checked,
+// downloaded and installed only on a click), and deleting the current profile.
 import type { Language, SettingsPatch, TextSize, Theme } from "../bindings/types";
 import type { Ctx } from "../context";
 import { openConfirmDialog } from "../components/dialog";
 import { radioGroup, screen } from "../components/ui";
+import { updateSection } from "../components/updates";
 import { h, uid } from "../dom";
 import { LANGUAGES, LANGUAGE_NAMES } from "../i18n";
 
@@ -104,6 +105,7 @@ export function render(ctx: Ctx): HTMLElement {
     t("settings-title"),
     h("p", { class: "lead" }, t("settings-intro")),
     h("div", { class: "card stack" }, language, theme, textSize),
+    updateSection({ api: ctx.api, i18n: ctx.i18n, announce: actions.announce }),
     profileSection,
   );
 }

@@ -1,0 +1,33 @@
+## Updates: Settings → "Updates", and the discreet banner at start.
+
+updates-title = Updates
+updates-intro = Passerelle never installs itself: it shows you the new version, then you choose to download it, then to install it.
+updates-current = Installed version: { $version }
+updates-source-build = Updates come from the address built into this version: { $endpoint }
+updates-source-setting = Updates come from your organisation's mirror: { $endpoint }
+updates-source-file = Updates come from the mirror named in the file { $file }: { $endpoint }
+updates-source-none = This build knows no update address. Your organisation can enter one below.
+updates-last-check = Last checked: { $date }
+updates-check = Check for updates
+updates-checking = Checking…
+updates-available = Version { $version } is available (you have { $current }).
+updates-notes-title = What's new
+updates-no-notes = The server gives no notes for this version.
+updates-up-to-date = Passerelle is up to date (version { $version }).
+updates-older-offered = The server offers version { $offered }, older than yours: nothing to install.
+updates-download = Download version { $version }
+updates-downloading = Downloading…
+updates-progress = { $percent } %
+updates-progress-label = Downloading the update
+updates-verified = Downloaded, and its signature is verified. It will be installed when you decide.
+updates-install = Install and restart
+updates-installing = Installing…
+updates-mirror-legend = Your organisation's mirror (optional)
+updates-mirror-hint = For a CHATONS host or a trainer who hands out Passerelle: the address of their latest.json file, with https://. Updates are still checked against Passerelle's key.
+updates-mirror-save = Save the mirror
+updates-mirror-remove = Back to the built-in address
+updates-mirror-saved = Mirror saved.
+updates-mirror-removed = Mirror removed.
+updates-banner = Passerelle version { $version } is available.
+updates-banner-see = See in Settings
+updates-banner-later = Later

@@ -1,0 +1,33 @@
+## Mises à jour : Réglages → « Mises à jour », et le bandeau discret au démarrage.
+
+updates-title = Mises à jour
+updates-intro = Passerelle ne s’installe jamais toute seule : elle vous montre la nouvelle version, puis vous choisissez de la télécharger, puis de l’installer.
+updates-current = Version installée : { $version }
+updates-source-build = Les mises à jour viennent de l’adresse prévue par cette version : { $endpoint }
+updates-source-setting = Les mises à jour viennent du miroir de votre organisation : { $endpoint }
+updates-source-file = Les mises à jour viennent du miroir indiqué dans le fichier { $file } : { $endpoint }
+updates-source-none = Cette version ne connaît pas d’adresse de mises à jour. Votre organisation peut en indiquer une ci-dessous.
+updates-last-check = Dernière vérification : { $date }
+updates-check = Chercher les mises à jour
+updates-checking = Recherche en cours…
+updates-available = La version { $version } est disponible (vous avez la { $current }).
+updates-notes-title = Nouveautés
+updates-no-notes = Le serveur ne donne pas de notes pour cette version.
+updates-up-to-date = Passerelle est à jour (version { $version }).
+updates-older-offered = Le serveur propose la version { $offered }, plus ancienne que la vôtre : rien à installer.
+updates-download = Télécharger la version { $version }
+updates-downloading = Téléchargement…
+updates-progress = { $percent } %
+updates-progress-label = Téléchargement de la mise à jour
+updates-verified = Téléchargée, et sa signature est vérifiée. Elle sera installée quand vous le déciderez.
+updates-install = Installer et redémarrer
+updates-installing = Installation…
+updates-mirror-legend = Miroir de votre organisation (facultatif)
+updates-mirror-hint = Pour un hébergeur CHATONS ou une formatrice qui diffuse Passerelle : l’adresse de son fichier latest.json, en https://. Les mises à jour restent vérifiées avec la clé de Passerelle.
+updates-mirror-save = Enregistrer le miroir
+updates-mirror-remove = Revenir à l’adresse prévue
+updates-mirror-saved = Miroir enregistré.
+updates-mirror-removed = Miroir retiré.
+updates-banner = La version { $version } de Passerelle est disponible.
+updates-banner-see = Voir dans les réglages
+updates-banner-later = Plus tard
