@@ -12,8 +12,10 @@ use passerelle_core::model::{
 };
 use passerelle_core::secrets::{KeyringStatus, SecretStorage};
 use passerelle_core::tours::{
-    Audience, BrokenTour, CheckOutcome, ChoiceOption, MissingInfo, PackReport, QuizAnswer,
-    StepProgress, StepState, TourDetail, TourProblem, TourStatus, TourStep, TourSummary,
+    Audience, BrokenTour, CheckOutcome, ChoiceOption, HealthFormat, HighlightCandidate,
+    HighlightLive, HighlightTarget, MajorRange, MissingInfo, OpenAction, OverlayLabels,
+    OverlayReport, OverlayStep, PackReport, QuizAnswer, StepProgress, StepState, TargetOpen,
+    TourDetail, TourHealthMiss, TourProblem, TourStatus, TourStep, TourSummary,
 };
 use passerelle_core::updates::{
     UpdateCheck, UpdateEvent, UpdateInfo, UpdateSourceKind, UpdateStatus,
@@ -231,6 +233,42 @@ const TABLE: &[CommandSig] = &[
         doc: "FTL source of the loaded packs' messages, for the UI's Fluent bundle.",
     },
     CommandSig {
+        name: "space_open",
+        args: &[("accountId", "number"), ("step", "OverlayStep | null")],
+        returns: "void",
+        doc: "Opens (or brings forward) the account's space window, showing the step when given.",
+    },
+    CommandSig {
+        name: "space_show_step",
+        args: &[("accountId", "number"), ("step", "OverlayStep | null")],
+        returns: "boolean",
+        doc: "Changes the step on show in the space window (null hides it); false when it is not open.",
+    },
+    CommandSig {
+        name: "space_forget",
+        args: &[("accountId", "number")],
+        returns: "void",
+        doc: "Signs out of the web space: closes its window and deletes its cookies and storage.",
+    },
+    CommandSig {
+        name: "tour_health_list",
+        args: &[],
+        returns: "Array<TourHealthMiss>",
+        doc: "The highlight targets tours could not find, newest first.",
+    },
+    CommandSig {
+        name: "tour_health_export",
+        args: &[("format", "HealthFormat")],
+        returns: "string",
+        doc: "Writes tour health to a CSV or JSON file in the data folder; returns its path.",
+    },
+    CommandSig {
+        name: "tour_health_clear",
+        args: &[],
+        returns: "number",
+        doc: "Forgets every recorded miss; returns how many there were.",
+    },
+    CommandSig {
         name: "updates_status",
         args: &[],
         returns: "UpdateStatus",
@@ -325,6 +363,18 @@ fn types_ts() -> String {
         decl::<TourProblem>(&cfg),
         decl::<BrokenTour>(&cfg),
         decl::<PackReport>(&cfg),
+        decl::<OpenAction>(&cfg),
+        decl::<TargetOpen>(&cfg),
+        decl::<MajorRange>(&cfg),
+        decl::<HighlightCandidate>(&cfg),
+        decl::<HighlightTarget>(&cfg),
+        decl::<HighlightLive>(&cfg),
+        decl::<OverlayLabels>(&cfg),
+        decl::<OverlayStep>(&cfg),
+        decl::<OverlayReport>(&cfg),
+        decl::<crate::space::SpaceEvent>(&cfg),
+        decl::<TourHealthMiss>(&cfg),
+        decl::<HealthFormat>(&cfg),
         decl::<UpdateSourceKind>(&cfg),
         decl::<UpdateStatus>(&cfg),
         decl::<UpdateInfo>(&cfg),

@@ -2,6 +2,7 @@
 //! command extracts state, calls `passerelle-core`, and maps the error to `{ code, message }`.
 
 mod commands;
+pub mod space;
 mod state;
 
 #[cfg(test)]
@@ -18,6 +19,7 @@ pub fn with_app<R: tauri::Runtime>(
 ) -> tauri::Builder<R> {
     builder
         .plugin(tauri_plugin_opener::init())
+        .plugin(space::plugin())
         .manage(state)
         .manage(Updates::default())
         .invoke_handler(tauri::generate_handler![
@@ -47,6 +49,12 @@ pub fn with_app<R: tauri::Runtime>(
             commands::tours::tour_pack_load,
             commands::tours::tours_broken,
             commands::tours::tour_messages,
+            commands::space::space_open,
+            commands::space::space_show_step,
+            commands::space::space_forget,
+            commands::space::tour_health_list,
+            commands::space::tour_health_export,
+            commands::space::tour_health_clear,
             commands::updates::updates_status,
             commands::updates::updates_set_mirror,
             commands::updates::update_check,

@@ -6,5 +6,6 @@ pub mod accounts;
 pub mod app;
 pub mod profiles;
 pub mod settings;
+pub mod space;
 pub mod tours;
 pub mod updates;

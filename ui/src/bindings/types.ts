@@ -561,7 +561,11 @@ text: string,
 /**
  * Fluent id of words saying where to find it.
  */
-fallback: string, };
+fallback: string, 
+/**
+ * How it advances and what it points at (always sent; optional for older callers).
+ */
+live?: HighlightLive, };
 
 /**
  * What is recorded for a step.
@@ -686,6 +690,270 @@ loaded: Array<TourSummary>,
  * Tours of this pack that could not be loaded.
  */
 broken: Array<BrokenTour>, };
+
+/**
+ * `click`, `hover` or `focus`.
+ */
+export type OpenAction = "click" | "hover" | "focus";
+
+/**
+ * An action on the page before looking for the target.
+ */
+export type TargetOpen = { 
+/**
+ * What to do.
+ */
+action: OpenAction, 
+/**
+ * On what.
+ */
+selector: string, };
+
+/**
+ * A Nextcloud major-version range, both ends included, absent ends open.
+ */
+export type MajorRange = { 
+/**
+ * Oldest major version.
+ */
+min: number | null, 
+/**
+ * Newest major version.
+ */
+max: number | null, };
+
+/**
+ * One selector for the target.
+ */
+export type HighlightCandidate = { 
+/**
+ * CSS selector, on stable hooks (`data-cy-*`, `aria-controls`, roles, `aria-label`).
+ */
+selector: string, 
+/**
+ * Versions where it applies.
+ */
+nextcloud: MajorRange | null, 
+/**
+ * Majors on whose real web interface it was seen to work; empty: unverified.
+ */
+verified: Array<number>, };
+
+/**
+ * What the overlay looks for.
+ */
+export type HighlightTarget = { 
+/**
+ * How long to wait for it, in milliseconds (the overlay's default when absent).
+ */
+waitMs: number | null, 
+/**
+ * An action that reveals it first.
+ */
+open: TargetOpen | null, 
+/**
+ * Tried in order; the first visible unique match wins.
+ */
+candidates: Array<HighlightCandidate>, };
+
+/**
+ * The live part of a highlight step, as the tour player receives it.
+ */
+export type HighlightLive = { 
+/**
+ * `next` (a button), `click` (on the target) or `check` (the step's task check).
+ */
+advance: string, 
+/**
+ * What to point at.
+ */
+target: HighlightTarget, };
+
+/**
+ * Words of the popover, in the person's language (formatted by the UI from Fluent).
+ */
+export type OverlayLabels = { 
+/**
+ * The dialog's name ("Guided tour").
+ */
+dialog: string, 
+/**
+ * "Step 3 of 9".
+ */
+progress: string, 
+/**
+ * Back button.
+ */
+back: string, 
+/**
+ * Next button.
+ */
+next: string, 
+/**
+ * Next button on the last step.
+ */
+done: string, 
+/**
+ * Close button.
+ */
+close: string, 
+/**
+ * Said before the fallback words when the target was not found.
+ */
+notFound: string, 
+/**
+ * Said when the step waits for a click on the target.
+ */
+clickHint: string, 
+/**
+ * Said when the step waits for its task check.
+ */
+checkHint: string, };
+
+/**
+ * The step the overlay shows.
+ */
+export type OverlayStep = { 
+/**
+ * Tour id.
+ */
+tourId: string, 
+/**
+ * Step id.
+ */
+stepId: string, 
+/**
+ * 0-based position in the tour.
+ */
+index: number, 
+/**
+ * Number of steps.
+ */
+total: number, 
+/**
+ * The step's text, localised.
+ */
+text: string, 
+/**
+ * Where to find the target, in words, localised.
+ */
+fallback: string, 
+/**
+ * `next`, `click` or `check`.
+ */
+advance: string, 
+/**
+ * What to point at.
+ */
+target: HighlightTarget, 
+/**
+ * The server's major version, when known; `null` tries every candidate.
+ */
+nextcloudMajor: number | null, 
+/**
+ * The server's full version, for tour health ("29.0.6"), when known.
+ */
+nextcloudVersion: string | null, 
+/**
+ * Popover words.
+ */
+labels: OverlayLabels, };
+
+/**
+ * What the overlay reports: the person's actions and the targets it could not find.
+ */
+export type OverlayReport = { "event": "next", 
+/**
+ * Tour id.
+ */
+tourId: string, 
+/**
+ * Step id.
+ */
+stepId: string, } | { "event": "back", 
+/**
+ * Tour id.
+ */
+tourId: string, 
+/**
+ * Step id.
+ */
+stepId: string, } | { "event": "close", 
+/**
+ * Tour id.
+ */
+tourId: string, 
+/**
+ * Step id.
+ */
+stepId: string, } | { "event": "clicked", 
+/**
+ * Tour id.
+ */
+tourId: string, 
+/**
+ * Step id.
+ */
+stepId: string, } | { "event": "missed", 
+/**
+ * Tour id.
+ */
+tourId: string, 
+/**
+ * Step id.
+ */
+stepId: string, 
+/**
+ * The selectors tried (those whose range fits the version).
+ */
+tried: Array<string>, };
+
+/**
+ * An overlay report, as the main window receives it.
+ */
+export type SpaceEvent = { 
+/**
+ * The account whose space window sent it.
+ */
+accountId: number, 
+/**
+ * What happened.
+ */
+report: OverlayReport, };
+
+/**
+ * One miss.
+ */
+export type TourHealthMiss = { 
+/**
+ * Local id.
+ */
+id: number, 
+/**
+ * Tour id.
+ */
+tourId: string, 
+/**
+ * Step id.
+ */
+stepId: string, 
+/**
+ * The server's version ("29.0.6", or the major only), when known.
+ */
+nextcloudVersion: string | null, 
+/**
+ * The selectors tried, in order.
+ */
+candidates: Array<string>, 
+/**
+ * When (RFC 3339, UTC).
+ */
+seenAt: string, };
+
+/**
+ * Export formats.
+ */
+export type HealthFormat = "csv" | "json";
 
 /**
  * Where the update address in use comes from.

@@ -27,10 +27,11 @@ use time::format_description::well_known::Rfc3339;
 
 pub use catalog::{Catalog, FileSet, LoadedSource, LoadedTour};
 pub use checks::{CHECK_TYPES, Check, CheckContext, CheckSpec, DavRoots};
-pub use format::{STEP_KINDS, StepKind, Tour};
+pub use format::{OpenAction, STEP_KINDS, StepKind, TargetOpen, Tour};
 pub use health::{HealthFormat, TourHealthMiss};
 pub use highlight::{
-    HighlightCandidate, HighlightLive, HighlightTarget, OverlayLabels, OverlayReport, OverlayStep,
+    HighlightCandidate, HighlightLive, HighlightTarget, MajorRange, OverlayLabels, OverlayReport,
+    OverlayStep,
 };
 pub use texts::TourTexts;
 pub use types::*;

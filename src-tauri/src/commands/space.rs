@@ -1,0 +1,87 @@
+//! The space window (the member's own Nextcloud in a Passerelle window) and tour health, for the
+//! main window: open it with a highlight step on show, change or clear the step, sign out of
+//! the web space, and list, export or clear the targets tours could not find.
+
+use passerelle_core::IpcError;
+use passerelle_core::tours::{HealthFormat, OverlayStep, TourHealthMiss, health};
+use tauri::{AppHandle, Runtime, State};
+
+use crate::{AppState, space};
+
+/// Opens (or brings forward) the account's space window, showing `step` when given.
+#[tauri::command]
+pub async fn space_open<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    account_id: i64,
+    step: Option<OverlayStep>,
+) -> Result<(), IpcError> {
+    let account = state.store()?.account(account_id)?;
+    let dir = space::session_dir(state.paths()?.data_dir(), account_id);
+    let title = account
+        .display_name
+        .clone()
+        .unwrap_or_else(|| account.user_id.clone());
+    space::open(
+        &app,
+        account_id,
+        &account.server_url,
+        dir,
+        &format!("{title} — {}", account.server_url),
+        step,
+    )
+}
+
+/// Changes the step on show in the account's space window (`null` hides the overlay); `false`
+/// when the window is not open.
+#[tauri::command]
+pub async fn space_show_step<R: Runtime>(
+    app: AppHandle<R>,
+    account_id: i64,
+    step: Option<OverlayStep>,
+) -> Result<bool, IpcError> {
+    space::show_step(&app, account_id, step)
+}
+
+/// Signs out of the web space: closes its window and deletes its cookies and storage.
+#[tauri::command]
+pub async fn space_forget<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    account_id: i64,
+) -> Result<(), IpcError> {
+    let dir = space::session_dir(state.paths()?.data_dir(), account_id);
+    space::forget(&app, account_id, dir)
+}
+
+/// The highlight targets tours could not find, newest first.
+#[tauri::command]
+pub async fn tour_health_list(state: State<'_, AppState>) -> Result<Vec<TourHealthMiss>, IpcError> {
+    Ok(health::list(state.store()?)?)
+}
+
+/// Writes tour health to `exports/tour-health-<time>.<csv|json>` in the data folder; returns
+/// the file's path.
+#[tauri::command]
+pub async fn tour_health_export(
+    state: State<'_, AppState>,
+    format: HealthFormat,
+) -> Result<String, IpcError> {
+    let misses = health::list(state.store()?)?;
+    let dir = state.paths()?.data_dir().join("exports");
+    let stamp = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or_default();
+    let path = dir.join(format!("tour-health-{stamp}.{}", format.extension()));
+    std::fs::create_dir_all(&dir)
+        .and_then(|()| std::fs::write(&path, health::export(&misses, format)))
+        .map_err(|e| IpcError::new("tour-health-export", format!("{}: {e}", path.display())))?;
+    Ok(path.display().to_string())
+}
+
+/// Forgets every recorded miss; returns how many there were.
+#[tauri::command]
+pub async fn tour_health_clear(state: State<'_, AppState>) -> Result<u32, IpcError> {
+    Ok(health::clear(state.store()?)? as u32)
+}

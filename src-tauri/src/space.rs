@@ -1,0 +1,459 @@
+//! The member's space in a Passerelle window: a separate webview on the account's server (Nextcloud
+//! refuses to be framed), with its own web session kept per account in the data folder (so it
+//! can be cleared), links to other sites sent to the system browser, and the overlay script
+//! injected on every page.
+//!
+//! The remote page gets none of Passerelle's commands. Its only channel is the inlined `space`
+//! plugin (`overlay_step`, `overlay_report`), granted at run time by a capability scoped to that
+//! window and to that server's origin (`remote.urls`). Tauri refuses every app command to a
+//! remote origin that no capability names, so the rest stays out of reach (tested below).
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::{Mutex, MutexGuard};
+
+use passerelle_core::IpcError;
+use passerelle_core::tours::{OverlayReport, OverlayStep, health};
+use serde::{Deserialize, Serialize};
+use tauri::ipc::CapabilityBuilder;
+use tauri::plugin::{Builder as PluginBuilder, TauriPlugin};
+use tauri::webview::NewWindowResponse;
+use tauri::{AppHandle, Emitter, Manager, Runtime, Url, WebviewUrl, WebviewWindowBuilder};
+use ts_rs::TS;
+
+use crate::AppStateExt;
+
+/// The overlay, built from `ui/src/overlay` (see `build.rs`).
+pub const OVERLAY_JS: &str = include_str!(concat!(env!("OUT_DIR"), "/passerelle-overlay.js"));
+
+/// The plugin the overlay talks through.
+pub const PLUGIN: &str = "space";
+
+/// The event the main window receives for each overlay report.
+pub const REPORT_EVENT: &str = "space-overlay";
+
+/// Run in the space window when the step changes: the overlay asks for it again.
+const REFRESH_JS: &str = "window.__passerelleOverlay && window.__passerelleOverlay.refresh();";
+
+/// An overlay report, as the main window receives it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SpaceEvent {
+    /// The account whose space window sent it.
+    #[ts(type = "number")]
+    pub account_id: i64,
+    /// What happened.
+    pub report: OverlayReport,
+}
+
+/// One space window.
+#[derive(Debug)]
+struct Session {
+    account_id: i64,
+    /// `scheme://host[:port]` of the server.
+    origin: String,
+    /// The step the overlay shows, if any.
+    step: Option<OverlayStep>,
+}
+
+/// The open space windows, by window label.
+#[derive(Debug, Default)]
+pub struct Spaces {
+    sessions: Mutex<HashMap<String, Session>>,
+}
+
+impl Spaces {
+    fn lock(&self) -> MutexGuard<'_, HashMap<String, Session>> {
+        self.sessions.lock().unwrap_or_else(|p| p.into_inner())
+    }
+}
+
+/// The window label of an account's space.
+pub fn label(account_id: i64) -> String {
+    format!("space-{account_id}")
+}
+
+/// `https://cloud.example.org` of `https://cloud.example.org/sub/index.php`.
+pub fn origin_of(url: &Url) -> String {
+    url.origin().ascii_serialization()
+}
+
+/// Where an account's web session lives (cookies, local storage).
+pub fn session_dir(data_dir: &std::path::Path, account_id: i64) -> PathBuf {
+    data_dir.join("web-sessions").join(account_id.to_string())
+}
+
+/// The `space` plugin, with the overlay's two commands.
+pub fn plugin<R: Runtime>() -> TauriPlugin<R> {
+    PluginBuilder::new(PLUGIN)
+        .invoke_handler(tauri::generate_handler![overlay_step, overlay_report])
+        .setup(|app, _| {
+            app.manage(Spaces::default());
+            Ok(())
+        })
+        .build()
+}
+
+fn spaces<R: Runtime>(app: &impl Manager<R>) -> &Spaces {
+    app.state::<Spaces>().inner()
+}
+
+/// The step to show, for the overlay of the calling space window (none on another origin).
+#[tauri::command]
+fn overlay_step<R: Runtime>(webview: tauri::Webview<R>) -> Option<OverlayStep> {
+    let sessions = spaces(&webview).lock();
+    let session = sessions.get(webview.label())?;
+    let here = webview.url().ok()?;
+    (origin_of(&here) == session.origin)
+        .then(|| session.step.clone())
+        .flatten()
+}
+
+/// What the person did in the overlay; misses go to tour health, everything to the main window.
+#[tauri::command]
+fn overlay_report<R: Runtime>(
+    webview: tauri::Webview<R>,
+    report: OverlayReport,
+) -> Result<(), IpcError> {
+    let (account_id, version) = {
+        let mut sessions = spaces(&webview).lock();
+        let Some(session) = sessions.get_mut(webview.label()) else {
+            return Ok(());
+        };
+        // A report about another step than the one on show is stale (a page that was leaving).
+        let Some(step) = &session.step else {
+            return Ok(());
+        };
+        if report.step() != (step.tour_id.as_str(), step.step_id.as_str()) {
+            return Ok(());
+        }
+        let version = step
+            .nextcloud_version
+            .clone()
+            .or(step.nextcloud_major.map(|m| m.to_string()));
+        if matches!(report, OverlayReport::Close { .. }) {
+            session.step = None;
+        }
+        (session.account_id, version)
+    };
+    if let OverlayReport::Missed {
+        tour_id,
+        step_id,
+        tried,
+    } = &report
+    {
+        health::record_miss(
+            webview.passerelle().store()?,
+            tour_id,
+            step_id,
+            version.as_deref(),
+            tried,
+        )?;
+    }
+    webview
+        .app_handle()
+        .emit_to("main", REPORT_EVENT, SpaceEvent { account_id, report })
+        .map_err(|e| IpcError::new("space-window", e.to_string()))
+}
+
+/// Opens (or brings forward) an account's space window on `server_url`, its session kept in
+/// `session_dir`, with `step` on show.
+pub fn open<R: Runtime>(
+    app: &AppHandle<R>,
+    account_id: i64,
+    server_url: &str,
+    session_dir: PathBuf,
+    title: &str,
+    step: Option<OverlayStep>,
+) -> Result<(), IpcError> {
+    let url = Url::parse(server_url)
+        .ok()
+        .filter(|u| matches!(u.scheme(), "https" | "http"))
+        .ok_or_else(|| {
+            IpcError::new("space-address", format!("not a web address: {server_url}"))
+        })?;
+    let origin = origin_of(&url);
+    let label = label(account_id);
+    let known = {
+        let mut sessions = spaces(app).lock();
+        let known = sessions.contains_key(&label);
+        let session = sessions.entry(label.clone()).or_insert_with(|| Session {
+            account_id,
+            origin: origin.clone(),
+            step: None,
+        });
+        session.step = step;
+        known
+    };
+    if !known {
+        app.add_capability(
+            CapabilityBuilder::new(format!("space-overlay-{account_id}"))
+                .local(false)
+                .remote(format!("{origin}/*"))
+                .window(label.clone())
+                .permission(format!("{PLUGIN}:default")),
+        )
+        .map_err(|e| IpcError::new("space-window", e.to_string()))?;
+    }
+    if let Some(window) = app.get_webview_window(&label) {
+        let _ = window.unminimize();
+        let _ = window.set_focus();
+        return window
+            .eval(REFRESH_JS)
+            .map_err(|e| IpcError::new("space-window", e.to_string()));
+    }
+    std::fs::create_dir_all(&session_dir)
+        .map_err(|e| IpcError::new("space-window", e.to_string()))?;
+    let same_origin = origin.clone();
+    WebviewWindowBuilder::new(app, &label, WebviewUrl::External(url))
+        .title(title)
+        .inner_size(1200.0, 820.0)
+        .min_inner_size(480.0, 400.0)
+        .data_directory(session_dir)
+        .initialization_script(OVERLAY_JS)
+        .on_navigation(move |to| {
+            if origin_of(to) == same_origin || to.scheme() == "about" {
+                return true;
+            }
+            open_outside(to);
+            false
+        })
+        .on_new_window(|to, _| {
+            open_outside(&to);
+            NewWindowResponse::Deny
+        })
+        .build()
+        .map_err(|e| IpcError::new("space-window", e.to_string()))?;
+    Ok(())
+}
+
+/// Links to other sites open in the system browser (web addresses only).
+fn open_outside(url: &Url) {
+    if matches!(url.scheme(), "https" | "http" | "mailto") {
+        let _ = tauri_plugin_opener::open_url(url.as_str(), None::<&str>);
+    }
+}
+
+/// Changes the step on show in an open space window (none: the overlay goes away).
+pub fn show_step<R: Runtime>(
+    app: &AppHandle<R>,
+    account_id: i64,
+    step: Option<OverlayStep>,
+) -> Result<bool, IpcError> {
+    let label = label(account_id);
+    {
+        let mut sessions = spaces(app).lock();
+        let Some(session) = sessions.get_mut(&label) else {
+            return Ok(false);
+        };
+        session.step = step;
+    }
+    if let Some(window) = app.get_webview_window(&label) {
+        window
+            .eval(REFRESH_JS)
+            .map_err(|e| IpcError::new("space-window", e.to_string()))?;
+        return Ok(true);
+    }
+    Ok(false)
+}
+
+/// Signs out of the web space: closes the window and deletes its session folder.
+pub fn forget<R: Runtime>(
+    app: &AppHandle<R>,
+    account_id: i64,
+    session_dir: PathBuf,
+) -> Result<(), IpcError> {
+    let label = label(account_id);
+    if let Some(window) = app.get_webview_window(&label) {
+        let _ = window.clear_all_browsing_data();
+        window
+            .destroy()
+            .map_err(|e| IpcError::new("space-window", e.to_string()))?;
+    }
+    if let Some(session) = spaces(app).lock().get_mut(&label) {
+        session.step = None;
+    }
+    match std::fs::remove_dir_all(&session_dir) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+        Err(e) => Err(IpcError::new("space-window", e.to_string())),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    //! The remote page's reach, through real IPC on the mock runtime with the app's real ACL
+    //! (generated context): only the `space` plugin, only from that window and origin.
+
+    use passerelle_core::DataPaths;
+    use passerelle_core::tours::{HighlightTarget, OverlayLabels};
+    use serde_json::{Value, json};
+    use tauri::ipc::{CallbackFn, InvokeBody};
+    use tauri::test::{INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder, noop_assets};
+    use tauri::webview::InvokeRequest;
+
+    use super::*;
+    use crate::{AppState, with_app};
+
+    const SERVER: &str = "http://127.0.0.1:9/nextcloud";
+
+    fn app(dir: &std::path::Path) -> tauri::App<MockRuntime> {
+        let context = tauri::generate_context!(test = true, assets = noop_assets());
+        with_app(mock_builder(), AppState::at(DataPaths::at(dir)))
+            .build(context)
+            .unwrap()
+    }
+
+    fn step() -> OverlayStep {
+        let s = |v: &str| v.to_owned();
+        OverlayStep {
+            tour_id: s("files"),
+            step_id: s("new-button"),
+            index: 1,
+            total: 5,
+            text: s("Click New."),
+            fallback: s("Top left, above the list."),
+            advance: s("click"),
+            target: HighlightTarget {
+                wait_ms: Some(8000),
+                open: None,
+                candidates: vec![],
+            },
+            nextcloud_major: Some(29),
+            nextcloud_version: Some(s("29.0.6")),
+            labels: OverlayLabels {
+                dialog: s("Guided tour"),
+                progress: s("Step 2 of 5"),
+                back: s("Back"),
+                next: s("Next"),
+                done: s("Finish"),
+                close: s("Close"),
+                not_found: s("Not found."),
+                click_hint: s("Click it."),
+                check_hint: s("Do it."),
+            },
+        }
+    }
+
+    fn call(
+        webview: &tauri::WebviewWindow<MockRuntime>,
+        url: &str,
+        cmd: &str,
+        args: Value,
+    ) -> Result<Value, Value> {
+        let request = InvokeRequest {
+            cmd: cmd.into(),
+            callback: CallbackFn(0),
+            error: CallbackFn(1),
+            url: url.parse().unwrap(),
+            body: InvokeBody::Json(args),
+            headers: Default::default(),
+            invoke_key: INVOKE_KEY.to_string(),
+        };
+        get_ipc_response(webview, request).map(|b| b.deserialize::<Value>().unwrap())
+    }
+
+    #[test]
+    fn the_remote_page_reaches_the_overlay_channel_and_nothing_else() {
+        let dir = tempfile::tempdir().unwrap();
+        let app = app(dir.path());
+        let main = WebviewWindowBuilder::new(&app, "main", Default::default())
+            .build()
+            .unwrap();
+        open(
+            app.handle(),
+            7,
+            SERVER,
+            session_dir(dir.path(), 7),
+            "space",
+            Some(step()),
+        )
+        .unwrap();
+        let space = app.get_webview_window("space-7").unwrap();
+        let page = "http://127.0.0.1:9/nextcloud/index.php/apps/files/";
+
+        // The overlay's channel works from the space window on the server's origin…
+        let got = call(&space, page, "plugin:space|overlay_step", json!({})).unwrap();
+        assert_eq!(got["stepId"], "new-button");
+        assert_eq!(got["labels"]["progress"], "Step 2 of 5");
+
+        // …but no app command does, however harmless.
+        for cmd in [
+            "accounts_list",
+            "app_bootstrap",
+            "tour_health_list",
+            "space_open",
+        ] {
+            let err = call(&space, page, cmd, json!({ "profileId": 1 })).unwrap_err();
+            assert!(
+                err.as_str().unwrap_or_default().contains("not allowed"),
+                "{cmd}: {err}"
+            );
+        }
+        // Nor a plugin command of the app's own window (opener).
+        let err = call(
+            &space,
+            page,
+            "plugin:opener|open_url",
+            json!({ "url": "https://example.org" }),
+        )
+        .unwrap_err();
+        assert!(err.to_string().contains("not allowed"), "{err}");
+
+        // Another origin in the same window gets nothing, not even the overlay channel.
+        let err = call(
+            &space,
+            "https://elsewhere.example/",
+            "plugin:space|overlay_step",
+            json!({}),
+        )
+        .unwrap_err();
+        assert!(err.to_string().contains("not allowed"), "{err}");
+        // The same origin in another window neither.
+        let err = call(&main, page, "plugin:space|overlay_step", json!({})).unwrap_err();
+        assert!(err.to_string().contains("not allowed"), "{err}");
+
+        // The main window keeps its app commands.
+        call(&main, "tauri://localhost", "tour_health_list", json!({})).unwrap();
+    }
+
+    #[test]
+    fn a_miss_reported_by_the_overlay_lands_in_tour_health() {
+        let dir = tempfile::tempdir().unwrap();
+        let app = app(dir.path());
+        open(
+            app.handle(),
+            7,
+            SERVER,
+            session_dir(dir.path(), 7),
+            "space",
+            Some(step()),
+        )
+        .unwrap();
+        let space = app.get_webview_window("space-7").unwrap();
+        let page = "http://127.0.0.1:9/nextcloud/index.php/apps/files/";
+        let missed = json!({ "report": {
+            "event": "missed", "tourId": "files", "stepId": "new-button",
+            "tried": ["[data-cy-upload-picker] button"]
+        }});
+        call(&space, page, "plugin:space|overlay_report", missed).unwrap();
+        // A report about a step no longer on show is ignored.
+        let stale = json!({ "report": {
+            "event": "missed", "tourId": "files", "stepId": "other", "tried": []
+        }});
+        call(&space, page, "plugin:space|overlay_report", stale).unwrap();
+        let store = app.passerelle().store().unwrap();
+        let misses = health::list(store).unwrap();
+        assert_eq!(misses.len(), 1);
+        assert_eq!(misses[0].step_id, "new-button");
+        assert_eq!(misses[0].nextcloud_version.as_deref(), Some("29.0.6"));
+        assert_eq!(misses[0].candidates, ["[data-cy-upload-picker] button"]);
+
+        // Close hides the step: the overlay then gets nothing.
+        let close =
+            json!({ "report": { "event": "close", "tourId": "files", "stepId": "new-button" }});
+        call(&space, page, "plugin:space|overlay_report", close).unwrap();
+        let got = call(&space, page, "plugin:space|overlay_step", json!({})).unwrap();
+        assert!(got.is_null());
+    }
+}
