@@ -19,6 +19,7 @@
 
 pub mod copy;
 pub mod endpoint;
+pub mod engine;
 pub mod journal;
 pub mod model;
 pub mod names;
@@ -36,6 +37,11 @@ pub use endpoint::{
     Chunking, CollectionMeta, CollectionSource, CollectionTarget, DavCollections, DavFiles,
     DavSide, DownloadStream, Fetched, FileSource, FileTarget, Side, TransferError, TransferResult,
     UploadBody, dav_side,
+};
+pub use engine::{
+    AccessTodo, BrowseEntry, CollectionEntry, HandoverAccess, JobListing, MemberCollections,
+    MembersPage, Runs, Sessions, SidesRequest, SpaceMember, export_report, listings, members,
+    nextcloud_user, sessions_for, sessions_for_job, today,
 };
 pub use journal::{ItemRecord, Written};
 pub use model::*;

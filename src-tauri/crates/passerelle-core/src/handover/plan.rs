@@ -63,7 +63,7 @@ struct Walk {
     warnings: Vec<NameWarning>,
 }
 
-fn mount_exclusion(e: &FileEntry) -> Option<(&'static str, Option<String>)> {
+pub(crate) fn mount_exclusion(e: &FileEntry) -> Option<(&'static str, Option<String>)> {
     let owner = e.owner_id.clone();
     match e.mount_type.as_deref().map(str::trim) {
         None | Some("") => {}
