@@ -110,9 +110,13 @@ pub fn run() {
             })
             .build(),
     );
-    with_app(builder, state)
-        .plugin(updater_plugin())
-        .plugin(tauri_plugin_window_state::Builder::default().build())
-        .run(tauri::generate_context!())
+    let mut app = with_app(builder, state).plugin(updater_plugin());
+    // Window size and position are kept in the OS's config folder: not for a portable install
+    // (PASSERELLE_DATA_DIR), which leaves nothing on the computer it runs on (and tests stay
+    // independent of each other).
+    if std::env::var_os("PASSERELLE_DATA_DIR").is_none() {
+        app = app.plugin(tauri_plugin_window_state::Builder::default().build());
+    }
+    app.run(tauri::generate_context!())
         .expect("error while running Passerelle");
 }
