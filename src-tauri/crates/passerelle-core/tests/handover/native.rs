@@ -571,3 +571,120 @@ async fn accepted_after_first_look(server: &MockServer) {
         .await;
     accepted(server).await;
 }
+
+/// Against a real Nextcloud (with the notifications app), only when asked:
+/// `NC_LAB_URL=http://127.0.0.1:8480 NC_LAB_ALICE=alice:<app password> NC_LAB_BOB=bob:<app
+/// password> NC_LAB_CRON='cd …/server && php cron.php' cargo test -p passerelle-core --test tests
+/// lab_ -- --ignored`. Creates a folder in the first account, transfers it to the second: first
+/// without cron (the item fails with the cron reason), then after running cron twice (the lab's
+/// job list needed two runs), resumed.
+#[tokio::test]
+#[ignore = "needs a real Nextcloud with the notifications app (NC_LAB_* variables)"]
+async fn lab_native_transfer_against_a_real_nextcloud() {
+    use passerelle_nextcloud::dav::RemotePath;
+    use passerelle_nextcloud::dav::files::UploadOptions;
+
+    let var = |k: &str| std::env::var(k).unwrap_or_else(|_| panic!("{k} is not set"));
+    let url = var("NC_LAB_URL");
+    let account = |k: &str| {
+        let v = var(k);
+        let (user, secret) = v.split_once(':').unwrap();
+        Client::builder(&url)
+            .credentials(user, secret)
+            .user_id(user.to_owned())
+            .build()
+            .unwrap()
+    };
+    let (alice, bob) = (account("NC_LAB_ALICE"), account("NC_LAB_BOB"));
+    assert!(handover::native::detect(&bob).await, "no notifications app");
+    let stamp = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs();
+    let top = format!("/passerelle-native-{stamp}");
+    let files = alice.files().unwrap();
+    let p = |s: &str| RemotePath::parse(s).unwrap();
+    files.create_folder(&p(&top)).await.unwrap();
+    files
+        .create_folder(&p(&format!("{top}/sub")))
+        .await
+        .unwrap();
+    let put = UploadOptions::default();
+    files
+        .upload_bytes(&p(&format!("{top}/a.txt")), &b"0123456789"[..], &put)
+        .await
+        .unwrap();
+    files
+        .upload_bytes(&p(&format!("{top}/sub/b.txt")), &b"abcdef"[..], &put)
+        .await
+        .unwrap();
+    let source_member = handover::nextcloud_member(&alice, Some("Alice".into())).unwrap();
+    let target_member = handover::nextcloud_member(&bob, Some("Bob".into())).unwrap();
+    let source = handover::side_for(&alice, &source_member).unwrap();
+    let target = handover::side_for(&bob, &target_member).unwrap();
+    let req = PlanRequest {
+        source: source_member,
+        target: target_member,
+        selection: Selection {
+            files: vec![top.clone()],
+            ..Selection::default()
+        },
+        destination: None,
+        strategy: Some(StrategyKind::NativeTransfer),
+        today: time::macros::date!(2026 - 11 - 21),
+    };
+    let known = StrategyContext {
+        native_transfer: true,
+        ..StrategyContext::default()
+    };
+    let plan = handover::plan_with_context(&req, &known, &source, &target, &en())
+        .await
+        .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let store = open(&dir);
+    let job = handover::create_job(&store, &plan).unwrap();
+    let s = NativeTransfer::new(&alice, &bob)
+        .unwrap()
+        .with_follow(FollowOptions {
+            poll_interval: Duration::from_millis(500),
+            max_wait: Duration::from_secs(5),
+        });
+    let started = std::time::Instant::now();
+    let outcome = run(&store, job, &s).await;
+    eprintln!("without cron: {outcome:?} in {:?}", started.elapsed());
+    let items = handover::items(&store, job).unwrap();
+    let item = items.iter().find(|i| i.source == top).unwrap();
+    eprintln!("{:?} {:?} {:?}", item.state, item.reason, item.detail);
+    assert_eq!(item.reason.as_deref(), Some("background-jobs-not-running"));
+    for _ in 0..2 {
+        let started = std::time::Instant::now();
+        let status = std::process::Command::new("sh")
+            .arg("-c")
+            .arg(var("NC_LAB_CRON"))
+            .status()
+            .unwrap();
+        assert!(status.success());
+        eprintln!("cron: {:?}", started.elapsed());
+    }
+    let started = std::time::Instant::now();
+    let outcome = run(
+        &store,
+        job,
+        &s.with_follow(FollowOptions {
+            poll_interval: Duration::from_millis(500),
+            max_wait: Duration::from_secs(30),
+        }),
+    )
+    .await;
+    eprintln!("resumed: {outcome:?} in {:?}", started.elapsed());
+    for i in handover::items(&store, job).unwrap() {
+        eprintln!("{} {:?} {:?}", i.source, i.state, i.detail);
+    }
+    assert_eq!(outcome.state, JobState::Verified);
+    let e = files.stat(&p(&top)).await.unwrap_err();
+    assert!(e.is_not_found(), "{e}");
+    let notes = alice.notifications().await.unwrap();
+    for n in notes.iter().filter(|n| n.object_type == "transfer").take(3) {
+        eprintln!("alice: {} — {}", n.subject, n.message);
+    }
+}
