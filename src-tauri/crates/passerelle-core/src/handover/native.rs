@@ -292,13 +292,17 @@ impl NativeTransfer {
         top: &ItemRecord,
         note: &Mutex<TransferNote>,
         used: &HashSet<String>,
+        journal_error: &Mutex<Option<CoreError>>,
     ) -> Result<String, Failure> {
         let path = remote(&top.source)?;
         let name = path.name().unwrap_or_default().to_owned();
         let get = || note.lock().unwrap_or_else(|p| p.into_inner()).clone();
         let set = |n: TransferNote| -> Result<(), Failure> {
-            run.note(top, Some(&n.render(&n.text)))
-                .map_err(|e| Failure::Reason("transfer-refused", e.to_string()))?;
+            run.note(top, Some(&n.render(&n.text))).map_err(|e| {
+                let f = Failure::Reason("transfer-refused", e.to_string());
+                *journal_error.lock().unwrap_or_else(|p| p.into_inner()) = Some(e);
+                f
+            })?;
             *note.lock().unwrap_or_else(|p| p.into_inner()) = n;
             Ok(())
         };
@@ -415,9 +419,20 @@ impl NativeTransfer {
         let note = Mutex::new(TransferNote::parse(top.detail.as_deref()).unwrap_or_default());
         run.set_current(&top.source);
         let others = used.clone();
+        let journal_error = Mutex::new(None);
         let r = run
-            .attempt(top, || self.transfer(run, top, &note, &others))
+            .attempt(top, || {
+                self.transfer(run, top, &note, &others, &journal_error)
+            })
             .await?;
+        // The journal could not record a step: stop the run rather than risk asking twice.
+        if let Some(e) = journal_error
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .take()
+        {
+            return Err(e);
+        }
         let n = note.lock().unwrap_or_else(|p| p.into_inner()).clone();
         if let Some(id) = &n.id {
             used.insert(id.clone());
