@@ -87,3 +87,6 @@ error-update-signature = The downloaded update was refused: its signature does n
 error-update-format = The downloaded update cannot be installed on this system. Nothing was changed; install the new version from Passerelle's website.
 error-update-install = The update could not be installed. Passerelle stays at its current version; try again, or install the new version from Passerelle's website.
 error-update-none-pending = No update is waiting. Check for updates first.
+error-space-window = Passerelle could not open or update your space’s window. Close it and try again; if it keeps failing, sign out of the web space and open it again.
+error-space-address = This account’s server address cannot be opened as a web page. Sign out and connect the account again with the address you use in your browser.
+error-tour-health-export = The tour health list could not be saved in Passerelle’s data folder. Check there is space left on the disk, then try again.

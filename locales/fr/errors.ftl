@@ -87,3 +87,6 @@ error-update-signature = La mise à jour téléchargée a été refusée : sa si
 error-update-format = La mise à jour téléchargée ne peut pas être installée sur ce système. Rien n’a été changé ; installez la nouvelle version depuis le site de Passerelle.
 error-update-install = La mise à jour n’a pas pu être installée. Passerelle reste dans sa version actuelle ; réessayez, ou installez la nouvelle version depuis le site de Passerelle.
 error-update-none-pending = Aucune mise à jour n’est en attente. Cherchez d’abord les mises à jour.
+error-space-window = Passerelle n’a pas pu ouvrir ou mettre à jour la fenêtre de votre espace. Fermez-la et réessayez ; si cela recommence, déconnectez-vous de l’espace en ligne puis rouvrez-le.
+error-space-address = L’adresse du serveur de ce compte ne peut pas être ouverte comme une page web. Déconnectez le compte puis reconnectez-le avec l’adresse que vous utilisez dans votre navigateur.
+error-tour-health-export = La liste de santé des visites n’a pas pu être enregistrée dans le dossier de données de Passerelle. Vérifiez qu’il reste de la place sur le disque, puis réessayez.

@@ -22,6 +22,7 @@ import * as accounts from "./screens/accounts";
 import * as connect from "./screens/connect";
 import * as handover from "./screens/handover";
 import * as settingsScreen from "./screens/settings";
+import * as tourHealth from "./screens/tourHealth";
 import * as tourPlayer from "./screens/tourPlayer";
 import * as tours from "./screens/tours";
 import * as welcome from "./screens/welcome";
@@ -32,6 +33,7 @@ import { quietCheckAtStart } from "./components/updates";
 const SCREENS: Record<Exclude<Route, `tours/${string}`>, Screen> = {
   accounts: accounts.render,
   "accounts/connect": connect.render,
+  "tour-health": tourHealth.render,
   tours: tours.render,
   handover: handover.render,
   settings: settingsScreen.render,

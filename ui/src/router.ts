@@ -8,6 +8,7 @@ export type NavRoute = (typeof ROUTES)[number];
 /** Screens reached from another one; the menu highlights their parent. */
 export const SUB_ROUTES = {
   "accounts/connect": "accounts",
+  "tour-health": "tours",
 } as const satisfies Record<string, NavRoute>;
 export type SubRoute = keyof typeof SUB_ROUTES;
 

@@ -1,13 +1,18 @@
 // The tour player (`#/tours/<id>`): one step at a time, from where the
 // person left off. Steps:
-// - explain / highlight: text (and a picture); the live highlight comes later;
+// - explain: text (and a picture);
+// - highlight: text, a "Show me in my space" button that opens the space window
+//   where the overlay lights the real element up, and the fallback words; the
+//   overlay's Back / Next / Close and a click on the target drive this player,
+//   and a step that advances on a check goes on once the server says it is done;
 // - task: something to do in the space, verified by the server ("Check",
 //   and gently by itself while the step is shown);
 // - choice: buttons that lead to another step;
 // - quiz: a question with feedback.
 // Each step is recorded as seen; Close keeps the progress. Focus goes to the
 // step's heading ("Step 3 of 9") on every change, which is also announced.
-import type { CheckOutcome, StepProgress, TourDetail, TourStep } from "../bindings/types";
+import { listen, type UnlistenFn } from "@tauri-apps/api/event";
+import type { CheckOutcome, OverlayStep, SpaceEvent, StepProgress, TourDetail, TourStep } from "../bindings/types";
 import { davAddress } from "../components/davAddress";
 import type { Ctx } from "../context";
 import { h, replaceChildren, uid, type Child } from "../dom";
@@ -28,6 +33,24 @@ type Kind = TourStep["kind"];
 type TaskStep = Extract<TourStep, { kind: "task" }>;
 type ChoiceStep = Extract<TourStep, { kind: "choice" }>;
 type QuizStep = Extract<TourStep, { kind: "quiz" }>;
+type HighlightStep = Extract<TourStep, { kind: "highlight" }>;
+
+/** The event carrying the overlay's reports (Rust: `space::REPORT_EVENT`). */
+export const SPACE_EVENT = "space-overlay";
+
+export type SpaceListen = (handler: (event: SpaceEvent) => void) => Promise<UnlistenFn>;
+const tauriSpaceListen: SpaceListen = (handler) => listen<SpaceEvent>(SPACE_EVENT, (e) => handler(e.payload));
+let spaceListen: SpaceListen = tauriSpaceListen;
+/** Replaces how the overlay's reports are listened to (tests). */
+export function setSpaceListen(fn: SpaceListen | null): void {
+  spaceListen = fn ?? tauriSpaceListen;
+}
+
+/** "29.0.6" → 29; null when unknown. */
+export function majorOf(version: string | null | undefined): number | null {
+  const major = Number.parseInt(version ?? "", 10);
+  return Number.isFinite(major) && major > 0 ? major : null;
+}
 
 /**
  * Where to start: from the beginning for a finished tour (Replay); else the
@@ -78,6 +101,9 @@ export function render(ctx: Ctx, tourId: string): HTMLElement {
   let stepToken = 0;
 
   const text = (id: string) => tourText(ctx, id, args);
+  /** The space window was opened from this player: steps follow in it. */
+  let spaceOpen = false;
+  let unlistenSpace: Promise<UnlistenFn> | null = null;
   const steps = () => detail!.steps;
   const alive = (token: number) => token === stepToken && section.isConnected;
 
@@ -143,6 +169,7 @@ export function render(ctx: Ctx, tourId: string): HTMLElement {
 
   function leave(): void {
     stepToken += 1;
+    stopSpace();
     ctx.router.navigate("tours");
   }
 
@@ -264,6 +291,7 @@ export function render(ctx: Ctx, tourId: string): HTMLElement {
       progress.set(step.id, { stepId: step.id, status: "seen", evidence: null, updatedAt: new Date().toISOString() });
     }
     api.tourStepSeen(profileId, accountId, tourId, step.id).catch((error: unknown) => actions.showError(error));
+    syncSpace(step, i);
 
     // The first step: focus stays on the screen's title, read first.
     if (!first) stepHeading.focus();
@@ -293,7 +321,7 @@ export function render(ctx: Ctx, tourId: string): HTMLElement {
         ];
       }
       case "highlight":
-        return [textBlock(text(step.text)), textBlock(text(step.fallback))];
+        return highlightBody(step);
       case "task":
         return taskBody(step);
       case "choice":
@@ -301,6 +329,181 @@ export function render(ctx: Ctx, tourId: string): HTMLElement {
       case "quiz":
         return quizBody(step);
     }
+  }
+
+  // ---- highlight (the space window) --------------------------------------------
+
+  /** The step as the overlay shows it: texts localised here, the target from the tour. */
+  async function overlayStep(step: HighlightStep, i: number): Promise<OverlayStep | null> {
+    if (!step.live) return null;
+    const overview = await (actions.currentOverview() ?? Promise.resolve(null)).catch(() => null);
+    const version = overview?.version ?? null;
+    const total = steps().length;
+    return {
+      tourId,
+      stepId: step.id,
+      index: i,
+      total,
+      text: text(step.text),
+      fallback: text(step.fallback),
+      advance: step.live.advance,
+      target: step.live.target,
+      nextcloudMajor: majorOf(version),
+      nextcloudVersion: version,
+      labels: {
+        dialog: t("highlight-dialog", { title: text(detail!.summary.title) }),
+        progress: t("tour-step-counter", { step: i + 1, total }),
+        back: t("tour-back"),
+        next: t("tour-next"),
+        done: t("tour-finish"),
+        close: t("highlight-close"),
+        notFound: t("highlight-not-found"),
+        clickHint: t("highlight-click-hint"),
+        checkHint: t("highlight-check-hint"),
+      },
+    };
+  }
+
+  /** Listens to the overlay's reports while this player is shown. */
+  function listenToSpace(): void {
+    if (unlistenSpace) return;
+    unlistenSpace = spaceListen((event) => {
+      if (!section.isConnected) return stopSpace();
+      const step = detail ? steps()[index] : undefined;
+      const report = event.report;
+      if (event.accountId !== accountId || report.tourId !== tourId || report.stepId !== step?.id) return;
+      const status = section.querySelector<HTMLElement>("[data-testid=tour-space-status]");
+      const say = (message: string) => {
+        if (status) status.textContent = message;
+      };
+      switch (report.event) {
+        case "next":
+          goNext();
+          break;
+        case "back":
+          goBack();
+          break;
+        case "clicked":
+          actions.announce(t("highlight-clicked"));
+          goNext();
+          break;
+        case "missed":
+          say(t("highlight-missed"));
+          break;
+        case "close":
+          spaceOpen = false;
+          break;
+      }
+    });
+    unlistenSpace.catch(() => (unlistenSpace = null));
+  }
+
+  function stopSpace(): void {
+    const u = unlistenSpace;
+    unlistenSpace = null;
+    void u?.then((f) => f()).catch(() => undefined);
+    if (spaceOpen && accountId !== null) {
+      spaceOpen = false;
+      api.spaceShowStep(accountId, null).catch(() => undefined);
+    }
+  }
+
+  /** Keeps the space window in step with the player: the step on show, or none. */
+  function syncSpace(step: TourStep, i: number): void {
+    if (!spaceOpen || accountId === null) return;
+    const account = accountId;
+    const token = stepToken;
+    void (async () => {
+      const shown = step.kind === "highlight" ? await overlayStep(step, i) : null;
+      if (!alive(token)) return;
+      await api.spaceShowStep(account, shown);
+    })().catch((error: unknown) => actions.showError(error));
+  }
+
+  function highlightBody(step: HighlightStep): Child[] {
+    const parts: Child[] = [textBlock(text(step.text), { instructions: true })];
+    const status = h("p", { class: "hint", role: "status", "data-testid": "tour-space-status" });
+    if (accountId === null || !step.live) {
+      if (accountId === null) parts.push(h("p", { class: "hint" }, t("highlight-no-account")));
+    } else {
+      const account = accountId;
+      const i = index;
+      const token = stepToken;
+      const showMe = h(
+        "button",
+        {
+          type: "button",
+          class: "btn btn-primary",
+          "data-testid": "tour-show-in-space",
+          onclick: () => {
+            void (async () => {
+              const shown = await overlayStep(step, i);
+              if (!alive(token)) return;
+              listenToSpace();
+              await api.spaceOpen(account, shown);
+              spaceOpen = true;
+              status.textContent = t("highlight-shown");
+            })().catch((error: unknown) => showErrorIn(status, ctx.i18n, error));
+          },
+        },
+        t("highlight-show-me"),
+      );
+      const forget = h(
+        "button",
+        {
+          type: "button",
+          class: "link-button",
+          "data-testid": "tour-space-forget",
+          onclick: () => {
+            spaceOpen = false;
+            api
+              .spaceForget(account)
+              .then(() => (status.textContent = t("highlight-forgotten")))
+              .catch((error: unknown) => showErrorIn(status, ctx.i18n, error));
+          },
+        },
+        t("highlight-forget"),
+      );
+      parts.push(h("p", { class: "hint" }, t("highlight-show-me-hint")), h("p", null, showMe), status);
+      if (step.live.advance === "check") {
+        parts.push(h("p", { class: "hint" }, t("highlight-check-waiting")));
+        watchCheck(step, account, token);
+      }
+      parts.push(h("p", null, forget));
+    }
+    parts.push(textBlock(text(step.fallback)));
+    return parts;
+  }
+
+  /** A highlight step that advances on its task check: asks the server while it is shown. */
+  function watchCheck(step: HighlightStep, account: number, token: number): void {
+    const shownAt = Date.now();
+    const tick = () => {
+      if (!alive(token)) return;
+      api
+        .tourCheck(profileId, account, tourId, step.id, null)
+        .then((outcome) => {
+          if (!alive(token)) return;
+          if (outcome.done) {
+            progress.set(step.id, {
+              stepId: step.id,
+              status: "done",
+              evidence: outcome.evidence,
+              updatedAt: new Date().toISOString(),
+            });
+            actions.announce(t("tour-check-success"));
+            goNext();
+          } else {
+            schedule();
+          }
+        })
+        .catch(() => schedule());
+    };
+    const schedule = () => {
+      if (!alive(token)) return;
+      setTimeout(tick, Date.now() - shownAt >= POLL_SLOW_AFTER_MS ? POLL_SLOW_MS : POLL_FAST_MS);
+    };
+    schedule();
   }
 
   // ---- task ------------------------------------------------------------------
@@ -610,6 +813,7 @@ export function render(ctx: Ctx, tourId: string): HTMLElement {
 
   async function finish(): Promise<void> {
     stepToken += 1;
+    stopSpace();
     const token = stepToken;
     let latest = detail!;
     try {

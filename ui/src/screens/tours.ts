@@ -418,6 +418,7 @@ export function render(ctx: Ctx): HTMLElement {
     { class: "disclosure", "data-testid": "tour-pack" },
     h("summary", null, t("tour-pack-title")),
     h("div", { class: "stack-sm" }, h("p", null, t("tour-pack-intro")), packForm, packReport, brokenBlock),
+    h("p", null, h("a", { href: routeHref("tour-health"), "data-testid": "tour-health-link" }, t("tour-health-link"))),
   );
 
   async function loadPack(): Promise<void> {

@@ -1,0 +1,40 @@
+## Tours in the live web space (space window, highlight, tour health)
+
+highlight-show-me = Show me in my space
+highlight-show-me-hint = Passerelle opens your space in a window of its own and lights up where to click. Sign in there as usual the first time.
+highlight-no-account = Connect an account to see this place lit up in your space.
+highlight-shown = Look at your space’s window: the place is lit up.
+highlight-missed = Passerelle could not find this place on your space’s page. The words below say where to find it.
+highlight-clicked = That’s it! Let’s go on.
+highlight-check-waiting = Do it in your space: the tour goes on as soon as Passerelle sees it is done.
+highlight-forget = Sign out of the web space on this computer
+highlight-forgotten = You are signed out of the web space on this computer.
+# Name of the bubble shown in the space. $title: the tour's title.
+highlight-dialog = Tour “{ $title }”
+highlight-close = Close
+highlight-not-found = I cannot find this place on this page. Here is where to look:
+highlight-click-hint = Click it to go on.
+highlight-check-hint = Do it here: the tour goes on as soon as Passerelle sees it is done.
+
+## Tour health (for the people who run workshops)
+
+tour-health-title = Tour health
+tour-health-intro = The places tours could not find in the web space (after a Nextcloud update, for example). Export the list to fix the selectors.
+tour-health-empty = No missed place so far.
+tour-health-col-when = When
+tour-health-col-tour = Tour
+tour-health-col-step = Step
+tour-health-col-version = Nextcloud version
+tour-health-col-tried = Selectors tried
+tour-health-version-unknown = unknown
+tour-health-export-csv = Export as CSV
+tour-health-export-json = Export as JSON
+# $path: the file written.
+tour-health-exported = Saved to { $path }
+tour-health-clear = Clear the list
+# $count: how many rows were removed.
+tour-health-cleared = { $count ->
+        [one] One row removed.
+       *[other] { $count } rows removed.
+    }
+tour-health-link = Tour health

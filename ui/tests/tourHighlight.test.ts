@@ -1,0 +1,199 @@
+// The tour player's highlight steps with the space window (issue #8), against the fake
+// backend; the space commands and the overlay's reports are stubbed here.
+import { clearMocks } from "@tauri-apps/api/mocks";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import type { OverlayStep, SpaceEvent, TourStep } from "../src/bindings/types";
+import { createI18n } from "../src/i18n";
+import { majorOf, setSpaceListen } from "../src/screens/tourPlayer";
+import { allByTestId, byTestId, startWith, waitFor, type Started } from "./helpers";
+import { allTours, TOUR_MESSAGES } from "./tourFixtures";
+
+const fr = createI18n("fr");
+fr.setRuntimeMessages("fr", TOUR_MESSAGES.fr);
+
+const ACCOUNT = 100;
+const LIVE_STEP: TourStep = {
+  kind: "highlight",
+  id: "share-icon",
+  text: "tour-test-share-icon",
+  fallback: "tour-test-share-icon-fallback",
+  live: {
+    advance: "click",
+    target: {
+      waitMs: 8000,
+      open: null,
+      candidates: [{ selector: "[data-cy-files-list-row-action='sharing-status']", nextcloud: { min: 28, max: 32 }, verified: [29] }],
+    },
+  },
+};
+
+let started: Started | undefined;
+let emit: ((e: SpaceEvent) => void) | null = null;
+let spaceCalls: Array<{ cmd: string; args: Record<string, unknown> }> = [];
+
+afterEach(() => {
+  started?.app.stop();
+  started = undefined;
+  setSpaceListen(null);
+  clearMocks();
+  vi.useRealTimers();
+});
+
+async function enterAtHighlight(withAccount = true): Promise<Started> {
+  spaceCalls = [];
+  emit = null;
+  setSpaceListen(async (handler) => {
+    emit = handler;
+    return () => (emit = null);
+  });
+  const tours = allTours();
+  const discover = tours.find((t) => t.summary.id === "discover")!;
+  const at = discover.steps.findIndex((s) => s.id === "share-icon");
+  discover.steps[at] = LIVE_STEP;
+  started = await startWith({
+    profiles: ["Camille"],
+    tours,
+    tourMessages: { ...TOUR_MESSAGES },
+    accounts: withAccount ? [{ profile: "Camille", host: "monasso.frama.space", loginName: "camille" }] : [],
+  });
+  const backend = started.backend;
+  const handle = backend.handle.bind(backend);
+  backend.handle = (cmd: string, args: Record<string, unknown>) => {
+    if (cmd.startsWith("space_")) {
+      spaceCalls.push({ cmd, args });
+      return cmd === "space_show_step" ? true : null;
+    }
+    return handle(cmd, args);
+  };
+  backend.setProgress(1, withAccount ? ACCOUNT : null, "discover", [{ stepId: "welcome", status: "seen" }], "share-icon");
+  byTestId<HTMLButtonElement>("profile-choice").click();
+  await waitFor(() => expect(allByTestId("tour-card").length).toBeGreaterThan(0));
+  const card = document.querySelector<HTMLElement>('[data-testid="tour-card"][data-tour-id="discover"]')!;
+  byTestId<HTMLAnchorElement>("tour-start", card).click();
+  await waitFor(() => expect(byTestId("tour-step").dataset.stepId).toBe("share-icon"));
+  return started;
+}
+
+describe("highlight steps and the space window", () => {
+  it("reads the major version", () => {
+    expect(majorOf("29.0.6")).toBe(29);
+    expect(majorOf(null)).toBeNull();
+    expect(majorOf("garbage")).toBeNull();
+  });
+
+  it("opens the space window with the step, localised, and the server's version", async () => {
+    await enterAtHighlight();
+    const step = byTestId("tour-step");
+    expect(step.textContent).toContain("Cliquez sur l’icône de partage.");
+    expect(step.textContent).toContain("Elle est à droite du nom du fichier.");
+    byTestId<HTMLButtonElement>("tour-show-in-space").click();
+    await waitFor(() => expect(spaceCalls.map((c) => c.cmd)).toContain("space_open"));
+    const open = spaceCalls.find((c) => c.cmd === "space_open")!;
+    expect(open.args.accountId).toBe(ACCOUNT);
+    const shown = open.args.step as OverlayStep;
+    expect(shown).toMatchObject({
+      tourId: "discover",
+      stepId: "share-icon",
+      text: "Cliquez sur l’icône de partage.",
+      fallback: "Elle est à droite du nom du fichier.",
+      advance: "click",
+    });
+    expect(shown.labels.progress).toBe(fr.t("tour-step-counter", { step: shown.index + 1, total: shown.total }));
+    expect(shown.labels.notFound).toBe(fr.t("highlight-not-found"));
+    expect(shown.target.candidates[0]!.selector).toContain("sharing-status");
+    await waitFor(() => expect(byTestId("tour-space-status").textContent).toBe(fr.t("highlight-shown")));
+  });
+
+  it("goes on when the person clicks the target, and the space follows the player", async () => {
+    await enterAtHighlight();
+    byTestId<HTMLButtonElement>("tour-show-in-space").click();
+    await waitFor(() => expect(emit).not.toBeNull());
+    await waitFor(() => expect(byTestId("tour-space-status").textContent).toBe(fr.t("highlight-shown")));
+    // A report about another step is ignored.
+    emit!({ accountId: ACCOUNT, report: { event: "clicked", tourId: "discover", stepId: "welcome" } });
+    expect(byTestId("tour-step").dataset.stepId).toBe("share-icon");
+    emit!({ accountId: ACCOUNT, report: { event: "clicked", tourId: "discover", stepId: "share-icon" } });
+    await waitFor(() => expect(byTestId("tour-step").dataset.stepId).toBe("quiz"));
+    // The next step is not a highlight: the overlay is told to go away.
+    await waitFor(() =>
+      expect(spaceCalls.some((c) => c.cmd === "space_show_step" && c.args.step === null)).toBe(true),
+    );
+    // Back from the overlay comes back here, and the step is shown in the space again.
+    emit!({ accountId: ACCOUNT, report: { event: "back", tourId: "discover", stepId: "quiz" } });
+    await waitFor(() => expect(byTestId("tour-step").dataset.stepId).toBe("share-icon"));
+    await waitFor(() =>
+      expect(
+        spaceCalls.some(
+          (c) => c.cmd === "space_show_step" && (c.args.step as OverlayStep | null)?.stepId === "share-icon",
+        ),
+      ).toBe(true),
+    );
+  });
+
+  it("says when the overlay could not find the place", async () => {
+    await enterAtHighlight();
+    byTestId<HTMLButtonElement>("tour-show-in-space").click();
+    await waitFor(() => expect(byTestId("tour-space-status").textContent).toBe(fr.t("highlight-shown")));
+    emit!({ accountId: ACCOUNT, report: { event: "missed", tourId: "discover", stepId: "share-icon", tried: ["x"] } });
+    expect(byTestId("tour-space-status").textContent).toBe(fr.t("highlight-missed"));
+    expect(byTestId("tour-step").dataset.stepId).toBe("share-icon");
+  });
+
+  it("offers no space button without an account, only the words", async () => {
+    await enterAtHighlight(false);
+    expect(document.querySelector("[data-testid=tour-show-in-space]")).toBeNull();
+    expect(byTestId("tour-step").textContent).toContain(fr.t("highlight-no-account"));
+    expect(byTestId("tour-step").textContent).toContain("Elle est à droite du nom du fichier.");
+  });
+});
+
+describe("tour health", () => {
+  it("lists the misses for trainers, exports and clears them", async () => {
+    started = await startWith({ profiles: ["Camille"], tours: allTours(), tourMessages: { ...TOUR_MESSAGES } });
+    const backend = started.backend;
+    const handle = backend.handle.bind(backend);
+    let misses = [
+      {
+        id: 2,
+        tourId: "sharing",
+        stepId: "share-icon",
+        nextcloudVersion: "29.0.6",
+        candidates: ["[data-cy-files-list-row-action='sharing-status']", "tr a.action-share"],
+        seenAt: "2026-11-21T09:00:00.000000Z",
+      },
+      { id: 1, tourId: "files", stepId: "new-button", nextcloudVersion: null, candidates: [], seenAt: "2026-11-20T09:00:00.000000Z" },
+    ];
+    const exported: string[] = [];
+    backend.handle = (cmd: string, args: Record<string, unknown>) => {
+      if (cmd === "tour_health_list") return misses;
+      if (cmd === "tour_health_export") {
+        exported.push(args.format as string);
+        return `/data/exports/tour-health-1.${args.format as string}`;
+      }
+      if (cmd === "tour_health_clear") {
+        const n = misses.length;
+        misses = [];
+        return n;
+      }
+      return handle(cmd, args);
+    };
+    byTestId<HTMLButtonElement>("profile-choice").click();
+    await waitFor(() => expect(allByTestId("tour-card").length).toBeGreaterThan(0));
+    byTestId<HTMLAnchorElement>("tour-health-link").click();
+    await waitFor(() => expect(allByTestId("tour-health-row").length).toBe(2));
+    const rows = allByTestId("tour-health-row");
+    expect(rows[0]!.textContent).toContain("29.0.6");
+    expect(rows[0]!.querySelectorAll("code").length).toBe(2);
+    expect(rows[1]!.textContent).toContain(fr.t("tour-health-version-unknown"));
+    byTestId<HTMLButtonElement>("tour-health-export-csv").click();
+    await waitFor(() =>
+      expect(byTestId("tour-health-status").textContent).toBe(
+        fr.t("tour-health-exported", { path: "/data/exports/tour-health-1.csv" }),
+      ),
+    );
+    expect(exported).toEqual(["csv"]);
+    byTestId<HTMLButtonElement>("tour-health-clear").click();
+    await waitFor(() => expect(document.querySelector("[data-testid=tour-health-empty]")).not.toBeNull());
+    expect(byTestId("tour-health-status").textContent).toBe(fr.t("tour-health-cleared", { count: 2 }));
+  });
+});
