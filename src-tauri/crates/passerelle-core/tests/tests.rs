@@ -6,3 +6,4 @@ mod locales;
 mod secrets;
 mod store;
 mod tours;
+mod workshop;

@@ -10,9 +10,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use passerelle_nextcloud::{
-    Client, NewUser, ProvisioningError, RefusalReason, Secret as NcSecret,
-};
+use passerelle_nextcloud::{Client, NewUser, ProvisioningError, RefusalReason, Secret as NcSecret};
 use ring::rand::{SecureRandom, SystemRandom};
 use serde::Serialize;
 use ts_rs::TS;
@@ -417,7 +415,12 @@ pub fn plan_accounts(source: &MemberSource<'_>, space: &SpaceState) -> AccountPl
                 line: extra.line,
                 reason: LineReason::TooManyAccounts,
                 column: None,
-                value: format!("{} ({} + {} > {limit})", extra.user_id, space.users.len(), room + 1),
+                value: format!(
+                    "{} ({} + {} > {limit})",
+                    extra.user_id,
+                    space.users.len(),
+                    room + 1
+                ),
             });
         }
         if matches!(source, MemberSource::Count { .. }) {
@@ -462,7 +465,12 @@ pub fn plan_accounts(source: &MemberSource<'_>, space: &SpaceState) -> AccountPl
 /// Decodes and parses the CSV; rows with a mistake of their own are reported and left out.
 fn read_csv(bytes: &[u8], problems: &mut Vec<LineProblem>) -> Vec<PlannedAccount> {
     if bytes.len() > MAX_CSV_BYTES {
-        problems.push(problem(0, LineReason::TooBig, None, &bytes.len().to_string()));
+        problems.push(problem(
+            0,
+            LineReason::TooBig,
+            None,
+            &bytes.len().to_string(),
+        ));
         return Vec::new();
     }
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
@@ -498,7 +506,12 @@ fn read_csv(bytes: &[u8], problems: &mut Vec<LineProblem>) -> Vec<PlannedAccount
             .find(|(n, _)| *n == folded)
             .map(|(_, c)| *c);
         if column.is_none() && !folded.is_empty() {
-            problems.push(problem(header.line, LineReason::UnknownColumn, Some(name), name));
+            problems.push(problem(
+                header.line,
+                LineReason::UnknownColumn,
+                Some(name),
+                name,
+            ));
         }
         columns.push(column);
     }
@@ -517,7 +530,9 @@ fn read_csv(bytes: &[u8], problems: &mut Vec<LineProblem>) -> Vec<PlannedAccount
     let mut rows = Vec::new();
     for rec in body {
         if rec.fields.len() > columns.len()
-            && rec.fields[columns.len()..].iter().any(|f| !f.trim().is_empty())
+            && rec.fields[columns.len()..]
+                .iter()
+                .any(|f| !f.trim().is_empty())
         {
             problems.push(problem(
                 rec.line,
@@ -545,7 +560,12 @@ fn read_csv(bytes: &[u8], problems: &mut Vec<LineProblem>) -> Vec<PlannedAccount
         if let Some(e) = &email
             && !is_valid_email(e)
         {
-            problems.push(problem(rec.line, LineReason::InvalidEmail, Some("email"), e));
+            problems.push(problem(
+                rec.line,
+                LineReason::InvalidEmail,
+                Some("email"),
+                e,
+            ));
             ok = false;
         }
         let mut groups = Vec::new();
@@ -564,7 +584,12 @@ fn read_csv(bytes: &[u8], problems: &mut Vec<LineProblem>) -> Vec<PlannedAccount
             Some(q) => match parse_quota(q) {
                 Some(q) => Some(q),
                 None => {
-                    problems.push(problem(rec.line, LineReason::InvalidQuota, Some("quota"), q));
+                    problems.push(problem(
+                        rec.line,
+                        LineReason::InvalidQuota,
+                        Some("quota"),
+                        q,
+                    ));
                     ok = false;
                     None
                 }
@@ -614,7 +639,8 @@ pub fn generate_password() -> NcSecret {
     let rng = SystemRandom::new();
     loop {
         let mut raw = [0u8; 16];
-        rng.fill(&mut raw).expect("the system random generator works");
+        rng.fill(&mut raw)
+            .expect("the system random generator works");
         let chars: Vec<char> = raw
             .iter()
             // 256 = 9 * 26 + 22: drop the biased tail instead of taking a modulo.
@@ -699,7 +725,9 @@ pub async fn create_accounts(
                     line: plan.accounts.first().map_or(0, |a| a.line),
                     reason: e.code().to_owned(),
                 };
-                return Err(rollback(client, store, run_id, &created, &groups_created, failed).await);
+                return Err(
+                    rollback(client, store, run_id, &created, &groups_created, failed).await,
+                );
             }
         }
     }
@@ -780,10 +808,12 @@ async fn rollback(
         match client.delete_user(&c.account.user_id).await {
             Ok(()) => {
                 rolled_back += 1;
-                let _ = records::set_state(store, &server, &c.account.user_id, AccountState::Deleted);
+                let _ =
+                    records::set_state(store, &server, &c.account.user_id, AccountState::Deleted);
             }
             Err(ProvisioningError::Failed(e)) if e.is_not_found() => {
-                let _ = records::set_state(store, &server, &c.account.user_id, AccountState::Deleted);
+                let _ =
+                    records::set_state(store, &server, &c.account.user_id, AccountState::Deleted);
             }
             Err(_) => left_behind.push(c.account.user_id.clone()),
         }
@@ -851,8 +881,15 @@ pub async fn cleanup_accounts(
 ) -> Result<CleanupReport, CoreError> {
     let server = server_key(client);
     let candidates = cleanup_candidates(store, &server)?;
-    let recorded: BTreeSet<String> = candidates.iter().map(|a| a.user_id.to_lowercase()).collect();
-    if confirmed.is_empty() || confirmed.iter().any(|c| !recorded.contains(&c.to_lowercase())) {
+    let recorded: BTreeSet<String> = candidates
+        .iter()
+        .map(|a| a.user_id.to_lowercase())
+        .collect();
+    if confirmed.is_empty()
+        || confirmed
+            .iter()
+            .any(|c| !recorded.contains(&c.to_lowercase()))
+    {
         return Err(CoreError::WorkshopNotConfirmed);
     }
     let mut report = CleanupReport::default();

@@ -223,10 +223,7 @@ fn write_files(dest: &Path, files: &BTreeMap<String, Vec<u8>>) -> Result<(), Cor
     {
         return Err(io_error(
             dest,
-            std::io::Error::new(
-                std::io::ErrorKind::AlreadyExists,
-                "the folder is not empty",
-            ),
+            std::io::Error::new(std::io::ErrorKind::AlreadyExists, "the folder is not empty"),
         ));
     }
     for (name, bytes) in files {

@@ -31,9 +31,7 @@ pub const MAX_PROGRESS_BYTES: u64 = 2 * 1024 * 1024;
 pub const STRUGGLING_AFTER_MINUTES: i64 = 10;
 
 /// Where a participant is with a step.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "lowercase")]
 pub enum ParticipantStep {
     /// Shown.
@@ -166,7 +164,10 @@ pub fn export_progress(store: &Store, laptop: &str) -> Result<ProgressFile, Core
 }
 
 /// Each tour's current step of a profile, all accounts (the most recent wins).
-fn current_steps_all(store: &Store, profile_id: i64) -> Result<BTreeMap<String, String>, CoreError> {
+fn current_steps_all(
+    store: &Store,
+    profile_id: i64,
+) -> Result<BTreeMap<String, String>, CoreError> {
     store.read(|conn| {
         let mut stmt = conn.prepare(
             "SELECT tour_id, current_step FROM tour_state WHERE profile_id = ?1
@@ -189,7 +190,10 @@ pub fn read_progress_file(path: &Path) -> Result<ProgressFile, CoreError> {
         .map_err(|e| bad(None, e.to_string()))?
         .len();
     if size > MAX_PROGRESS_BYTES {
-        return Err(bad(None, format!("{size} bytes, more than {MAX_PROGRESS_BYTES}")));
+        return Err(bad(
+            None,
+            format!("{size} bytes, more than {MAX_PROGRESS_BYTES}"),
+        ));
     }
     let bytes = std::fs::read(path).map_err(|e| bad(None, e.to_string()))?;
     parse_progress(&bytes).map_err(|(line, reason)| bad(line, reason))
@@ -200,12 +204,18 @@ pub fn parse_progress(bytes: &[u8]) -> Result<ProgressFile, (Option<u32>, String
     let file: ProgressFile = serde_json::from_slice(bytes)
         .map_err(|e| (Some(e.line() as u32).filter(|l| *l > 0), e.to_string()))?;
     if file.format != PROGRESS_FORMAT {
-        return Err((None, format!("format {:?} is not {PROGRESS_FORMAT:?}", file.format)));
+        return Err((
+            None,
+            format!("format {:?} is not {PROGRESS_FORMAT:?}", file.format),
+        ));
     }
     if file.version == 0 || file.version > PROGRESS_VERSION {
         return Err((
             None,
-            format!("version {} (this Passerelle reads up to {PROGRESS_VERSION})", file.version),
+            format!(
+                "version {} (this Passerelle reads up to {PROGRESS_VERSION})",
+                file.version
+            ),
         ));
     }
     if let Some(p) = file
@@ -213,7 +223,10 @@ pub fn parse_progress(bytes: &[u8]) -> Result<ProgressFile, (Option<u32>, String
         .iter()
         .find(|p| p.participant.trim().is_empty())
     {
-        return Err((None, format!("a participant has no name ({} steps)", p.steps.len())));
+        return Err((
+            None,
+            format!("a participant has no name ({} steps)", p.steps.len()),
+        ));
     }
     Ok(file)
 }
@@ -263,7 +276,15 @@ pub fn import_progress(store: &Store, file: &ProgressFile) -> Result<ImportSumma
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
                      ON CONFLICT (participant, tour_id, step_id) DO UPDATE SET
                          state = ?4, laptop = ?5, updated_at = ?6, imported_at = ?7",
-                    params![who, s.tour, s.step, s.state.as_str(), file.laptop, s.updated_at, at],
+                    params![
+                        who,
+                        s.tour,
+                        s.step,
+                        s.state.as_str(),
+                        file.laptop,
+                        s.updated_at,
+                        at
+                    ],
                 )?;
                 summary.steps_updated += 1;
             }
@@ -366,7 +387,8 @@ mod tests {
     fn bad_files_are_refused_with_a_line() {
         let (line, _) = parse_progress(b"{\n\"format\": \n}").unwrap_err();
         assert_eq!(line, Some(3));
-        let other = br#"{"format":"x","version":1,"laptop":"a","exportedAt":"t","participants":[]}"#;
+        let other =
+            br#"{"format":"x","version":1,"laptop":"a","exportedAt":"t","participants":[]}"#;
         assert!(parse_progress(other).is_err());
         let newer = format!(
             r#"{{"format":"{PROGRESS_FORMAT}","version":9,"laptop":"a","exportedAt":"t","participants":[]}}"#

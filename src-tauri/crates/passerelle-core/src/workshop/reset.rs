@@ -75,14 +75,22 @@ pub fn reset_laptop(
     }
     report.rows = store.write(|tx| {
         let mut rows = 0;
-        for table in ["tour_hidden", "tour_state", "tour_progress", "accounts", "profiles"] {
+        for table in [
+            "tour_hidden",
+            "tour_state",
+            "tour_progress",
+            "accounts",
+            "profiles",
+        ] {
             rows += tx.execute(&format!("DELETE FROM {table}"), [])?;
         }
         Ok(rows)
     })?;
     // Deleted rows stay readable in free pages and the WAL until rewritten.
     store.read(|conn| {
-        conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE); VACUUM; PRAGMA wal_checkpoint(TRUNCATE);")?;
+        conn.execute_batch(
+            "PRAGMA wal_checkpoint(TRUNCATE); VACUUM; PRAGMA wal_checkpoint(TRUNCATE);",
+        )?;
         Ok(())
     })?;
     if let Some(dir) = web_sessions {

@@ -146,10 +146,19 @@ mod tests {
             assert!(html.contains("<svg"), "a QR code is drawn");
             assert!(html.contains("size: A4"));
             // No remote asset, no script.
-            for bad in ["src=\"http", "href=\"http", "url(http", "<script", "@import"] {
+            for bad in [
+                "src=\"http",
+                "href=\"http",
+                "url(http",
+                "<script",
+                "@import",
+            ] {
                 assert!(!html.contains(bad), "{bad}");
             }
-            assert!(!html.contains("workshop-sheet-"), "every text is translated");
+            assert!(
+                !html.contains("workshop-sheet-"),
+                "every text is translated"
+            );
         }
     }
 }
