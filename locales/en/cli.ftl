@@ -25,3 +25,7 @@ cli-account-added = Account added: { $name } on { $url }
 cli-account-none = No account for this profile.
 cli-account-removed = Account removed; its access was deleted on the server.
 cli-account-removed-locally = Account removed from this computer, but the server could not be told: delete the “Passerelle” access in your space's Settings → Security.
+
+## tours new
+
+cli-tours-new-created = Tour “{ $id }” created in { $path }: edit tour.toml and the texts in locales/fr and locales/en, then run tours validate on the pack.

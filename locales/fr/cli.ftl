@@ -25,3 +25,7 @@ cli-account-added = Compte ajouté : { $name } sur { $url }
 cli-account-none = Aucun compte pour ce profil.
 cli-account-removed = Compte retiré ; son accès a été supprimé sur le serveur.
 cli-account-removed-locally = Compte retiré de cet ordinateur, mais le serveur n’a pas pu être prévenu : supprimez l’accès « Passerelle » dans Paramètres → Sécurité de votre espace.
+
+## tours new
+
+cli-tours-new-created = Parcours « { $id } » créé dans { $path } : modifiez tour.toml et les textes de locales/fr et locales/en, puis lancez tours validate sur le paquet.

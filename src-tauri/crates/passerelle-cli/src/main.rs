@@ -6,6 +6,7 @@ mod accounts;
 mod doctor;
 mod tours;
 mod transfer;
+mod workshop;
 
 use std::process::ExitCode;
 
@@ -45,6 +46,9 @@ enum Command {
     /// Hand-over: move a departing member's files, calendars and contacts to another member.
     #[command(subcommand)]
     Transfer(Box<transfer::TransferCommand>),
+    /// Workshops: practice accounts, sign-in sheets, workshop packs, progress, laptop reset.
+    #[command(subcommand)]
+    Workshop(workshop::WorkshopCommand),
 }
 
 fn parse_language(s: &str) -> Result<Language, String> {
@@ -63,6 +67,7 @@ fn main() -> ExitCode {
         Command::Account(cmd) => block_on(accounts::account(cmd, &l10n, cli.json)),
         Command::Tours(cmd) => block_on(tours::run(cmd, &l10n, cli.json)),
         Command::Transfer(cmd) => block_on(transfer::run(*cmd, &l10n, cli.json)),
+        Command::Workshop(cmd) => block_on(workshop::run(cmd, &l10n, cli.json)),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -61,6 +61,15 @@ pub enum ToursCommand {
     },
     /// Prints the step kinds and check types (the reference tour authors write against).
     Reference,
+    /// Scaffolds a new tour (tour.toml and its French and English texts) in a pack folder,
+    /// creating the pack when needed; the result validates as is.
+    New {
+        /// The tour's id (a-z, 0-9, -).
+        id: String,
+        /// The pack folder (created with a pack.toml when missing).
+        #[arg(long, default_value = ".")]
+        pack: PathBuf,
+    },
 }
 
 fn print_json(value: &impl serde::Serialize) {
@@ -157,7 +166,127 @@ pub async fn run(cmd: ToursCommand, l10n: &Localizer, json: bool) -> Outcome {
             reference(json);
             Ok(())
         }
+        ToursCommand::New { id, pack } => new_tour(&id, &pack, l10n, json),
     }
+}
+
+/// The files of a new tour: `(path in the pack, contents)`.
+fn scaffold(id: &str) -> Vec<(String, String)> {
+    let toml = format!(
+        "# Tour \"{id}\": edit the steps, then run `passerelle-cli tours validate <pack>`.\n\
+         # Step kinds and checks: `passerelle-cli tours reference`.\n\
+         id = \"{id}\"\nversion = 1\ntitle = \"tour-{id}-title\"\nsummary = \"tour-{id}-summary\"\n\
+         audience = \"member\"\napps = []\nminutes = 5\n\n\
+         [[steps]]\nid = \"welcome\"\nkind = \"explain\"\ntext = \"tour-{id}-welcome\"\n\n\
+         [[steps]]\nid = \"quiz\"\nkind = \"quiz\"\ntext = \"tour-{id}-quiz\"\nanswers = [\n  \
+         {{ label = \"tour-{id}-quiz-a\", correct = true, feedback = \"tour-{id}-quiz-a-feedback\" }},\n  \
+         {{ label = \"tour-{id}-quiz-b\", correct = false, feedback = \"tour-{id}-quiz-b-feedback\" }},\n]\n\n\
+         [[steps]]\nid = \"well-done\"\nkind = \"explain\"\ntext = \"tour-{id}-well-done\"\n"
+    );
+    // Starting texts in each language, for the author to replace.
+    let fr = format!(
+        "# Parcours « {id} » (tours/{id}/tour.toml).\n\n\
+         tour-{id}-title = Nouveau parcours\n\
+         tour-{id}-summary = Ce que la personne saura faire à la fin.\n\
+         tour-{id}-welcome = Bienvenue ! Expliquez ici ce que l’on va faire, pas à pas.\n\
+         tour-{id}-quiz = Une question pour vérifier que c’est compris ?\n\
+         tour-{id}-quiz-a = La bonne réponse\n\
+         tour-{id}-quiz-a-feedback = Exactement.\n\
+         tour-{id}-quiz-b = Une autre réponse\n\
+         tour-{id}-quiz-b-feedback = Pas tout à fait : relisez l’étape précédente.\n\
+         tour-{id}-well-done = Bravo, c’est terminé !\n"
+    );
+    let en = format!(
+        "# Tour \"{id}\" (tours/{id}/tour.toml).\n\n\
+         tour-{id}-title = New tour\n\
+         tour-{id}-summary = What the person will be able to do at the end.\n\
+         tour-{id}-welcome = Welcome! Explain here what you will do, step by step.\n\
+         tour-{id}-quiz = A question to check it is understood?\n\
+         tour-{id}-quiz-a = The right answer\n\
+         tour-{id}-quiz-a-feedback = Exactly.\n\
+         tour-{id}-quiz-b = Another answer\n\
+         tour-{id}-quiz-b-feedback = Not quite: read the previous step again.\n\
+         tour-{id}-well-done = Well done, that's it!\n"
+    );
+    vec![
+        (format!("tours/{id}/tour.toml"), toml),
+        (format!("locales/fr/{id}.ftl"), fr),
+        (format!("locales/en/{id}.ftl"), en),
+    ]
+}
+
+fn new_tour(id: &str, pack: &Path, l10n: &Localizer, json: bool) -> Outcome {
+    if !tours::format::is_valid_id(id) {
+        return Err(CoreError::InvalidValue {
+            field: "tour-id",
+            value: id.to_owned(),
+        }
+        .into());
+    }
+    let io = |path: &Path, e: std::io::Error| -> IpcError {
+        CoreError::DataDir {
+            path: path.to_owned(),
+            source: e,
+        }
+        .into()
+    };
+    let files = scaffold(id);
+    for (rel, _) in &files {
+        if pack.join(rel).exists() {
+            return Err(IpcError::new(
+                "invalid-value",
+                format!(
+                    "{} already exists: nothing was written",
+                    pack.join(rel).display()
+                ),
+            ));
+        }
+    }
+    std::fs::create_dir_all(pack).map_err(|e| io(pack, e))?;
+    let pack_toml = pack.join("pack.toml");
+    if !pack_toml.exists() {
+        let folder = std::fs::canonicalize(pack)
+            .ok()
+            .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+            .unwrap_or_default();
+        let mut pack_id: String = folder
+            .to_lowercase()
+            .chars()
+            .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+            .collect();
+        pack_id = pack_id.trim_matches('-').to_owned();
+        if pack_id.is_empty() {
+            pack_id = format!("{id}-pack");
+        }
+        let text = format!("id = \"{pack_id}\"\nversion = 1\nname = \"{pack_id}\"\n");
+        std::fs::write(&pack_toml, text).map_err(|e| io(&pack_toml, e))?;
+    }
+    for (rel, text) in &files {
+        let path = pack.join(rel);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| io(parent, e))?;
+        }
+        std::fs::write(&path, text).map_err(|e| io(&path, e))?;
+    }
+    let path = pack.join("tours").join(id);
+    if json {
+        print_json(&serde_json::json!({
+            "tour": id,
+            "files": files.iter().map(|(rel, _)| pack.join(rel)).collect::<Vec<_>>(),
+        }));
+    } else {
+        println!(
+            "{}",
+            l10n.t_args(
+                "cli-tours-new-created",
+                &[
+                    ("id", id.into()),
+                    ("path", path.display().to_string().into())
+                ]
+            )
+        );
+    }
+    Ok(())
 }
 
 fn validate(path: Option<&Path>, l10n: &Localizer, json: bool) -> Outcome {

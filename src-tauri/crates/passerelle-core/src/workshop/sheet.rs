@@ -69,13 +69,15 @@ body { font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; color: 
 h1 { font-size: 16pt; margin: 0 0 4mm; }
 p.intro { font-size: 10pt; margin: 0 0 6mm; }
 .cards { display: grid; grid-template-columns: 1fr 1fr; gap: 6mm; }
-.card { border: 1.5pt dashed #000; border-radius: 3mm; padding: 4mm; display: flex; gap: 4mm; break-inside: avoid; page-break-inside: avoid; min-height: 60mm; }
-.card .text { flex: 1; font-size: 11pt; }
+.card { border: 1.5pt dashed #000; border-radius: 3mm; padding: 4mm; break-inside: avoid; page-break-inside: avoid; }
+.card .row { display: flex; gap: 3mm; }
+.card .text { flex: 1; min-width: 0; font-size: 11pt; }
 .card .name { font-size: 14pt; font-weight: bold; margin: 0 0 2mm; }
 .card dt { font-size: 9pt; margin-top: 2mm; }
-.card dd { margin: 0; font-family: "DejaVu Sans Mono", "Liberation Mono", monospace; font-size: 13pt; word-break: break-all; }
-.card .qr svg { width: 34mm; height: 34mm; }
-.card .qr p { font-size: 8pt; margin: 1mm 0 0; max-width: 34mm; }
+.card dd { margin: 0; font-family: "DejaVu Sans Mono", "Liberation Mono", monospace; font-size: 12pt; overflow-wrap: anywhere; }
+.card dd.password { font-size: 14pt; font-weight: bold; white-space: nowrap; letter-spacing: 0.5pt; }
+.card .qr svg { width: 30mm; height: 30mm; }
+.card .qr p { font-size: 8pt; margin: 1mm 0 0; max-width: 30mm; }
 @media screen { body { margin: 10mm auto; max-width: 190mm; } }
 "#;
 
@@ -103,18 +105,18 @@ pub fn render(
     let scan = l10n.t("workshop-sheet-scan");
     for card in cards {
         html.push_str(&format!(
-            "<section class=\"card\">\n<div class=\"text\">\n<p class=\"name\">{}</p>\n<dl>\n\
-             <dt>{}</dt><dd>{}</dd>\n<dt>{}</dt><dd>{}</dd>\n<dt>{}</dt><dd>{}</dd>\n</dl>\n</div>\n\
-             <div class=\"qr\">{}<p>{}</p></div>\n</section>\n",
+            "<section class=\"card\">\n<p class=\"name\">{}</p>\n<div class=\"row\">\n<dl class=\"text\">\n\
+             <dt>{}</dt><dd>{}</dd>\n<dt>{}</dt><dd>{}</dd>\n</dl>\n\
+             <div class=\"qr\">{}<p>{}</p></div>\n</div>\n<dl>\n<dt>{}</dt><dd class=\"password\">{}</dd>\n</dl>\n</section>\n",
             escape(card.display_name),
             escape(&address),
             escape(server_url),
             escape(&login),
             escape(card.login),
-            escape(&password),
-            escape(card.password),
             qr_svg(&login_link(server_url, card.login, card.password)),
             escape(&scan),
+            escape(&password),
+            escape(card.password),
         ));
     }
     html.push_str("</div>\n</body>\n</html>\n");

@@ -1,0 +1,800 @@
+//! `passerelle-cli workshop …`: practice accounts (plan, create with a sign-in sheet, list,
+//! clean up), sign-in sheets from a list of logins and passwords, workshop packs (export,
+//! import), participants' progress (export on each laptop, import and table on the trainer's)
+//! and resetting a shared laptop.
+//!
+//! The admin's app password comes from `PASSERELLE_APP_PASSWORD` or standard input, never
+//! from the command line. Destructive commands list what they would touch and do nothing
+//! without `--yes`.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use clap::{Args, Subcommand};
+use passerelle_core::secrets::Secrets;
+use passerelle_core::workshop::pack::{self, PackIdentity};
+use passerelle_core::workshop::progress::{self, ParticipantStep};
+use passerelle_core::workshop::reset::reset_laptop;
+use passerelle_core::workshop::sheet::{self, SheetCard};
+use passerelle_core::workshop::{
+    AccountPlan, CleanupAction, MemberSource, SpaceState, WorkshopPlan, accounts, records,
+};
+use passerelle_core::{CoreError, DataPaths, IpcError, Localizer, Store};
+use passerelle_nextcloud::{Client, normalize_address};
+
+use crate::Outcome;
+
+const APP_PASSWORD_ENV: &str = "PASSERELLE_APP_PASSWORD";
+
+#[derive(Debug, Subcommand)]
+pub enum WorkshopCommand {
+    /// Practice accounts, or many new members at once (admin or group admin of the space).
+    #[command(subcommand)]
+    Accounts(AccountsCommand),
+    /// Writes a printable sign-in sheet from a CSV with name, login and password columns.
+    Sheet {
+        /// CSV with `name,login,password` (header line first).
+        #[arg(long)]
+        csv: PathBuf,
+        /// The space's address (printed on each card).
+        #[arg(long)]
+        server: String,
+        /// Where to write the HTML page.
+        #[arg(long)]
+        out: PathBuf,
+        /// Title of the page (default: the address).
+        #[arg(long)]
+        space_name: Option<String>,
+    },
+    /// Workshop packs for USB keys.
+    #[command(subcommand)]
+    Pack(PackCommand),
+    /// Participants' progress.
+    #[command(subcommand)]
+    Progress(ProgressCommand),
+    /// Removes every profile, account, app password, web session and progress of this laptop.
+    Reset {
+        /// The embedded browser's data folder to empty.
+        #[arg(long)]
+        web_sessions: Option<PathBuf>,
+        /// Really do it (without: only list what would be removed).
+        #[arg(long)]
+        yes: bool,
+    },
+}
+
+/// Who is asking, on which space.
+#[derive(Debug, Args)]
+pub struct AdminArgs {
+    /// The space's address.
+    #[arg(long)]
+    server: String,
+    /// The admin's (or group admin's) login; the app password is read from
+    /// PASSERELLE_APP_PASSWORD or standard input.
+    #[arg(long)]
+    login: String,
+}
+
+/// Which members.
+#[derive(Debug, Args)]
+pub struct MembersArgs {
+    /// A CSV of members: name, and optionally login, email, group, quota.
+    #[arg(long, conflicts_with = "count", required_unless_present = "count")]
+    csv: Option<PathBuf>,
+    /// Or a number of participants.
+    #[arg(long)]
+    count: Option<usize>,
+    /// Login prefix for --count (`atelier` gives atelier-01, atelier-02…).
+    #[arg(long, default_value = "atelier")]
+    prefix: String,
+    /// Group to put --count participants in (created when missing).
+    #[arg(long)]
+    group: Option<String>,
+    /// Most accounts the space may hold, existing ones included.
+    #[arg(long, conflicts_with = "framaspace")]
+    limit: Option<usize>,
+    /// The space is on Framaspace (50 accounts at most).
+    #[arg(long)]
+    framaspace: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AccountsCommand {
+    /// Checks the list against the space; prints every mistake with its line. Creates nothing.
+    Plan {
+        #[command(flatten)]
+        admin: AdminArgs,
+        #[command(flatten)]
+        members: MembersArgs,
+    },
+    /// Creates the accounts (only when the list has no mistake) and writes the sign-in sheet.
+    Create {
+        #[command(flatten)]
+        admin: AdminArgs,
+        #[command(flatten)]
+        members: MembersArgs,
+        /// Where to write the printable sign-in sheet (HTML; it holds the passwords).
+        #[arg(long)]
+        sheet: PathBuf,
+        /// A label for this run (e.g. the workshop's date).
+        #[arg(long, default_value = "workshop")]
+        label: String,
+        /// Title of the sheet (default: the address).
+        #[arg(long)]
+        space_name: Option<String>,
+    },
+    /// Lists the practice accounts recorded on this computer.
+    List {
+        /// Only those of this server.
+        #[arg(long)]
+        server: Option<String>,
+    },
+    /// Disables (or deletes) the recorded practice accounts of a space, after confirmation.
+    Cleanup {
+        #[command(flatten)]
+        admin: AdminArgs,
+        /// Delete the accounts and all their data instead of disabling them.
+        #[arg(long)]
+        delete: bool,
+        /// Really do it (without: only list the accounts).
+        #[arg(long)]
+        yes: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PackCommand {
+    /// Writes a workshop pack (a folder, or a .zip when the name ends so).
+    Export {
+        /// The workshop's name.
+        #[arg(long)]
+        name: String,
+        /// A tour, in order; repeat.
+        #[arg(long = "tour", required = true)]
+        tours: Vec<String>,
+        /// The pack's id (a-z, 0-9, -).
+        #[arg(long)]
+        id: String,
+        /// Tour packs holding tours that are not bundled; repeat.
+        #[arg(long)]
+        pack: Vec<PathBuf>,
+        /// Where to write it.
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Checks a workshop pack, keeps a copy on this computer and saves its plan.
+    Import {
+        /// Folder or .zip.
+        path: PathBuf,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ProgressCommand {
+    /// Writes this laptop's participants' progress to a small JSON file.
+    Export {
+        /// A name for this laptop (shown in the trainer's table).
+        #[arg(long)]
+        laptop: String,
+        /// Where to write it.
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Merges progress files into this computer's table.
+    Import {
+        /// Files written by `progress export`.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// Shows the merged table (participant × tour × step), or writes it as CSV.
+    Table {
+        /// Write CSV here instead of printing.
+        #[arg(long)]
+        csv: Option<PathBuf>,
+    },
+}
+
+fn open_store() -> Result<Store, CoreError> {
+    Store::open(&DataPaths::from_env()?)
+}
+
+fn print_json(value: &impl serde::Serialize) {
+    println!(
+        "{}",
+        serde_json::to_string_pretty(value).expect("serialises")
+    );
+}
+
+fn read_secret() -> Option<String> {
+    if let Ok(value) = std::env::var(APP_PASSWORD_ENV)
+        && !value.trim().is_empty()
+    {
+        return Some(value.trim().to_owned());
+    }
+    let mut input = String::new();
+    std::io::stdin().read_to_string(&mut input).ok()?;
+    input.lines().next().map(|l| l.trim().to_owned())
+}
+
+fn admin_client(store: &Store, admin: &AdminArgs) -> Result<Client, IpcError> {
+    let address = normalize_address(&admin.server).map_err(CoreError::from)?;
+    let secret = read_secret().filter(|s| !s.is_empty()).ok_or_else(|| {
+        IpcError::new(
+            "invalid-value",
+            format!("no app password in {APP_PASSWORD_ENV} or standard input"),
+        )
+    })?;
+    let pin = store
+        .trusted_certificate(&address.url)?
+        .and_then(|hex| hex.parse().ok());
+    Ok(Client::builder(&address.url)
+        .user_agent(passerelle_core::connect::user_agent())
+        .pinned_certificate(pin)
+        .credentials(admin.login.trim().to_owned(), secret)
+        .build()
+        .map_err(CoreError::from)?)
+}
+
+fn io_error(path: &Path, e: std::io::Error) -> IpcError {
+    CoreError::DataDir {
+        path: path.to_owned(),
+        source: e,
+    }
+    .into()
+}
+
+/// Reads the members and checks them against the space.
+async fn plan(
+    client: &Client,
+    members: &MembersArgs,
+    l10n: &Localizer,
+) -> Result<AccountPlan, IpcError> {
+    let limit = if members.framaspace {
+        Some(accounts::FRAMASPACE_ACCOUNT_LIMIT)
+    } else {
+        members.limit
+    };
+    let state = SpaceState::read(client, limit).await?;
+    let name = l10n.t("workshop-participant-name");
+    let bytes;
+    let source = match (&members.csv, members.count) {
+        (Some(path), _) => {
+            bytes = std::fs::read(path).map_err(|e| io_error(path, e))?;
+            MemberSource::Csv(&bytes)
+        }
+        (None, count) => MemberSource::Count {
+            count: count.unwrap_or(0),
+            prefix: &members.prefix,
+            name: &name,
+            group: members.group.as_deref(),
+        },
+    };
+    Ok(accounts::plan_accounts(&source, &state))
+}
+
+/// Prints the plan's mistakes (stdout) or its summary; `Err` when it has mistakes.
+fn report_plan(plan: &AccountPlan, l10n: &Localizer, json: bool) -> Outcome {
+    if json {
+        print_json(plan);
+    } else {
+        for p in &plan.problems {
+            let reason = l10n.t(&format!("workshop-reason-{}", p.reason.code()));
+            let id = if p.line == 0 {
+                "workshop-plan-count-line"
+            } else {
+                "workshop-plan-line"
+            };
+            println!(
+                "{}",
+                l10n.t_args(
+                    id,
+                    &[
+                        ("line", p.line.into()),
+                        ("reason", reason.into()),
+                        ("value", p.value.as_str().into()),
+                    ]
+                )
+            );
+        }
+    }
+    if plan.is_valid() {
+        if !json {
+            println!(
+                "{}",
+                l10n.t_args(
+                    "workshop-plan-ok",
+                    &[
+                        ("accounts", plan.accounts.len().into()),
+                        ("groups", plan.groups_to_create.len().into()),
+                        ("existing", plan.existing_accounts.into()),
+                    ]
+                )
+            );
+        }
+        Ok(())
+    } else {
+        if !json {
+            eprintln!(
+                "{}",
+                l10n.t_args(
+                    "workshop-plan-problems",
+                    &[("count", plan.problems.len().max(1).into())]
+                )
+            );
+        }
+        Err(CoreError::WorkshopPlanInvalid {
+            problems: plan.problems.len().max(1),
+        }
+        .into())
+    }
+}
+
+pub async fn run(cmd: WorkshopCommand, l10n: &Localizer, json: bool) -> Outcome {
+    let store = open_store()?;
+    match cmd {
+        WorkshopCommand::Accounts(cmd) => accounts_cmd(cmd, &store, l10n, json).await,
+        WorkshopCommand::Sheet {
+            csv,
+            server,
+            out,
+            space_name,
+        } => sheet_cmd(&csv, &server, &out, space_name.as_deref(), l10n, json),
+        WorkshopCommand::Pack(cmd) => pack_cmd(cmd, &store, l10n, json),
+        WorkshopCommand::Progress(cmd) => progress_cmd(cmd, &store, l10n, json),
+        WorkshopCommand::Reset { web_sessions, yes } => {
+            reset_cmd(&store, web_sessions.as_deref(), yes, l10n, json)
+        }
+    }
+}
+
+async fn accounts_cmd(
+    cmd: AccountsCommand,
+    store: &Store,
+    l10n: &Localizer,
+    json: bool,
+) -> Outcome {
+    match cmd {
+        AccountsCommand::Plan { admin, members } => {
+            let client = admin_client(store, &admin)?;
+            let plan = plan(&client, &members, l10n).await?;
+            report_plan(&plan, l10n, json)
+        }
+        AccountsCommand::Create {
+            admin,
+            members,
+            sheet: sheet_path,
+            label,
+            space_name,
+        } => {
+            let client = admin_client(store, &admin)?;
+            let plan = plan(&client, &members, l10n).await?;
+            if !plan.is_valid() {
+                return report_plan(&plan, l10n, json);
+            }
+            let report =
+                accounts::create_accounts(&client, store, &plan, &label, &mut |_, _| {}).await?;
+            let server = report.server_url.clone();
+            let cards: Vec<SheetCard<'_>> = report
+                .accounts
+                .iter()
+                .map(|a| SheetCard {
+                    display_name: &a.account.display_name,
+                    login: &a.account.user_id,
+                    password: a.password.expose(),
+                })
+                .collect();
+            let html = sheet::render(
+                l10n,
+                &server,
+                space_name.as_deref().unwrap_or(&server),
+                &cards,
+            );
+            std::fs::write(&sheet_path, html).map_err(|e| io_error(&sheet_path, e))?;
+            if json {
+                let created: Vec<_> = report.accounts.iter().map(|a| &a.account).collect();
+                print_json(&serde_json::json!({
+                    "runId": report.run_id,
+                    "server": server,
+                    "accounts": created,
+                    "groupsCreated": report.groups_created,
+                    "sheet": sheet_path,
+                }));
+            } else {
+                println!(
+                    "{}",
+                    l10n.t_args(
+                        "workshop-created",
+                        &[
+                            ("count", report.accounts.len().into()),
+                            ("path", sheet_path.display().to_string().into()),
+                        ]
+                    )
+                );
+            }
+            Ok(())
+        }
+        AccountsCommand::List { server } => {
+            let server = match server {
+                Some(s) => Some(normalize_address(&s).map_err(CoreError::from)?.url),
+                None => None,
+            };
+            let all = records::practice_accounts(store, server.as_deref())?;
+            if json {
+                print_json(&all);
+            } else if all.is_empty() {
+                println!("{}", l10n.t("workshop-accounts-none"));
+            } else {
+                for a in all {
+                    println!(
+                        "{}\t{}\t{}\t{:?}\t{}",
+                        a.server_url, a.user_id, a.display_name, a.state, a.created_at
+                    );
+                }
+            }
+            Ok(())
+        }
+        AccountsCommand::Cleanup { admin, delete, yes } => {
+            let client = admin_client(store, &admin)?;
+            let server = accounts::server_key(&client);
+            let candidates = accounts::cleanup_candidates(store, &server)?;
+            let action = if delete {
+                CleanupAction::Delete
+            } else {
+                CleanupAction::Disable
+            };
+            if candidates.is_empty() {
+                if json {
+                    print_json(&serde_json::json!({ "accounts": [] }));
+                } else {
+                    println!("{}", l10n.t("workshop-accounts-none"));
+                }
+                return Ok(());
+            }
+            let ids: Vec<String> = candidates.iter().map(|a| a.user_id.clone()).collect();
+            if !yes {
+                if json {
+                    print_json(&serde_json::json!({ "accounts": ids, "confirmed": false }));
+                } else {
+                    let action_name = if delete { "delete" } else { "disable" };
+                    println!(
+                        "{}",
+                        l10n.t_args(
+                            "workshop-cleanup-list",
+                            &[("count", ids.len().into()), ("action", action_name.into())]
+                        )
+                    );
+                    for a in &candidates {
+                        println!("  {} ({})", a.user_id, a.display_name);
+                    }
+                    eprintln!("{}", l10n.t("workshop-confirm-hint"));
+                }
+                return Ok(());
+            }
+            let report = accounts::cleanup_accounts(&client, store, action, &ids).await?;
+            if json {
+                print_json(&report);
+            } else {
+                for (id, code) in &report.failed {
+                    eprintln!("{id}: {}", l10n.t(&format!("error-{code}")));
+                }
+                println!(
+                    "{}",
+                    l10n.t_args(
+                        "workshop-cleanup-done",
+                        &[
+                            ("done", report.done.len().into()),
+                            ("gone", report.already_gone.len().into()),
+                            ("failed", report.failed.len().into()),
+                        ]
+                    )
+                );
+            }
+            if report.failed.is_empty() {
+                Ok(())
+            } else {
+                Err(IpcError::new(
+                    report.failed[0].1.clone(),
+                    format!("{} account(s) could not be cleaned up", report.failed.len()),
+                ))
+            }
+        }
+    }
+}
+
+fn sheet_cmd(
+    csv_path: &Path,
+    server: &str,
+    out: &Path,
+    space_name: Option<&str>,
+    l10n: &Localizer,
+    json: bool,
+) -> Outcome {
+    let address = normalize_address(server).map_err(CoreError::from)?;
+    let text = std::fs::read_to_string(csv_path).map_err(|e| io_error(csv_path, e))?;
+    let rows = sheet_rows(&text).map_err(|line| {
+        IpcError::new(
+            "invalid-value",
+            format!(
+                "{}:{line}: expected name, login and password",
+                csv_path.display()
+            ),
+        )
+    })?;
+    let cards: Vec<SheetCard<'_>> = rows
+        .iter()
+        .map(|(n, l, p)| SheetCard {
+            display_name: n,
+            login: l,
+            password: p,
+        })
+        .collect();
+    let html = sheet::render(
+        l10n,
+        &address.url,
+        space_name.unwrap_or(&address.url),
+        &cards,
+    );
+    std::fs::write(out, html).map_err(|e| io_error(out, e))?;
+    if json {
+        print_json(&serde_json::json!({ "sheet": out, "cards": cards.len() }));
+    } else {
+        println!(
+            "{}",
+            l10n.t_args(
+                "workshop-sheet-written",
+                &[
+                    ("path", out.display().to_string().into()),
+                    ("count", cards.len().into()),
+                ]
+            )
+        );
+    }
+    Ok(())
+}
+
+/// `name,login,password` rows (`;` also accepted), header skipped; `Err(line)` on a bad one.
+fn sheet_rows(text: &str) -> Result<Vec<(String, String, String)>, usize> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut rows = Vec::new();
+    for (i, line) in text.lines().enumerate().skip(1) {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let sep = if line.contains(';') { ';' } else { ',' };
+        let fields: Vec<&str> = line.split(sep).map(str::trim).collect();
+        match fields.as_slice() {
+            [name, login, password] if !login.is_empty() && !password.is_empty() => rows.push((
+                (*name).to_owned(),
+                (*login).to_owned(),
+                (*password).to_owned(),
+            )),
+            _ => return Err(i + 1),
+        }
+    }
+    Ok(rows)
+}
+
+fn pack_cmd(cmd: PackCommand, store: &Store, l10n: &Localizer, json: bool) -> Outcome {
+    match cmd {
+        PackCommand::Export {
+            name,
+            tours,
+            id,
+            pack: packs,
+            out,
+        } => {
+            let plan = WorkshopPlan {
+                name: name.clone(),
+                tours,
+            };
+            let sets = packs
+                .iter()
+                .map(|p| passerelle_core::tours::FileSet::read(p))
+                .collect::<Result<Vec<_>, _>>()?;
+            let identity = PackIdentity {
+                id,
+                version: 1,
+                name,
+            };
+            let written = pack::export_pack(&plan, &identity, &sets, &out)?;
+            records::save_plan(store, &plan)?;
+            if json {
+                print_json(&written);
+            } else {
+                println!(
+                    "{}",
+                    l10n.t_args(
+                        "workshop-pack-exported",
+                        &[
+                            ("path", written.path.as_str().into()),
+                            ("tours", written.tours.len().into()),
+                            ("files", written.files.into()),
+                        ]
+                    )
+                );
+            }
+            Ok(())
+        }
+        PackCommand::Import { path } => {
+            let imported = match pack::import_pack(&path) {
+                Ok(p) => p,
+                Err(CoreError::WorkshopPackInvalid { path, problems }) => {
+                    if !json {
+                        for p in &problems {
+                            println!("{p}");
+                        }
+                    }
+                    return Err(CoreError::WorkshopPackInvalid { path, problems }.into());
+                }
+                Err(e) => return Err(e.into()),
+            };
+            let data = DataPaths::from_env()?;
+            let installed = pack::install_pack(data.data_dir(), &imported)?;
+            records::save_plan(store, &imported.plan)?;
+            if json {
+                print_json(&serde_json::json!({
+                    "plan": imported.plan,
+                    "installedAt": installed,
+                }));
+            } else {
+                println!(
+                    "{}",
+                    l10n.t_args(
+                        "workshop-pack-imported",
+                        &[
+                            ("name", imported.plan.name.as_str().into()),
+                            ("tours", imported.plan.tours.len().into()),
+                            ("path", installed.display().to_string().into()),
+                        ]
+                    )
+                );
+            }
+            Ok(())
+        }
+    }
+}
+
+fn state_text(l10n: &Localizer, state: ParticipantStep) -> String {
+    l10n.t(&format!("workshop-state-{}", state.as_str()))
+}
+
+fn progress_cmd(cmd: ProgressCommand, store: &Store, l10n: &Localizer, json: bool) -> Outcome {
+    match cmd {
+        ProgressCommand::Export { laptop, out } => {
+            let file = progress::export_progress(store, &laptop)?;
+            let bytes = serde_json::to_vec_pretty(&file).expect("serialises");
+            std::fs::write(&out, bytes).map_err(|e| io_error(&out, e))?;
+            if json {
+                print_json(
+                    &serde_json::json!({ "file": out, "participants": file.participants.len() }),
+                );
+            } else {
+                println!(
+                    "{}",
+                    l10n.t_args(
+                        "workshop-progress-exported",
+                        &[
+                            ("count", file.participants.len().into()),
+                            ("path", out.display().to_string().into()),
+                        ]
+                    )
+                );
+            }
+            Ok(())
+        }
+        ProgressCommand::Import { files } => {
+            // Every file is read and checked before anything is merged.
+            let read = files
+                .iter()
+                .map(|f| progress::read_progress_file(f))
+                .collect::<Result<Vec<_>, _>>()?;
+            let mut summaries = Vec::new();
+            for (path, file) in files.iter().zip(&read) {
+                let summary = progress::import_progress(store, file)?;
+                if !json {
+                    println!(
+                        "{}",
+                        l10n.t_args(
+                            "workshop-progress-imported",
+                            &[
+                                ("file", path.display().to_string().into()),
+                                ("participants", summary.participants.into()),
+                                ("updated", summary.steps_updated.into()),
+                            ]
+                        )
+                    );
+                }
+                summaries.push(summary);
+            }
+            if json {
+                print_json(&summaries);
+            }
+            Ok(())
+        }
+        ProgressCommand::Table { csv } => {
+            let cells = progress::progress_table(store)?;
+            if let Some(out) = csv {
+                std::fs::write(&out, progress::table_csv(&cells)).map_err(|e| io_error(&out, e))?;
+                return Ok(());
+            }
+            if json {
+                print_json(&cells);
+            } else if cells.is_empty() {
+                println!("{}", l10n.t("workshop-progress-empty"));
+            } else {
+                let mut last = String::new();
+                for c in &cells {
+                    if c.participant != last {
+                        println!("{}", c.participant);
+                        last = c.participant.clone();
+                    }
+                    println!("  {} / {}: {}", c.tour, c.step, state_text(l10n, c.state));
+                }
+            }
+            Ok(())
+        }
+    }
+}
+
+fn reset_cmd(
+    store: &Store,
+    web_sessions: Option<&Path>,
+    yes: bool,
+    l10n: &Localizer,
+    json: bool,
+) -> Outcome {
+    let names: Vec<String> = store.profiles()?.into_iter().map(|p| p.name).collect();
+    if !yes {
+        if json {
+            print_json(&serde_json::json!({ "profiles": names, "confirmed": false }));
+        } else {
+            println!(
+                "{}",
+                l10n.t_args(
+                    "workshop-reset-list",
+                    &[
+                        ("count", names.len().into()),
+                        ("names", names.join(", ").into()),
+                    ]
+                )
+            );
+            eprintln!("{}", l10n.t("workshop-confirm-hint"));
+        }
+        return Ok(());
+    }
+    let secrets = Secrets::probe();
+    let report = reset_laptop(store, &secrets, web_sessions, &names)?;
+    if json {
+        print_json(&report);
+    } else {
+        println!(
+            "{}",
+            l10n.t_args(
+                "workshop-reset-done",
+                &[
+                    ("profiles", report.profiles.len().into()),
+                    ("accounts", report.accounts.into()),
+                    ("secrets", report.secrets.into()),
+                    ("rows", report.rows.into()),
+                    ("web", report.web_session_entries.into()),
+                ]
+            )
+        );
+        for (server, user, code) in &report.secret_failures {
+            eprintln!("{user} @ {server}: {}", l10n.t(&format!("error-{code}")));
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sheet_rows_need_three_fields() {
+        let rows = sheet_rows("name,login,password\nAnne,anne,Kbtw-7mqa\n\n").unwrap();
+        assert_eq!(rows, [("Anne".into(), "anne".into(), "Kbtw-7mqa".into())]);
+        assert_eq!(sheet_rows("n;l;p\nAnne;anne\n"), Err(2));
+    }
+}
