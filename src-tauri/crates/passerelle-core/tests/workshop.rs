@@ -319,9 +319,14 @@ async fn cleanup_touches_exactly_the_recorded_accounts_after_confirmation() {
         .respond_with(ok("[]"))
         .mount(&server)
         .await;
+    Mock::given(method("GET"))
+        .and(path("/ocs/v2.php/cloud/groups/atelier/users"))
+        .respond_with(ok(r#"{"users":[]}"#))
+        .mount(&server)
+        .await;
     let client = admin(&server);
     let state = SpaceState::read(&client, Some(50)).await.unwrap();
-    let csv = "name,login,email\nAnne,anne,anne@example.org\nBruno,bruno,\nChloé,chloe,\n";
+    let csv = "name,login,email,group\nAnne,anne,anne@example.org,atelier\nBruno,bruno,,\nChloé,chloe,,\n";
     let plan = plan_accounts(&MemberSource::Csv(csv.as_bytes()), &state);
     let (_dir, store) = store();
     let created = create_accounts(&client, &store, &plan, "t", &mut |_, _| {})
@@ -391,6 +396,8 @@ async fn cleanup_touches_exactly_the_recorded_accounts_after_confirmation() {
     assert_eq!(report.done, ["anne", "bruno"]);
     assert_eq!(report.already_gone, ["chloe"]);
     assert!(report.failed.is_empty());
+    // The group this run created is empty now: deleted too.
+    assert_eq!(report.groups_deleted, ["atelier"]);
     let base = "/ocs/v2.php/cloud/users";
     assert_eq!(
         writes(&server).await[before..],
@@ -401,6 +408,7 @@ async fn cleanup_touches_exactly_the_recorded_accounts_after_confirmation() {
             format!("DELETE {base}/anne"),
             format!("DELETE {base}/bruno"),
             format!("DELETE {base}/chloe"),
+            "DELETE /ocs/v2.php/cloud/groups/atelier".to_owned(),
         ]
     );
     assert!(

@@ -856,6 +856,9 @@ pub struct CleanupReport {
     pub already_gone: Vec<String>,
     /// `(account, error code)` for those that failed (still recorded: try again).
     pub failed: Vec<(String, String)>,
+    /// Groups the runs had created, deleted once all their accounts were gone and the group
+    /// had no member left.
+    pub groups_deleted: Vec<String>,
 }
 
 /// The recorded practice accounts of this server that clean-up may touch (not yet deleted):
@@ -927,7 +930,45 @@ pub async fn cleanup_accounts(
                 .push((account.user_id.clone(), e.code().to_owned())),
         }
     }
+    if action == CleanupAction::Delete {
+        report.groups_deleted = delete_emptied_groups(client, store, &server).await?;
+    }
     Ok(report)
+}
+
+/// Deletes the groups runs created whose accounts are all deleted, when the server says the
+/// group is empty (someone may have put a real member in it meanwhile: then it stays).
+async fn delete_emptied_groups(
+    client: &Client,
+    store: &Store,
+    server: &str,
+) -> Result<Vec<String>, CoreError> {
+    let all = records::practice_accounts(store, Some(server))?;
+    let runs: BTreeSet<i64> = all.iter().map(|a| a.run_id).collect();
+    let mut deleted = Vec::new();
+    for run in runs {
+        if all
+            .iter()
+            .any(|a| a.run_id == run && a.state != AccountState::Deleted)
+        {
+            continue;
+        }
+        for group in records::run_groups(store, run)? {
+            let empty = match client.group_user_ids(&group).await {
+                Ok(members) => members.is_empty(),
+                Err(ProvisioningError::Failed(e)) if e.is_not_found() => {
+                    records::forget_group(store, run, &group)?;
+                    continue;
+                }
+                Err(_) => false,
+            };
+            if empty && client.delete_group(&group).await.is_ok() {
+                records::forget_group(store, run, &group)?;
+                deleted.push(group);
+            }
+        }
+    }
+    Ok(deleted)
 }
 
 #[cfg(test)]
