@@ -5,7 +5,7 @@ The space is the loopback Nextcloud double (nextcloud_double.py) with **real Web
 "in their browser" on Nextcloud is done here as the browser's WebDAV requests, through the double
 (MKCOL, PUT, MOVE with alice's app password); the app's checks PROPFIND the same files.
 
-Bundled tours used (src-tauri/crates/passerelle-core/tours/): `files` (9 steps, 3 tasks) and
+Bundled tours used (src-tauri/crates/passerelle-core/tours/): `files` (11 steps, 3 tasks, 2 highlights) and
 `sharing` (10 steps). Texts are compared with the locale files (locales/<lang>/…), so every test
 runs in French and in English (the app's system language, and the language picked on Welcome).
 
@@ -262,14 +262,14 @@ def test_files_tour_with_server_verified_tasks(app, opened, space, snap):
     open_tours(s)
     card = tour_card(s, "files")
     assert card.get_attribute("data-status") == "new"
-    assert progress_of(card)[:2] == (0, 9)
+    assert progress_of(card)[:2] == (0, 11)
     card.find_element(*by_testid("tour-start")).click()
     visible(s, "tour-player")
     space.clear_log()
 
     # 1 welcome → 2 a choice ("show me") → 3 the "+ New" menu, with its picture.
     wait_step(s, "welcome", "explain")
-    assert_counter(s, lang, 1, 9)
+    assert_counter(s, lang, 1, 11)
     press_next(s)
     wait_step(s, "already-know", "choice")
     assert not shown(s, "tour-next"), "a choice step is answered with its buttons"
@@ -280,9 +280,16 @@ def test_files_tour_with_server_verified_tasks(app, opened, space, snap):
     assert step.find_elements(*by_testid("tour-picture")), "the step's picture is missing"
     press_next(s)
 
-    # 4 upload: the account's old files are not "new"; a file sent now is.
+    # 4-5 the "+ New" button and its "New folder" entry: highlight steps, read here as words
+    # (tests/e2e/test_highlight.py drives them in the space window).
+    wait_step(s, "new-button", "highlight")
+    press_next(s)
+    wait_step(s, "new-folder-entry", "highlight")
+    press_next(s)
+
+    # 6 upload: the account's old files are not "new"; a file sent now is.
     wait_step(s, "upload", "task")
-    assert_counter(s, lang, 4, 9)
+    assert_counter(s, lang, 6, 11)
     said = missing_message(lang, task_check("files", "upload"), check_not_done(s, lang))
     assert said["reason"] == "not-new", f"the account's old files were taken for new ones: {said}"
     snap("task-not-done-upload")
@@ -292,7 +299,7 @@ def test_files_tour_with_server_verified_tasks(app, opened, space, snap):
     snap("task-done-upload")
     press_next(s)
 
-    # 5 create the « Bureau » folder.
+    # 7 create the « Bureau » folder.
     wait_step(s, "create-folder", "task")
     assert task_check("files", "create-folder") == {"type": "folder-exists", "path": "Bureau"}
     assert check_not_done(s, lang) == fluent_text(lang, "check-folder-exists-missing", path="Bureau")
@@ -303,7 +310,7 @@ def test_files_tour_with_server_verified_tasks(app, opened, space, snap):
     snap("task-done")
     press_next(s)
 
-    # 6 move the file into it.
+    # 8 move the file into it.
     wait_step(s, "move-file", "task")
     said = missing_message(lang, task_check("files", "move-file"), check_not_done(s, lang))
     assert said["reason"] == "none", said
@@ -313,7 +320,7 @@ def test_files_tour_with_server_verified_tasks(app, opened, space, snap):
     assert fluent_text(lang, "tour-check-success") in text and UPLOADED in text, text
     press_next(s)
 
-    # 7 finding files → 8 the quiz (a wrong answer first, then the right one) → 9 well done.
+    # 9 finding files → 10 the quiz (a wrong answer first, then the right one) → 11 well done.
     wait_step(s, "find-file", "explain")
     press_next(s)
     wait_step(s, "quiz-deleted", "quiz")
@@ -331,7 +338,7 @@ def test_files_tour_with_server_verified_tasks(app, opened, space, snap):
     assert fluent_text(lang, "tour-quiz-right") in norm(feedback.text)
     press_next(s)
     wait_step(s, "well-done", "explain")
-    assert_counter(s, lang, 9, 9)
+    assert_counter(s, lang, 11, 11)
     assert norm(visible(s, "tour-next").text) == fluent_text(lang, "tour-finish")
     press_next(s)
 
@@ -341,7 +348,7 @@ def test_files_tour_with_server_verified_tasks(app, opened, space, snap):
              for t in s.find_elements(*by_testid("tour-finished-task"))}
     assert tasks == {"upload": "done", "create-folder": "done", "move-file": "done"}
     assert norm(s.find_element(*by_testid("tour-finished-count")).text) == fluent_text(
-        lang, "tour-progress-text", done=9, total=9)
+        lang, "tour-progress-text", done=11, total=11)
     snap("finished")
 
     # The server really has the files, and the checks asked it with alice's app password.
@@ -372,8 +379,8 @@ def test_files_tour_with_server_verified_tasks(app, opened, space, snap):
     assert card.get_attribute("data-status") == "done"
     assert s.find_elements(By.CSS_SELECTOR, '[data-testid="tours-section-done"] [data-tour-id="files"]')
     done, total, valuetext = progress_of(card)
-    assert (done, total) == (9, 9)
-    assert valuetext == fluent_text(lang, "tour-progress-text", done=9, total=9)
+    assert (done, total) == (11, 11)
+    assert valuetext == fluent_text(lang, "tour-progress-text", done=11, total=11)
     fill = card.find_element(By.CSS_SELECTOR, ".progress-fill")
     assert fill.get_attribute("style").replace(" ", "") == "width:100%;"
     assert norm(card.find_element(*by_testid("tour-start")).text) == fluent_text(lang, "tour-replay")

@@ -75,3 +75,8 @@ tour-calendar-well-done =
     Well done! Your calendar is ready, and you know how to share it with the members who use { $space }.
 
     To remove a share: open "Edit and share calendar" again, then click the bin next to the person or the group.
+
+tour-calendar-new-event-button = Here is the "+ Event" button, at the top left. It opens a small form for a new event.
+tour-calendar-new-event-button-fallback = At the top of the Calendar's left column, above the small month view and the list of your calendars, click "+ Event". You can also click a day in the grid directly.
+tour-calendar-edit-share-button = Here is the pencil "Edit and share calendar". It only shows when the mouse is over the calendar's name, in the list on the left.
+tour-calendar-edit-share-button-fallback = In the left column, move the mouse over the calendar's name: a small pencil appears at the end of the line. Click it to open the edit and share window.

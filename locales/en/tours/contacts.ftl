@@ -46,3 +46,6 @@ tour-contacts-phone =
     Either way, use an app password rather than your own password (see the "Keep your account safe" tour). An address book's address can be copied in "Contacts settings": "…" next to the address book → "Copy link".
 
 tour-contacts-well-done = Well done! Your contacts are saved on { $space } and you know how to share them. To remove a share, open the address book's share icon again and remove the person or the group.
+
+tour-contacts-new-contact-button = Here is the "New contact" button, at the top of the left column.
+tour-contacts-new-contact-button-fallback = In the Contacts app, at the top left, above the list of groups, click "+ New contact". An empty card opens on the right.

@@ -72,3 +72,8 @@ tour-files-well-done =
     Well played! You can now send, sort and find your files on { $space }.
 
     A tip: agree with the other members on a few shared folders ("Bureau", "Minutes", "Photos"…): everyone will find things faster. Next: the "Share files" tour.
+
+tour-files-new-button = Here is the "+ New" button, above the list of files. Click it to open its menu.
+tour-files-new-button-fallback = It is at the top of the Files page, just above the list, next to the folder's path ("All files"). It shows a "+" and the word "New".
+tour-files-new-folder-entry = In this menu, "New folder" creates a folder where you are. "Upload files" sends files from your computer.
+tour-files-new-folder-entry-fallback = First click "+ New" above the list: a small menu opens, with "Upload files" at the top and "New folder" just below.

@@ -65,3 +65,6 @@ tour-security-enable-2fa =
     Before you turn it on: programs that log in with your password (the phone's calendar, Thunderbird…) will need an app password instead.
 
 tour-security-well-done = Well done! Your account is better protected. Never give your password to anyone, not even to the people who look after the space: they don't need it.
+
+tour-security-app-password-field = Here is the "App name" field, in the "Devices & sessions" part. Type a name there that will tell you later what this password is for, for example "Phone".
+tour-security-app-password-field-fallback = Open the menu of your avatar at the top right, then "Settings", then "Security" in the left column. Scroll down to "Devices & sessions": the "App name" field and the "Create new app password" button are at the bottom of that part.

@@ -75,3 +75,8 @@ tour-calendar-well-done =
     Bravo ! Votre agenda est prêt, et vous savez le partager avec les membres qui utilisent { $space }.
 
     Pour retirer un partage : rouvrez « Éditer et partager l’agenda », puis cliquez sur la corbeille à côté de la personne ou du groupe.
+
+tour-calendar-new-event-button = Voici le bouton « + Événement », en haut à gauche. Il ouvre un petit formulaire pour un nouvel événement.
+tour-calendar-new-event-button-fallback = En haut de la colonne de gauche de l’Agenda, au-dessus du petit calendrier et de la liste de vos agendas, cliquez sur « + Événement ». Vous pouvez aussi cliquer directement sur un jour dans la grille.
+tour-calendar-edit-share-button = Voici le crayon « Modifier et partager l’agenda ». Il n’apparaît que lorsque la souris passe sur le nom de l’agenda, dans la liste à gauche.
+tour-calendar-edit-share-button-fallback = Dans la colonne de gauche, passez la souris sur le nom de l’agenda : un petit crayon apparaît au bout de la ligne. Cliquez dessus pour ouvrir la fenêtre de modification et de partage.

@@ -46,3 +46,6 @@ tour-contacts-phone =
     Dans les deux cas, utilisez un mot de passe d’application plutôt que votre mot de passe (voir le parcours « Sécuriser votre compte »). L’adresse d’un carnet se copie dans « Paramètres de Contacts » : « … » à côté du carnet → « Copier le lien ».
 
 tour-contacts-well-done = Bravo ! Vos contacts sont enregistrés sur { $space } et vous savez les partager. Pour retirer un partage, rouvrez l’icône de partage du carnet et supprimez la personne ou le groupe.
+
+tour-contacts-new-contact-button = Voici le bouton « Nouveau contact », en haut de la colonne de gauche.
+tour-contacts-new-contact-button-fallback = Dans l’application Contacts, en haut à gauche, au-dessus de la liste des groupes, cliquez sur « + Nouveau contact ». Une fiche vide s’ouvre à droite.

@@ -72,3 +72,8 @@ tour-files-well-done =
     Bien joué ! Vous savez envoyer, ranger et retrouver vos fichiers sur { $space }.
 
     Un conseil : mettez-vous d’accord entre membres sur quelques dossiers communs (« Bureau », « Comptes-rendus », « Photos »…) : tout le monde s’y retrouvera plus vite. Prochaine étape : le parcours « Partager des fichiers ».
+
+tour-files-new-button = Voici le bouton « + Nouveau », au-dessus de la liste des fichiers. Cliquez dessus pour ouvrir son menu.
+tour-files-new-button-fallback = Il se trouve en haut de la page Fichiers, juste au-dessus de la liste, à côté du chemin du dossier (« Tous les fichiers »). Il porte un « + » et le mot « Nouveau ».
+tour-files-new-folder-entry = Dans ce menu, « Nouveau dossier » crée un dossier là où vous êtes. « Téléverser des fichiers » envoie des fichiers de votre ordinateur.
+tour-files-new-folder-entry-fallback = Cliquez d’abord sur « + Nouveau » au-dessus de la liste : un petit menu s’ouvre, avec « Téléverser des fichiers » en haut et « Nouveau dossier » juste en dessous.

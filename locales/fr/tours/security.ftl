@@ -65,3 +65,6 @@ tour-security-enable-2fa =
     Avant d’activer : les logiciels qui se connectent avec votre mot de passe (agenda du téléphone, Thunderbird…) devront passer à un mot de passe d’application.
 
 tour-security-well-done = Bravo ! Votre compte est mieux protégé. Ne donnez jamais votre mot de passe, même aux personnes qui gèrent l’espace : elles n’en ont pas besoin.
+
+tour-security-app-password-field = Voici le champ « Nom de l’application », dans la partie « Appareils et sessions ». Tapez-y un nom qui vous dira plus tard à quoi sert ce mot de passe, par exemple « Téléphone ».
+tour-security-app-password-field-fallback = Ouvrez le menu de votre avatar en haut à droite, puis « Paramètres », puis « Sécurité » dans la colonne de gauche. Descendez jusqu’à « Appareils et sessions » : le champ « Nom de l’application » et le bouton « Créer un nouveau mot de passe d’application » sont en bas de cette partie.

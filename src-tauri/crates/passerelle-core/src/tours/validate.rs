@@ -15,10 +15,9 @@ use toml::de::{DeTable, DeValue};
 use super::checks::{CHECK_TYPES, Check, check_spec};
 use super::format::{
     ADVANCE_VALUES, Advance, AnswerDef, COMMON_STEP_KEYS, Candidate, ChoiceDef, GOTO_KEYWORDS,
-    LocatedCheck, MsgRef, NEXTCLOUD_MAJOR_RANGE, PackInfo, RawCandidate, RawPack, RawRange, RawStep,
-    RawTour,
-    SHOW_VALUES, STEP_KINDS, ShowKind, Step, StepBody, StepKind, Target, Tour, VersionRange,
-    is_valid_id,
+    LocatedCheck, MsgRef, NEXTCLOUD_MAJOR_RANGE, PackInfo, RawCandidate, RawPack, RawRange,
+    RawStep, RawTour, SHOW_VALUES, STEP_KINDS, ShowKind, Step, StepBody, StepKind, Target, Tour,
+    VersionRange, is_valid_id,
 };
 use super::types::TourProblem;
 use crate::i18n::Language;
@@ -858,5 +857,44 @@ mod tests {
         let (tour, problems) = check_tour("t.toml", "id = \"a\"\nversion = \n", &res);
         assert!(tour.is_none());
         assert_eq!(problems[0].line, Some(2), "{problems:?}");
+    }
+
+    /// Issue #8: `verified` lists real versions inside the candidate's own range.
+    #[test]
+    fn verified_versions_are_checked() {
+        let (mut msgs, pics) = res_all();
+        for lang in [Language::Fr, Language::En] {
+            msgs.insert(lang, ["t", "s", "x", "y"].map(String::from).into());
+        }
+        let f = |_: Language, _: &str| String::new();
+        let res = Resources {
+            messages: &msgs,
+            pictures: &pics,
+            ftl_file: &f,
+        };
+        let tour = |verified: &str| {
+            format!(
+                "id = \"a\"\nversion = 1\ntitle = \"t\"\nsummary = \"s\"\naudience = \"member\"\n\
+                 minutes = 1\n\n[[steps]]\nid = \"h\"\nkind = \"highlight\"\ntext = \"x\"\n\
+                 fallback = \"y\"\n[steps.target]\ncandidates = [\n  {{ selector = \"b\", \
+                 nextcloud = {{ min = 28, max = 30 }}, verified = {verified} }},\n]\n"
+            )
+        };
+        let (ok, problems) = check_tour("t.toml", &tour("[29]"), &res);
+        let ok = ok.unwrap_or_else(|| panic!("{problems:?}"));
+        let step = &ok.steps[0];
+        let StepBody::Highlight { target, .. } = &step.body else {
+            panic!("not a highlight")
+        };
+        assert_eq!(target.candidates[0].verified, vec![29]);
+        for bad in ["[31]", "[12]"] {
+            let (_, problems) = check_tour("t.toml", &tour(bad), &res);
+            let verified: Vec<_> = problems
+                .iter()
+                .filter(|p| p.message.starts_with("verified:"))
+                .collect();
+            assert_eq!(verified.len(), 1, "{bad}: {problems:?}");
+            assert_eq!(verified[0].line, Some(15), "{problems:?}");
+        }
     }
 }
