@@ -291,7 +291,15 @@ fn report_plan(plan: &AccountPlan, l10n: &Localizer, json: bool) -> Outcome {
                     &[
                         ("line", p.line.into()),
                         ("reason", reason.into()),
-                        ("value", p.value.as_str().into()),
+                        (
+                            "value",
+                            if p.value.is_empty() {
+                                "—"
+                            } else {
+                                p.value.as_str()
+                            }
+                            .into()
+                        ),
                     ]
                 )
             );

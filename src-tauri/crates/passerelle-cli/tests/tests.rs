@@ -3,6 +3,7 @@
 mod doubles;
 mod tours;
 mod transfer;
+mod workshop;
 
 use std::process::Command;
 
