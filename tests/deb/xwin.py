@@ -1,4 +1,4 @@
-#!/usr/bin/env python3
+#!/usr/bin/python3
 """X11 helper for tests/deb/install-test (python3-xlib; no window manager needed).
 
   xwin.py wait TITLE SECONDS   wait for a mapped top-level window titled TITLE; print "ID W H"
