@@ -28,6 +28,7 @@ workshop-reason-exists-on-server = an account with this login already exists in 
 workshop-reason-bad-group = this group name cannot be used
 workshop-reason-invalid-quota = quota not understood: write for example 1 GB, 500 MB or none
 workshop-reason-too-many-accounts = the space would go over its account limit
+workshop-reason-email-required = an e-mail address is needed: the server sends the link to choose a password there
 
 ## Command line
 

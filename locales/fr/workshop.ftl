@@ -28,6 +28,7 @@ workshop-reason-exists-on-server = un compte avec cet identifiant existe déjà 
 workshop-reason-bad-group = ce nom de groupe ne peut pas être utilisé
 workshop-reason-invalid-quota = quota non compris : écrivez par exemple 1 Go, 500 Mo ou illimité
 workshop-reason-too-many-accounts = l’espace dépasserait sa limite de comptes
+workshop-reason-email-required = il faut une adresse e-mail : le serveur y envoie le lien pour choisir son mot de passe
 
 ## Ligne de commande
 

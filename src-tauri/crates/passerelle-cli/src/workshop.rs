@@ -17,7 +17,8 @@ use passerelle_core::workshop::progress::{self, ParticipantStep};
 use passerelle_core::workshop::reset::reset_laptop;
 use passerelle_core::workshop::sheet::{self, SheetCard};
 use passerelle_core::workshop::{
-    AccountPlan, CleanupAction, MemberSource, SpaceState, WorkshopPlan, accounts, records,
+    AccountPlan, CleanupAction, MemberSource, PasswordMode, SpaceState, WorkshopPlan, accounts,
+    records,
 };
 use passerelle_core::{CoreError, DataPaths, IpcError, Localizer, Store};
 use passerelle_nextcloud::{Client, normalize_address};
@@ -96,6 +97,10 @@ pub struct MembersArgs {
     /// The space is on Framaspace (50 accounts at most).
     #[arg(long)]
     framaspace: bool,
+    /// No generated password: the server e-mails each member a link to choose one (every
+    /// line needs an e-mail address). For welcoming real members rather than a workshop.
+    #[arg(long)]
+    email_link: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -113,9 +118,10 @@ pub enum AccountsCommand {
         admin: AdminArgs,
         #[command(flatten)]
         members: MembersArgs,
-        /// Where to write the printable sign-in sheet (HTML; it holds the passwords).
-        #[arg(long)]
-        sheet: PathBuf,
+        /// Where to write the printable sign-in sheet (HTML; it holds the passwords). Needed
+        /// unless --email-link.
+        #[arg(long, required_unless_present = "email_link")]
+        sheet: Option<PathBuf>,
         /// A label for this run (e.g. the workshop's date).
         #[arg(long, default_value = "workshop")]
         label: String,
@@ -269,7 +275,12 @@ async fn plan(
             group: members.group.as_deref(),
         },
     };
-    Ok(accounts::plan_accounts(&source, &state))
+    let mode = if members.email_link {
+        PasswordMode::EmailLink
+    } else {
+        PasswordMode::Generated
+    };
+    Ok(accounts::plan_accounts_with(&source, &state, mode))
 }
 
 /// Prints the plan's mistakes (stdout) or its summary; `Err` when it has mistakes.
@@ -385,19 +396,21 @@ async fn accounts_cmd(
             let cards: Vec<SheetCard<'_>> = report
                 .accounts
                 .iter()
-                .map(|a| SheetCard {
-                    display_name: &a.account.display_name,
-                    login: &a.account.user_id,
-                    password: a.password.expose(),
+                .filter_map(|a| {
+                    Some(SheetCard {
+                        display_name: &a.account.display_name,
+                        login: &a.account.user_id,
+                        password: a.password.as_ref()?.expose(),
+                    })
                 })
                 .collect();
-            let html = sheet::render(
-                l10n,
-                &server,
-                space_name.as_deref().unwrap_or(&server),
-                &cards,
-            );
-            std::fs::write(&sheet_path, html).map_err(|e| io_error(&sheet_path, e))?;
+            // With --email-link there is no password, so no sheet (even when asked for).
+            let sheet_path = sheet_path.filter(|_| !cards.is_empty());
+            if let Some(path) = &sheet_path {
+                let title = space_name.as_deref().unwrap_or(&server);
+                let html = sheet::render(l10n, &server, title, &cards);
+                std::fs::write(path, html).map_err(|e| io_error(path, e))?;
+            }
             if json {
                 let created: Vec<_> = report.accounts.iter().map(|a| &a.account).collect();
                 print_json(&serde_json::json!({
@@ -408,13 +421,16 @@ async fn accounts_cmd(
                     "sheet": sheet_path,
                 }));
             } else {
+                let path = sheet_path
+                    .as_ref()
+                    .map_or_else(|| "—".to_owned(), |p| p.display().to_string());
                 println!(
                     "{}",
                     l10n.t_args(
                         "workshop-created",
                         &[
                             ("count", report.accounts.len().into()),
-                            ("path", sheet_path.display().to_string().into()),
+                            ("path", path.into()),
                         ]
                     )
                 );

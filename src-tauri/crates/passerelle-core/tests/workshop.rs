@@ -23,8 +23,9 @@ use passerelle_core::workshop::pack::{self, PackIdentity};
 use passerelle_core::workshop::progress::{self, ParticipantStep};
 use passerelle_core::workshop::reset::reset_laptop;
 use passerelle_core::workshop::{
-    AccountState, CleanupAction, LineReason, MemberSource, SpaceState, WorkshopPlan,
-    cleanup_accounts, cleanup_candidates, create_accounts, plan_accounts, records,
+    AccountState, CleanupAction, LineReason, MemberSource, PasswordMode, SpaceState, WorkshopPlan,
+    cleanup_accounts, cleanup_candidates, create_accounts, plan_accounts, plan_accounts_with,
+    records,
 };
 use passerelle_core::{DataPaths, Store};
 use passerelle_nextcloud::Client;
@@ -311,6 +312,42 @@ async fn an_account_the_server_created_before_failing_is_rolled_back_too() {
 }
 
 #[tokio::test]
+async fn welcoming_members_by_email_sends_no_password() {
+    let server = space().await;
+    mount_creation(&server, None).await;
+    let client = admin(&server);
+    let state = SpaceState::read(&client, None).await.unwrap();
+    let csv = "nom,courriel\nAnne,anne@example.org\nBruno,\n";
+    let plan = plan_accounts_with(
+        &MemberSource::Csv(csv.as_bytes()),
+        &state,
+        PasswordMode::EmailLink,
+    );
+    let got: Vec<_> = plan.problems.iter().map(|p| (p.line, p.reason)).collect();
+    assert_eq!(got, [(3, LineReason::EmailRequired)]);
+    let plan = plan_accounts_with(
+        &MemberSource::Csv(b"nom,courriel\nAnne,anne@example.org\n"),
+        &state,
+        PasswordMode::EmailLink,
+    );
+    let (_dir, store) = store();
+    let created = create_accounts(&client, &store, &plan, "t", &mut |_, _| {})
+        .await
+        .unwrap();
+    assert!(created.accounts[0].password.is_none());
+    let requests = server.received_requests().await.unwrap();
+    let post = requests
+        .iter()
+        .find(|r| r.method.as_str() == "POST")
+        .unwrap();
+    assert_eq!(
+        form_value(post, "email").as_deref(),
+        Some("anne@example.org")
+    );
+    assert_eq!(form_value(post, "password"), None);
+}
+
+#[tokio::test]
 async fn cleanup_touches_exactly_the_recorded_accounts_after_confirmation() {
     let server = space().await;
     mount_creation(&server, None).await;
@@ -336,7 +373,7 @@ async fn cleanup_touches_exactly_the_recorded_accounts_after_confirmation() {
     let passwords: BTreeSet<&str> = created
         .accounts
         .iter()
-        .map(|a| a.password.expose())
+        .map(|a| a.password.as_ref().unwrap().expose())
         .collect();
     assert_eq!(passwords.len(), 3, "one password each");
     // The e-mail went to the server (it sends its welcome e-mail), the password too.
@@ -351,7 +388,7 @@ async fn cleanup_touches_exactly_the_recorded_accounts_after_confirmation() {
     );
     assert_eq!(
         form_value(anne, "password").as_deref(),
-        Some(created.accounts[0].password.expose())
+        Some(created.accounts[0].password.as_ref().unwrap().expose())
     );
     // No password in the database.
     let db = std::fs::read(store.path()).unwrap();

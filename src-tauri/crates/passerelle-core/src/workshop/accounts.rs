@@ -64,6 +64,8 @@ pub enum LineReason {
     InvalidQuota,
     /// Creating this account would go over the space's account limit.
     TooManyAccounts,
+    /// Passwords are to be set through the server's e-mail, and this line has no address.
+    EmailRequired,
 }
 
 impl LineReason {
@@ -85,6 +87,7 @@ impl LineReason {
             Self::BadGroup => "bad-group",
             Self::InvalidQuota => "invalid-quota",
             Self::TooManyAccounts => "too-many-accounts",
+            Self::EmailRequired => "email-required",
         }
     }
 
@@ -105,6 +108,7 @@ impl LineReason {
         Self::BadGroup,
         Self::InvalidQuota,
         Self::TooManyAccounts,
+        Self::EmailRequired,
     ];
 }
 
@@ -140,10 +144,24 @@ pub struct PlannedAccount {
     pub quota: Option<String>,
 }
 
+/// How new accounts get their password.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "kebab-case")]
+pub enum PasswordMode {
+    /// Passerelle generates one per account, for the printed sign-in sheet (workshops).
+    #[default]
+    Generated,
+    /// The server e-mails each member a link to choose their own (welcoming real members):
+    /// every line needs an e-mail address, and no password is ever seen by Passerelle.
+    EmailLink,
+}
+
 /// The checked list: what would be created, and every mistake.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct AccountPlan {
+    /// How the accounts get their password.
+    pub passwords: PasswordMode,
     /// Accounts to create (only meaningful when `problems` is empty).
     pub accounts: Vec<PlannedAccount>,
     /// Groups that do not exist yet and will be created.
@@ -332,8 +350,18 @@ fn problem(line: u32, reason: LineReason, column: Option<&str>, value: &str) -> 
     }
 }
 
-/// Reads and checks a list of members against what the server has. Pure: no network.
+/// Reads and checks a list of members against what the server has, with generated passwords.
+/// Pure: no network.
 pub fn plan_accounts(source: &MemberSource<'_>, space: &SpaceState) -> AccountPlan {
+    plan_accounts_with(source, space, PasswordMode::Generated)
+}
+
+/// [`plan_accounts`] with a choice of how passwords are set.
+pub fn plan_accounts_with(
+    source: &MemberSource<'_>,
+    space: &SpaceState,
+    passwords: PasswordMode,
+) -> AccountPlan {
     let mut problems = Vec::new();
     let rows = match source {
         MemberSource::Csv(bytes) => read_csv(bytes, &mut problems),
@@ -443,6 +471,16 @@ pub fn plan_accounts(source: &MemberSource<'_>, space: &SpaceState) -> AccountPl
             &format!("{} > {MAX_ACCOUNTS_PER_RUN}", accounts.len()),
         ));
     }
+    if passwords == PasswordMode::EmailLink {
+        for a in accounts.iter().filter(|a| a.email.is_none()) {
+            problems.push(problem(
+                a.line,
+                LineReason::EmailRequired,
+                Some("email"),
+                &a.user_id,
+            ));
+        }
+    }
     let known: BTreeSet<&str> = space.groups.iter().map(String::as_str).collect();
     let groups_to_create: Vec<String> = accounts
         .iter()
@@ -454,6 +492,7 @@ pub fn plan_accounts(source: &MemberSource<'_>, space: &SpaceState) -> AccountPl
         .collect();
     problems.sort();
     AccountPlan {
+        passwords,
         accounts,
         groups_to_create,
         problems,
@@ -668,8 +707,8 @@ pub fn generate_password() -> NcSecret {
 pub struct CreatedAccount {
     /// The planned account.
     pub account: PlannedAccount,
-    /// Its generated password.
-    pub password: NcSecret,
+    /// Its generated password (`None` when the server e-mailed a link instead).
+    pub password: Option<NcSecret>,
 }
 
 /// What a run created.
@@ -732,10 +771,13 @@ pub async fn create_accounts(
         }
     }
     for account in &plan.accounts {
-        let password = generate_password();
+        let password = match plan.passwords {
+            PasswordMode::Generated => Some(generate_password()),
+            PasswordMode::EmailLink => None,
+        };
         let new = NewUser {
             user_id: account.user_id.clone(),
-            password: Some(password.clone()),
+            password: password.clone(),
             display_name: Some(account.display_name.clone()),
             email: account.email.clone(),
             groups: account.groups.clone(),
@@ -974,6 +1016,17 @@ async fn delete_emptied_groups(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_reason_is_translated() {
+        for lang in crate::Language::ALL {
+            let l10n = crate::Localizer::new(lang);
+            for reason in LineReason::ALL {
+                let id = format!("workshop-reason-{}", reason.code());
+                assert!(l10n.has(&id), "{id} in {}", lang.tag());
+            }
+        }
+    }
 
     #[test]
     fn logins_from_names() {

@@ -16,8 +16,8 @@ pub mod sheet;
 
 pub use accounts::{
     AccountPlan, CleanupAction, CleanupReport, CreatedAccount, CreationReport, LineProblem,
-    LineReason, MemberSource, PlannedAccount, SpaceState, cleanup_accounts, cleanup_candidates,
-    create_accounts, plan_accounts,
+    LineReason, MemberSource, PasswordMode, PlannedAccount, SpaceState, cleanup_accounts,
+    cleanup_candidates, create_accounts, plan_accounts, plan_accounts_with,
 };
 pub use records::{AccountState, PracticeAccount, WorkshopPlan};
 
