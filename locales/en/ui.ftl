@@ -299,13 +299,6 @@ tour-finished-back = Back to tours
 ## Hand-over
 
 handover-title = Hand-over
-handover-intro = When a member leaves the association, their documents should not get lost. This screen will help give them to another member:
-handover-files = their files and folders;
-handover-calendars = their calendars;
-handover-contacts = their address books.
-handover-admins = The hand-over is done by the administrators of the association’s Nextcloud space.
-handover-soon-title = Coming soon
-handover-soon-body = This comes in a future version of Passerelle.
 
 ## Settings
 

@@ -301,13 +301,6 @@ tour-finished-back = Retour aux parcours
 ## Passation
 
 handover-title = Passation
-handover-intro = Quand un·e membre quitte l’association, ses documents ne doivent pas se perdre. Cet écran aidera à les confier à un·e autre membre :
-handover-files = ses fichiers et dossiers ;
-handover-calendars = ses agendas ;
-handover-contacts = ses carnets de contacts.
-handover-admins = Cette passation est faite par les administrateur·ices de l’espace Nextcloud de l’association.
-handover-soon-title = Bientôt disponible
-handover-soon-body = Cette fonction arrive dans une prochaine version de Passerelle.
 
 ## Réglages
 

@@ -19,6 +19,8 @@ pub struct AppState {
     login_flows: LoginFlows,
     /// Bundled tours and the packs loaded in this session.
     tours: Mutex<Catalog>,
+    /// Hand-over runs going on in this process.
+    handover_runs: passerelle_core::handover::Runs,
 }
 
 impl AppState {
@@ -43,6 +45,7 @@ impl AppState {
             secrets: OnceLock::new(),
             login_flows: LoginFlows::default(),
             tours: Mutex::new(Catalog::new()),
+            handover_runs: Default::default(),
         }
     }
 
@@ -64,6 +67,11 @@ impl AppState {
     /// Login flows under way.
     pub fn login_flows(&self) -> &LoginFlows {
         &self.login_flows
+    }
+
+    /// Hand-over runs going on in this process.
+    pub fn handover_runs(&self) -> &passerelle_core::handover::Runs {
+        &self.handover_runs
     }
 
     /// A snapshot of the tours on offer (cheap: tours are shared), to use across `.await`s.

@@ -4,6 +4,7 @@
 
 pub mod accounts;
 pub mod app;
+pub mod handover;
 pub mod profiles;
 pub mod settings;
 pub mod space;

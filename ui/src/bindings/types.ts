@@ -956,6 +956,1031 @@ seenAt: string, };
 export type HealthFormat = "csv" | "json";
 
 /**
+ * What to hand over. `everything` takes all the member's own files, calendars and address
+ * books; otherwise only the listed paths and collection URIs.
+ */
+export type Selection = { 
+/**
+ * All files, calendars and address books the member owns.
+ */
+everything: boolean, 
+/**
+ * File or folder paths below the member's files root (`/Projects/2026`).
+ */
+files: Array<string>, 
+/**
+ * Calendar URIs (`personal`).
+ */
+calendars: Array<string>, 
+/**
+ * Address book URIs (`contacts`).
+ */
+addressBooks: Array<string>, };
+
+/**
+ * One member's side of a hand-over: who and where. Never holds a secret; the app password
+ * comes from the keyring (account) or the person, at each run.
+ */
+export type MemberSide = { 
+/**
+ * Server address.
+ */
+serverUrl: string, 
+/**
+ * User id on the server.
+ */
+userId: string, 
+/**
+ * Login name for the app password (often the user id).
+ */
+login: string, 
+/**
+ * Display name, for the destination folder's name and the report.
+ */
+displayName: string | null, 
+/**
+ * Local account, when the side is a recorded account.
+ */
+accountId: number | null, 
+/**
+ * WebDAV root of the member's files.
+ */
+filesUrl: string, 
+/**
+ * CalDAV home, when calendars can be reached.
+ */
+calendarsUrl: string | null, 
+/**
+ * CardDAV home, when address books can be reached.
+ */
+contactsUrl: string | null, 
+/**
+ * A Nextcloud server (chunked upload v2 for big files); else any WebDAV server.
+ */
+nextcloud: boolean, };
+
+/**
+ * The four ways to hand data over (see the hand-over issue). Only the streamed copy is
+ * implemented so far; the others are listed so plans can say why they were not chosen.
+ */
+export type StrategyKind = "ownership-transfer" | "share-copy" | "native-transfer" | "streamed-copy";
+
+/**
+ * Whether one strategy can be used for this hand-over, and why (a Fluent id).
+ */
+export type StrategyOption = { 
+/**
+ * The strategy.
+ */
+kind: StrategyKind, 
+/**
+ * Usable here.
+ */
+available: boolean, 
+/**
+ * Fluent id of the reason (`handover-why-…`).
+ */
+reason: string, };
+
+/**
+ * The strategy a plan uses, why, and how the others compare.
+ */
+export type StrategyChoice = { 
+/**
+ * The one used.
+ */
+chosen: StrategyKind, 
+/**
+ * Fluent id of why it was chosen.
+ */
+reason: string, 
+/**
+ * Whether it moves (rather than copies) the data: the plan says so in plain words.
+ */
+movesData: boolean, 
+/**
+ * Every strategy with its availability.
+ */
+options: Array<StrategyOption>, };
+
+/**
+ * What an item of a hand-over is.
+ */
+export type ItemKind = "folder" | "file" | "calendar" | "calendar-object" | "address-book" | "contact";
+
+/**
+ * Files, calendars or contacts.
+ */
+export type ItemGroup = "files" | "calendars" | "contacts";
+
+/**
+ * Where an item is in the journal.
+ */
+export type ItemState = "planned" | "copied" | "verified" | "failed" | "skipped";
+
+/**
+ * Where a job is.
+ */
+export type JobState = "planned" | "running" | "cancelled" | "incomplete" | "verified";
+
+/**
+ * A folder or file of the plan's tree, with what is below it.
+ */
+export type PlanNode = { 
+/**
+ * Name (the destination folder's name for the root).
+ */
+name: string, 
+/**
+ * Path at the source (`/` for the root of the member's files).
+ */
+source: string, 
+/**
+ * Path at the destination.
+ */
+target: string, 
+/**
+ * A folder.
+ */
+isFolder: boolean, 
+/**
+ * Bytes (files), or bytes below (folders).
+ */
+size: number, 
+/**
+ * Files below (1 for a file).
+ */
+files: number, 
+/**
+ * Folders below (this one excluded).
+ */
+folders: number, 
+/**
+ * Modification time (seconds since the epoch), kept at the destination.
+ */
+mtime: number | null, 
+/**
+ * The source's stored checksum (`SHA1:…`), when it has one.
+ */
+checksum: string | null, 
+/**
+ * Folders only: the children that are handed over.
+ */
+children: Array<PlanNode>, };
+
+/**
+ * An object (event, contact) of a collection to hand over.
+ */
+export type PlanObject = { 
+/**
+ * Resource name at the source (`abc.ics`).
+ */
+name: string, 
+/**
+ * Its UID; `None` for the rare objects without one (copied under their name).
+ */
+uid: string | null, 
+/**
+ * Bytes of its data.
+ */
+size: number, };
+
+/**
+ * A calendar or address book to hand over.
+ */
+export type PlanCollection = { 
+/**
+ * Calendar or address book.
+ */
+kind: ItemKind, 
+/**
+ * URI at the source.
+ */
+uri: string, 
+/**
+ * URI it gets at the destination (the same, unless taken there).
+ */
+targetUri: string, 
+/**
+ * Display name (kept).
+ */
+displayName: string | null, 
+/**
+ * Colour (kept, calendars).
+ */
+color: string | null, 
+/**
+ * Description (kept).
+ */
+description: string | null, 
+/**
+ * Supported components (`VEVENT`…), kept.
+ */
+components: Array<string>, 
+/**
+ * The objects.
+ */
+objects: Array<PlanObject>, };
+
+/**
+ * Something that is not handed over, and why (`handover-reason-<code>`).
+ */
+export type PlanExclusion = { 
+/**
+ * What it is.
+ */
+kind: ItemKind, 
+/**
+ * Path or URI at the source.
+ */
+source: string, 
+/**
+ * Reason code (see [`super::REASONS`]).
+ */
+reason: string, 
+/**
+ * Technical detail, when any.
+ */
+detail: string | null, };
+
+/**
+ * A name that is fine on the server but not on every system (reported, never renamed).
+ */
+export type NameWarning = { 
+/**
+ * Path at the source.
+ */
+source: string, 
+/**
+ * Reason code (see [`super::REASONS`]).
+ */
+reason: string, };
+
+/**
+ * Whether the selection fits the recipient's quota.
+ */
+export type QuotaFit = "fits" | "does-not-fit" | "unknown";
+
+/**
+ * The recipient's quota against the bytes to copy.
+ */
+export type QuotaCheck = { 
+/**
+ * Bytes to copy.
+ */
+needed: number, 
+/**
+ * Bytes available at the destination, when known.
+ */
+available: number | null, 
+/**
+ * The verdict.
+ */
+fit: QuotaFit, };
+
+/**
+ * Counts and sizes.
+ */
+export type PlanTotals = { 
+/**
+ * Files.
+ */
+files: number, 
+/**
+ * Folders (the destination folder included).
+ */
+folders: number, 
+/**
+ * Bytes of the files.
+ */
+bytes: number, 
+/**
+ * Calendars.
+ */
+calendars: number, 
+/**
+ * Events, tasks and journal entries.
+ */
+calendarObjects: number, 
+/**
+ * Address books.
+ */
+addressBooks: number, 
+/**
+ * Contacts.
+ */
+contacts: number, };
+
+/**
+ * A dry run: what would be handed over, where, how, and what would not. Nothing was written.
+ */
+export type HandoverPlan = { 
+/**
+ * The departing member.
+ */
+source: MemberSide, 
+/**
+ * The recipient.
+ */
+target: MemberSide, 
+/**
+ * As asked.
+ */
+selection: Selection, 
+/**
+ * Folder at the destination that receives the files.
+ */
+destination: string, 
+/**
+ * The strategy and why.
+ */
+strategy: StrategyChoice, 
+/**
+ * The files as a tree rooted at the destination folder (`None` without files).
+ */
+files: PlanNode | null, 
+/**
+ * Calendars to hand over.
+ */
+calendars: Array<PlanCollection>, 
+/**
+ * Address books to hand over.
+ */
+addressBooks: Array<PlanCollection>, 
+/**
+ * Counts and sizes of what is handed over.
+ */
+totals: PlanTotals, 
+/**
+ * What is not handed over, and why.
+ */
+excluded: Array<PlanExclusion>, 
+/**
+ * What already exists at the destination and how it is dealt with.
+ */
+conflicts: Array<PlanExclusion>, 
+/**
+ * Names that other systems may refuse (kept as they are).
+ */
+nameWarnings: Array<NameWarning>, 
+/**
+ * Quota at the destination.
+ */
+quota: QuotaCheck, 
+/**
+ * Rough duration, in seconds.
+ */
+estimatedSeconds: number, 
+/**
+ * Notes for the person (Fluent ids), e.g. the calendar creation limit.
+ */
+notes: Array<string>, 
+/**
+ * When planned (RFC 3339, UTC).
+ */
+plannedAt: string, };
+
+/**
+ * What the run is doing.
+ */
+export type Phase = "copying" | "verifying" | "done";
+
+/**
+ * Progress of one group (files, calendars, contacts).
+ */
+export type GroupProgress = { 
+/**
+ * Which group.
+ */
+group: ItemGroup, 
+/**
+ * Items done (copied or verified).
+ */
+done: number, 
+/**
+ * Items failed so far.
+ */
+failed: number, 
+/**
+ * Items to hand over (skipped ones excluded).
+ */
+total: number, };
+
+/**
+ * A progress event, sent often during a run (after each item and a few times a second).
+ */
+export type Progress = { 
+/**
+ * The job.
+ */
+jobId: number, 
+/**
+ * What is going on.
+ */
+phase: Phase, 
+/**
+ * Items done (copied or verified), all groups.
+ */
+itemsDone: number, 
+/**
+ * Items failed so far.
+ */
+itemsFailed: number, 
+/**
+ * Items to hand over.
+ */
+itemsTotal: number, 
+/**
+ * Bytes written (files).
+ */
+bytesDone: number, 
+/**
+ * Bytes to write.
+ */
+bytesTotal: number, 
+/**
+ * Bytes per second in this run.
+ */
+bytesPerSecond: number, 
+/**
+ * Estimated seconds left, once it can be estimated.
+ */
+etaSeconds: number | null, 
+/**
+ * The item being handled (path or collection/object).
+ */
+current: string | null, 
+/**
+ * Per group.
+ */
+groups: Array<GroupProgress>, };
+
+/**
+ * How a run ended.
+ */
+export type RunOutcome = { 
+/**
+ * The job.
+ */
+jobId: number, 
+/**
+ * The job's state now.
+ */
+state: JobState, 
+/**
+ * Items written in this run.
+ */
+copied: number, 
+/**
+ * Items that failed in this run.
+ */
+failed: number, 
+/**
+ * Items verified (whole job).
+ */
+verified: number, 
+/**
+ * Items skipped (whole job).
+ */
+skipped: number, 
+/**
+ * Bytes written in this run.
+ */
+bytes: number, 
+/**
+ * Duration of this run in milliseconds.
+ */
+durationMs: number, };
+
+/**
+ * One line of a side-by-side verification.
+ */
+export type Comparison = { 
+/**
+ * `file` for the files (folders included), else `calendar` or `address-book`.
+ */
+kind: ItemKind, 
+/**
+ * `/` for files, else the collection's URI at the source.
+ */
+source: string, 
+/**
+ * Where at the destination.
+ */
+target: string, 
+/**
+ * Items planned (source side).
+ */
+sourceCount: number, 
+/**
+ * Items found at the destination.
+ */
+targetCount: number, 
+/**
+ * Bytes planned (files).
+ */
+sourceBytes: number, 
+/**
+ * Bytes found at the destination (files).
+ */
+targetBytes: number, 
+/**
+ * Checksums or content hashes compared and equal.
+ */
+hashesMatched: number, 
+/**
+ * Items missing or different at the destination.
+ */
+mismatches: number, };
+
+/**
+ * The result of a verification.
+ */
+export type Verification = { 
+/**
+ * Contents downloaded again and hashed (deep), or listings compared (quick).
+ */
+deep: boolean, 
+/**
+ * Side by side, per kind and collection.
+ */
+comparisons: Array<Comparison>, 
+/**
+ * Every item that was to be handed over is at the destination as planned.
+ */
+complete: boolean, 
+/**
+ * When (RFC 3339, UTC).
+ */
+verifiedAt: string, };
+
+/**
+ * One item of the report.
+ */
+export type ReportItem = { 
+/**
+ * What it is.
+ */
+kind: ItemKind, 
+/**
+ * At the source (path, URI, or `calendar/object`).
+ */
+source: string, 
+/**
+ * At the destination.
+ */
+target: string, 
+/**
+ * Where it ended.
+ */
+state: ItemState, 
+/**
+ * Reason code for failed / skipped.
+ */
+reason: string | null, 
+/**
+ * Technical detail.
+ */
+detail: string | null, 
+/**
+ * Bytes (files, objects).
+ */
+size: number | null, 
+/**
+ * Attempts to write it.
+ */
+attempts: number, 
+/**
+ * SHA-1 of what was written (files).
+ */
+contentHash: string | null, 
+/**
+ * When written.
+ */
+copiedAt: string | null, 
+/**
+ * When verified.
+ */
+verifiedAt: string | null, };
+
+/**
+ * Counts per state.
+ */
+export type StateCounts = { 
+/**
+ * Not written yet.
+ */
+planned: number, 
+/**
+ * Written, not verified.
+ */
+copied: number, 
+/**
+ * Verified.
+ */
+verified: number, 
+/**
+ * Failed.
+ */
+failed: number, 
+/**
+ * Skipped.
+ */
+skipped: number, };
+
+/**
+ * Counts of one kind of item.
+ */
+export type KindTotals = { 
+/**
+ * The kind.
+ */
+kind: ItemKind, 
+/**
+ * Per state.
+ */
+states: StateCounts, 
+/**
+ * Bytes planned.
+ */
+bytes: number, };
+
+/**
+ * One run of the job (the first and each resume).
+ */
+export type RunRecord = { 
+/**
+ * When it started.
+ */
+startedAt: string, 
+/**
+ * When it ended; `None` when its process was stopped (killed, crash).
+ */
+endedAt: string | null, 
+/**
+ * How it ended (a [`JobState`] code).
+ */
+outcome: string | null, 
+/**
+ * Bytes written.
+ */
+bytes: number, };
+
+/**
+ * A job as listed.
+ */
+export type JobSummary = { 
+/**
+ * Job id (resume it by this id).
+ */
+id: number, 
+/**
+ * The departing member.
+ */
+source: MemberSide, 
+/**
+ * The recipient.
+ */
+target: MemberSide, 
+/**
+ * As asked.
+ */
+selection: Selection, 
+/**
+ * Strategy used.
+ */
+strategy: StrategyKind, 
+/**
+ * Folder at the destination.
+ */
+destination: string, 
+/**
+ * Where it is.
+ */
+state: JobState, 
+/**
+ * When recorded.
+ */
+createdAt: string, 
+/**
+ * First run's start.
+ */
+startedAt: string | null, 
+/**
+ * Last run's end.
+ */
+finishedAt: string | null, };
+
+/**
+ * What a hand-over did, item by item: kept locally, exportable as JSON, CSV and HTML.
+ */
+export type HandoverReport = { 
+/**
+ * The job.
+ */
+job: JobSummary, 
+/**
+ * Totals per kind.
+ */
+totals: Array<KindTotals>, 
+/**
+ * Totals, all kinds.
+ */
+all: StateCounts, 
+/**
+ * Bytes planned and written.
+ */
+bytesPlanned: number, 
+/**
+ * Bytes written.
+ */
+bytesCopied: number, 
+/**
+ * Runs, with their durations.
+ */
+runs: Array<RunRecord>, 
+/**
+ * Sum of the runs' durations in milliseconds.
+ */
+durationMs: number, 
+/**
+ * The last verification, side by side.
+ */
+verification: Verification | null, 
+/**
+ * Names other systems may refuse.
+ */
+nameWarnings: Array<NameWarning>, 
+/**
+ * What was not handed over at all (not movable), from the plan.
+ */
+excluded: Array<PlanExclusion>, 
+/**
+ * Notes (Fluent ids), e.g. modification times not kept by the destination.
+ */
+notes: Array<string>, 
+/**
+ * Every item.
+ */
+items: Array<ReportItem>, 
+/**
+ * When the report was made.
+ */
+generatedAt: string, };
+
+/**
+ * A member of the space as an admin's listing shows them.
+ */
+export type SpaceMember = { 
+/**
+ * User id.
+ */
+userId: string, 
+/**
+ * Display name (the user id when empty).
+ */
+displayName: string, 
+/**
+ * E-mail address.
+ */
+email: string | null, 
+/**
+ * Last login, milliseconds since the epoch (`None`: never).
+ */
+lastLoginMs: number | null, 
+/**
+ * Bytes used.
+ */
+quotaUsed: number, 
+/**
+ * The quota in bytes (`None`: unlimited).
+ */
+quotaTotal: number | null, 
+/**
+ * Whether the account is enabled.
+ */
+enabled: boolean, };
+
+/**
+ * One page of members.
+ */
+export type MembersPage = { 
+/**
+ * The members, in the server's order.
+ */
+members: Array<SpaceMember>, 
+/**
+ * Where this page started.
+ */
+offset: number, 
+/**
+ * Whether another page may follow.
+ */
+more: boolean, };
+
+/**
+ * A file or folder of the member's, for the selection tree (one folder at a time).
+ */
+export type BrowseEntry = { 
+/**
+ * Its name.
+ */
+name: string, 
+/**
+ * Its path in the member's files (`/Asso/Budget.ods`), as the selection takes it.
+ */
+path: string, 
+/**
+ * Folder or file.
+ */
+isFolder: boolean, 
+/**
+ * Size in bytes (folders: of their content, when the server says).
+ */
+size: number | null, 
+/**
+ * The member shared it with someone.
+ */
+shared: boolean, 
+/**
+ * Why it cannot be handed over (a `handover-reason-…` code), if so.
+ */
+excluded: string | null, };
+
+/**
+ * A calendar or address book of the member's, for the selection.
+ */
+export type CollectionEntry = { 
+/**
+ * Calendar or address book.
+ */
+kind: ItemKind, 
+/**
+ * Its URI (last path segment), as the selection takes it.
+ */
+uri: string, 
+/**
+ * Display name.
+ */
+displayName: string | null, 
+/**
+ * Colour (`#RRGGBB`).
+ */
+color: string | null, 
+/**
+ * Events or contacts in it, when counted.
+ */
+count: number | null, 
+/**
+ * The member shared it with someone.
+ */
+shared: boolean, 
+/**
+ * Why it cannot be handed over (shared *to* the member, the birthday calendar…).
+ */
+excluded: string | null, };
+
+/**
+ * The member's calendars and address books.
+ */
+export type MemberCollections = { 
+/**
+ * Calendars.
+ */
+calendars: Array<CollectionEntry>, 
+/**
+ * Address books.
+ */
+addressBooks: Array<CollectionEntry>, };
+
+/**
+ * Something a side must do before the hand-over can use the best way.
+ */
+export type AccessTodo = "connect-source" | "connect-target";
+
+/**
+ * What the sessions allow: the strategy that will be used and why, the others and why not,
+ * and what is still to do.
+ */
+export type HandoverAccess = { 
+/**
+ * The strategy `auto` picks, if any.
+ */
+chosen: StrategyKind | null, 
+/**
+ * Fluent id of why (or of why nothing can be done yet).
+ */
+reason: string, 
+/**
+ * Whether the chosen strategy moves the data (the member loses it).
+ */
+movesData: boolean, 
+/**
+ * Every strategy with whether it is available and why.
+ */
+options: Array<StrategyOption>, 
+/**
+ * Passerelle holds a session for the departing member.
+ */
+sourceSession: boolean, 
+/**
+ * Passerelle holds a session for the recipient.
+ */
+targetSession: boolean, 
+/**
+ * Both are on the same server.
+ */
+sameServer: boolean, 
+/**
+ * What would make a hand-over possible (or a better one): empty when all is set.
+ */
+todo: Array<AccessTodo>, };
+
+/**
+ * Who leaves and who receives, as the screens name them: the acting account (the admin's,
+ * or the member's own), the departing member's user id on its server, and the recipient —
+ * a user id on the same server, or one of the profile's recorded accounts (possibly on
+ * another server).
+ */
+export type SidesRequest = { 
+/**
+ * The profile whose recorded accounts may serve as sessions.
+ */
+profileId: number, 
+/**
+ * The account acting (usually an admin of the space).
+ */
+actingAccountId: number, 
+/**
+ * The departing member's user id on the acting account's server.
+ */
+sourceUserId: string, 
+/**
+ * Their display name.
+ */
+sourceName: string | null, 
+/**
+ * The recipient's user id on the same server.
+ */
+targetUserId: string | null, 
+/**
+ * The recipient's display name.
+ */
+targetName: string | null, 
+/**
+ * Or one of the profile's recorded accounts as the recipient.
+ */
+targetAccountId: number | null, };
+
+/**
+ * A job as the screens list it: recorded state, and whether it runs now or was interrupted
+ * (recorded as running while nothing runs it: the app was closed or crashed — resume it).
+ */
+export type JobListing = { 
+/**
+ * The job.
+ */
+job: JobSummary, 
+/**
+ * A run is going on in this app now.
+ */
+runningNow: boolean, 
+/**
+ * It stopped before the end (closed app, crash, cancel, failures): resume finishes it.
+ */
+resumable: boolean, 
+/**
+ * Its last progress, when it runs now.
+ */
+progress: Progress | null, };
+
+/**
+ * How a run ended: its outcome, or the error that stopped it.
+ */
+export type HandoverFinished = { 
+/**
+ * The job.
+ */
+jobId: number, 
+/**
+ * What the run did, when it ran to its end (or was cancelled).
+ */
+outcome: RunOutcome | null, 
+/**
+ * What stopped it otherwise.
+ */
+error: IpcError | null, };
+
+/**
+ * Where an exported report was written.
+ */
+export type ExportedReport = { 
+/**
+ * The file.
+ */
+path: string, };
+
+/**
  * Where the update address in use comes from.
  */
 export type UpdateSourceKind = "build" | "setting" | "file";
@@ -1035,3 +2060,11 @@ offered: string | null, } | { "kind": "skipped" };
  * Progress of a download, streamed to the UI.
  */
 export type UpdateEvent = { "event": "progress", "data": { 
+/**
+ * Bytes received so far.
+ */
+downloaded: number, 
+/**
+ * Size announced by the server.
+ */
+total: number | null, } } | { "event": "verified" };
