@@ -29,6 +29,8 @@ workshop-reason-bad-group = this group name cannot be used
 workshop-reason-invalid-quota = quota not understood: write for example 1 GB, 500 MB or none
 workshop-reason-too-many-accounts = the space would go over its account limit
 workshop-reason-email-required = an e-mail address is needed: the server sends the link to choose a password there
+workshop-reason-group-required = as a group admin, put each account into one of your groups (group column or --group)
+workshop-reason-group-not-allowed = you do not administer this group: choose one of yours
 
 ## Command line
 

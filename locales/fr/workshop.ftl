@@ -29,6 +29,8 @@ workshop-reason-bad-group = ce nom de groupe ne peut pas être utilisé
 workshop-reason-invalid-quota = quota non compris : écrivez par exemple 1 Go, 500 Mo ou illimité
 workshop-reason-too-many-accounts = l’espace dépasserait sa limite de comptes
 workshop-reason-email-required = il faut une adresse e-mail : le serveur y envoie le lien pour choisir son mot de passe
+workshop-reason-group-required = en tant qu’admin de groupe, mettez chaque compte dans un de vos groupes (colonne groupe ou --group)
+workshop-reason-group-not-allowed = vous n’administrez pas ce groupe : choisissez un des vôtres
 
 ## Ligne de commande
 

@@ -174,6 +174,37 @@ fn encodings_and_empty_lists_are_reported() {
     assert_eq!(plan.groups_to_create, ["asso"]);
 }
 
+#[tokio::test]
+async fn group_admins_must_use_their_own_groups() {
+    // alice (captured `/cloud/user`) is neither admin nor group admin: nothing is allowed.
+    let server = space().await;
+    let me = Capture::load("ocs-user-alice", &server.uri());
+    me.mock().respond_with(me.response()).mount(&server).await;
+    let client = admin(&server);
+    let state = SpaceState::read(&client, None).await.unwrap();
+    assert_eq!(state.group_admin_of, Some(vec![]));
+    // A group admin of `asso` (as bob was in the lab).
+    let state = SpaceState {
+        group_admin_of: Some(vec!["asso".into()]),
+        ..state
+    };
+    let csv = "name,group\nAnne,asso\nBruno,\nChloé,admin\nDenis,atelier\n";
+    let plan = plan_accounts(&MemberSource::Csv(csv.as_bytes()), &state);
+    let got: Vec<_> = plan
+        .problems
+        .iter()
+        .map(|p| (p.line, p.reason, p.value.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (3, LineReason::GroupRequired, "bruno"),
+            (4, LineReason::GroupNotAllowed, "admin"),
+            (5, LineReason::GroupNotAllowed, "atelier"),
+        ]
+    );
+}
+
 /// Accounts are created (POST) in order; `fail_on` answers 500 without creating.
 async fn mount_creation(server: &MockServer, fail_on: Option<&'static str>) {
     Mock::given(method("POST"))

@@ -66,6 +66,10 @@ pub enum LineReason {
     TooManyAccounts,
     /// Passwords are to be set through the server's e-mail, and this line has no address.
     EmailRequired,
+    /// A group admin must put each new account into one of the groups they administer.
+    GroupRequired,
+    /// A group admin may not use this group (not one they administer, or a new one).
+    GroupNotAllowed,
 }
 
 impl LineReason {
@@ -88,6 +92,8 @@ impl LineReason {
             Self::InvalidQuota => "invalid-quota",
             Self::TooManyAccounts => "too-many-accounts",
             Self::EmailRequired => "email-required",
+            Self::GroupRequired => "group-required",
+            Self::GroupNotAllowed => "group-not-allowed",
         }
     }
 
@@ -109,6 +115,8 @@ impl LineReason {
         Self::InvalidQuota,
         Self::TooManyAccounts,
         Self::EmailRequired,
+        Self::GroupRequired,
+        Self::GroupNotAllowed,
     ];
 }
 
@@ -192,12 +200,20 @@ pub struct SpaceState {
     pub groups: Vec<String>,
     /// The most accounts the space may hold (e.g. [`FRAMASPACE_ACCOUNT_LIMIT`]).
     pub limit: Option<usize>,
+    /// `Some(groups)` when the person is a group admin only (of these groups): new accounts
+    /// must go into them, and `users` then only lists those groups' members. `None` for an
+    /// admin (or when it cannot be told: the server still refuses what is not allowed).
+    pub group_admin_of: Option<Vec<String>>,
 }
 
 impl SpaceState {
     /// Asks the server (admin or group admin). `limit` is what the trainer says the space
     /// allows: Nextcloud does not publish it.
     pub async fn read(client: &Client, limit: Option<usize>) -> Result<SpaceState, CoreError> {
+        let group_admin_of = match client.current_user().await {
+            Ok(me) if !me.groups.iter().any(|g| g == "admin") => Some(me.subadmin),
+            _ => None,
+        };
         let users = client.all_user_ids(200).await?;
         let groups = client
             .list_groups("", passerelle_nextcloud::Page::default())
@@ -206,6 +222,7 @@ impl SpaceState {
             users,
             groups,
             limit,
+            group_admin_of,
         })
     }
 }
@@ -470,6 +487,26 @@ pub fn plan_accounts_with(
             None,
             &format!("{} > {MAX_ACCOUNTS_PER_RUN}", accounts.len()),
         ));
+    }
+    if let Some(allowed) = &space.group_admin_of {
+        for a in &accounts {
+            if a.groups.is_empty() {
+                problems.push(problem(
+                    a.line,
+                    LineReason::GroupRequired,
+                    Some("group"),
+                    &a.user_id,
+                ));
+            }
+            for g in a.groups.iter().filter(|g| !allowed.contains(g)) {
+                problems.push(problem(
+                    a.line,
+                    LineReason::GroupNotAllowed,
+                    Some("group"),
+                    g,
+                ));
+            }
+        }
     }
     if passwords == PasswordMode::EmailLink {
         for a in accounts.iter().filter(|a| a.email.is_none()) {
