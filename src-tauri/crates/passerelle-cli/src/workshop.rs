@@ -173,6 +173,11 @@ pub enum PackCommand {
         /// Folder or .zip.
         path: PathBuf,
     },
+    /// Checks a pack being edited again each time a file changes (Ctrl+C to stop).
+    Watch {
+        /// Folder or .zip.
+        path: PathBuf,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -358,7 +363,7 @@ pub async fn run(cmd: WorkshopCommand, l10n: &Localizer, json: bool) -> Outcome 
             out,
             space_name,
         } => sheet_cmd(&csv, &server, &out, space_name.as_deref(), l10n, json),
-        WorkshopCommand::Pack(cmd) => pack_cmd(cmd, &store, l10n, json),
+        WorkshopCommand::Pack(cmd) => pack_cmd(cmd, &store, l10n, json).await,
         WorkshopCommand::Progress(cmd) => progress_cmd(cmd, &store, l10n, json),
         WorkshopCommand::Reset { web_sessions, yes } => {
             reset_cmd(&store, web_sessions.as_deref(), yes, l10n, json)
@@ -598,8 +603,51 @@ fn sheet_rows(text: &str) -> Result<Vec<(String, String, String)>, usize> {
     Ok(rows)
 }
 
-fn pack_cmd(cmd: PackCommand, store: &Store, l10n: &Localizer, json: bool) -> Outcome {
+/// Re-checks the pack whenever its files change, until Ctrl+C.
+async fn watch(path: &Path, l10n: &Localizer) -> Outcome {
+    println!(
+        "{}",
+        l10n.t_args(
+            "workshop-pack-watching",
+            &[("path", path.display().to_string().into())]
+        )
+    );
+    let mut last = None;
+    loop {
+        let signature = pack::pack_signature(path).ok();
+        if signature != last {
+            last = signature;
+            match pack::import_pack(path) {
+                Ok(p) => println!(
+                    "{}",
+                    l10n.t_args(
+                        "workshop-pack-watch-ok",
+                        &[
+                            ("name", p.plan.name.as_str().into()),
+                            ("tours", p.plan.tours.len().into()),
+                        ]
+                    )
+                ),
+                Err(CoreError::WorkshopPackInvalid { problems, .. }) => {
+                    println!("---");
+                    for p in problems {
+                        println!("{p}");
+                    }
+                }
+                Err(e) => println!("{}", l10n.t(&format!("error-{}", e.code()))),
+            }
+        }
+        // Polling keeps this dependency-free; a pack is a few dozen files.
+        tokio::select! {
+            _ = tokio::signal::ctrl_c() => return Ok(()),
+            _ = tokio::time::sleep(std::time::Duration::from_millis(500)) => {}
+        }
+    }
+}
+
+async fn pack_cmd(cmd: PackCommand, store: &Store, l10n: &Localizer, json: bool) -> Outcome {
     match cmd {
+        PackCommand::Watch { path } => watch(&path, l10n).await,
         PackCommand::Export {
             name,
             tours,

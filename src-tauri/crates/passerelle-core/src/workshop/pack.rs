@@ -365,3 +365,52 @@ pub fn install_pack(data_dir: &Path, pack: &ImportedWorkshop) -> Result<PathBuf,
     write_files(&dest, &pack.files.files)?;
     Ok(dest)
 }
+
+/// A cheap fingerprint of a pack on disk (every file's path, size and modification time, or
+/// the `.zip`'s), so an editor can re-read the pack as soon as it changes. Symbolic links are
+/// not followed, as when reading.
+pub fn pack_signature(path: &Path) -> Result<u64, CoreError> {
+    use std::hash::{Hash, Hasher};
+    let io = |p: &Path, e: std::io::Error| io_error(p, e);
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    let mut stack = vec![path.to_owned()];
+    let mut entries = Vec::new();
+    while let Some(p) = stack.pop() {
+        let meta = std::fs::symlink_metadata(&p).map_err(|e| io(&p, e))?;
+        if meta.is_dir() {
+            for entry in std::fs::read_dir(&p).map_err(|e| io(&p, e))? {
+                stack.push(entry.map_err(|e| io(&p, e))?.path());
+            }
+        } else if meta.is_file() {
+            let modified = meta
+                .modified()
+                .ok()
+                .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                .map(|d| d.as_nanos())
+                .unwrap_or_default();
+            entries.push((p, meta.len(), modified));
+        }
+    }
+    entries.sort();
+    entries.hash(&mut hasher);
+    Ok(hasher.finish())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn signature_changes_when_a_file_changes() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("tours/demo")).unwrap();
+        std::fs::write(dir.path().join("tours/demo/tour.toml"), "id = 1").unwrap();
+        let first = pack_signature(dir.path()).unwrap();
+        assert_eq!(first, pack_signature(dir.path()).unwrap());
+        std::fs::write(dir.path().join("tours/demo/tour.toml"), "id = 12").unwrap();
+        let second = pack_signature(dir.path()).unwrap();
+        assert_ne!(first, second);
+        std::fs::write(dir.path().join("new.ftl"), "").unwrap();
+        assert_ne!(second, pack_signature(dir.path()).unwrap());
+    }
+}
