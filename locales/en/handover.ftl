@@ -128,6 +128,7 @@ cli-transfer-outcome = Job { $id }: { $copied } copied, { $failed } failed, { $v
 cli-transfer-compare = { $source } → { $target }: { $sourceCount } planned, { $targetCount } found, { $mismatches } missing or different
 cli-transfer-job = { $id }. { $from } → { $to } — { $state } ({ $created })
 cli-transfer-no-jobs = No hand-over yet.
+cli-transfer-disabled = { $name }’s account is disabled. Its data stays on the server and it can be enabled again.
 cli-transfer-report-kind = { $kind }: { $verified } verified, { $copied } copied, { $planned } to do, { $failed } failed, { $skipped } not handed over
 cli-transfer-report-item = { $item } — { $state }: { $reason }
 handover-why-ot-admin = The OwnershipTransfer app answers for this administrator account: the server moves the data itself, with only the administrator’s account.

@@ -129,6 +129,7 @@ cli-transfer-outcome = Passation n° { $id } : { $copied } copiés, { $failed } 
 cli-transfer-compare = { $source } → { $target } : { $sourceCount } prévus, { $targetCount } trouvés, { $mismatches } manquants ou différents
 cli-transfer-job = { $id }. { $from } → { $to } — { $state } ({ $created })
 cli-transfer-no-jobs = Aucune passation pour l’instant.
+cli-transfer-disabled = Le compte de { $name } est désactivé. Ses données restent sur le serveur et il peut être réactivé.
 cli-transfer-report-kind = { $kind } : { $verified } vérifiés, { $copied } copiés, { $planned } à faire, { $failed } en échec, { $skipped } non transmis
 cli-transfer-report-item = { $item } — { $state } : { $reason }
 handover-why-ot-admin = L’application OwnershipTransfer répond pour ce compte administrateur : le serveur déplace lui-même les données, avec le seul compte de l’administrateur.

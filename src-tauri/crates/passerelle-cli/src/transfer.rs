@@ -6,6 +6,12 @@
 //! the command line. `--from-files-url` (and the calendar/contact homes) reach any WebDAV,
 //! CalDAV and CardDAV server instead of Nextcloud's standard layout.
 //!
+//! An administrator's account (`--admin-account N`, or `--admin-server URL --admin-user ID` with
+//! `PASSERELLE_ADMIN_APP_PASSWORD`) lets Passerelle use the OwnershipTransfer server app, which
+//! needs no session of the members: with `--strategy ownershiptransfer` only the admin's secret
+//! is asked. The same account disables the departing member's account after a verified
+//! hand-over (`transfer disable JOB --confirm-disable`).
+//!
 //! Progress goes to standard error; `--json` prints the result as JSON on standard output.
 //! Ctrl-C cancels safely: the job can be resumed by its id.
 
@@ -16,8 +22,8 @@ use std::time::{Duration, Instant};
 use clap::{Args, Subcommand, ValueEnum};
 use passerelle_core::connect;
 use passerelle_core::handover::{
-    self, DavSide, HandoverPlan, JobSummary, MemberSide, PlanRequest, Progress, RunOptions,
-    RunOutcome, Selection, StrategyKind, Verification,
+    self, HandoverPlan, JobSummary, MemberSide, PlanRequest, Progress, RunOptions, RunOutcome,
+    Selection, Sessions, StrategyKind, Verification,
 };
 use passerelle_core::secrets::Secrets;
 use passerelle_core::{CoreError, DataPaths, IpcError, Localizer, Store};
@@ -27,6 +33,7 @@ use crate::Outcome;
 
 const FROM_PASSWORD_ENV: &str = "PASSERELLE_FROM_APP_PASSWORD";
 const TO_PASSWORD_ENV: &str = "PASSERELLE_TO_APP_PASSWORD";
+const ADMIN_PASSWORD_ENV: &str = "PASSERELLE_ADMIN_APP_PASSWORD";
 
 #[derive(Debug, Subcommand)]
 pub enum TransferCommand {
@@ -38,6 +45,8 @@ pub enum TransferCommand {
         to: ToArgs,
         #[command(flatten)]
         what: WhatArgs,
+        #[command(flatten)]
+        admin: AdminArgs,
     },
     /// Plans, records and runs a hand-over; prints the job id to resume it.
     Run {
@@ -49,6 +58,8 @@ pub enum TransferCommand {
         what: WhatArgs,
         #[command(flatten)]
         run: RunArgs,
+        #[command(flatten)]
+        admin: AdminArgs,
     },
     /// Resumes a job: verified items are never copied again.
     Resume {
@@ -56,6 +67,8 @@ pub enum TransferCommand {
         job: i64,
         #[command(flatten)]
         run: RunArgs,
+        #[command(flatten)]
+        admin: AdminArgs,
     },
     /// Compares the destination with the job's plan, side by side.
     Verify {
@@ -78,6 +91,30 @@ pub enum TransferCommand {
     },
     /// Lists the hand-over jobs, newest first.
     List,
+    /// Disables the departing member's account after a verified hand-over (provisioning API,
+    /// with an administrator's account). The account keeps its data and can be enabled again.
+    Disable {
+        /// The job id.
+        job: i64,
+        /// Says yes: without it nothing is disabled.
+        #[arg(long)]
+        confirm_disable: bool,
+        #[command(flatten)]
+        admin: AdminArgs,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct AdminArgs {
+    /// An administrator's recorded account on the departing member's server.
+    #[arg(long, conflicts_with_all = ["admin_server", "admin_user"])]
+    admin_account: Option<i64>,
+    /// The administrator's server (secret from PASSERELLE_ADMIN_APP_PASSWORD).
+    #[arg(long, requires = "admin_user")]
+    admin_server: Option<String>,
+    /// The administrator's user id.
+    #[arg(long)]
+    admin_user: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -358,15 +395,15 @@ async fn side_from(
     Ok((member, client))
 }
 
-/// Rebuilds a recorded side for a resume or a verification.
-fn side_again(
+/// The session of a recorded side for a resume or a verification.
+fn client_again(
     store: &Store,
     member: &MemberSide,
     env: &'static str,
     line: usize,
     passwords: &mut Passwords,
-) -> Result<DavSide, IpcError> {
-    let client = match member.account_id {
+) -> Result<Client, IpcError> {
+    Ok(match member.account_id {
         Some(id) => {
             let account = store.account(id)?;
             connect::account_client(store, &Secrets::probe(), &account)?
@@ -381,8 +418,152 @@ fn side_again(
                 &secret,
             )?
         }
+    })
+}
+
+/// The administrator's session, when one is given.
+fn admin_client(store: &Store, admin: &AdminArgs) -> Result<Option<Client>, IpcError> {
+    if let Some(id) = admin.admin_account {
+        let account = store.account(id)?;
+        return Ok(Some(connect::account_client(
+            store,
+            &Secrets::probe(),
+            &account,
+        )?));
+    }
+    let (Some(server), Some(user)) = (admin.admin_server.as_deref(), admin.admin_user.as_deref())
+    else {
+        return Ok(None);
     };
-    Ok(handover::side_for(&client, member)?)
+    let server = passerelle_nextcloud::normalize_address(server)
+        .map(|a| a.url)
+        .unwrap_or_else(|_| server.to_owned());
+    let secret = std::env::var(ADMIN_PASSWORD_ENV)
+        .ok()
+        .filter(|v| !v.trim().is_empty())
+        .map(|v| Secret::from(v.trim().to_owned()))
+        .ok_or_else(|| {
+            IpcError::new(
+                "invalid-value",
+                format!("no app password for the administrator: set {ADMIN_PASSWORD_ENV}"),
+            )
+        })?;
+    Ok(Some(client_for(store, &server, user, user, &secret)?))
+}
+
+fn needs_admin() -> IpcError {
+    IpcError::new(
+        "invalid-value",
+        "the OwnershipTransfer app needs an administrator: give --admin-account, or \
+         --admin-server and --admin-user with PASSERELLE_ADMIN_APP_PASSWORD",
+    )
+}
+
+/// A member named on the command line, without a session (the OwnershipTransfer app moves
+/// their data with the admin's session only).
+fn member_without_session(spec: &SideSpec<'_>, admin: &Client) -> Result<MemberSide, IpcError> {
+    let user = spec.user.ok_or_else(|| {
+        IpcError::new(
+            "invalid-value",
+            "give --from-user and --to-user (or recorded accounts)",
+        )
+    })?;
+    let server = match spec.server {
+        Some(server) => passerelle_nextcloud::normalize_address(server)
+            .map(|a| a.url)
+            .unwrap_or_else(|_| server.to_owned()),
+        None => admin.base_url().to_string(),
+    };
+    Ok(handover::nextcloud_user(
+        &server,
+        user,
+        spec.name.map(str::to_owned),
+    )?)
+}
+
+/// The sessions for a new hand-over from the command line.
+async fn sessions_from(
+    store: &Store,
+    from: &FromArgs,
+    to: &ToArgs,
+    what: &WhatArgs,
+    admin: &AdminArgs,
+) -> Result<Sessions, IpcError> {
+    let admin = admin_client(store, admin)?;
+    let mut passwords = Passwords::new();
+    if matches!(what.strategy, StrategyArg::Ownershiptransfer) {
+        // Only the admin's secret is needed; recorded accounts still give names and ids.
+        let admin_c = admin.as_ref().ok_or_else(needs_admin)?;
+        let side = |spec: SideSpec<'_>| -> Result<MemberSide, IpcError> {
+            match spec.account {
+                Some(id) => {
+                    let account = store.account(id)?;
+                    Ok(handover::nextcloud_user(
+                        &account.server_url,
+                        &account.user_id,
+                        account.display_name.clone(),
+                    )?)
+                }
+                None => member_without_session(&spec, admin_c),
+            }
+        };
+        return Ok(Sessions {
+            source: side(from.spec())?,
+            source_client: None,
+            target: side(to.spec())?,
+            target_client: None,
+            admin,
+        });
+    }
+    let (source, source_client) = side_from(store, from.spec(), &mut passwords).await?;
+    let (target, target_client) = side_from(store, to.spec(), &mut passwords).await?;
+    Ok(Sessions {
+        source,
+        source_client: Some(source_client),
+        target,
+        target_client: Some(target_client),
+        admin,
+    })
+}
+
+/// The sessions to resume or verify a recorded job: members' only when the strategy needs
+/// them (`target_only`: the recipient's alone, for a verification).
+fn sessions_again(
+    store: &Store,
+    job: &JobSummary,
+    admin: Option<&AdminArgs>,
+    target_only: bool,
+) -> Result<Sessions, IpcError> {
+    let admin = match admin {
+        Some(a) => admin_client(store, a)?,
+        None => None,
+    };
+    let mut passwords = Passwords::new();
+    let (source_client, target_client) = if target_only {
+        // A copy is verified at the recipient's; a transfer by its journal (no session).
+        if job.strategy.moves_data() {
+            (None, None)
+        } else {
+            let target = client_again(store, &job.target, TO_PASSWORD_ENV, 0, &mut passwords)?;
+            (None, Some(target))
+        }
+    } else if job.strategy == StrategyKind::OwnershipTransfer {
+        if admin.is_none() {
+            return Err(needs_admin());
+        }
+        (None, None)
+    } else {
+        let source = client_again(store, &job.source, FROM_PASSWORD_ENV, 0, &mut passwords)?;
+        let target = client_again(store, &job.target, TO_PASSWORD_ENV, 1, &mut passwords)?;
+        (Some(source), Some(target))
+    };
+    Ok(Sessions {
+        source: job.source.clone(),
+        source_client,
+        target: job.target.clone(),
+        target_client,
+        admin,
+    })
 }
 
 fn selection(what: &WhatArgs) -> Selection {
@@ -404,34 +585,25 @@ fn strategy(arg: StrategyArg) -> Option<StrategyKind> {
     }
 }
 
-fn today() -> time::Date {
-    time::OffsetDateTime::now_local()
-        .unwrap_or_else(|_| time::OffsetDateTime::now_utc())
-        .date()
-}
-
 async fn make_plan(
     store: &Store,
     from: &FromArgs,
     to: &ToArgs,
     what: &WhatArgs,
+    admin: &AdminArgs,
     l10n: &Localizer,
-) -> Result<(HandoverPlan, DavSide, DavSide), IpcError> {
-    let mut passwords = Passwords::new();
-    let (source_member, source_client) = side_from(store, from.spec(), &mut passwords).await?;
-    let (target_member, target_client) = side_from(store, to.spec(), &mut passwords).await?;
-    let source = handover::side_for(&source_client, &source_member)?;
-    let target = handover::side_for(&target_client, &target_member)?;
+) -> Result<(HandoverPlan, Sessions), IpcError> {
+    let sessions = sessions_from(store, from, to, what, admin).await?;
     let request = PlanRequest {
-        source: source_member,
-        target: target_member,
+        source: sessions.source.clone(),
+        target: sessions.target.clone(),
         selection: selection(what),
         destination: what.destination.clone(),
         strategy: strategy(what.strategy),
-        today: today(),
+        today: handover::today(),
     };
-    let plan = handover::plan(&request, &source, &target, l10n).await?;
-    Ok((plan, source, target))
+    let plan = sessions.plan(&request, l10n).await?;
+    Ok((plan, sessions))
 }
 
 pub(crate) fn human_bytes(n: u64) -> String {
@@ -598,8 +770,7 @@ fn cancel_on_ctrl_c() -> CancellationToken {
 async fn run_job(
     store: &Store,
     job: i64,
-    source: &DavSide,
-    target: &DavSide,
+    sessions: &Sessions,
     args: &RunArgs,
     l10n: &Localizer,
     json: bool,
@@ -611,8 +782,9 @@ async fn run_job(
     };
     let cancel = cancel_on_ctrl_c();
     let mut printer = progress_printer(l10n, json);
-    let outcome =
-        handover::run_copy(store, job, source, target, &options, &cancel, &mut printer).await?;
+    let outcome = sessions
+        .run(store, job, &options, &cancel, &mut printer)
+        .await?;
     Ok(outcome)
 }
 
@@ -683,8 +855,13 @@ fn print_verification(v: &Verification, l10n: &Localizer) {
 pub async fn run(cmd: TransferCommand, l10n: &Localizer, json: bool) -> Outcome {
     let store = open_store()?;
     match cmd {
-        TransferCommand::Plan { from, to, what } => {
-            let (plan, _, _) = make_plan(&store, &from, &to, &what, l10n).await?;
+        TransferCommand::Plan {
+            from,
+            to,
+            what,
+            admin,
+        } => {
+            let (plan, _) = make_plan(&store, &from, &to, &what, &admin, l10n).await?;
             if json {
                 print_json(&plan);
             } else {
@@ -697,8 +874,9 @@ pub async fn run(cmd: TransferCommand, l10n: &Localizer, json: bool) -> Outcome 
             to,
             what,
             run,
+            admin,
         } => {
-            let (plan, source, target) = make_plan(&store, &from, &to, &what, l10n).await?;
+            let (plan, sessions) = make_plan(&store, &from, &to, &what, &admin, l10n).await?;
             let job = handover::create_job(&store, &plan)?;
             if !json {
                 print_plan(&plan, l10n);
@@ -707,32 +885,23 @@ pub async fn run(cmd: TransferCommand, l10n: &Localizer, json: bool) -> Outcome 
                 "{}",
                 l10n.t_args("cli-transfer-job-started", &[("id", job.into())])
             );
-            let outcome = run_job(&store, job, &source, &target, &run, l10n, json).await?;
+            let outcome = run_job(&store, job, &sessions, &run, l10n, json).await?;
             print_outcome(&outcome, l10n, json)
         }
-        TransferCommand::Resume { job, run } => {
+        TransferCommand::Resume { job, run, admin } => {
             let summary = handover::job(&store, job)?;
-            let mut passwords = Passwords::new();
-            let source = side_again(
-                &store,
-                &summary.source,
-                FROM_PASSWORD_ENV,
-                0,
-                &mut passwords,
-            )?;
-            let target = side_again(&store, &summary.target, TO_PASSWORD_ENV, 1, &mut passwords)?;
+            let sessions = sessions_again(&store, &summary, Some(&admin), false)?;
             eprintln!(
                 "{}",
                 l10n.t_args("cli-transfer-job-resumed", &[("id", job.into())])
             );
-            let outcome = run_job(&store, job, &source, &target, &run, l10n, json).await?;
+            let outcome = run_job(&store, job, &sessions, &run, l10n, json).await?;
             print_outcome(&outcome, l10n, json)
         }
         TransferCommand::Verify { job, deep } => {
             let summary = handover::job(&store, job)?;
-            let mut passwords = Passwords::new();
-            let target = side_again(&store, &summary.target, TO_PASSWORD_ENV, 0, &mut passwords)?;
-            let v = handover::verify(&store, job, &target, deep).await?;
+            let sessions = sessions_again(&store, &summary, None, true)?;
+            let v = sessions.verify(&store, job, deep).await?;
             if json {
                 print_json(&v);
             } else {
@@ -808,6 +977,27 @@ pub async fn run(cmd: TransferCommand, l10n: &Localizer, json: bool) -> Outcome 
                     )
                 })?,
                 None => print!("{text}"),
+            }
+            Ok(())
+        }
+        TransferCommand::Disable {
+            job,
+            confirm_disable,
+            admin,
+        } => {
+            let admin = admin_client(&store, &admin)?.ok_or_else(needs_admin)?;
+            handover::disable_departing_account(&store, job, &admin, confirm_disable).await?;
+            let summary = handover::job(&store, job)?;
+            if json {
+                print_json(&serde_json::json!({ "job": job, "disabled": summary.source.user_id }));
+            } else {
+                println!(
+                    "{}",
+                    l10n.t_args(
+                        "cli-transfer-disabled",
+                        &[("name", summary.source.name().into())]
+                    )
+                );
             }
             Ok(())
         }

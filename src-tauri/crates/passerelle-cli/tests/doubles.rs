@@ -142,3 +142,147 @@ async fn account_add_reads_the_secret_from_stdin_and_needs_a_keyring() {
     assert!(!out.status.success());
     assert!(server.received_requests().await.unwrap().len() <= 1);
 }
+
+/// `transfer plan --strategy ownershiptransfer` with only an administrator's secret, against a
+/// double replaying the OwnershipTransfer app's captured answers (`ownershiptransfer-*`,
+/// Nextcloud 29.0.6 with the app rebuilt from its public source; unverified against the real
+/// app): no member's password is asked, the member's calendars are listed with the birthday
+/// calendar and received shares left out, and nothing is written.
+#[tokio::test]
+async fn transfer_plan_through_the_ownershiptransfer_app_needs_only_the_admin() {
+    use wiremock::matchers::query_param;
+    let server = MockServer::start().await;
+    let base = server.uri();
+    for user in ["admin", "carol"] {
+        let c = Capture::load("ownershiptransfer-calendarlist-carol", &base);
+        c.mock()
+            .and(query_param("userId", user))
+            .respond_with(c.response())
+            .mount(&server)
+            .await;
+    }
+    let c = Capture::load("ownershiptransfer-addressbookslist-carol", &base);
+    c.mock()
+        .and(query_param("userId", "carol"))
+        .respond_with(c.response())
+        .mount(&server)
+        .await;
+    // Nothing may be written while planning.
+    Mock::given(method("PUT"))
+        .respond_with(ResponseTemplate::new(500))
+        .expect(0)
+        .mount(&server)
+        .await;
+    let dir = tempfile::tempdir().unwrap();
+    let args = [
+        "--json",
+        "transfer",
+        "plan",
+        "--strategy",
+        "ownershiptransfer",
+        "--admin-server",
+        &base,
+        "--admin-user",
+        "admin",
+        "--from-user",
+        "carol",
+        "--to-user",
+        "bob",
+        "--calendars",
+        "ot-cal",
+    ];
+    let mut cmd = crate::cli(dir.path());
+    let out = cmd
+        .args(args)
+        .env("PASSERELLE_ADMIN_APP_PASSWORD", "admin-app-password")
+        .env_remove("PASSERELLE_FROM_APP_PASSWORD")
+        .env_remove("PASSERELLE_TO_APP_PASSWORD")
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let plan: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(plan["strategy"]["chosen"], "ownership-transfer");
+    assert_eq!(plan["strategy"]["movesData"], true);
+    assert_eq!(plan["source"]["userId"], "carol");
+    let uris: Vec<&str> = plan["calendars"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["uri"].as_str().unwrap())
+        .collect();
+    assert_eq!(uris, ["ot-cal"]);
+
+    // Without the admin's secret the same command says what is missing.
+    let out = crate::cli(dir.path())
+        .args(["--lang", "en"])
+        .args(&args[1..])
+        .env_remove("PASSERELLE_ADMIN_APP_PASSWORD")
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("PASSERELLE_ADMIN_APP_PASSWORD"), "{err}");
+}
+
+/// `transfer disable` refuses without `--confirm-disable`, and for a job that is not verified,
+/// before anything reaches the server.
+#[tokio::test]
+async fn transfer_disable_needs_a_confirmation_and_a_verified_job() {
+    let server = MockServer::start().await;
+    Mock::given(method("PUT"))
+        .respond_with(ResponseTemplate::new(200))
+        .expect(0)
+        .mount(&server)
+        .await;
+    let dir = tempfile::tempdir().unwrap();
+    let base = server.uri();
+    let out = crate::cli(dir.path())
+        .args([
+            "--json",
+            "transfer",
+            "disable",
+            "1",
+            "--admin-server",
+            &base,
+            "--admin-user",
+            "admin",
+        ])
+        .env("PASSERELLE_ADMIN_APP_PASSWORD", "admin-app-password")
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout)
+        .or_else(|_| serde_json::from_slice(&out.stderr))
+        .unwrap_or_default();
+    let text = format!("{v} {}", String::from_utf8_lossy(&out.stderr));
+    assert!(text.contains("handover-disable-not-confirmed"), "{text}");
+
+    let out = crate::cli(dir.path())
+        .args([
+            "--json",
+            "transfer",
+            "disable",
+            "1",
+            "--confirm-disable",
+            "--admin-server",
+            &base,
+            "--admin-user",
+            "admin",
+        ])
+        .env("PASSERELLE_ADMIN_APP_PASSWORD", "admin-app-password")
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(text.contains("handover-job-not-found"), "{text}");
+}
