@@ -40,26 +40,26 @@ workshop-plan-problems = { $count ->
     [one] One mistake: no account will be created.
    *[other] { $count } mistakes: no account will be created.
 }
-workshop-plan-ok = The list is correct: { $accounts } accounts to create, { $groups } groups to create; the space already has { $existing } accounts.
-workshop-created = { $count } accounts created. Sign-in sheet: { $path }
+workshop-plan-ok = The list is correct. Accounts to create: { $accounts }; groups to create: { $groups }; accounts already in the space: { $existing }.
+workshop-created = Accounts created: { $count }. Sign-in sheet: { $path }
 workshop-accounts-none = No practice account is recorded.
 workshop-cleanup-list = { $action ->
-    [delete] These { $count } practice accounts and all their data will be deleted:
-   *[disable] These { $count } practice accounts will be disabled:
+    [delete] These practice accounts ({ $count }) and all their data will be deleted:
+   *[disable] These practice accounts ({ $count }) will be disabled:
 }
 workshop-confirm-hint = Nothing was changed. Run again with --yes to confirm.
 workshop-cleanup-done = Done: { $done } handled, { $gone } already gone, { $failed } failed.
-workshop-sheet-written = Sign-in sheet written: { $path } ({ $count } cards).
-workshop-pack-exported = Workshop pack written: { $path } ({ $tours } tours, { $files } files).
-workshop-pack-imported = Workshop “{ $name }” imported: { $tours } tours. Copy kept in { $path }.
+workshop-sheet-written = Sign-in sheet written: { $path } (cards: { $count }).
+workshop-pack-exported = Workshop pack written: { $path } (tours: { $tours }, files: { $files }).
+workshop-pack-imported = Workshop “{ $name }” imported (tours: { $tours }). Copy kept in { $path }.
 workshop-pack-watching = Watching { $path }: edit and save, the pack is checked again at once. Ctrl+C to stop.
-workshop-pack-watch-ok = ✓ Workshop “{ $name }” is correct ({ $tours } tours).
-workshop-progress-exported = Progress of { $count } participants written to { $path }.
-workshop-progress-imported = { $file }: { $participants } participants, { $updated } steps updated.
+workshop-pack-watch-ok = ✓ Workshop “{ $name }” is correct (tours: { $tours }).
+workshop-progress-exported = Progress written to { $path } (participants: { $count }).
+workshop-progress-imported = { $file }: participants { $participants }, steps updated { $updated }.
 workshop-progress-empty = No progress imported yet.
 workshop-state-done = done
 workshop-state-skipped = skipped
 workshop-state-struggling = struggling
 workshop-state-seen = seen
-workshop-reset-list = This will remove from this laptop: { $count } profiles ({ $names }), with their accounts, passwords, web sessions and progress.
-workshop-reset-done = Laptop reset: { $profiles } profiles, { $accounts } accounts, { $secrets } passwords, { $rows } database rows and { $web } web session entries removed.
+workshop-reset-list = This will remove every profile from this laptop ({ $count }: { $names }), with their accounts, passwords, web sessions and progress.
+workshop-reset-done = Laptop reset. Removed: profiles { $profiles }, accounts { $accounts }, passwords { $secrets }, database rows { $rows }, web session entries { $web }.

@@ -40,26 +40,26 @@ workshop-plan-problems = { $count ->
     [one] Une erreur : aucun compte ne sera créé.
    *[other] { $count } erreurs : aucun compte ne sera créé.
 }
-workshop-plan-ok = La liste est correcte : { $accounts } comptes à créer, { $groups } groupes à créer ; l’espace a déjà { $existing } comptes.
-workshop-created = { $count } comptes créés. Feuille de connexion : { $path }
+workshop-plan-ok = La liste est correcte. Comptes à créer : { $accounts } ; groupes à créer : { $groups } ; comptes déjà dans l’espace : { $existing }.
+workshop-created = Comptes créés : { $count }. Feuille de connexion : { $path }
 workshop-accounts-none = Aucun compte d’entraînement n’est enregistré.
 workshop-cleanup-list = { $action ->
-    [delete] Ces { $count } comptes d’entraînement et toutes leurs données seront supprimés :
-   *[disable] Ces { $count } comptes d’entraînement seront désactivés :
+    [delete] Ces comptes d’entraînement ({ $count }) et toutes leurs données seront supprimés :
+   *[disable] Ces comptes d’entraînement ({ $count }) seront désactivés :
 }
 workshop-confirm-hint = Rien n’a été changé. Relancez avec --yes pour confirmer.
 workshop-cleanup-done = Terminé : { $done } traités, { $gone } déjà absents, { $failed } en échec.
-workshop-sheet-written = Feuille de connexion écrite : { $path } ({ $count } cartes).
-workshop-pack-exported = Paquet d’atelier écrit : { $path } ({ $tours } parcours, { $files } fichiers).
-workshop-pack-imported = Atelier « { $name } » importé : { $tours } parcours. Copie gardée dans { $path }.
+workshop-sheet-written = Feuille de connexion écrite : { $path } (cartes : { $count }).
+workshop-pack-exported = Paquet d’atelier écrit : { $path } (parcours : { $tours }, fichiers : { $files }).
+workshop-pack-imported = Atelier « { $name } » importé (parcours : { $tours }). Copie gardée dans { $path }.
 workshop-pack-watching = Surveillance de { $path } : modifiez et enregistrez, le paquet est revérifié aussitôt. Ctrl+C pour arrêter.
-workshop-pack-watch-ok = ✓ Atelier « { $name } » correct ({ $tours } parcours).
-workshop-progress-exported = Progression de { $count } participant·es écrite dans { $path }.
-workshop-progress-imported = { $file } : { $participants } participant·es, { $updated } étapes mises à jour.
+workshop-pack-watch-ok = ✓ Atelier « { $name } » correct (parcours : { $tours }).
+workshop-progress-exported = Progression écrite dans { $path } (participant·es : { $count }).
+workshop-progress-imported = { $file } : participant·es { $participants }, étapes mises à jour { $updated }.
 workshop-progress-empty = Aucune progression importée pour l’instant.
 workshop-state-done = fait
 workshop-state-skipped = passé
 workshop-state-struggling = en difficulté
 workshop-state-seen = vu
-workshop-reset-list = Seront supprimés de cet ordinateur : { $count } profils ({ $names }), avec leurs comptes, mots de passe, sessions web et progression.
-workshop-reset-done = Ordinateur remis à zéro : { $profiles } profils, { $accounts } comptes, { $secrets } mots de passe, { $rows } lignes de la base et { $web } éléments de session web supprimés.
+workshop-reset-list = Seront supprimés de cet ordinateur tous les profils ({ $count } : { $names }), avec leurs comptes, mots de passe, sessions web et progression.
+workshop-reset-done = Ordinateur remis à zéro. Supprimés : profils { $profiles }, comptes { $accounts }, mots de passe { $secrets }, lignes de la base { $rows }, éléments de session web { $web }.

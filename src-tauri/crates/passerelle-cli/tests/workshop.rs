@@ -334,7 +334,7 @@ async fn pack_progress_and_reset_as_a_trainer_uses_them() {
     std::fs::write(web.join("cookies"), b"x").unwrap();
     let out = run(&laptop, &["--lang", "en", "workshop", "reset"]).await;
     assert!(
-        text(&out).contains("1 profiles (Camille)"),
+        text(&out).contains("(1: Camille)"),
         "{}",
         text(&out)
     );
