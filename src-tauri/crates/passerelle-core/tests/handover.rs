@@ -724,6 +724,8 @@ async fn plans_refuse_escapes_bad_selections_and_what_does_not_fit() {
         mount_type: None,
         quota_available: None,
         quota_used: None,
+        encrypted: false,
+        locked_by: None,
     };
     files(&source).inject("/Docs", outside.clone());
     outside.path = RemotePath::parse("/Docs/sub/deeper.txt").unwrap();
@@ -1493,4 +1495,37 @@ async fn big_files_to_nextcloud_use_chunked_upload_v2() {
         )
         .await
         .unwrap();
+}
+
+/// An end-to-end encrypted folder is never planned (the server only holds ciphertext); a
+/// locked file is still copied by a copy strategy (reading it is allowed).
+#[tokio::test]
+async fn encrypted_folders_are_excluded_and_locked_files_are_copied() {
+    let source = mem();
+    files(&source)
+        .file("/Docs/ok.txt", b"fine")
+        .node(
+            "/Docs/verrou.odt",
+            Node {
+                data: b"being edited".to_vec(),
+                locked_by: Some("Carol".into()),
+                ..Default::default()
+            },
+        )
+        .node(
+            "/Coffre",
+            Node {
+                dir: true,
+                encrypted: true,
+                ..Default::default()
+            },
+        );
+    let plan = plan_mem(&source, &mem(), Selection::everything()).await;
+    let excluded: Vec<(&str, &str)> = plan
+        .excluded
+        .iter()
+        .map(|x| (x.source.as_str(), x.reason.as_str()))
+        .collect();
+    assert_eq!(excluded, [("/Coffre", "encrypted")]);
+    assert_eq!(plan.totals.files, 2, "the locked file is copied: {plan:?}");
 }

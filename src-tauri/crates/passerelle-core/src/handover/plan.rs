@@ -61,9 +61,15 @@ struct Walk {
     entries: BTreeMap<RemotePath, FileEntry>,
     excluded: Vec<PlanExclusion>,
     warnings: Vec<NameWarning>,
+    /// The strategy moves the data: a locked file cannot be moved (a copy can read it).
+    moves: bool,
 }
 
 pub(crate) fn mount_exclusion(e: &FileEntry) -> Option<(&'static str, Option<String>)> {
+    if e.encrypted {
+        // The server only holds ciphertext: only the member's own devices can read it.
+        return Some(("encrypted", None));
+    }
     let owner = e.owner_id.clone();
     match e.mount_type.as_deref().map(str::trim) {
         None | Some("") => {}
@@ -96,6 +102,7 @@ impl Walk {
             entries: BTreeMap::new(),
             excluded: Vec::new(),
             warnings: Vec::new(),
+            moves: false,
         }
     }
 
@@ -112,6 +119,13 @@ impl Walk {
     fn take(&mut self, e: FileEntry, destination: &RemotePath) -> bool {
         if let Some((reason, detail)) = mount_exclusion(&e) {
             self.exclude(kind_of(&e), e.path.to_string(), reason, detail);
+            return false;
+        }
+        if self.moves
+            && let Some(by) = &e.locked_by
+        {
+            let detail = (!by.is_empty()).then(|| by.clone());
+            self.exclude(kind_of(&e), e.path.to_string(), "locked", detail);
             return false;
         }
         if self.entries.contains_key(&e.path) {
@@ -330,6 +344,7 @@ async fn plan_files<FS: FileSource, FT: FileTarget>(
 ) -> Result<(PlanNode, RemotePath), CoreError> {
     let (dest, dest_exists) = destination(req, target, l10n, conflicts).await?;
     let mut w = Walk::new();
+    w.moves = req.strategy.is_some_and(|k| k.moves_data());
     let mut to_list = Vec::new();
     if req.selection.everything {
         to_list.push(RemotePath::root());

@@ -1312,6 +1312,8 @@ mod tests {
             mount_type: None,
             quota_available: None,
             quota_used: None,
+            encrypted: false,
+            locked_by: None,
         }
     }
 

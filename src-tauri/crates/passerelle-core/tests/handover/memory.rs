@@ -95,6 +95,8 @@ pub struct Node {
     pub mount_type: Option<String>,
     pub permissions: Option<String>,
     pub checksum: Option<String>,
+    pub encrypted: bool,
+    pub locked_by: Option<String>,
 }
 
 #[derive(Default)]
@@ -132,6 +134,8 @@ fn entry(path: &RemotePath, node: &Node) -> FileEntry {
         mount_type: node.mount_type.clone(),
         quota_available: None,
         quota_used: None,
+        encrypted: node.encrypted,
+        locked_by: node.locked_by.clone(),
     }
 }
 

@@ -44,6 +44,9 @@ const PROPFIND_BODY: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
     <nc:has-preview/>
     <nc:mount-type/>
     <nc:upload_time/>
+    <nc:is-encrypted/>
+    <nc:lock/>
+    <nc:lock-owner-displayname/>
   </d:prop>
 </d:propfind>"#;
 
@@ -88,6 +91,11 @@ pub struct FileEntry {
     pub quota_available: Option<i64>,
     /// Quota used, for folders.
     pub quota_used: Option<i64>,
+    /// End-to-end encrypted (`nc:is-encrypted`): the server only holds ciphertext.
+    pub encrypted: bool,
+    /// Locked (`nc:lock`, files_lock app or a client editing it): who holds the lock, or an
+    /// empty string when the server does not say.
+    pub locked_by: Option<String>,
 }
 
 impl FileEntry {
@@ -126,6 +134,9 @@ impl FileEntry {
             mount_type: p.mount_type.filter(|s| !s.is_empty()),
             quota_available: num(&p.quota_available_bytes),
             quota_used: num(&p.quota_used_bytes),
+            encrypted: p.is_encrypted.as_deref().map(str::trim) == Some("1"),
+            locked_by: (p.lock.as_deref().map(str::trim) == Some("1"))
+                .then(|| p.lock_owner_displayname.unwrap_or_default()),
         }
     }
 }
@@ -586,6 +597,46 @@ mod tests {
     fn the_propfind_asks_for_file_ids_and_upload_times() {
         assert!(PROPFIND_BODY.contains("<oc:fileid/>"));
         assert!(PROPFIND_BODY.contains("<nc:upload_time/>"));
+    }
+
+    #[test]
+    fn encrypted_folders_and_locks_are_read() {
+        // Property names and values as Nextcloud's DAV plugins (end_to_end_encryption,
+        // files_lock) send them; the server's own answers were not captured here.
+        assert!(
+            PROPFIND_BODY.contains("<nc:is-encrypted/>") && PROPFIND_BODY.contains("<nc:lock/>")
+        );
+        let entries = listed(
+            r#"<?xml version="1.0"?>
+<d:multistatus xmlns:d="DAV:" xmlns:oc="http://owncloud.org/ns" xmlns:nc="http://nextcloud.org/ns">
+ <d:response>
+  <d:href>/remote.php/dav/files/alice/Docs/</d:href>
+  <d:propstat><d:prop><d:resourcetype><d:collection/></d:resourcetype></d:prop>
+   <d:status>HTTP/1.1 200 OK</d:status></d:propstat>
+ </d:response>
+ <d:response>
+  <d:href>/remote.php/dav/files/alice/Docs/Coffre/</d:href>
+  <d:propstat><d:prop><d:resourcetype><d:collection/></d:resourcetype>
+   <nc:is-encrypted>1</nc:is-encrypted></d:prop><d:status>HTTP/1.1 200 OK</d:status></d:propstat>
+ </d:response>
+ <d:response>
+  <d:href>/remote.php/dav/files/alice/Docs/CR.odt</d:href>
+  <d:propstat><d:prop><d:resourcetype/><nc:is-encrypted>0</nc:is-encrypted><nc:lock>1</nc:lock>
+   <nc:lock-owner-displayname>Carol</nc:lock-owner-displayname></d:prop>
+   <d:status>HTTP/1.1 200 OK</d:status></d:propstat>
+ </d:response>
+ <d:response>
+  <d:href>/remote.php/dav/files/alice/Docs/libre.txt</d:href>
+  <d:propstat><d:prop><d:resourcetype/><nc:lock>0</nc:lock></d:prop>
+   <d:status>HTTP/1.1 200 OK</d:status></d:propstat>
+ </d:response>
+</d:multistatus>"#,
+        );
+        let by_name = |n: &str| entries.iter().find(|e| e.name() == n).unwrap();
+        assert!(by_name("Coffre").encrypted && by_name("Coffre").locked_by.is_none());
+        assert!(!by_name("CR.odt").encrypted);
+        assert_eq!(by_name("CR.odt").locked_by.as_deref(), Some("Carol"));
+        assert_eq!(by_name("libre.txt").locked_by, None);
     }
 
     #[test]

@@ -365,6 +365,12 @@ props! {
     "nc.has-preview" => has_preview: String,
     /// `nc:mount-type` (`shared`, `group`, `external`…)
     "nc.mount-type" => mount_type: String,
+    /// `nc:is-encrypted` (`1` for an end-to-end encrypted folder)
+    "nc.is-encrypted" => is_encrypted: String,
+    /// `nc:lock` (`1` when locked)
+    "nc.lock" => lock: String,
+    /// `nc:lock-owner-displayname`
+    "nc.lock-owner-displayname" => lock_owner_displayname: String,
     /// `nc:upload_time` (seconds since the epoch; `0` when the server does not know)
     "nc.upload_time" => upload_time: String,
     /// `{http://nextcloud.com/ns}owner-displayname`
