@@ -342,6 +342,27 @@ async fn an_account_the_server_created_before_failing_is_rolled_back_too() {
     );
 }
 
+/// Regression: a login recorded by an earlier run, deleted by hand on the server since, used
+/// to hit the records' unique index and abort the next run without a rollback.
+#[tokio::test]
+async fn a_login_deleted_by_hand_can_be_created_again() {
+    let server = space().await;
+    mount_creation(&server, None).await;
+    let client = admin(&server);
+    let state = SpaceState::read(&client, None).await.unwrap();
+    let plan = plan_accounts(&MemberSource::Csv(b"name,login\nAnne,anne\n"), &state);
+    let (_dir, store) = store();
+    for _ in 0..2 {
+        create_accounts(&client, &store, &plan, "t", &mut |_, _| {})
+            .await
+            .unwrap();
+    }
+    let live = cleanup_candidates(&store, &server.uri()).unwrap();
+    assert_eq!(live.len(), 1);
+    assert_eq!(live[0].run_id, 2);
+    assert_eq!(records::practice_accounts(&store, None).unwrap().len(), 2);
+}
+
 #[tokio::test]
 async fn welcoming_members_by_email_sends_no_password() {
     let server = space().await;

@@ -822,14 +822,21 @@ pub async fn create_accounts(
         let result = client.create_user(&new).await;
         let failure = match result {
             Ok(()) => {
-                records::record_account(store, run_id, &server, account)?;
+                // Kept in `created` first: whatever fails next, the rollback deletes it.
                 created.push(CreatedAccount {
                     account: account.clone(),
                     password,
                 });
-                match &account.quota {
-                    Some(q) => client.set_user_quota(&account.user_id, q).await.err(),
-                    None => None,
+                match records::record_account(store, run_id, &server, account) {
+                    Err(e) => Some(e.code().to_owned()),
+                    Ok(()) => match &account.quota {
+                        Some(q) => client
+                            .set_user_quota(&account.user_id, q)
+                            .await
+                            .err()
+                            .map(|e| e.code().to_owned()),
+                        None => None,
+                    },
                 }
             }
             Err(e) => {
@@ -838,20 +845,20 @@ pub async fn create_accounts(
                 if matches!(e, ProvisioningError::Failed(_))
                     && client.user(&account.user_id).await.is_ok()
                 {
-                    records::record_account(store, run_id, &server, account)?;
                     created.push(CreatedAccount {
                         account: account.clone(),
                         password,
                     });
+                    let _ = records::record_account(store, run_id, &server, account);
                 }
-                Some(e)
+                Some(e.code().to_owned())
             }
         };
-        if let Some(e) = failure {
+        if let Some(reason) = failure {
             let failed = FailedAt {
                 user_id: account.user_id.clone(),
                 line: account.line,
-                reason: e.code().to_owned(),
+                reason,
             };
             return Err(rollback(client, store, run_id, &created, &groups_created, failed).await);
         }

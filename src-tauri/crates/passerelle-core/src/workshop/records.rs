@@ -106,6 +106,13 @@ pub(crate) fn record_account(
     let groups = serde_json::to_string(&account.groups).unwrap_or_else(|_| "[]".into());
     store.write(|tx| {
         let at = now();
+        // The server had no such account when the run was planned: an older live record of
+        // the same login (deleted on the server by hand since) is over.
+        tx.execute(
+            "UPDATE workshop_accounts SET state = 'deleted', updated_at = ?1
+             WHERE server_url = ?2 AND user_id = ?3 COLLATE NOCASE AND state <> 'deleted'",
+            params![at, server_url, account.user_id],
+        )?;
         tx.execute(
             "INSERT INTO workshop_accounts
                  (run_id, server_url, user_id, display_name, email, groups, state, created_at,
