@@ -395,8 +395,17 @@ async fn accounts_cmd(
             if !plan.is_valid() {
                 return report_plan(&plan, l10n, json);
             }
+            // Progress on standard error (`12/30`), so standard output stays clean.
+            let mut progress = |done: usize, total: usize| {
+                if !json {
+                    eprint!("\r{done}/{total}");
+                    if done == total {
+                        eprintln!();
+                    }
+                }
+            };
             let report =
-                accounts::create_accounts(&client, store, &plan, &label, &mut |_, _| {}).await?;
+                accounts::create_accounts(&client, store, &plan, &label, &mut progress).await?;
             let server = report.server_url.clone();
             let cards: Vec<SheetCard<'_>> = report
                 .accounts

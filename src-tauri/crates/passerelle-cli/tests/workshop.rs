@@ -333,11 +333,7 @@ async fn pack_progress_and_reset_as_a_trainer_uses_them() {
     std::fs::create_dir_all(&web).unwrap();
     std::fs::write(web.join("cookies"), b"x").unwrap();
     let out = run(&laptop, &["--lang", "en", "workshop", "reset"]).await;
-    assert!(
-        text(&out).contains("(1: Camille)"),
-        "{}",
-        text(&out)
-    );
+    assert!(text(&out).contains("(1: Camille)"), "{}", text(&out));
     assert!(web.join("cookies").exists());
     let out = run(
         &laptop,
