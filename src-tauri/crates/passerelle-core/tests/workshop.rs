@@ -647,6 +647,51 @@ fn broken_workshop_packs_point_to_file_and_line() {
         pack::import_pack(&evil).unwrap_err().code(),
         "tour-pack-unsafe"
     );
+
+    // A zip bomb: 40 MB of zeros in a few kilobytes is refused before it is inflated whole.
+    let bomb = dir.path().join("bomb.zip");
+    {
+        use std::io::Write;
+        let mut zip = zip::ZipWriter::new(std::fs::File::create(&bomb).unwrap());
+        let options = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated);
+        zip.start_file("pack.toml", options).unwrap();
+        zip.write_all(b"id = \"x\"\nversion = 1\nname = \"x\"\n")
+            .unwrap();
+        zip.start_file("tours/demo/pictures/zeros.png", options)
+            .unwrap();
+        let chunk = vec![0u8; 1024 * 1024];
+        for _ in 0..40 {
+            zip.write_all(&chunk).unwrap();
+        }
+        zip.finish().unwrap();
+    }
+    assert!(std::fs::metadata(&bomb).unwrap().len() < 200 * 1024);
+    assert_eq!(
+        pack::import_pack(&bomb).unwrap_err().code(),
+        "tour-pack-unsafe"
+    );
+
+    // A broken tour inside the pack: the problem names its file and line.
+    let broken = dir.path().join("broken-tour");
+    write_pack(&broken, "name = \"Demo\"\ntours = [\"demo\"]\n");
+    let toml = broken.join("tours/demo/tour.toml");
+    let text = std::fs::read_to_string(&toml).unwrap();
+    std::fs::write(
+        &toml,
+        text.replace("kind = \"explain\"", "kind = \"explian\""),
+    )
+    .unwrap();
+    let problems = match pack::import_pack(&broken).unwrap_err() {
+        passerelle_core::CoreError::WorkshopPackInvalid { problems, .. } => problems,
+        other => panic!("{other}"),
+    };
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.contains("tours/demo/tour.toml:11:")),
+        "{problems:?}"
+    );
     assert!(!dir.path().join("outside.txt").exists());
 }
 
