@@ -29,3 +29,5 @@ cli-account-removed-locally = Compte retiré de cet ordinateur, mais le serveur 
 ## tours new
 
 cli-tours-new-created = Parcours « { $id } » créé dans { $path } : modifiez tour.toml et les textes de locales/fr et locales/en, puis lancez tours validate sur le paquet.
+error-tours-new-invalid-id = L’identifiant d’un parcours ne peut contenir que des lettres minuscules sans accent, des chiffres et des tirets (par exemple « premiers-pas »).
+error-tours-new-exists = Ce parcours existe déjà dans ce paquet : rien n’a été écrit, votre travail est intact.

@@ -217,11 +217,10 @@ fn scaffold(id: &str) -> Vec<(String, String)> {
 
 fn new_tour(id: &str, pack: &Path, l10n: &Localizer, json: bool) -> Outcome {
     if !tours::format::is_valid_id(id) {
-        return Err(CoreError::InvalidValue {
-            field: "tour-id",
-            value: id.to_owned(),
-        }
-        .into());
+        return Err(IpcError::new(
+            "tours-new-invalid-id",
+            format!("invalid tour id {id:?}"),
+        ));
     }
     let io = |path: &Path, e: std::io::Error| -> IpcError {
         CoreError::DataDir {
@@ -234,7 +233,7 @@ fn new_tour(id: &str, pack: &Path, l10n: &Localizer, json: bool) -> Outcome {
     for (rel, _) in &files {
         if pack.join(rel).exists() {
             return Err(IpcError::new(
-                "invalid-value",
+                "tours-new-exists",
                 format!(
                     "{} already exists: nothing was written",
                     pack.join(rel).display()

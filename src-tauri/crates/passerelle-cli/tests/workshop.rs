@@ -145,6 +145,26 @@ async fn tours_new_scaffolds_a_tour_that_validates() {
         std::fs::read_to_string(pack.join("tours/first-steps/tour.toml")).unwrap(),
         "edited"
     );
+    assert!(
+        text(&out).contains("already exists in this pack"),
+        "{}",
+        text(&out)
+    );
+    let out = run(
+        dir.path(),
+        &[
+            "--lang",
+            "fr",
+            "tours",
+            "new",
+            "Premiers_Pas",
+            "--pack",
+            pack_arg,
+        ],
+    )
+    .await;
+    assert!(!out.status.success());
+    assert!(text(&out).contains("lettres minuscules"), "{}", text(&out));
 }
 
 #[tokio::test]
