@@ -158,3 +158,11 @@ handover-reason-no-recipient = Choose the person who receives.
 handover-reason-same-member = The person who leaves and the one who receives must be different.
 handover-reason-unknown-format = Unknown report format.
 error-handover-already-running = This hand-over is already under way.
+
+## Desktop notification at the end
+
+handover-notify-title = Passerelle — hand-over
+handover-notify-complete = The hand-over has ended: everything was verified at the person who receives.
+handover-notify-incomplete = The hand-over stopped with items missing. Open Passerelle to resume it.
+handover-notify-cancelled = The hand-over was cancelled. It can be resumed later.
+handover-notify-failed = The hand-over stopped on an error. Open Passerelle to see what to do.

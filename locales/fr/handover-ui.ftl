@@ -158,3 +158,11 @@ handover-reason-no-recipient = Choisissez la personne qui reçoit.
 handover-reason-same-member = La personne qui part et celle qui reçoit doivent être différentes.
 handover-reason-unknown-format = Format de rapport inconnu.
 error-handover-already-running = Cette passation est déjà en cours.
+
+## Notification du bureau à la fin
+
+handover-notify-title = Passerelle — passation
+handover-notify-complete = La passation est terminée : tout a été vérifié chez la personne qui reçoit.
+handover-notify-incomplete = La passation s’est arrêtée avec des éléments manquants. Ouvrez Passerelle pour la reprendre.
+handover-notify-cancelled = La passation est annulée. Elle peut être reprise plus tard.
+handover-notify-failed = La passation s’est arrêtée sur une erreur. Ouvrez Passerelle pour voir quoi faire.

@@ -122,7 +122,9 @@ pub fn run() {
             })
             .build(),
     );
-    let mut app = with_app(builder, state).plugin(updater_plugin());
+    let mut app = with_app(builder, state)
+        .plugin(updater_plugin())
+        .plugin(tauri_plugin_notification::init());
     // Window size and position are kept in the OS's config folder: not for a portable install
     // (PASSERELLE_DATA_DIR), which leaves nothing on the computer it runs on (and tests stay
     // independent of each other).

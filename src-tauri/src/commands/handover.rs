@@ -169,6 +169,7 @@ fn spawn_run<R: Runtime>(app: AppHandle<R>, job: i64, acting: Option<i64>) -> Re
             Err(e) => Err(e),
         };
         runs.end(job);
+        notify_end(&handle, &result);
         let finished = match result {
             Ok(outcome) => HandoverFinished {
                 job_id: job,
@@ -184,6 +185,31 @@ fn spawn_run<R: Runtime>(app: AppHandle<R>, job: i64, acting: Option<i64>) -> Re
         let _ = handle.emit(FINISHED_EVENT, &finished);
     });
     Ok(())
+}
+
+/// A desktop notification when a run ends (the person may be in another window). Quietly
+/// nothing when the system has no notification service.
+fn notify_end<R: Runtime>(app: &AppHandle<R>, result: &Result<handover::RunOutcome, IpcError>) {
+    use tauri::Manager;
+    use tauri_plugin_notification::{Notification, NotificationExt};
+    if app.try_state::<Notification<R>>().is_none() {
+        return;
+    }
+    let Ok(l10n) = localizer(app.passerelle()) else {
+        return;
+    };
+    let body = match result {
+        Ok(o) if o.state == handover::JobState::Verified => l10n.t("handover-notify-complete"),
+        Ok(o) if o.state == handover::JobState::Cancelled => l10n.t("handover-notify-cancelled"),
+        Ok(_) => l10n.t("handover-notify-incomplete"),
+        Err(_) => l10n.t("handover-notify-failed"),
+    };
+    let _ = app
+        .notification()
+        .builder()
+        .title(l10n.t("handover-notify-title"))
+        .body(body)
+        .show();
 }
 
 /// Asks a running job to stop safely (resume goes on later).
