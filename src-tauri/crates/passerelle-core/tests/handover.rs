@@ -1200,17 +1200,17 @@ async fn real_servers_behind_a_fault_proxy_retry_report_then_resume() {
 
     use ProxyFault::*;
     let rules = [
-        // Reads of the member's files.
+        // Reads of the member's files (the one-file rule first: see `decide`).
+        Rule::new(Some("GET"), "/alice/big.bin", 0, 1, CutResponse(70_000)),
         Rule::new(Some("GET"), "/alice/", 3, 1, Reset),
         Rule::new(Some("GET"), "/alice/", 8, 1, Status(503, None)),
-        Rule::new(Some("GET"), "/alice/big.bin", 0, 1, CutResponse(70_000)),
         Rule::new(Some("GET"), "/alice/", 14, 1, Hang(Duration::from_secs(3))),
         // Writes at the recipient's.
+        Rule::new(Some("PUT"), "f-07.txt", 0, 99, Status(507, None)),
         Rule::new(Some("PUT"), "/bob/", 2, 1, Status(500, None)),
         Rule::new(Some("PUT"), "/bob/", 6, 1, Status(502, None)),
         Rule::new(Some("PUT"), "/bob/", 10, 1, Status(423, None)),
         Rule::new(Some("PUT"), "/bob/", 16, 1, Status(429, Some(1))),
-        Rule::new(Some("PUT"), "f-07.txt", 0, 99, Status(507, None)),
         Rule::new(Some("MKCOL"), "/bob/", 1, 1, Status(503, None)),
     ];
     for r in rules {

@@ -135,8 +135,13 @@ impl FaultProxy {
 fn decide(shared: &Mutex<Shared>, method: &str, path: &str) -> Option<Fault> {
     let mut s = shared.lock().unwrap();
     let mut chosen = None;
+    // Rules are tried in order; a request taken by an earlier rule is not counted by later
+    // ones, so a specific rule listed first (one file) never shifts a general one's count.
     for rule in &mut s.rules {
-        if rule.method.as_deref().is_some_and(|m| m != method) || !path.contains(&rule.path) {
+        if chosen.is_some()
+            || rule.method.as_deref().is_some_and(|m| m != method)
+            || !path.contains(&rule.path)
+        {
             continue;
         }
         let n = rule.seen;
