@@ -1,0 +1,254 @@
+// The hand-over screen with a hand-made backend (only the hand-over commands): who can use it,
+// the keyboard tree, the plan's quota refusal and the progress events.
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import type {
+  Account,
+  BrowseEntry,
+  HandoverPlan,
+  MembersPage,
+  Progress,
+  SpaceMember,
+} from "../src/bindings/types";
+import type { Ctx } from "../src/context";
+import { createI18n } from "../src/i18n";
+import { render, resetDraft, setListen } from "../src/screens/handover";
+import { waitFor } from "./helpers";
+
+const fr = createI18n("fr");
+
+const admin: Account = {
+  id: 1,
+  profileId: 1,
+  serverUrl: "https://monasso.frama.space",
+  userId: "admin",
+  loginName: "admin",
+  displayName: "Admin",
+  secretStorage: "keyring",
+  createdAt: "2026-11-21T08:00:00Z",
+  lastUsedAt: null,
+};
+
+const member = (userId: string, displayName: string): SpaceMember => ({
+  userId,
+  displayName,
+  email: `${userId}@asso.example`,
+  lastLoginMs: 1_763_700_000_000,
+  quotaUsed: 2_000_000,
+  quotaTotal: null,
+  enabled: true,
+});
+
+const entry = (path: string, isFolder = true): BrowseEntry => ({
+  name: path.split("/").pop()!,
+  path,
+  isFolder,
+  size: 1000,
+  shared: false,
+  excluded: null,
+});
+
+type Handlers = Record<string, (...args: never[]) => unknown>;
+
+let events: Map<string, (payload: unknown) => void>;
+
+function mount(api: Handlers): { root: HTMLElement; errors: unknown[] } {
+  const errors: unknown[] = [];
+  const ctx = {
+    api: {
+      handoverJobs: async () => [],
+      handoverMembers: async (): Promise<MembersPage> => ({
+        members: [member("alice", "Alice"), member("bob", "Bob")],
+        offset: 0,
+        more: false,
+      }),
+      ...api,
+    },
+    i18n: fr,
+    router: { current: () => "handover", navigate: () => {}, start: () => {}, stop: () => {} },
+    state: {
+      profile: { id: 1, name: "Camille", createdAt: "", lastUsedAt: null },
+      accounts: [admin],
+      accountId: 1,
+    },
+    actions: { showError: (e: unknown) => errors.push(e), announce: () => {} },
+    root: document.body,
+  } as unknown as Ctx;
+  const root = render(ctx);
+  document.body.replaceChildren(root);
+  return { root, errors };
+}
+
+const byTestId = <T extends HTMLElement = HTMLElement>(id: string) =>
+  document.querySelector<T>(`[data-testid="${id}"]`)!;
+
+async function pickAliceAndBob(): Promise<void> {
+  await waitFor(() => expect(document.querySelector('[data-user="alice"]')).toBeTruthy());
+  document.querySelector<HTMLInputElement>('[data-testid="handover-source-member"][data-user="alice"]')!.click();
+  document.querySelector<HTMLInputElement>('[data-testid="handover-target-member"][data-user="bob"]')!.click();
+}
+
+beforeEach(() => {
+  resetDraft();
+  events = new Map();
+  setListen(async (event, handler) => {
+    events.set(event, handler as (payload: unknown) => void);
+    return () => events.delete(event);
+  });
+});
+
+afterEach(() => {
+  setListen(null);
+  document.body.replaceChildren();
+});
+
+describe("hand-over screen", () => {
+  it("tells a person who is not an admin that the screen is not for them", async () => {
+    mount({
+      handoverMembers: async () => {
+        throw { code: "forbidden", message: "403" };
+      },
+    });
+    await waitFor(() => expect(byTestId("handover-not-admin")).toBeTruthy());
+    expect(byTestId("handover-not-admin").textContent).toContain(fr.t("handover-not-admin-title"));
+  });
+
+  it("needs two different members before going on", async () => {
+    mount({});
+    await waitFor(() => expect(document.querySelector('[data-user="alice"]')).toBeTruthy());
+    const next = () => byTestId<HTMLButtonElement>("handover-who-next");
+    expect(next().disabled).toBe(true);
+    document.querySelector<HTMLInputElement>('[data-testid="handover-source-member"][data-user="alice"]')!.click();
+    document.querySelector<HTMLInputElement>('[data-testid="handover-target-member"][data-user="alice"]')!.click();
+    expect(next().disabled).toBe(true);
+    expect(document.body.textContent).toContain(fr.t("handover-same-member"));
+    await pickAliceAndBob();
+    expect(next().disabled).toBe(false);
+  });
+
+  it("walks the tree with the keyboard and checks with Space, loading folders on demand", async () => {
+    const browse = vi.fn(async (_sides: unknown, path: string) =>
+      path === "/" ? [entry("/Asso"), entry("/Photos")] : [entry("/Asso/CR.odt", false)],
+    );
+    mount({
+      handoverAccess: async () => ({
+        chosen: "streamed-copy",
+        reason: "handover-why-copy-two-sessions",
+        movesData: false,
+        options: [],
+        sourceSession: true,
+        targetSession: true,
+        sameServer: true,
+        todo: [],
+      }),
+      handoverBrowse: browse,
+      handoverCollections: async () => ({ calendars: [], addressBooks: [] }),
+    });
+    await pickAliceAndBob();
+    byTestId<HTMLButtonElement>("handover-who-next").click();
+    await waitFor(() => expect(byTestId("handover-access-next")).toBeTruthy());
+    byTestId<HTMLButtonElement>("handover-access-next").click();
+    await waitFor(() => expect(document.querySelectorAll('[role="treeitem"]').length).toBe(2));
+    const tree = byTestId("handover-tree");
+    const key = (k: string) => tree.dispatchEvent(new KeyboardEvent("keydown", { key: k, bubbles: true }));
+    const item = (path: string) => document.querySelector<HTMLElement>(`[data-path="${path}"]`)!;
+    expect(item("/Asso").tabIndex).toBe(0);
+    key("ArrowRight"); // opens /Asso: its content is asked for only now
+    await waitFor(() => expect(item("/Asso/CR.odt")).toBeTruthy());
+    expect(browse).toHaveBeenCalledWith(expect.anything(), "/Asso");
+    expect(item("/Asso").getAttribute("aria-expanded")).toBe("true");
+    key("ArrowDown");
+    key(" ");
+    expect(item("/Asso/CR.odt").getAttribute("aria-checked")).toBe("true");
+    expect(item("/Asso").getAttribute("aria-checked")).toBe("true"); // its only child
+    expect(byTestId<HTMLButtonElement>("handover-what-next").disabled).toBe(false);
+    key("ArrowLeft"); // to the parent
+    expect(item("/Asso").tabIndex).toBe(0);
+    key(" ");
+    expect(item("/Asso").getAttribute("aria-checked")).toBe("false");
+    expect(byTestId<HTMLButtonElement>("handover-what-next").disabled).toBe(true);
+  });
+
+  it("refuses to start when the recipient has no room, and says why", async () => {
+    const plan = {
+      totals: { files: 3, folders: 1, bytes: 5_000_000, calendars: 0, calendarObjects: 0, addressBooks: 0, contacts: 0 },
+      quota: { needed: 5_000_000, available: 1_000_000, fit: "does-not-fit" },
+      destination: "/Transféré depuis Alice le 2026-11-21",
+      strategy: { chosen: "streamed-copy", reason: "", movesData: false, options: [] },
+      excluded: [],
+      conflicts: [],
+      notes: [],
+      estimatedSeconds: 30,
+    } as unknown as HandoverPlan;
+    const start = vi.fn();
+    mount({
+      handoverAccess: async () => ({ chosen: "streamed-copy", reason: "", movesData: false, options: [], sourceSession: true, targetSession: true, sameServer: true, todo: [] }),
+      handoverBrowse: async () => [entry("/Asso")],
+      handoverCollections: async () => ({ calendars: [], addressBooks: [] }),
+      handoverPlan: async () => plan,
+      handoverStart: start,
+    });
+    await pickAliceAndBob();
+    byTestId<HTMLButtonElement>("handover-who-next").click();
+    await waitFor(() => expect(byTestId("handover-access-next")).toBeTruthy());
+    byTestId<HTMLButtonElement>("handover-access-next").click();
+    await waitFor(() => expect(byTestId("handover-everything")).toBeTruthy());
+    await waitFor(() => expect(document.querySelector('[data-path="/Asso"]')).toBeTruthy());
+    byTestId<HTMLInputElement>("handover-everything").click();
+    byTestId<HTMLButtonElement>("handover-what-next").click();
+    await waitFor(() => expect(byTestId("handover-start")).toBeTruthy());
+    expect(byTestId<HTMLButtonElement>("handover-start").disabled).toBe(true);
+    expect(byTestId("handover-plan-quota").textContent).toMatch(/4,8\s?Mo.*977\s?ko/);
+    expect(document.body.textContent).toContain(fr.t("handover-plan-cannot-start"));
+    expect(start).not.toHaveBeenCalled();
+  });
+
+  it("shows progress events of its job and ignores other jobs'", async () => {
+    mount({
+      handoverAccess: async () => ({ chosen: "streamed-copy", reason: "", movesData: false, options: [], sourceSession: true, targetSession: true, sameServer: true, todo: [] }),
+      handoverBrowse: async () => [entry("/Asso")],
+      handoverCollections: async () => ({ calendars: [], addressBooks: [] }),
+      handoverPlan: async () =>
+        ({
+          totals: { files: 1, folders: 1, bytes: 10, calendars: 0, calendarObjects: 0, addressBooks: 0, contacts: 0 },
+          quota: { needed: 10, available: null, fit: "unknown" },
+          destination: "/D",
+          strategy: { chosen: "streamed-copy", reason: "", movesData: false, options: [] },
+          excluded: [],
+          conflicts: [],
+          notes: [],
+          estimatedSeconds: 1,
+        }) as unknown as HandoverPlan,
+      handoverStart: async () => 7,
+      handoverJobs: async () => [],
+    });
+    await pickAliceAndBob();
+    byTestId<HTMLButtonElement>("handover-who-next").click();
+    await waitFor(() => expect(byTestId("handover-access-next")).toBeTruthy());
+    byTestId<HTMLButtonElement>("handover-access-next").click();
+    await waitFor(() => expect(document.querySelector('[data-path="/Asso"]')).toBeTruthy());
+    byTestId<HTMLInputElement>("handover-everything").click();
+    byTestId<HTMLButtonElement>("handover-what-next").click();
+    await waitFor(() => expect(byTestId("handover-start")?.hasAttribute("disabled")).toBe(false));
+    byTestId<HTMLButtonElement>("handover-start").click();
+    await waitFor(() => expect(events.has("handover-progress")).toBe(true));
+    const progress = (jobId: number, done: number): Progress =>
+      ({
+        jobId,
+        phase: "copying",
+        itemsDone: done,
+        itemsFailed: 0,
+        itemsTotal: 4,
+        bytesDone: 5,
+        bytesTotal: 10,
+        bytesPerSecond: 5,
+        etaSeconds: 1,
+        current: "/Asso/CR.odt",
+        groups: [],
+      }) as unknown as Progress;
+    events.get("handover-progress")!(progress(99, 4));
+    expect(byTestId<HTMLProgressElement>("handover-progress-bar").value).toBe(0);
+    events.get("handover-progress")!(progress(7, 2));
+    expect(byTestId<HTMLProgressElement>("handover-progress-bar").value).toBe(0.5);
+    expect(byTestId("handover-progress-current").textContent).toContain("/Asso/CR.odt");
+  });
+});
