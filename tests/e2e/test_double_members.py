@@ -96,8 +96,8 @@ def test_login_as_issues_the_members_app_password_and_cloud_user_follows(plain):
     assert me.status == 200
     data = me.json()["ocs"]["data"]
     assert (data["id"], data["display-name"], data["displayname"]) == ("bob", "Bob", "Bob")
-    bob = load_capture("ocs-admin-users-details")
-    assert data["quota"] == json.loads(bob.body)["ocs"]["data"]["users"]["bob"]["quota"]
+    captured = json.loads(load_capture("ocs-admin-users-details").body)["ocs"]["data"]["users"]
+    assert data["quota"] == captured["bob"]["quota"], "bob's quota from the captured user set"
     # The alice capture's other fields are kept (scopes, backend capabilities…).
     assert data["displaynameScope"] == "v2-federated" and data["backend"] == "Database"
     assert me.header("Content-Length") == str(len(me.body))
