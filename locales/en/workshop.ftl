@@ -48,6 +48,8 @@ workshop-cleanup-list = { $action ->
    *[disable] These practice accounts ({ $count }) will be disabled:
 }
 workshop-confirm-hint = Nothing was changed. Run again with --yes to confirm.
+error-workshop-no-app-password = The space administrator’s app password is needed: in the PASSERELLE_APP_PASSWORD variable, or on standard input (never on the command line).
+error-workshop-sheet-csv = The file needs a header line, then on each line a name, a login and a password (the faulty line is shown).
 workshop-cleanup-done = Done: { $done } handled, { $gone } already gone, { $failed } failed.
 workshop-sheet-written = Sign-in sheet written: { $path } (cards: { $count }).
 workshop-pack-exported = Workshop pack written: { $path } (tours: { $tours }, files: { $files }).

@@ -48,6 +48,8 @@ workshop-cleanup-list = { $action ->
    *[disable] Ces comptes d’entraînement ({ $count }) seront désactivés :
 }
 workshop-confirm-hint = Rien n’a été changé. Relancez avec --yes pour confirmer.
+error-workshop-no-app-password = Il faut le mot de passe d’application de la personne qui administre l’espace : dans la variable PASSERELLE_APP_PASSWORD, ou sur l’entrée standard (jamais sur la ligne de commande).
+error-workshop-sheet-csv = Le fichier doit avoir une ligne d’en-tête puis, sur chaque ligne, nom, identifiant et mot de passe (la ligne en cause est indiquée).
 workshop-cleanup-done = Terminé : { $done } traités, { $gone } déjà absents, { $failed } en échec.
 workshop-sheet-written = Feuille de connexion écrite : { $path } (cartes : { $count }).
 workshop-pack-exported = Paquet d’atelier écrit : { $path } (parcours : { $tours }, fichiers : { $files }).

@@ -231,7 +231,7 @@ fn admin_client(store: &Store, admin: &AdminArgs) -> Result<Client, IpcError> {
     let address = normalize_address(&admin.server).map_err(CoreError::from)?;
     let secret = read_secret().filter(|s| !s.is_empty()).ok_or_else(|| {
         IpcError::new(
-            "invalid-value",
+            "workshop-no-app-password",
             format!("no app password in {APP_PASSWORD_ENV} or standard input"),
         )
     })?;
@@ -551,7 +551,7 @@ fn sheet_cmd(
     let text = std::fs::read_to_string(csv_path).map_err(|e| io_error(csv_path, e))?;
     let rows = sheet_rows(&text).map_err(|line| {
         IpcError::new(
-            "invalid-value",
+            "workshop-sheet-csv",
             format!(
                 "{}:{line}: expected name, login and password",
                 csv_path.display()
