@@ -168,6 +168,34 @@ describe("hand-over screen", () => {
     expect(byTestId<HTMLButtonElement>("handover-what-next").disabled).toBe(true);
   });
 
+  it("moves through a folder of thousands of entries without redrawing it", async () => {
+    const many = Array.from({ length: 3000 }, (_, i) => entry(`/Archives/doc-${String(i).padStart(4, "0")}.pdf`, false));
+    mount({
+      handoverAccess: async () => ({ chosen: "streamed-copy", reason: "", movesData: false, options: [], sourceSession: true, targetSession: true, sameServer: true, todo: [] }),
+      handoverBrowse: async (_s: unknown, path: string) => (path === "/" ? [entry("/Archives")] : many),
+      handoverCollections: async () => ({ calendars: [], addressBooks: [] }),
+    });
+    await pickAliceAndBob();
+    byTestId<HTMLButtonElement>("handover-who-next").click();
+    await waitFor(() => expect(byTestId("handover-access-next")).toBeTruthy());
+    byTestId<HTMLButtonElement>("handover-access-next").click();
+    await waitFor(() => expect(document.querySelector('[data-path="/Archives"]')).toBeTruthy());
+    const tree = byTestId("handover-tree");
+    const key = (k: string) => tree.dispatchEvent(new KeyboardEvent("keydown", { key: k, bubbles: true }));
+    key("ArrowRight");
+    await waitFor(() => expect(document.querySelectorAll('[role="treeitem"]').length).toBe(3001));
+    const rowsBefore = [...document.querySelectorAll('[role="treeitem"]')];
+    const started = performance.now();
+    for (let i = 0; i < 200; i += 1) key("ArrowDown");
+    const elapsed = performance.now() - started;
+    const rowsAfter = [...document.querySelectorAll('[role="treeitem"]')];
+    expect(rowsAfter.every((row, i) => row === rowsBefore[i])).toBe(true); // nothing redrawn
+    const focused = document.querySelector('[role="treeitem"][tabindex="0"]') as HTMLElement;
+    expect(focused.dataset["path"]).toBe("/Archives/doc-0199.pdf");
+    expect(document.querySelectorAll('[role="treeitem"][tabindex="0"]').length).toBe(1);
+    expect(elapsed).toBeLessThan(2000);
+  });
+
   it("refuses to start when the recipient has no room, and says why", async () => {
     const plan = {
       totals: { files: 3, folders: 1, bytes: 5_000_000, calendars: 0, calendarObjects: 0, addressBooks: 0, contacts: 0 },

@@ -711,9 +711,13 @@ export function render(ctx: Ctx): HTMLElement {
       const move = (j: number) => {
         const target = rows[Math.max(0, Math.min(rows.length - 1, j))];
         if (target) {
+          // Moving only changes which row is in the tab order: no redraw, so folders with
+          // thousands of entries stay smooth.
+          treeBox.querySelector<HTMLElement>('[tabindex="0"]')?.setAttribute("tabindex", "-1");
           focusedPath = target.node.entry.path;
-          drawTree();
-          focusRow();
+          const row = treeBox.querySelector<HTMLElement>(`[data-path="${CSS.escape(focusedPath)}"]`);
+          row?.setAttribute("tabindex", "0");
+          row?.focus();
         }
       };
       switch (e.key) {
