@@ -294,7 +294,10 @@ fn report_plan(plan: &AccountPlan, l10n: &Localizer, json: bool) -> Outcome {
         print_json(plan);
     } else {
         for p in &plan.problems {
-            let reason = l10n.t(&format!("workshop-reason-{}", p.reason.code()));
+            let reason = l10n.t_args(
+                &format!("workshop-reason-{}", p.reason.code()),
+                &[("other", p.other_line.unwrap_or_default().into())],
+            );
             let id = if p.line == 0 {
                 "workshop-plan-count-line"
             } else {

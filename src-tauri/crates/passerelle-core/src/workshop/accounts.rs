@@ -132,6 +132,8 @@ pub struct LineProblem {
     pub column: Option<String>,
     /// The value in question.
     pub value: String,
+    /// The other line involved (the first occurrence of a duplicate).
+    pub other_line: Option<u32>,
 }
 
 /// An account the plan will create.
@@ -364,6 +366,7 @@ fn problem(line: u32, reason: LineReason, column: Option<&str>, value: &str) -> 
         reason,
         column: column.map(str::to_owned),
         value: value.chars().take(80).collect(),
+        other_line: None,
     }
 }
 
@@ -392,7 +395,19 @@ pub fn plan_accounts_with(
             if *count == 0 {
                 problems.push(problem(0, LineReason::Empty, None, "0"));
             }
-            (1..=*count)
+            // A mistyped huge number must not build millions of rows before being refused.
+            let count = if *count > MAX_ACCOUNTS_PER_RUN {
+                problems.push(problem(
+                    0,
+                    LineReason::TooManyAccounts,
+                    None,
+                    &format!("{count} > {MAX_ACCOUNTS_PER_RUN}"),
+                ));
+                0
+            } else {
+                *count
+            };
+            (1..=count)
                 .map(|i| PlannedAccount {
                     line: 0,
                     user_id: format!("{prefix}-{i:0width$}"),
@@ -430,10 +445,13 @@ pub fn plan_accounts_with(
         if ok {
             if let Some(first) = seen.get(&key) {
                 problems.push(LineProblem {
-                    line: row.line,
-                    reason: LineReason::DuplicateInFile,
-                    column: Some("login".into()),
-                    value: format!("{} (line {first})", row.user_id),
+                    other_line: Some(*first),
+                    ..problem(
+                        row.line,
+                        LineReason::DuplicateInFile,
+                        Some("login"),
+                        &row.user_id,
+                    )
                 });
                 ok = false;
             } else {
@@ -455,28 +473,28 @@ pub fn plan_accounts_with(
     }
     if let Some(limit) = space.limit {
         let room = limit.saturating_sub(space.users.len());
-        for extra in accounts.iter().skip(room) {
-            problems.push(LineProblem {
-                line: extra.line,
-                reason: LineReason::TooManyAccounts,
-                column: None,
-                value: format!(
-                    "{} ({} + {} > {limit})",
-                    extra.user_id,
-                    space.users.len(),
-                    room + 1
-                ),
-            });
-        }
         if matches!(source, MemberSource::Count { .. }) {
-            problems.retain(|p| p.reason != LineReason::TooManyAccounts);
             if accounts.len() > room {
-                problems.push(LineProblem {
-                    line: 0,
-                    reason: LineReason::TooManyAccounts,
-                    column: None,
-                    value: format!("{} + {} > {limit}", space.users.len(), accounts.len()),
-                });
+                problems.push(problem(
+                    0,
+                    LineReason::TooManyAccounts,
+                    None,
+                    &format!("{} + {} > {limit}", space.users.len(), accounts.len()),
+                ));
+            }
+        } else {
+            for (i, extra) in accounts.iter().enumerate().skip(room) {
+                problems.push(problem(
+                    extra.line,
+                    LineReason::TooManyAccounts,
+                    None,
+                    &format!(
+                        "{}: {} + {} > {limit}",
+                        extra.user_id,
+                        space.users.len(),
+                        i + 1
+                    ),
+                ));
             }
         }
     }
@@ -1070,6 +1088,30 @@ mod tests {
                 assert!(l10n.has(&id), "{id} in {}", lang.tag());
             }
         }
+    }
+
+    #[test]
+    fn counts_are_checked_against_the_limit_and_a_sane_maximum() {
+        let space = SpaceState {
+            users: vec!["admin".into(); 45],
+            limit: Some(FRAMASPACE_ACCOUNT_LIMIT),
+            ..Default::default()
+        };
+        let count = |n| MemberSource::Count {
+            count: n,
+            prefix: "atelier",
+            name: "Participant",
+            group: None,
+        };
+        let plan = plan_accounts(&count(5), &space);
+        assert!(plan.is_valid(), "{:?}", plan.problems);
+        let plan = plan_accounts(&count(6), &space);
+        assert_eq!(plan.problems.len(), 1);
+        assert_eq!(plan.problems[0].value, "45 + 6 > 50");
+        let plan = plan_accounts(&count(1_000_000_000), &space);
+        assert_eq!(plan.problems.len(), 1, "{:?}", plan.problems);
+        assert_eq!(plan.problems[0].reason, LineReason::TooManyAccounts);
+        assert!(plan.accounts.is_empty());
     }
 
     #[test]
