@@ -21,7 +21,7 @@ use passerelle_core::store::NewAccount;
 use passerelle_core::tours::StepState;
 use passerelle_core::workshop::pack::{self, PackIdentity};
 use passerelle_core::workshop::progress::{self, ParticipantStep};
-use passerelle_core::workshop::reset::reset_laptop;
+use passerelle_core::workshop::reset::{reset_laptop, wipe_profile};
 use passerelle_core::workshop::{
     AccountState, CleanupAction, LineReason, MemberSource, PasswordMode, SpaceState, WorkshopPlan,
     cleanup_accounts, cleanup_candidates, create_accounts, plan_accounts, plan_accounts_with,
@@ -912,4 +912,67 @@ fn reset_leaves_nothing_of_the_participants() {
             }
         }
     }
+}
+
+#[test]
+fn a_guest_profile_is_wiped_and_the_others_stay() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&DataPaths::at(dir.path())).unwrap();
+    let secrets = Secrets::session_only();
+    let mut keys = Vec::new();
+    let mut ids = Vec::new();
+    for name in ["Invité-Quentin", "Formatrice"] {
+        let profile = store.create_profile(name).unwrap().id;
+        let user = format!("user-{profile}");
+        let account = store
+            .upsert_account(&NewAccount {
+                profile_id: profile,
+                server_url: "https://asso.example.org",
+                user_id: &user,
+                login_name: &user,
+                display_name: None,
+                secret_storage: SecretStorage::Session,
+            })
+            .unwrap();
+        let key = SecretKey::new(account.server_url.clone(), account.user_id.clone());
+        secrets
+            .store(
+                &key,
+                &Secret::from("app-password".to_owned()),
+                SecretStorage::Session,
+            )
+            .unwrap();
+        let progress_key = passerelle_core::store::ProgressKey {
+            profile_id: profile,
+            account_id: Some(account.id),
+            tour_id: "files",
+        };
+        store
+            .record_step(progress_key, "welcome", StepState::Done, None, true)
+            .unwrap();
+        keys.push(key);
+        ids.push(profile);
+    }
+    let report = wipe_profile(&store, &secrets, ids[0], None).unwrap();
+    assert_eq!(report.profiles, ["Invité-Quentin"]);
+    assert_eq!((report.accounts, report.secrets), (1, 1));
+    assert!(secrets.get(&keys[0], SecretStorage::Session).is_err());
+    assert!(secrets.get(&keys[1], SecretStorage::Session).is_ok());
+    let left: Vec<String> = store
+        .profiles()
+        .unwrap()
+        .into_iter()
+        .map(|p| p.name)
+        .collect();
+    assert_eq!(left, ["Formatrice"]);
+    assert_eq!(store.all_step_records(ids[1]).unwrap().len(), 1);
+    let bytes = std::fs::read(store.path()).unwrap();
+    let needle = "Invité-Quentin".as_bytes();
+    assert!(!bytes.windows(needle.len()).any(|w| w == needle));
+    assert_eq!(
+        wipe_profile(&store, &secrets, ids[0], None)
+            .unwrap_err()
+            .code(),
+        "profile-not-found"
+    );
 }

@@ -57,42 +57,9 @@ pub fn reset_laptop(
     if names != asked {
         return Err(CoreError::WorkshopNotConfirmed);
     }
-    let mut report = ResetReport::default();
-    for profile in &profiles {
-        for account in store.accounts(profile.id)? {
-            let key = SecretKey::new(account.server_url.clone(), account.user_id.clone());
-            match secrets.delete(&key, account.secret_storage) {
-                Ok(()) => report.secrets += 1,
-                Err(e) => report.secret_failures.push((
-                    account.server_url.clone(),
-                    account.user_id.clone(),
-                    e.code().to_owned(),
-                )),
-            }
-            report.accounts += 1;
-        }
-        report.profiles.push(profile.name.clone());
-    }
-    report.rows = store.write(|tx| {
-        let mut rows = 0;
-        for table in [
-            "tour_hidden",
-            "tour_state",
-            "tour_progress",
-            "accounts",
-            "profiles",
-        ] {
-            rows += tx.execute(&format!("DELETE FROM {table}"), [])?;
-        }
-        Ok(rows)
-    })?;
-    // Deleted rows stay readable in free pages and the WAL until rewritten.
-    store.read(|conn| {
-        conn.execute_batch(
-            "PRAGMA wal_checkpoint(TRUNCATE); VACUUM; PRAGMA wal_checkpoint(TRUNCATE);",
-        )?;
-        Ok(())
-    })?;
+    let ids: Vec<i64> = profiles.iter().map(|p| p.id).collect();
+    let mut report = wipe(store, secrets, &ids)?;
+    report.profiles = profiles.into_iter().map(|p| p.name).collect();
     if let Some(dir) = web_sessions {
         report.web_session_entries = empty_folder(dir)?;
     }
@@ -124,4 +91,60 @@ fn empty_folder(dir: &Path) -> Result<usize, CoreError> {
         removed += 1;
     }
     Ok(removed)
+}
+
+/// Wipes one profile (a guest profile at the end of a session): its accounts' app passwords,
+/// accounts, progress and the profile itself, then rewrites the database file. `web_sessions`
+/// is emptied too when given (the embedded browser is shared by every profile).
+pub fn wipe_profile(
+    store: &Store,
+    secrets: &Secrets,
+    profile_id: i64,
+    web_sessions: Option<&Path>,
+) -> Result<ResetReport, CoreError> {
+    let profile = store.profile(profile_id)?;
+    let mut report = wipe(store, secrets, &[profile_id])?;
+    report.profiles = vec![profile.name];
+    if let Some(dir) = web_sessions {
+        report.web_session_entries = empty_folder(dir)?;
+    }
+    Ok(report)
+}
+
+/// Forgets the secrets of these profiles' accounts, deletes their rows (the rest cascades
+/// from `profiles`), then rewrites the file.
+fn wipe(store: &Store, secrets: &Secrets, profile_ids: &[i64]) -> Result<ResetReport, CoreError> {
+    let mut report = ResetReport::default();
+    for id in profile_ids {
+        for account in store.accounts(*id)? {
+            let key = SecretKey::new(account.server_url.clone(), account.user_id.clone());
+            match secrets.delete(&key, account.secret_storage) {
+                Ok(()) => report.secrets += 1,
+                Err(e) => report.secret_failures.push((
+                    account.server_url.clone(),
+                    account.user_id.clone(),
+                    e.code().to_owned(),
+                )),
+            }
+            report.accounts += 1;
+        }
+    }
+    report.rows = store.write(|tx| {
+        let mut rows = 0;
+        for id in profile_ids {
+            for table in ["tour_hidden", "tour_state", "tour_progress", "accounts"] {
+                rows += tx.execute(&format!("DELETE FROM {table} WHERE profile_id = ?1"), [id])?;
+            }
+            rows += tx.execute("DELETE FROM profiles WHERE id = ?1", [id])?;
+        }
+        Ok(rows)
+    })?;
+    // Deleted rows stay readable in free pages and the WAL until rewritten.
+    store.read(|conn| {
+        conn.execute_batch(
+            "PRAGMA wal_checkpoint(TRUNCATE); VACUUM; PRAGMA wal_checkpoint(TRUNCATE);",
+        )?;
+        Ok(())
+    })?;
+    Ok(report)
 }
