@@ -5,6 +5,10 @@
 use std::path::PathBuf;
 
 use crate::commands::handover::{ExportedReport, HandoverFinished};
+use crate::commands::workshop::{
+    CreationDone, CreationEvent, MembersRequest, PackImport, SheetEntry, WorkshopOverview,
+    WrittenFile,
+};
 use passerelle_core::IpcError;
 use passerelle_core::handover::{
     AccessTodo, BrowseEntry, CollectionEntry, Comparison, GroupProgress, HandoverAccess,
@@ -28,6 +32,13 @@ use passerelle_core::tours::{
 };
 use passerelle_core::updates::{
     UpdateCheck, UpdateEvent, UpdateInfo, UpdateSourceKind, UpdateStatus,
+};
+use passerelle_core::workshop::pack::PackExport;
+use passerelle_core::workshop::progress::{ImportSummary, ParticipantStep, ProgressCell};
+use passerelle_core::workshop::reset::ResetReport;
+use passerelle_core::workshop::{
+    AccountPlan, AccountState, CleanupAction, CleanupReport, LineProblem, LineReason, PasswordMode,
+    PlannedAccount, PracticeAccount, WorkshopPlan,
 };
 use ts_rs::{Config, TS};
 
@@ -408,6 +419,126 @@ const TABLE: &[CommandSig] = &[
         returns: "void",
         doc: "Restarts Passerelle on the installed version.",
     },
+    CommandSig {
+        name: "workshop_overview",
+        args: &[],
+        returns: "WorkshopOverview",
+        doc: "Saved workshop plans and the default folder for workshop files.",
+    },
+    CommandSig {
+        name: "workshop_plan_save",
+        args: &[("name", "string"), ("tours", "Array<string>")],
+        returns: "WorkshopPlan",
+        doc: "Saves a named workshop plan (its tours, in order).",
+    },
+    CommandSig {
+        name: "workshop_pack_export",
+        args: &[
+            ("name", "string"),
+            ("tours", "Array<string>"),
+            ("packId", "string"),
+            ("dest", "string"),
+        ],
+        returns: "PackExport",
+        doc: "Writes a workshop pack (folder, or .zip when the name ends so).",
+    },
+    CommandSig {
+        name: "workshop_pack_import",
+        args: &[("path", "string")],
+        returns: "PackImport",
+        doc: "Checks a workshop pack, installs it and offers its tours; or lists its problems.",
+    },
+    CommandSig {
+        name: "workshop_accounts_plan",
+        args: &[("accountId", "number"), ("members", "MembersRequest")],
+        returns: "AccountPlan",
+        doc: "Checks members (CSV or count) against the space, line by line; creates nothing.",
+    },
+    CommandSig {
+        name: "workshop_accounts_create",
+        args: &[
+            ("accountId", "number"),
+            ("members", "MembersRequest"),
+            ("label", "string"),
+            ("onEvent", "Channel<CreationEvent>"),
+        ],
+        returns: "AccountPlan",
+        doc: "Creates the accounts in the background, streaming progress; resolves with the plan.",
+    },
+    CommandSig {
+        name: "workshop_accounts_list",
+        args: &[("accountId", "number")],
+        returns: "Array<PracticeAccount>",
+        doc: "Recorded practice accounts of this space that clean-up may touch.",
+    },
+    CommandSig {
+        name: "workshop_accounts_cleanup",
+        args: &[
+            ("accountId", "number"),
+            ("delete", "boolean"),
+            ("userIds", "Array<string>"),
+        ],
+        returns: "CleanupReport",
+        doc: "Disables (or deletes) exactly the confirmed practice accounts.",
+    },
+    CommandSig {
+        name: "workshop_sheet_render",
+        args: &[
+            ("server", "string"),
+            ("title", "string"),
+            ("cards", "Array<SheetEntry>"),
+        ],
+        returns: "string",
+        doc: "The printable sign-in sheet (HTML) in memory.",
+    },
+    CommandSig {
+        name: "workshop_sheet_save",
+        args: &[
+            ("path", "string"),
+            ("server", "string"),
+            ("title", "string"),
+            ("cards", "Array<SheetEntry>"),
+            ("open", "boolean"),
+        ],
+        returns: "WrittenFile",
+        doc: "Writes the sign-in sheet (it holds passwords) and opens it when asked.",
+    },
+    CommandSig {
+        name: "workshop_progress_export",
+        args: &[("laptop", "string"), ("path", "string")],
+        returns: "WrittenFile",
+        doc: "Writes this laptop's participants' progress to a small JSON file.",
+    },
+    CommandSig {
+        name: "workshop_progress_import",
+        args: &[("paths", "Array<string>")],
+        returns: "Array<ImportSummary>",
+        doc: "Merges progress files (all checked first) into the table.",
+    },
+    CommandSig {
+        name: "workshop_progress_table",
+        args: &[],
+        returns: "Array<ProgressCell>",
+        doc: "The merged table: participant × tour × step.",
+    },
+    CommandSig {
+        name: "workshop_progress_csv",
+        args: &[("path", "string")],
+        returns: "WrittenFile",
+        doc: "Writes the merged table as CSV.",
+    },
+    CommandSig {
+        name: "workshop_progress_clear",
+        args: &[],
+        returns: "number",
+        doc: "Empties the merged table.",
+    },
+    CommandSig {
+        name: "workshop_reset",
+        args: &[("confirmed", "Array<string>")],
+        returns: "ResetReport",
+        doc: "Resets the laptop: every profile (exactly those named), account, secret, web session.",
+    },
 ];
 
 const HEADER: &str =
@@ -519,6 +650,28 @@ fn types_ts() -> String {
         decl::<UpdateInfo>(&cfg),
         decl::<UpdateCheck>(&cfg),
         decl::<UpdateEvent>(&cfg),
+        decl::<WorkshopPlan>(&cfg),
+        decl::<PackExport>(&cfg),
+        decl::<LineReason>(&cfg),
+        decl::<LineProblem>(&cfg),
+        decl::<PlannedAccount>(&cfg),
+        decl::<PasswordMode>(&cfg),
+        decl::<AccountPlan>(&cfg),
+        decl::<AccountState>(&cfg),
+        decl::<PracticeAccount>(&cfg),
+        decl::<CleanupAction>(&cfg),
+        decl::<CleanupReport>(&cfg),
+        decl::<ParticipantStep>(&cfg),
+        decl::<ImportSummary>(&cfg),
+        decl::<ProgressCell>(&cfg),
+        decl::<ResetReport>(&cfg),
+        decl::<WorkshopOverview>(&cfg),
+        decl::<PackImport>(&cfg),
+        decl::<MembersRequest>(&cfg),
+        decl::<SheetEntry>(&cfg),
+        decl::<CreationDone>(&cfg),
+        decl::<CreationEvent>(&cfg),
+        decl::<WrittenFile>(&cfg),
     ];
     format!("{HEADER}\n{}", decls.join("\n"))
 }

@@ -17,6 +17,8 @@ pub fn with_app<R: tauri::Runtime>(
     builder: tauri::Builder<R>,
     state: AppState,
 ) -> tauri::Builder<R> {
+    // The workshop packs this laptop keeps are offered from the start.
+    commands::workshop::load_installed_packs(&state);
     builder
         .plugin(tauri_plugin_opener::init())
         .plugin(space::plugin())
@@ -74,6 +76,22 @@ pub fn with_app<R: tauri::Runtime>(
             commands::updates::update_download,
             commands::updates::update_install,
             commands::updates::update_restart,
+            commands::workshop::workshop_overview,
+            commands::workshop::workshop_plan_save,
+            commands::workshop::workshop_pack_export,
+            commands::workshop::workshop_pack_import,
+            commands::workshop::workshop_accounts_plan,
+            commands::workshop::workshop_accounts_create,
+            commands::workshop::workshop_accounts_list,
+            commands::workshop::workshop_accounts_cleanup,
+            commands::workshop::workshop_sheet_render,
+            commands::workshop::workshop_sheet_save,
+            commands::workshop::workshop_progress_export,
+            commands::workshop::workshop_progress_import,
+            commands::workshop::workshop_progress_table,
+            commands::workshop::workshop_progress_csv,
+            commands::workshop::workshop_progress_clear,
+            commands::workshop::workshop_reset,
         ])
 }
 

@@ -10,3 +10,4 @@ pub mod settings;
 pub mod space;
 pub mod tours;
 pub mod updates;
+pub mod workshop;

@@ -2068,3 +2068,398 @@ downloaded: number,
  * Size announced by the server.
  */
 total: number | null, } } | { "event": "verified" };
+
+/**
+ * A named workshop plan: tours in order.
+ */
+export type WorkshopPlan = { 
+/**
+ * Name shown to the trainer.
+ */
+name: string, 
+/**
+ * Tour ids, in order.
+ */
+tours: Array<string>, };
+
+/**
+ * What an export wrote.
+ */
+export type PackExport = { 
+/**
+ * Folder or `.zip` written.
+ */
+path: string, 
+/**
+ * Files in the pack.
+ */
+files: number, 
+/**
+ * Tours in it.
+ */
+tours: Array<string>, };
+
+/**
+ * Why a line of the list cannot be used. Each has a Fluent id `workshop-reason-<code>`.
+ */
+export type LineReason = "encoding" | "empty" | "too-big" | "unknown-column" | "missing-name-column" | "too-many-fields" | "empty-name" | "invalid-email" | "bad-id-characters" | "id-too-long" | "duplicate-in-file" | "exists-on-server" | "bad-group" | "invalid-quota" | "too-many-accounts" | "email-required" | "group-required" | "group-not-allowed";
+
+/**
+ * One mistake, with where it is.
+ */
+export type LineProblem = { 
+/**
+ * Line in the file (1 = header; 0 for a count).
+ */
+line: number, 
+/**
+ * What is wrong.
+ */
+reason: LineReason, 
+/**
+ * The column, when it is about one.
+ */
+column: string | null, 
+/**
+ * The value in question.
+ */
+value: string, 
+/**
+ * The other line involved (the first occurrence of a duplicate).
+ */
+otherLine: number | null, };
+
+/**
+ * An account the plan will create.
+ */
+export type PlannedAccount = { 
+/**
+ * Line in the file (0 for a count).
+ */
+line: number, 
+/**
+ * Login (account id).
+ */
+userId: string, 
+/**
+ * Display name.
+ */
+displayName: string, 
+/**
+ * E-mail address (the server sends its welcome e-mail when it can).
+ */
+email: string | null, 
+/**
+ * Groups to join.
+ */
+groups: Array<string>, 
+/**
+ * Quota as Nextcloud writes it (`1 GB`, `none`).
+ */
+quota: string | null, };
+
+/**
+ * How new accounts get their password.
+ */
+export type PasswordMode = "generated" | "email-link";
+
+/**
+ * The checked list: what would be created, and every mistake.
+ */
+export type AccountPlan = { 
+/**
+ * How the accounts get their password.
+ */
+passwords: PasswordMode, 
+/**
+ * Accounts to create (only meaningful when `problems` is empty).
+ */
+accounts: Array<PlannedAccount>, 
+/**
+ * Groups that do not exist yet and will be created.
+ */
+groupsToCreate: Array<string>, 
+/**
+ * Every mistake, in line order. Nothing is created while there is one.
+ */
+problems: Array<LineProblem>, 
+/**
+ * Accounts already on the server.
+ */
+existingAccounts: number, 
+/**
+ * The space's limit, when it has one.
+ */
+limit: number | null, };
+
+/**
+ * Where a recorded practice account stands.
+ */
+export type AccountState = "created" | "disabled" | "deleted";
+
+/**
+ * A practice account as recorded.
+ */
+export type PracticeAccount = { 
+/**
+ * The run that created it.
+ */
+runId: number, 
+/**
+ * Server address.
+ */
+serverUrl: string, 
+/**
+ * Login.
+ */
+userId: string, 
+/**
+ * Display name.
+ */
+displayName: string, 
+/**
+ * E-mail, when given.
+ */
+email: string | null, 
+/**
+ * Groups it was put in.
+ */
+groups: Array<string>, 
+/**
+ * Created, disabled or deleted.
+ */
+state: AccountState, 
+/**
+ * When it was created (RFC 3339, UTC).
+ */
+createdAt: string, };
+
+/**
+ * What clean-up does to each recorded account.
+ */
+export type CleanupAction = "disable" | "delete";
+
+/**
+ * What clean-up did.
+ */
+export type CleanupReport = { 
+/**
+ * Accounts disabled or deleted.
+ */
+done: Array<string>, 
+/**
+ * Recorded accounts the server no longer had.
+ */
+alreadyGone: Array<string>, 
+/**
+ * `(account, error code)` for those that failed (still recorded: try again).
+ */
+failed: Array<[string, string]>, 
+/**
+ * Groups the runs had created, deleted once all their accounts were gone and the group
+ * had no member left.
+ */
+groupsDeleted: Array<string>, };
+
+/**
+ * Where a participant is with a step.
+ */
+export type ParticipantStep = "seen" | "struggling" | "skipped" | "done";
+
+/**
+ * What an import changed.
+ */
+export type ImportSummary = { 
+/**
+ * Participants in the file.
+ */
+participants: number, 
+/**
+ * Steps written or upgraded.
+ */
+stepsUpdated: number, 
+/**
+ * Steps already as strong or stronger in the table.
+ */
+stepsKept: number, };
+
+/**
+ * One cell of the merged table.
+ */
+export type ProgressCell = { 
+/**
+ * Participant (profile name).
+ */
+participant: string, 
+/**
+ * Tour id.
+ */
+tour: string, 
+/**
+ * Step id.
+ */
+step: string, 
+/**
+ * Merged state.
+ */
+state: ParticipantStep, 
+/**
+ * The laptop that gave it.
+ */
+laptop: string, 
+/**
+ * When it changed there.
+ */
+updatedAt: string, };
+
+/**
+ * What a reset removed.
+ */
+export type ResetReport = { 
+/**
+ * Profiles removed (names).
+ */
+profiles: Array<string>, 
+/**
+ * Accounts removed.
+ */
+accounts: number, 
+/**
+ * App passwords removed from the keyring or memory.
+ */
+secrets: number, 
+/**
+ * Secrets that could not be removed: `(server, user, error code)`.
+ */
+secretFailures: Array<[string, string, string]>, 
+/**
+ * Files and folders removed from the web sessions folder.
+ */
+webSessionEntries: number, 
+/**
+ * Database rows removed (profiles, accounts, progress, tour state, hidden tours).
+ */
+rows: number, };
+
+/**
+ * What the Workshop screen needs first.
+ */
+export type WorkshopOverview = { 
+/**
+ * Saved plans (imported or prepared here), by name.
+ */
+plans: Array<WorkshopPlan>, 
+/**
+ * Where files go unless the trainer names another place.
+ */
+folder: string, };
+
+/**
+ * The outcome of importing a workshop pack: its plan, or every problem (`file:line: …`).
+ */
+export type PackImport = { 
+/**
+ * The pack's plan, when it was accepted.
+ */
+plan: WorkshopPlan | null, 
+/**
+ * Its problems, when it was refused (nothing installed then).
+ */
+problems: Array<string>, 
+/**
+ * Where this laptop keeps its copy.
+ */
+installedAt: string | null, };
+
+/**
+ * Who the practice accounts are: a CSV's text, or a count.
+ */
+export type MembersRequest = { 
+/**
+ * A CSV of members (name, and optionally login, email, group, quota).
+ */
+csv: string | null, 
+/**
+ * Or a number of participants.
+ */
+count: number | null, 
+/**
+ * Login prefix for a count (`atelier` gives atelier-01…).
+ */
+prefix: string, 
+/**
+ * Group for a count (created when missing).
+ */
+group: string | null, 
+/**
+ * Most accounts the space may hold (50 on Framaspace).
+ */
+limit: number | null, 
+/**
+ * The server e-mails a link instead of a generated password.
+ */
+emailLink: boolean, };
+
+/**
+ * One sign-in card: who, login and (generated) password.
+ */
+export type SheetEntry = { 
+/**
+ * Display name.
+ */
+displayName: string, 
+/**
+ * Login.
+ */
+login: string, 
+/**
+ * Password, when Passerelle generated one.
+ */
+password: string | null, };
+
+/**
+ * What a creation run made.
+ */
+export type CreationDone = { 
+/**
+ * The run, for clean-up.
+ */
+runId: number, 
+/**
+ * The space's address, printed on the cards.
+ */
+serverUrl: string, 
+/**
+ * The accounts, in order, with their passwords for the sheet.
+ */
+accounts: Array<SheetEntry>, 
+/**
+ * Groups created by the run.
+ */
+groupsCreated: Array<string>, };
+
+/**
+ * Progress of a creation run, streamed over its channel.
+ */
+export type CreationEvent = { "event": "progress", "data": { 
+/**
+ * Accounts created so far.
+ */
+done: number, 
+/**
+ * Accounts in the plan.
+ */
+total: number, } } | { "event": "finished", "data": CreationDone } | { "event": "failed", "data": IpcError };
+
+/**
+ * Where a file was written.
+ */
+export type WrittenFile = { 
+/**
+ * The file.
+ */
+path: string, 
+/**
+ * How many participants, cards or rows it holds.
+ */
+count: number, };

@@ -1,0 +1,592 @@
+//! Workshop screens (trainer mode): plans and workshop packs, practice accounts (plan, create
+//! in the background with progress over a channel, sign-in sheet, clean-up), participants'
+//! progress (export, import, merged table, CSV) and resetting the laptop. The logic is
+//! `passerelle_core::workshop`; each command extracts state, calls it and maps the error.
+//!
+//! Files are written where the trainer says (a USB key, a folder); the defaults live in
+//! `<data folder>/workshop`. The sign-in sheet holds passwords: it is only written when asked.
+
+use std::path::{Path, PathBuf};
+
+use passerelle_core::workshop::pack::{self, PackExport, PackIdentity};
+use passerelle_core::workshop::progress::{self, ImportSummary, ProgressCell};
+use passerelle_core::workshop::reset::{ResetReport, reset_laptop};
+use passerelle_core::workshop::sheet::{self, SheetCard};
+use passerelle_core::workshop::{
+    AccountPlan, CleanupAction, CleanupReport, MemberSource, PasswordMode, PracticeAccount,
+    SpaceState, WorkshopPlan, accounts, records,
+};
+use passerelle_core::{CoreError, IpcError, Localizer};
+use serde::{Deserialize, Serialize};
+use tauri::ipc::Channel;
+use tauri::{AppHandle, Manager, Runtime, State};
+use tauri_plugin_opener::OpenerExt;
+use ts_rs::TS;
+
+use crate::{AppState, AppStateExt};
+
+/// What the Workshop screen needs first.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct WorkshopOverview {
+    /// Saved plans (imported or prepared here), by name.
+    pub plans: Vec<WorkshopPlan>,
+    /// Where files go unless the trainer names another place.
+    pub folder: String,
+}
+
+/// The outcome of importing a workshop pack: its plan, or every problem (`file:line: …`).
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PackImport {
+    /// The pack's plan, when it was accepted.
+    pub plan: Option<WorkshopPlan>,
+    /// Its problems, when it was refused (nothing installed then).
+    pub problems: Vec<String>,
+    /// Where this laptop keeps its copy.
+    pub installed_at: Option<String>,
+}
+
+/// Who the practice accounts are: a CSV's text, or a count.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct MembersRequest {
+    /// A CSV of members (name, and optionally login, email, group, quota).
+    pub csv: Option<String>,
+    /// Or a number of participants.
+    #[ts(type = "number | null")]
+    pub count: Option<usize>,
+    /// Login prefix for a count (`atelier` gives atelier-01…).
+    pub prefix: String,
+    /// Group for a count (created when missing).
+    pub group: Option<String>,
+    /// Most accounts the space may hold (50 on Framaspace).
+    #[ts(type = "number | null")]
+    pub limit: Option<usize>,
+    /// The server e-mails a link instead of a generated password.
+    pub email_link: bool,
+}
+
+/// One sign-in card: who, login and (generated) password.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SheetEntry {
+    /// Display name.
+    pub display_name: String,
+    /// Login.
+    pub login: String,
+    /// Password, when Passerelle generated one.
+    pub password: Option<String>,
+}
+
+/// What a creation run made.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CreationDone {
+    /// The run, for clean-up.
+    #[ts(type = "number")]
+    pub run_id: i64,
+    /// The space's address, printed on the cards.
+    pub server_url: String,
+    /// The accounts, in order, with their passwords for the sheet.
+    pub accounts: Vec<SheetEntry>,
+    /// Groups created by the run.
+    pub groups_created: Vec<String>,
+}
+
+/// Progress of a creation run, streamed over its channel.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(tag = "event", content = "data", rename_all = "camelCase")]
+pub enum CreationEvent {
+    /// `done` of `total` accounts created.
+    Progress {
+        /// Accounts created so far.
+        #[ts(type = "number")]
+        done: usize,
+        /// Accounts in the plan.
+        #[ts(type = "number")]
+        total: usize,
+    },
+    /// Every account was created.
+    Finished(CreationDone),
+    /// The run stopped; what it had created was deleted again.
+    Failed(IpcError),
+}
+
+/// Where a file was written.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct WrittenFile {
+    /// The file.
+    pub path: String,
+    /// How many participants, cards or rows it holds.
+    #[ts(type = "number")]
+    pub count: usize,
+}
+
+fn localizer(state: &AppState) -> Result<Localizer, IpcError> {
+    let lang = state.store()?.settings()?.language;
+    Ok(Localizer::new(
+        lang.unwrap_or_else(passerelle_core::i18n::system_language),
+    ))
+}
+
+fn io_error(path: &Path, e: std::io::Error) -> IpcError {
+    CoreError::DataDir {
+        path: path.to_owned(),
+        source: e,
+    }
+    .into()
+}
+
+/// A path typed by the trainer: trimmed, not empty.
+fn typed_path(path: &str) -> Result<PathBuf, IpcError> {
+    let path = path.trim();
+    if path.is_empty() {
+        return Err(CoreError::InvalidValue {
+            field: "path",
+            value: String::new(),
+        }
+        .into());
+    }
+    Ok(PathBuf::from(path))
+}
+
+/// Writes `bytes` to `path`, creating its folder.
+fn write_file(path: &Path, bytes: &[u8]) -> Result<(), IpcError> {
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent).map_err(|e| io_error(parent, e))?;
+    }
+    std::fs::write(path, bytes).map_err(|e| io_error(path, e))
+}
+
+fn installed_packs_dir(state: &AppState) -> Result<PathBuf, IpcError> {
+    Ok(state.paths()?.data_dir().join("workshop-packs"))
+}
+
+/// Loads the workshop packs this laptop keeps into the tours on offer (at start).
+pub fn load_installed_packs(state: &AppState) {
+    let Ok(dir) = installed_packs_dir(state) else {
+        return;
+    };
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        return;
+    };
+    let mut catalog = state.tours_mut();
+    for entry in entries.flatten() {
+        // A pack that no longer loads shows up among the broken tours.
+        let _ = catalog.load_pack(&entry.path());
+    }
+}
+
+/// Saved plans and the default folder.
+#[tauri::command]
+pub async fn workshop_overview(state: State<'_, AppState>) -> Result<WorkshopOverview, IpcError> {
+    Ok(WorkshopOverview {
+        plans: records::plans(state.store()?)?,
+        folder: state
+            .paths()?
+            .data_dir()
+            .join("workshop")
+            .display()
+            .to_string(),
+    })
+}
+
+/// Saves a named plan (its tours, in order).
+#[tauri::command]
+pub async fn workshop_plan_save(
+    state: State<'_, AppState>,
+    name: String,
+    tours: Vec<String>,
+) -> Result<WorkshopPlan, IpcError> {
+    let plan = WorkshopPlan {
+        name: name.trim().to_owned(),
+        tours,
+    };
+    if plan.name.is_empty() {
+        return Err(CoreError::InvalidValue {
+            field: "workshop-name",
+            value: String::new(),
+        }
+        .into());
+    }
+    records::save_plan(state.store()?, &plan)?;
+    Ok(plan)
+}
+
+/// Writes a workshop pack (a folder, or a .zip when the name ends so) for a plan.
+#[tauri::command]
+pub async fn workshop_pack_export(
+    state: State<'_, AppState>,
+    name: String,
+    tours: Vec<String>,
+    pack_id: String,
+    dest: String,
+) -> Result<PackExport, IpcError> {
+    let dest = typed_path(&dest)?;
+    let plan = WorkshopPlan {
+        name: name.trim().to_owned(),
+        tours,
+    };
+    // Tours of the packs this laptop keeps can go into the new pack too.
+    let mut sets = Vec::new();
+    if let Ok(entries) = std::fs::read_dir(installed_packs_dir(&state)?) {
+        for entry in entries.flatten() {
+            sets.push(passerelle_core::tours::FileSet::read(&entry.path())?);
+        }
+    }
+    let identity = PackIdentity {
+        id: pack_id.trim().to_owned(),
+        version: 1,
+        name: plan.name.clone(),
+    };
+    if let Some(parent) = dest.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent).map_err(|e| io_error(parent, e))?;
+    }
+    let written = pack::export_pack(&plan, &identity, &sets, &dest)?;
+    records::save_plan(state.store()?, &plan)?;
+    Ok(written)
+}
+
+/// Checks a workshop pack, keeps a copy on this laptop, offers its tours and saves its plan.
+#[tauri::command]
+pub async fn workshop_pack_import(
+    state: State<'_, AppState>,
+    path: String,
+) -> Result<PackImport, IpcError> {
+    let path = typed_path(&path)?;
+    let imported = match pack::import_pack(&path) {
+        Ok(p) => p,
+        Err(CoreError::WorkshopPackInvalid { problems, .. }) => {
+            return Ok(PackImport {
+                plan: None,
+                problems,
+                installed_at: None,
+            });
+        }
+        Err(e) => return Err(e.into()),
+    };
+    let installed = pack::install_pack(state.paths()?.data_dir(), &imported)?;
+    records::save_plan(state.store()?, &imported.plan)?;
+    state.tours_mut().load_pack(&installed)?;
+    Ok(PackImport {
+        plan: Some(imported.plan),
+        problems: Vec::new(),
+        installed_at: Some(installed.display().to_string()),
+    })
+}
+
+/// Checks the members against what the space holds now.
+fn plan_members(space: &SpaceState, members: &MembersRequest, l10n: &Localizer) -> AccountPlan {
+    let name = l10n.t("workshop-participant-name");
+    let source = match &members.csv {
+        Some(text) => MemberSource::Csv(text.as_bytes()),
+        None => MemberSource::Count {
+            count: members.count.unwrap_or(0),
+            prefix: members.prefix.trim(),
+            name: &name,
+            group: members
+                .group
+                .as_deref()
+                .map(str::trim)
+                .filter(|g| !g.is_empty()),
+        },
+    };
+    let mode = if members.email_link {
+        PasswordMode::EmailLink
+    } else {
+        PasswordMode::Generated
+    };
+    accounts::plan_accounts_with(&source, space, mode)
+}
+
+/// Checks a list of members (or a count) against the space with the trainer's admin account:
+/// every mistake with its line. Creates nothing.
+#[tauri::command]
+pub async fn workshop_accounts_plan(
+    state: State<'_, AppState>,
+    account_id: i64,
+    members: MembersRequest,
+) -> Result<AccountPlan, IpcError> {
+    let store = state.store()?;
+    let client = passerelle_core::connect::account_client(
+        store,
+        state.secrets(),
+        &store.account(account_id)?,
+    )?;
+    let space = SpaceState::read(&client, members.limit).await?;
+    Ok(plan_members(&space, &members, &localizer(&state)?))
+}
+
+/// Checks again, then creates the accounts in the background; progress and the outcome go
+/// over `on_event`. Resolves at once when the plan is valid (else with its error).
+#[tauri::command]
+pub async fn workshop_accounts_create<R: Runtime>(
+    app: AppHandle<R>,
+    account_id: i64,
+    members: MembersRequest,
+    label: String,
+    on_event: Channel<CreationEvent>,
+) -> Result<AccountPlan, IpcError> {
+    let state = app.passerelle();
+    let store = state.store()?;
+    let client = passerelle_core::connect::account_client(
+        store,
+        state.secrets(),
+        &store.account(account_id)?,
+    )?;
+    let space = SpaceState::read(&client, members.limit).await?;
+    let plan = plan_members(&space, &members, &localizer(state)?);
+    if !plan.is_valid() {
+        return Err(CoreError::WorkshopPlanInvalid {
+            problems: plan.problems.len().max(1),
+        }
+        .into());
+    }
+    let handle = app.clone();
+    let run_plan = plan.clone();
+    tauri::async_runtime::spawn(async move {
+        let Ok(store) = handle.passerelle().store() else {
+            return;
+        };
+        let events = on_event.clone();
+        let mut progress = move |done: usize, total: usize| {
+            let _ = events.send(CreationEvent::Progress { done, total });
+        };
+        let label = if label.trim().is_empty() {
+            "workshop"
+        } else {
+            label.trim()
+        };
+        let event = match accounts::create_accounts(&client, store, &run_plan, label, &mut progress)
+            .await
+        {
+            Ok(report) => CreationEvent::Finished(CreationDone {
+                run_id: report.run_id,
+                server_url: report.server_url,
+                accounts: report
+                    .accounts
+                    .iter()
+                    .map(|a| SheetEntry {
+                        display_name: a.account.display_name.clone(),
+                        login: a.account.user_id.clone(),
+                        password: a.password.as_ref().map(|p| p.expose().to_owned()),
+                    })
+                    .collect(),
+                groups_created: report.groups_created,
+            }),
+            Err(e) => CreationEvent::Failed(e.into()),
+        };
+        let _ = on_event.send(event);
+    });
+    Ok(plan)
+}
+
+/// The practice accounts Passerelle recorded on this account's space that clean-up may touch.
+#[tauri::command]
+pub async fn workshop_accounts_list(
+    state: State<'_, AppState>,
+    account_id: i64,
+) -> Result<Vec<PracticeAccount>, IpcError> {
+    let store = state.store()?;
+    let account = store.account(account_id)?;
+    let server = account.server_url.trim_end_matches('/');
+    Ok(accounts::cleanup_candidates(store, server)?)
+}
+
+/// Disables (or deletes, with their data) exactly the confirmed practice accounts.
+#[tauri::command]
+pub async fn workshop_accounts_cleanup(
+    state: State<'_, AppState>,
+    account_id: i64,
+    delete: bool,
+    user_ids: Vec<String>,
+) -> Result<CleanupReport, IpcError> {
+    let store = state.store()?;
+    let client = passerelle_core::connect::account_client(
+        store,
+        state.secrets(),
+        &store.account(account_id)?,
+    )?;
+    let action = if delete {
+        CleanupAction::Delete
+    } else {
+        CleanupAction::Disable
+    };
+    Ok(accounts::cleanup_accounts(&client, store, action, &user_ids).await?)
+}
+
+/// The space's address as printed on the cards (`https://` added when missing).
+fn web_address(input: &str) -> Result<String, IpcError> {
+    let input = input.trim().trim_end_matches('/');
+    if input.is_empty() || input.contains(char::is_whitespace) {
+        return Err(CoreError::InvalidValue {
+            field: "server",
+            value: input.to_owned(),
+        }
+        .into());
+    }
+    Ok(if input.contains("://") {
+        input.to_owned()
+    } else {
+        format!("https://{input}")
+    })
+}
+
+fn sheet_html(l10n: &Localizer, server: &str, title: &str, cards: &[SheetEntry]) -> String {
+    let cards: Vec<SheetCard<'_>> = cards
+        .iter()
+        .filter_map(|c| {
+            Some(SheetCard {
+                display_name: &c.display_name,
+                login: &c.login,
+                password: c.password.as_deref()?,
+            })
+        })
+        .collect();
+    let title = if title.trim().is_empty() {
+        server
+    } else {
+        title.trim()
+    };
+    sheet::render(l10n, server, title, &cards)
+}
+
+/// The printable sign-in sheet (HTML, one card per account with a QR code), in memory.
+#[tauri::command]
+pub async fn workshop_sheet_render(
+    state: State<'_, AppState>,
+    server: String,
+    title: String,
+    cards: Vec<SheetEntry>,
+) -> Result<String, IpcError> {
+    let server = web_address(&server)?;
+    Ok(sheet_html(&localizer(&state)?, &server, &title, &cards))
+}
+
+/// Writes the sign-in sheet where the trainer says (it holds the passwords) and, with `open`,
+/// opens it in the default browser to print it.
+#[tauri::command]
+pub async fn workshop_sheet_save<R: Runtime>(
+    app: AppHandle<R>,
+    path: String,
+    server: String,
+    title: String,
+    cards: Vec<SheetEntry>,
+    open: bool,
+) -> Result<WrittenFile, IpcError> {
+    let state = app.passerelle();
+    let mut path = typed_path(&path)?;
+    if path.extension().is_none_or(|e| e != "html") {
+        path.set_extension("html");
+    }
+    let server = web_address(&server)?;
+    let html = sheet_html(&localizer(state)?, &server, &title, &cards);
+    write_file(&path, html.as_bytes())?;
+    if open {
+        // Without a browser the path is still shown.
+        let _ = app
+            .opener()
+            .open_path(path.display().to_string(), None::<&str>);
+    }
+    Ok(WrittenFile {
+        path: path.display().to_string(),
+        count: cards.iter().filter(|c| c.password.is_some()).count(),
+    })
+}
+
+/// Writes this laptop's participants' progress to a small JSON file.
+#[tauri::command]
+pub async fn workshop_progress_export(
+    state: State<'_, AppState>,
+    laptop: String,
+    path: String,
+) -> Result<WrittenFile, IpcError> {
+    let path = typed_path(&path)?;
+    let laptop = laptop.trim();
+    if laptop.is_empty() {
+        return Err(CoreError::InvalidValue {
+            field: "laptop",
+            value: String::new(),
+        }
+        .into());
+    }
+    let file = progress::export_progress(state.store()?, laptop)?;
+    let bytes = serde_json::to_vec_pretty(&file)
+        .map_err(|e| IpcError::new("unknown", format!("progress file: {e}")))?;
+    write_file(&path, &bytes)?;
+    Ok(WrittenFile {
+        path: path.display().to_string(),
+        count: file.participants.len(),
+    })
+}
+
+/// Merges progress files into this computer's table. Every file is read and checked first:
+/// one bad file merges nothing.
+#[tauri::command]
+pub async fn workshop_progress_import(
+    state: State<'_, AppState>,
+    paths: Vec<String>,
+) -> Result<Vec<ImportSummary>, IpcError> {
+    let files = paths
+        .iter()
+        .map(|p| progress::read_progress_file(&typed_path(p)?).map_err(IpcError::from))
+        .collect::<Result<Vec<_>, _>>()?;
+    let store = state.store()?;
+    Ok(files
+        .iter()
+        .map(|f| progress::import_progress(store, f))
+        .collect::<Result<Vec<_>, _>>()?)
+}
+
+/// The merged table: participant × tour × step.
+#[tauri::command]
+pub async fn workshop_progress_table(
+    state: State<'_, AppState>,
+) -> Result<Vec<ProgressCell>, IpcError> {
+    Ok(progress::progress_table(state.store()?)?)
+}
+
+/// Writes the merged table as CSV.
+#[tauri::command]
+pub async fn workshop_progress_csv(
+    state: State<'_, AppState>,
+    path: String,
+) -> Result<WrittenFile, IpcError> {
+    let path = typed_path(&path)?;
+    let cells = progress::progress_table(state.store()?)?;
+    write_file(&path, progress::table_csv(&cells).as_bytes())?;
+    Ok(WrittenFile {
+        path: path.display().to_string(),
+        count: cells.len(),
+    })
+}
+
+/// Empties the merged table (before the next workshop).
+#[tauri::command]
+pub async fn workshop_progress_clear(state: State<'_, AppState>) -> Result<u32, IpcError> {
+    Ok(progress::clear_progress_table(state.store()?)? as u32)
+}
+
+/// Resets the laptop for the next participant: closes the space windows, then removes every
+/// profile (exactly those `confirmed` names), account, app password, web session and progress.
+#[tauri::command]
+pub async fn workshop_reset<R: Runtime>(
+    app: AppHandle<R>,
+    confirmed: Vec<String>,
+) -> Result<ResetReport, IpcError> {
+    for (label, window) in app.webview_windows() {
+        if label != "main" {
+            let _ = window.destroy();
+        }
+    }
+    let state = app.passerelle();
+    let web = state.paths()?.data_dir().join("web-sessions");
+    Ok(reset_laptop(
+        state.store()?,
+        state.secrets(),
+        Some(&web),
+        &confirmed,
+    )?)
+}
