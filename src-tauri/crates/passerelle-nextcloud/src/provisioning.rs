@@ -24,8 +24,10 @@ use crate::lenient;
 pub enum RefusalReason {
     /// An account with this id already exists.
     UserExists,
-    /// The account id is empty or uses characters Nextcloud refuses.
-    InvalidUserId,
+    /// Something sent was refused as invalid (OCS 101): an empty login or one with characters
+    /// Nextcloud refuses, a password too long, or any failure the server only calls "Bad
+    /// request" (some hosts' account limits end here). The message says which.
+    InvalidInput,
     /// The password is too long or empty when it cannot be.
     InvalidPassword,
     /// The password policy refused the password (too short, too common, breached…).
@@ -53,7 +55,7 @@ impl RefusalReason {
     pub fn code(self) -> &'static str {
         match self {
             Self::UserExists => "user-exists",
-            Self::InvalidUserId => "invalid-user-id",
+            Self::InvalidInput => "invalid-input",
             Self::InvalidPassword => "invalid-password",
             Self::PasswordRejected => "password-rejected",
             Self::UnknownGroup => "unknown-group",
@@ -139,7 +141,7 @@ enum Route {
 fn reason_for(route: Route, ocs: i64) -> Option<RefusalReason> {
     use RefusalReason as R;
     Some(match (route, ocs) {
-        (Route::CreateUser, 101) => R::InvalidUserId,
+        (Route::CreateUser, 101) => R::InvalidInput,
         (Route::CreateUser, 102) => R::UserExists,
         (Route::CreateUser, 104) => R::UnknownGroup,
         (Route::CreateUser, 105) => R::GroupNotAllowed,
@@ -151,7 +153,7 @@ fn reason_for(route: Route, ocs: i64) -> Option<RefusalReason> {
         (Route::AddToGroup, 102) => R::UnknownGroup,
         (Route::AddToGroup, 103) => R::UnknownUser,
         (Route::AddToGroup, 104) => R::GroupNotAllowed,
-        (Route::CreateGroup, 101) => R::InvalidUserId,
+        (Route::CreateGroup, 101) => R::InvalidInput,
         (Route::CreateGroup, 102) => R::GroupExists,
         (Route::DisableUser, 101) => R::UnknownUser,
         (Route::Read, _) => return None,
@@ -449,7 +451,7 @@ mod tests {
         c.create_user(&new).await.unwrap();
         for (id, reason) in [
             ("alice", RefusalReason::UserExists),
-            ("ws-bad", RefusalReason::InvalidUserId),
+            ("ws-bad", RefusalReason::InvalidInput),
             ("ws-group", RefusalReason::UnknownGroup),
         ] {
             new.user_id = id.into();
