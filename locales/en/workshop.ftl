@@ -56,6 +56,7 @@ workshop-pack-exported = Workshop pack written: { $path } (tours: { $tours }, fi
 workshop-pack-imported = Workshop “{ $name }” imported (tours: { $tours }). Copy kept in { $path }.
 workshop-pack-watching = Watching { $path }: edit and save, the pack is checked again at once. Ctrl+C to stop.
 workshop-pack-watch-ok = ✓ Workshop “{ $name }” is correct (tours: { $tours }).
+workshop-plans-none = No workshop plan saved: export or import a workshop pack.
 workshop-progress-exported = Progress written to { $path } (participants: { $count }).
 workshop-progress-imported = { $file }: participants { $participants }, steps updated { $updated }.
 workshop-progress-empty = No progress imported yet.

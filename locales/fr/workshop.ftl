@@ -56,6 +56,7 @@ workshop-pack-exported = Paquet d’atelier écrit : { $path } (parcours : { $to
 workshop-pack-imported = Atelier « { $name } » importé (parcours : { $tours }). Copie gardée dans { $path }.
 workshop-pack-watching = Surveillance de { $path } : modifiez et enregistrez, le paquet est revérifié aussitôt. Ctrl+C pour arrêter.
 workshop-pack-watch-ok = ✓ Atelier « { $name } » correct (parcours : { $tours }).
+workshop-plans-none = Aucun programme d’atelier enregistré : exportez ou importez un paquet d’atelier.
 workshop-progress-exported = Progression écrite dans { $path } (participant·es : { $count }).
 workshop-progress-imported = { $file } : participant·es { $participants }, étapes mises à jour { $updated }.
 workshop-progress-empty = Aucune progression importée pour l’instant.

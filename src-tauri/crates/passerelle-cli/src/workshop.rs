@@ -50,6 +50,8 @@ pub enum WorkshopCommand {
     /// Workshop packs for USB keys.
     #[command(subcommand)]
     Pack(PackCommand),
+    /// Lists the workshop plans saved on this computer (exported or imported packs).
+    Plans,
     /// Participants' progress.
     #[command(subcommand)]
     Progress(ProgressCommand),
@@ -367,6 +369,19 @@ pub async fn run(cmd: WorkshopCommand, l10n: &Localizer, json: bool) -> Outcome 
             space_name,
         } => sheet_cmd(&csv, &server, &out, space_name.as_deref(), l10n, json),
         WorkshopCommand::Pack(cmd) => pack_cmd(cmd, &store, l10n, json).await,
+        WorkshopCommand::Plans => {
+            let plans = records::plans(&store)?;
+            if json {
+                print_json(&plans);
+            } else if plans.is_empty() {
+                println!("{}", l10n.t("workshop-plans-none"));
+            } else {
+                for p in plans {
+                    println!("{}: {}", p.name, p.tours.join(", "));
+                }
+            }
+            Ok(())
+        }
         WorkshopCommand::Progress(cmd) => progress_cmd(cmd, &store, l10n, json),
         WorkshopCommand::Reset { web_sessions, yes } => {
             reset_cmd(&store, web_sessions.as_deref(), yes, l10n, json)

@@ -294,6 +294,12 @@ async fn pack_progress_and_reset_as_a_trainer_uses_them() {
             .join("workshop-packs/atelier/workshop.toml")
             .is_file()
     );
+    let out = run(&laptop, &["--json", "workshop", "plans"]).await;
+    let plans: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        plans,
+        serde_json::json!([{ "name": "Atelier", "tours": ["discover", "files"] }])
+    );
 
     // A participant works on the laptop.
     {
