@@ -562,6 +562,39 @@ fn workshop_pack_round_trip_through_zip_and_folder() {
     assert!(!dir.path().join("bad.zip").exists());
 }
 
+#[test]
+fn a_plan_mixing_bundled_tours_and_pack_tours_exports_and_imports() {
+    let dir = tempfile::tempdir().unwrap();
+    // An author's pack keeping the texts in one file per language, not `<tour-id>.ftl`.
+    let source = dir.path().join("source");
+    write_pack(&source, "name = \"x\"\ntours = [\"demo\"]\n");
+    for lang in ["fr", "en"] {
+        let from = source.join(format!("locales/{lang}/demo.ftl"));
+        std::fs::rename(&from, source.join(format!("locales/{lang}/messages.ftl"))).unwrap();
+    }
+    let packs = [passerelle_core::tours::FileSet::read(&source).unwrap()];
+    let plan = WorkshopPlan {
+        name: "Mixte".into(),
+        tours: vec!["demo".into(), "files".into()],
+    };
+    let identity = PackIdentity {
+        id: "mixte".into(),
+        version: 2,
+        name: "Mixte".into(),
+    };
+    let dest = dir.path().join("mixte.zip");
+    pack::export_pack(&plan, &identity, &packs, &dest).unwrap();
+    let imported = pack::import_pack(&dest).unwrap();
+    assert_eq!(imported.plan, plan);
+    assert!(
+        imported
+            .files
+            .files
+            .contains_key("locales/fr/pack0-messages.ftl")
+    );
+    assert_eq!(imported.source.pack.as_ref().unwrap().version, 2);
+}
+
 fn write_pack(root: &Path, workshop: &str) {
     std::fs::create_dir_all(root.join("tours/demo")).unwrap();
     std::fs::write(

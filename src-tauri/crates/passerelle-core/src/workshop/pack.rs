@@ -79,10 +79,13 @@ fn line_of(text: &str, offset: usize) -> u32 {
     text[..offset.min(text.len())].matches('\n').count() as u32 + 1
 }
 
-/// Where a tour's files are in a source, and its locale files renamed for the pack.
-fn tour_files(set: &FileSet, bundled: bool, id: &str) -> BTreeMap<String, Vec<u8>> {
+/// Where a tour's files are in a source, and its locale files renamed for the pack. A pack
+/// that keeps a tour's texts in `locales/<lang>/<id>.ftl` gives that file; one that keeps them
+/// elsewhere gives all its locale files, prefixed with `source` so packs never collide.
+fn tour_files(set: &FileSet, source: Option<usize>, id: &str) -> BTreeMap<String, Vec<u8>> {
     let mut out = BTreeMap::new();
     let prefix = format!("tours/{id}/");
+    let mut own_file = std::collections::BTreeSet::new();
     for (path, bytes) in &set.files {
         if path.starts_with(&prefix) {
             out.insert(path.clone(), bytes.clone());
@@ -92,13 +95,26 @@ fn tour_files(set: &FileSet, bundled: bool, id: &str) -> BTreeMap<String, Vec<u8
         else {
             continue;
         };
-        let wanted = if bundled {
-            rest == format!("tours/{id}.ftl")
-        } else {
-            rest == format!("{id}.ftl")
+        let wanted = match source {
+            None => rest == format!("tours/{id}.ftl"),
+            Some(_) => rest == format!("{id}.ftl"),
         };
         if wanted {
             out.insert(format!("locales/{lang}/{id}.ftl"), bytes.clone());
+            own_file.insert(lang.to_owned());
+        }
+    }
+    if let Some(n) = source {
+        for (path, bytes) in &set.files {
+            let mut parts = path.splitn(3, '/');
+            if let (Some("locales"), Some(lang), Some(rest)) =
+                (parts.next(), parts.next(), parts.next())
+                && rest.ends_with(".ftl")
+                && !own_file.contains(lang)
+            {
+                let flat = rest.replace('/', "-");
+                out.insert(format!("locales/{lang}/pack{n}-{flat}"), bytes.clone());
+            }
         }
     }
     out
@@ -136,13 +152,14 @@ pub fn export_pack(
         let found = packs
             .iter()
             .rev()
-            .find(|p| p.files.contains_key(&key))
-            .map(|p| tour_files(p, false, id))
+            .enumerate()
+            .find(|(_, p)| p.files.contains_key(&key))
+            .map(|(n, p)| tour_files(p, Some(n), id))
             .or_else(|| {
                 bundled
                     .files
                     .contains_key(&key)
-                    .then(|| tour_files(&bundled, true, id))
+                    .then(|| tour_files(&bundled, None, id))
             });
         match found {
             Some(f) => files.extend(f),
