@@ -475,7 +475,7 @@ const TABLE: &[CommandSig] = &[
         name: "workshop_accounts_cleanup",
         args: &[
             ("accountId", "number"),
-            ("delete", "boolean"),
+            ("remove", "boolean"),
             ("userIds", "Array<string>"),
         ],
         returns: "CleanupReport",

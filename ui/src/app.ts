@@ -26,6 +26,8 @@ import * as tourHealth from "./screens/tourHealth";
 import * as tourPlayer from "./screens/tourPlayer";
 import * as tours from "./screens/tours";
 import * as welcome from "./screens/welcome";
+import * as workshop from "./screens/workshop";
+import * as workshopProjector from "./screens/workshopProjector";
 import { PALETTES, type ThemeName } from "./theme/palette";
 import { safeLogo, spaceColors } from "./theme/spaceTheme";
 import { quietCheckAtStart } from "./components/updates";
@@ -36,6 +38,8 @@ const SCREENS: Record<Exclude<Route, `tours/${string}`>, Screen> = {
   "tour-health": tourHealth.render,
   tours: tours.render,
   handover: handover.render,
+  workshop: workshop.render,
+  "workshop-projector": workshopProjector.render,
   settings: settingsScreen.render,
   about: about.render,
 };
@@ -262,6 +266,7 @@ export class App {
       accounts: t("nav-accounts"),
       tours: t("nav-tours"),
       handover: t("nav-handover"),
+      workshop: t("nav-workshop"),
       settings: t("nav-settings"),
       about: t("nav-about"),
     };

@@ -2,13 +2,14 @@
 // Other hashes (like the skip link's target) are ignored.
 
 /** The screens of the main menu. */
-export const ROUTES = ["accounts", "tours", "handover", "settings", "about"] as const;
+export const ROUTES = ["accounts", "tours", "handover", "workshop", "settings", "about"] as const;
 export type NavRoute = (typeof ROUTES)[number];
 
 /** Screens reached from another one; the menu highlights their parent. */
 export const SUB_ROUTES = {
   "accounts/connect": "accounts",
   "tour-health": "tours",
+  "workshop-projector": "workshop",
 } as const satisfies Record<string, NavRoute>;
 export type SubRoute = keyof typeof SUB_ROUTES;
 

@@ -395,12 +395,13 @@ pub async fn workshop_accounts_list(
     Ok(accounts::cleanup_candidates(store, server)?)
 }
 
-/// Disables (or deletes, with their data) exactly the confirmed practice accounts.
+/// Disables (or, with `remove`, deletes with their data) exactly the confirmed practice
+/// accounts.
 #[tauri::command]
 pub async fn workshop_accounts_cleanup(
     state: State<'_, AppState>,
     account_id: i64,
-    delete: bool,
+    remove: bool,
     user_ids: Vec<String>,
 ) -> Result<CleanupReport, IpcError> {
     let store = state.store()?;
@@ -409,7 +410,7 @@ pub async fn workshop_accounts_cleanup(
         state.secrets(),
         &store.account(account_id)?,
     )?;
-    let action = if delete {
+    let action = if remove {
         CleanupAction::Delete
     } else {
         CleanupAction::Disable

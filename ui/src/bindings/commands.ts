@@ -235,8 +235,8 @@ export const workshopAccountsList = (accountId: number): Promise<Array<PracticeA
   invoke("workshop_accounts_list", { accountId });
 
 /** Disables (or deletes) exactly the confirmed practice accounts. Rejects with an `IpcError`. */
-export const workshopAccountsCleanup = (accountId: number, delete: boolean, userIds: Array<string>): Promise<CleanupReport> =>
-  invoke("workshop_accounts_cleanup", { accountId, delete, userIds });
+export const workshopAccountsCleanup = (accountId: number, remove: boolean, userIds: Array<string>): Promise<CleanupReport> =>
+  invoke("workshop_accounts_cleanup", { accountId, remove, userIds });
 
 /** The printable sign-in sheet (HTML) in memory. Rejects with an `IpcError`. */
 export const workshopSheetRender = (server: string, title: string, cards: Array<SheetEntry>): Promise<string> =>

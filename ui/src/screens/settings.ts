@@ -7,6 +7,7 @@ import { radioGroup, screen } from "../components/ui";
 import { updateSection } from "../components/updates";
 import { h, uid } from "../dom";
 import { LANGUAGES, LANGUAGE_NAMES } from "../i18n";
+import { progressExportSection } from "./workshopExport";
 
 type LanguageChoice = Language | "system";
 
@@ -106,6 +107,7 @@ export function render(ctx: Ctx): HTMLElement {
     h("p", { class: "lead" }, t("settings-intro")),
     h("div", { class: "card stack" }, language, theme, textSize),
     updateSection({ api: ctx.api, i18n: ctx.i18n, announce: actions.announce }),
+    profile ? progressExportSection(ctx) : null,
     profileSection,
   );
 }
