@@ -769,7 +769,7 @@ pub struct CreatedAccount {
 /// What a run created.
 #[derive(Debug, Clone)]
 pub struct CreationReport {
-    /// The run's local id (clean-up can target it).
+    /// The run's local id (its accounts and groups are recorded under it).
     pub run_id: i64,
     /// The server, as recorded.
     pub server_url: String,
