@@ -202,6 +202,9 @@ pub fn open<R: Runtime>(
             .eval(REFRESH_JS)
             .map_err(|e| IpcError::new("space-window", e.to_string()));
     }
+    if let Some(sessions) = session_dir.parent() {
+        purge_forgotten(sessions);
+    }
     std::fs::create_dir_all(&session_dir)
         .map_err(|e| IpcError::new("space-window", e.to_string()))?;
     let same_origin = origin.clone();
@@ -257,7 +260,9 @@ pub fn show_step<R: Runtime>(
     Ok(false)
 }
 
-/// Signs out of the web space: closes the window and deletes its session folder.
+/// Signs out of the web space: closes the window and deletes its session folder. The folder is
+/// first renamed aside (atomic: the next window starts with an empty session even if the web
+/// engine is still writing its last files), then deleted; leftovers go on the next open.
 pub fn forget<R: Runtime>(
     app: &AppHandle<R>,
     account_id: i64,
@@ -268,15 +273,41 @@ pub fn forget<R: Runtime>(
         let _ = window.clear_all_browsing_data();
         window
             .destroy()
-            .map_err(|e| IpcError::new("space-window", e.to_string()))?;
+            .map_err(|e| IpcError::new("space-window", format!("closing the window: {e}")))?;
     }
     if let Some(session) = spaces(app).lock().get_mut(&label) {
         session.step = None;
     }
-    match std::fs::remove_dir_all(&session_dir) {
-        Ok(()) => Ok(()),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
-        Err(e) => Err(IpcError::new("space-window", e.to_string())),
+    let Some(parent) = session_dir.parent() else {
+        return Ok(());
+    };
+    if session_dir.exists() {
+        let stamp = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_nanos())
+            .unwrap_or_default();
+        let aside = parent.join(format!(".forgotten-{account_id}-{stamp}"));
+        std::fs::rename(&session_dir, &aside).map_err(|e| {
+            IpcError::new("space-window", format!("{}: {e}", session_dir.display()))
+        })?;
+    }
+    purge_forgotten(parent);
+    Ok(())
+}
+
+/// Deletes the session folders set aside by [`forget`] (best effort).
+fn purge_forgotten(sessions: &std::path::Path) {
+    let Ok(entries) = std::fs::read_dir(sessions) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        if entry
+            .file_name()
+            .to_string_lossy()
+            .starts_with(".forgotten-")
+        {
+            let _ = std::fs::remove_dir_all(entry.path());
+        }
     }
 }
 

@@ -1,0 +1,73 @@
+// The test's eye in the space window: every 200 ms it sends what it sees (the overlay's
+// spotlight and popover, the targets' boxes, what the overlay channel and another command
+// answered) to the loopback server, and runs the commands it gets back (a click, a scroll),
+// as the person would. Test fixture only.
+(function () {
+  "use strict";
+  const box = (e) => {
+    if (!e) return null;
+    const r = e.getBoundingClientRect();
+    return { left: r.left, top: r.top, width: r.width, height: r.height };
+  };
+  const SHARE = "[data-cy-files-list-row-name='Essai partage'] button[data-cy-files-list-row-action='sharing-status']";
+  const ipc = { internals: typeof window.__TAURI_INTERNALS__ };
+  function tryIpc() {
+    const tauri = window.__TAURI_INTERNALS__;
+    if (!tauri) return;
+    tauri.invoke("accounts_list", { profileId: 1 }).then(
+      (v) => (ipc.accountsList = { ok: true, value: JSON.stringify(v).slice(0, 200) }),
+      (e) => (ipc.accountsList = { ok: false, error: String(e) }));
+    tauri.invoke("tour_health_list").then(
+      () => (ipc.tourHealth = { ok: true }),
+      (e) => (ipc.tourHealth = { ok: false, error: String(e) }));
+    tauri.invoke("plugin:space|overlay_step").then(
+      (v) => (ipc.overlayStep = { ok: true, stepId: v && v.stepId }),
+      (e) => (ipc.overlayStep = { ok: false, error: String(e) }));
+  }
+  function overlay() {
+    const host = document.querySelector("passerelle-overlay");
+    const root = host && host.shadowRoot;
+    if (!root) return { present: false };
+    const pop = root.querySelector(".pop");
+    const spot = root.querySelector(".spot");
+    return {
+      present: true,
+      popHidden: pop.hidden,
+      mode: pop.dataset.mode || null,
+      placement: pop.dataset.placement || null,
+      role: pop.getAttribute("role"),
+      labelledBy: pop.getAttribute("aria-labelledby"),
+      title: (root.getElementById(pop.getAttribute("aria-labelledby")) || {}).textContent || null,
+      text: pop.textContent,
+      live: (root.querySelector("[aria-live]") || {}).textContent || null,
+      pop: pop.hidden ? null : box(pop),
+      spot: spot.hidden ? null : box(spot),
+      focused: root.activeElement === pop,
+    };
+  }
+  const run = {
+    "click-share": () => document.querySelector(SHARE).click(),
+    "scroll-list": () => (document.querySelector("[data-cy-files-list]").scrollTop += 60),
+  };
+  function send() {
+    const state = {
+      url: location.pathname,
+      times: (window.__fixture || {}).times,
+      storedBefore: (window.__fixture || {}).storedBefore,
+      loadId: (window.__fixture || {}).loadId,
+      ipc,
+      overlay: overlay(),
+      share: box(document.querySelector(SHARE)),
+      input: box(document.getElementById("sharing-search-input")),
+      viewport: { width: innerWidth, height: innerHeight },
+    };
+    fetch("/__probe", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(state) })
+      .then((r) => r.json())
+      .then((reply) => {
+        for (const c of reply.commands || []) run[c] && run[c]();
+      })
+      .catch(() => undefined);
+  }
+  setTimeout(tryIpc, 100);
+  setInterval(send, 200);
+})();

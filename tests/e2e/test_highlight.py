@@ -1,0 +1,234 @@
+"""End-to-end: highlight steps in the member's space window (issue #8), in the real app.
+
+The space is the loopback Nextcloud double, which here also serves pages/nc29-files.html at
+the web interface's addresses: a stand-in for Nextcloud 29's Files page built from
+../shared/nextcloud-dom (same data-cy-* hooks, the ~2 s render, the sidebar opened by the
+share icon, menus appended to <body>, regenerated ids, no user menu). WebDriver only drives
+the main window (WebKit lets one web context be automated, and the space window has its own
+session), so pages/probe.js, loaded by that page, reports what the space window shows
+(overlay, boxes, IPC answers) to the double every 200 ms and runs the test's commands there
+(a click on the share icon, a scroll), as the person would.
+
+Covered, in French and in English: the Sharing tour lights up the inline share button of a
+row that appears late; the person's click moves the tour on; the share input, inside the
+sidebar that click opened, is lit up next; the spotlight follows the list's own scrolling;
+the Discover tour's user menu never comes: the popover is centred with the fallback words and
+the miss is in Tour health; signing out of the web space deletes its session; the page cannot
+call Passerelle's other commands.
+Screenshots of the whole screen: target/e2e/highlight-<moment>-<lang>.png.
+"""
+
+import json
+import subprocess
+import threading
+import time
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from conftest import ARTIFACTS, by_testid, visible, wait
+from flows import LONG, connect_with_app_password, fluent_text, norm
+from nextcloud_double import ALICE, ALICE_APP_PASSWORD, NextcloudDouble, _plain
+from test_tours import open_tours, press_next, tour_card, wait_step
+
+PAGES = Path(__file__).resolve().parent / "pages"
+LANGS = pytest.mark.parametrize("app", ["fr_FR.UTF-8", "en_US.UTF-8"], indirect=True, ids=["fr", "en"])
+WEB_PATHS = ("/", "/index.php", "/index.php/", "/index.php/apps/files", "/index.php/apps/files/")
+
+
+class PagesDouble(NextcloudDouble):
+    """The double, plus the fixture pages and the probe's mailbox."""
+
+    def __init__(self, **kw):
+        super().__init__(**kw)
+        self.probe_lock = threading.Condition()
+        self.probe_state: dict | None = None
+        self.probe_history: list[dict] = []
+        self.commands: list[str] = []
+
+    def route(self, method, target, headers, body, base_url):
+        path = urlsplit(target).path
+        facts = {"method": method, "path": path, "fixture": True}
+        if method == "GET" and (path in WEB_PATHS or path.startswith("/index.php/apps/files/")):
+            return _plain(200, "OK", "text/html; charset=utf-8", (PAGES / "nc29-files.html").read_bytes()), facts
+        if method == "GET" and path.startswith("/__pages/") and path.endswith(".js"):
+            name = path.removeprefix("/__pages/")
+            if name in ("nc29-files.js", "probe.js"):
+                return _plain(200, "OK", "text/javascript; charset=utf-8", (PAGES / name).read_bytes()), facts
+        if method == "POST" and path == "/__probe":
+            state = json.loads(body or b"{}")
+            with self.probe_lock:
+                self.probe_state = state
+                self.probe_history.append(state)
+                commands, self.commands = self.commands, []
+                self.probe_lock.notify_all()
+            return _plain(200, "OK", "application/json", json.dumps({"commands": commands}).encode()), facts
+        return super().route(method, target, headers, body, base_url)
+
+    def command(self, name: str) -> None:
+        with self.probe_lock:
+            self.commands.append(name)
+
+    def until(self, what: str, predicate, timeout: float = 30.0) -> dict:
+        """The first probe report (from now on) that satisfies `predicate`."""
+        deadline = time.monotonic() + timeout
+        with self.probe_lock:
+            seen = len(self.probe_history)
+            while True:
+                for state in self.probe_history[seen:]:
+                    if predicate(state):
+                        return state
+                seen = len(self.probe_history)
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    raise AssertionError(f"space window: {what}; last report: {json.dumps(self.probe_state)[:1500]}")
+                self.probe_lock.wait(left)
+
+
+@pytest.fixture(autouse=True)
+def paint_for_screenshots(app):
+    """WebKit's accelerated compositing draws where `import` does not see it under Xvfb: the
+    screenshots of the whole screen (both windows) need the plain painting path."""
+    app.extra_env.update(WEBKIT_DISABLE_COMPOSITING_MODE="1")
+
+
+@pytest.fixture
+def space():
+    with PagesDouble(mode="normal") as nc:
+        yield nc
+
+
+def lang_of(app) -> str:
+    return app.system_lang[:2]
+
+
+def screenshot(app, moment: str) -> Path:
+    """The whole X screen (both windows), as the person sees it."""
+    path = ARTIFACTS / f"highlight-{moment}-{lang_of(app)}.png"
+    subprocess.run(["import", "-display", app.display, "-window", "root", str(path)], check=True,
+                   capture_output=True, timeout=30)
+    return path
+
+
+def inside(inner: dict, outer: dict, slack: float = 0.5) -> bool:
+    return (outer["left"] - slack <= inner["left"] and outer["top"] - slack <= inner["top"]
+            and inner["left"] + inner["width"] <= outer["left"] + outer["width"] + slack
+            and inner["top"] + inner["height"] <= outer["top"] + outer["height"] + slack)
+
+
+def lit(target: str):
+    """A report where the spotlight surrounds `target` and the popover is shown beside it."""
+    def check(st):
+        o, box = st["overlay"], st.get(target)
+        return (o.get("present") and not o["popHidden"] and o["mode"] == "target" and box
+                and o["spot"] and inside(box, o["spot"]) and o["pop"] is not None)
+    return check
+
+
+def status_text(s) -> str:
+    return norm(visible(s, "tour-space-status").text)
+
+
+@LANGS
+def test_sharing_tour_in_the_space_window(app, opened, space):
+    lang = lang_of(app)
+    s = app.start()
+    connect_with_app_password(s, lang, "Camille", space.base_url, ALICE, ALICE_APP_PASSWORD)
+    open_tours(s)
+    tour_card(s, "sharing").find_element(*by_testid("tour-start")).click()
+    wait_step(s, "welcome", "explain")
+    press_next(s)
+    wait_step(s, "create-folder", "task")
+    visible(s, "tour-skip").click()
+    wait_step(s, "share-icon", "highlight")
+
+    # "Show me in my space": the space window opens on the server; the row renders ≈ 2 s later.
+    visible(s, "tour-show-in-space").click()
+    wait(s, LONG).until(lambda d: status_text(d) == fluent_text(lang, "highlight-shown"))
+    st = space.until("the share icon of « Essai partage » is lit up", lit("share"))
+    o = st["overlay"]
+    assert st["times"]["rows"] >= 2000, st["times"]
+    assert o["role"] == "dialog" and o["labelledBy"] and o["focused"], o
+    assert fluent_text(lang, "tour-sharing-share-icon") in norm(o["text"]), o["text"]
+    assert fluent_text(lang, "highlight-click-hint") in norm(o["text"])
+    assert norm(fluent_text(lang, "tour-step-counter", step=3, total=10)) in norm(o["title"]), o["title"]
+    assert o["placement"] in ("below", "above", "left", "right"), o
+    screenshot(app, "share-icon")
+
+    # The remote page got none of Passerelle's commands, only the overlay's channel.
+    ipc = space.until("the page's IPC attempts answered",
+                      lambda x: "accountsList" in x["ipc"] and "overlayStep" in x["ipc"] and "tourHealth" in x["ipc"])["ipc"]
+    assert ipc["overlayStep"] == {"ok": True, "stepId": "share-icon"}, ipc
+    assert ipc["accountsList"]["ok"] is False and "not allowed" in ipc["accountsList"]["error"], ipc
+    assert ipc["tourHealth"]["ok"] is False and "not allowed" in ipc["tourHealth"]["error"], ipc
+
+    # The spotlight follows the list when it scrolls inside its own container.
+    before = st["overlay"]["spot"]["top"]
+    space.command("scroll-list")
+    st = space.until("the spotlight followed the scroll",
+                     lambda x: lit("share")(x) and abs(x["overlay"]["spot"]["top"] - (before - 60)) < 2)
+
+    # The person clicks the share icon: the tour goes on; the sidebar opens, then its input.
+    space.command("click-share")
+    wait_step(s, "share-input", "highlight")
+    st = space.until("the share input in the sidebar is lit up", lit("input"))
+    assert st["times"]["shareInput"] > st["times"]["sidebar"], st["times"]
+    assert fluent_text(lang, "tour-sharing-share-input") in norm(st["overlay"]["text"])
+    screenshot(app, "share-input")
+
+    # Next, in the app: a task step, the overlay goes away.
+    press_next(s)
+    wait_step(s, "share-member", "task")
+    space.until("the overlay left", lambda x: not x["overlay"].get("present") or x["overlay"]["popHidden"])
+
+
+@LANGS
+def test_a_missing_target_falls_back_and_shows_in_tour_health(app, opened, space):
+    lang = lang_of(app)
+    s = app.start()
+    connect_with_app_password(s, lang, "Camille", space.base_url, ALICE, ALICE_APP_PASSWORD)
+    open_tours(s)
+    tour_card(s, "discover").find_element(*by_testid("tour-start")).click()
+    for step in ("welcome", "top-bar", "search-bell"):
+        wait_step(s, step)
+        press_next(s)
+    wait_step(s, "user-menu", "highlight")
+    visible(s, "tour-show-in-space").click()
+
+    # No user menu on this page: after the step's 8 s, a centred popover with the words.
+    st = space.until("the fallback is shown", lambda x: x["overlay"].get("mode") == "missing", timeout=40)
+    o = st["overlay"]
+    assert o["placement"] == "center" and o["spot"] is None, o
+    assert fluent_text(lang, "tour-discover-user-menu-fallback") in norm(o["text"]), o["text"]
+    assert fluent_text(lang, "highlight-not-found") in norm(o["text"])
+    vp, pop = st["viewport"], o["pop"]
+    assert abs(pop["left"] + pop["width"] / 2 - vp["width"] / 2) < 2, (pop, vp)
+    wait(s, LONG).until(lambda d: status_text(d) == fluent_text(lang, "highlight-missed"))
+    screenshot(app, "fallback")
+
+    # Signing out of the web space closes the window and clears its session: opened again,
+    # the page finds nothing of what it stored on its first visit.
+    first = st["loadId"]
+    assert st["storedBefore"] is None, st
+    visible(s, "tour-space-forget").click()
+    wait(s, LONG).until(lambda d: status_text(d) == fluent_text(lang, "highlight-forgotten"),
+                        "not signed out of the web space")
+    sessions = app.data_dir / "web-sessions"
+    assert not any(p.name.startswith(".forgotten-") for p in sessions.iterdir()), list(sessions.iterdir())
+
+    # Tour health lists the miss: tour, step, version, the selectors tried for Nextcloud 29.
+    s.execute_script("location.hash = '#/tour-health'")
+    row = wait(s, LONG).until(lambda d: d.find_elements(*by_testid("tour-health-row")))[0]
+    assert row.get_attribute("data-tour-id") == "discover" and row.get_attribute("data-step-id") == "user-menu"
+    assert "29.0.6" in row.text
+    tried = [c.text for c in row.find_elements("css selector", "code")]
+    assert tried == ["button[aria-controls='header-menu-user-menu']"], tried
+    screenshot(app, "tour-health")
+
+    # Back to the tour (it resumes at the same step): the space opens again with a fresh session.
+    s.execute_script("location.hash = '#/tours/discover'")
+    wait_step(s, "user-menu", "highlight")
+    visible(s, "tour-show-in-space").click()
+    again = space.until("the space window opened again", lambda x: x.get("loadId") not in (None, first))
+    assert again["storedBefore"] is None, "the web session was kept after signing out"
