@@ -52,6 +52,8 @@ struct Session {
     account_id: i64,
     /// `scheme://host[:port]` of the server.
     origin: String,
+    /// The server's address (with its sub-path).
+    server: Url,
     /// The step the overlay shows, if any.
     step: Option<OverlayStep>,
 }
@@ -156,8 +158,47 @@ fn overlay_report<R: Runtime>(
         .map_err(|e| IpcError::new("space-window", e.to_string()))
 }
 
-/// Opens (or brings forward) an account's space window on `server_url`, its session kept in
-/// `session_dir`, with `step` on show.
+/// The page of `app` on the server (`…/index.php/apps/<app>/`), for app ids made of `[a-z0-9_]`.
+pub fn app_url(server: &Url, app: &str) -> Option<Url> {
+    let ok = !app.is_empty()
+        && app
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
+    let base = server.as_str().trim_end_matches('/');
+    ok.then(|| Url::parse(&format!("{base}/index.php/apps/{app}/")).ok())
+        .flatten()
+}
+
+/// Whether the window shows `app`'s pages already.
+fn shows_app(here: &Url, app: &str) -> bool {
+    here.path().contains(&format!("/apps/{app}/")) || here.path().ends_with(&format!("/apps/{app}"))
+}
+
+/// Takes the space window to the step's app when it shows another page (tours span apps).
+fn follow_app<R: Runtime>(
+    window: &tauri::WebviewWindow<R>,
+    server: &Url,
+    step: Option<&OverlayStep>,
+) -> Result<bool, IpcError> {
+    let Some(app) = step.and_then(|s| s.app.as_deref()) else {
+        return Ok(false);
+    };
+    let here = window
+        .url()
+        .map_err(|e| IpcError::new("space-window", e.to_string()))?;
+    match app_url(server, app) {
+        Some(there) if !shows_app(&here, app) => {
+            window
+                .navigate(there)
+                .map_err(|e| IpcError::new("space-window", e.to_string()))?;
+            Ok(true)
+        }
+        _ => Ok(false),
+    }
+}
+
+/// Opens (or brings forward) an account's space window on `server_url` (on the step's app when
+/// it names one), its session kept in `session_dir`, with `step` on show.
 pub fn open<R: Runtime>(
     app: &AppHandle<R>,
     account_id: i64,
@@ -174,12 +215,19 @@ pub fn open<R: Runtime>(
         })?;
     let origin = origin_of(&url);
     let label = label(account_id);
+    let first_page = step
+        .as_ref()
+        .and_then(|s| s.app.as_deref())
+        .and_then(|a| app_url(&url, a))
+        .unwrap_or_else(|| url.clone());
+    let shown = step.clone();
     let known = {
         let mut sessions = spaces(app).lock();
         let known = sessions.contains_key(&label);
         let session = sessions.entry(label.clone()).or_insert_with(|| Session {
             account_id,
             origin: origin.clone(),
+            server: url.clone(),
             step: None,
         });
         session.step = step;
@@ -198,6 +246,9 @@ pub fn open<R: Runtime>(
     if let Some(window) = app.get_webview_window(&label) {
         let _ = window.unminimize();
         let _ = window.set_focus();
+        if follow_app(&window, &url, shown.as_ref())? {
+            return Ok(());
+        }
         return window
             .eval(REFRESH_JS)
             .map_err(|e| IpcError::new("space-window", e.to_string()));
@@ -208,7 +259,7 @@ pub fn open<R: Runtime>(
     std::fs::create_dir_all(&session_dir)
         .map_err(|e| IpcError::new("space-window", e.to_string()))?;
     let same_origin = origin.clone();
-    WebviewWindowBuilder::new(app, &label, WebviewUrl::External(url))
+    WebviewWindowBuilder::new(app, &label, WebviewUrl::External(first_page))
         .title(title)
         .inner_size(1200.0, 820.0)
         .min_inner_size(480.0, 400.0)
@@ -244,14 +295,18 @@ pub fn show_step<R: Runtime>(
     step: Option<OverlayStep>,
 ) -> Result<bool, IpcError> {
     let label = label(account_id);
-    {
+    let server = {
         let mut sessions = spaces(app).lock();
         let Some(session) = sessions.get_mut(&label) else {
             return Ok(false);
         };
-        session.step = step;
-    }
+        session.step = step.clone();
+        session.server.clone()
+    };
     if let Some(window) = app.get_webview_window(&label) {
+        if follow_app(&window, &server, step.as_ref())? {
+            return Ok(true);
+        }
         window
             .eval(REFRESH_JS)
             .map_err(|e| IpcError::new("space-window", e.to_string()))?;
@@ -350,6 +405,7 @@ mod tests {
                 open: None,
                 candidates: vec![],
             },
+            app: None,
             nextcloud_major: Some(29),
             nextcloud_version: Some(s("29.0.6")),
             labels: OverlayLabels {
@@ -446,6 +502,20 @@ mod tests {
 
         // The main window keeps its app commands.
         call(&main, "tauri://localhost", "tour_health_list", json!({})).unwrap();
+    }
+
+    #[test]
+    fn app_pages_are_built_under_the_server_sub_path() {
+        let server = Url::parse("https://cloud.example.org/nextcloud").unwrap();
+        assert_eq!(
+            app_url(&server, "calendar").unwrap().as_str(),
+            "https://cloud.example.org/nextcloud/index.php/apps/calendar/"
+        );
+        assert!(app_url(&server, "../settings").is_none());
+        assert!(app_url(&server, "").is_none());
+        let here = Url::parse("https://cloud.example.org/nextcloud/index.php/apps/files/files/32")
+            .unwrap();
+        assert!(shows_app(&here, "files") && !shows_app(&here, "calendar"));
     }
 
     #[test]

@@ -767,7 +767,11 @@ advance: string,
 /**
  * What to point at.
  */
-target: HighlightTarget, };
+target: HighlightTarget, 
+/**
+ * The Nextcloud app whose page holds the target (the tour's first app), if any.
+ */
+app: string | null, };
 
 /**
  * Words of the popover, in the person's language (formatted by the UI from Fluent).
@@ -846,6 +850,10 @@ advance: string,
  * What to point at.
  */
 target: HighlightTarget, 
+/**
+ * The app whose page holds the target: the space window goes there if it is elsewhere.
+ */
+app: string | null, 
 /**
  * The server's major version, when known; `null` tries every candidate.
  */

@@ -60,12 +60,15 @@ pub struct HighlightLive {
     pub advance: String,
     /// What to point at.
     pub target: HighlightTarget,
+    /// The Nextcloud app whose page holds the target (the tour's first app), if any.
+    pub app: Option<String>,
 }
 
 impl HighlightLive {
-    /// From a validated step.
-    pub fn of(advance: Advance, target: &Target) -> Self {
+    /// From a validated step of a tour for `apps`.
+    pub fn of(advance: Advance, target: &Target, apps: &[String]) -> Self {
         Self {
+            app: apps.first().cloned(),
             advance: advance_name(advance).to_owned(),
             target: HighlightTarget {
                 wait_ms: target.wait_ms,
@@ -137,6 +140,9 @@ pub struct OverlayStep {
     pub advance: String,
     /// What to point at.
     pub target: HighlightTarget,
+    /// The app whose page holds the target: the space window goes there if it is elsewhere.
+    #[serde(default)]
+    pub app: Option<String>,
     /// The server's major version, when known; `null` tries every candidate.
     pub nextcloud_major: Option<u32>,
     /// The server's full version, for tour health ("29.0.6"), when known.

@@ -325,7 +325,11 @@ pub fn ui_step(loaded: &LoadedTour, step: &format::Step) -> TourStep {
             id,
             text,
             fallback: fallback.id.clone(),
-            live: Some(highlight::HighlightLive::of(*advance, target)),
+            live: Some(highlight::HighlightLive::of(
+                *advance,
+                target,
+                &loaded.tour.apps,
+            )),
         },
     }
 }
