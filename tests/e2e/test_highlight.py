@@ -9,12 +9,17 @@ session), so pages/probe.js, loaded by that page, reports what the space window 
 (overlay, boxes, IPC answers) to the double every 200 ms and runs the test's commands there
 (a click on the share icon, a scroll), as the person would.
 
+Also pages/nc29-calendar.html (Calendar 4.7.20: "+ Event", the calendar list, the pencil that
+exists only while an entry is hovered or focused) at /index.php/apps/calendar/.
+
 Covered, in French and in English: the Sharing tour lights up the inline share button of a
 row that appears late; the person's click moves the tour on; the share input, inside the
 sidebar that click opened, is lit up next; the spotlight follows the list's own scrolling;
 the Discover tour's user menu never comes: the popover is centred with the fallback words and
 the miss is in Tour health; signing out of the web space deletes its session; the page cannot
-call Passerelle's other commands.
+call Passerelle's other commands; the Files tour's "+ New" menu, appended to <body> after the
+click, is lit up; the Calendar tour then takes the same window to the Calendar page, where the
+hover-only pencil is revealed and lit up.
 Screenshots of the whole screen: target/e2e/highlight-<moment>-<lang>.png.
 """
 
@@ -52,9 +57,11 @@ class PagesDouble(NextcloudDouble):
         facts = {"method": method, "path": path, "fixture": True}
         if method == "GET" and (path in WEB_PATHS or path.startswith("/index.php/apps/files/")):
             return _plain(200, "OK", "text/html; charset=utf-8", (PAGES / "nc29-files.html").read_bytes()), facts
+        if method == "GET" and path.startswith("/index.php/apps/calendar"):
+            return _plain(200, "OK", "text/html; charset=utf-8", (PAGES / "nc29-calendar.html").read_bytes()), facts
         if method == "GET" and path.startswith("/__pages/") and path.endswith(".js"):
             name = path.removeprefix("/__pages/")
-            if name in ("nc29-files.js", "probe.js"):
+            if name in ("nc29-files.js", "nc29-calendar.js", "probe.js"):
                 return _plain(200, "OK", "text/javascript; charset=utf-8", (PAGES / name).read_bytes()), facts
         if method == "POST" and path == "/__probe":
             state = json.loads(body or b"{}")
@@ -232,3 +239,56 @@ def test_a_missing_target_falls_back_and_shows_in_tour_health(app, opened, space
     visible(s, "tour-show-in-space").click()
     again = space.until("the space window opened again", lambda x: x.get("loadId") not in (None, first))
     assert again["storedBefore"] is None, "the web session was kept after signing out"
+
+
+@LANGS
+def test_files_then_calendar_menus_and_hover_only_buttons(app, opened, space):
+    lang = lang_of(app)
+    s = app.start()
+    connect_with_app_password(s, lang, "Camille", space.base_url, ALICE, ALICE_APP_PASSWORD)
+    open_tours(s)
+    tour_card(s, "files").find_element(*by_testid("tour-start")).click()
+    wait_step(s, "welcome", "explain")
+    press_next(s)
+    wait_step(s, "already-know", "choice")
+    s.find_element("css selector", '[data-testid="tour-choice"][data-goto="next"]').click()
+    wait_step(s, "new-menu", "explain")
+    press_next(s)
+    wait_step(s, "new-button", "highlight")
+    visible(s, "tour-show-in-space").click()
+    st = space.until("the + New button is lit up", lit("newButton"))
+    assert st["url"] == "/index.php/apps/files/", st["url"]
+
+    # The person opens the menu: the tour goes on, and the entry in the menu that the page
+    # appends to <body> ≈ 110 ms later is lit up.
+    space.command("click-new")
+    wait_step(s, "new-folder-entry", "highlight")
+    st = space.until("the New folder entry is lit up", lit("newFolder"))
+    assert st["menuParent"] == "BODY", st["menuParent"]
+    assert fluent_text(lang, "tour-files-new-folder-entry") in norm(st["overlay"]["text"])
+    screenshot(app, "new-folder")
+
+    # Another tour, another app: the same window goes to the Calendar page.
+    s.execute_script("location.hash = '#/tours/calendar'")
+    wait_step(s, "welcome", "explain")
+    press_next(s)
+    wait_step(s, "new-event-button", "highlight")
+    visible(s, "tour-show-in-space").click()
+    st = space.until("the + Event button is lit up on the Calendar page", lit("newEvent"))
+    assert st["url"] == "/index.php/apps/calendar/", st["url"]
+    press_next(s)
+    for task in ("create-event", "invite", "create-calendar"):
+        wait_step(s, task, "task")
+        visible(s, "tour-skip").click()
+        if task == "create-event":
+            wait_step(s, "email-first", "explain")
+            press_next(s)
+    wait_step(s, "edit-share-button", "highlight")
+
+    # The pencil exists only while the first calendar's entry is hovered or focused: the
+    # overlay hovers and focuses it, lights the pencil up, and leaves focus on the page.
+    st = space.until("the hover-only pencil is lit up", lit("pencil"))
+    assert "pencil-Personal" in st["times"], st["times"]
+    assert st["overlay"]["focused"] is False
+    assert fluent_text(lang, "tour-calendar-edit-share-button") in norm(st["overlay"]["text"])
+    screenshot(app, "hover-pencil")

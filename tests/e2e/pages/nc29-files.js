@@ -50,7 +50,7 @@
 
   // ≈ 2 s after navigation, as measured on Nextcloud 29 on a 2-core machine.
   setTimeout(() => {
-    const newButton = el("button", { class: "button-vue", id: rid("trigger-menu") }, "New");
+    const newButton = el("button", { type: "button", class: "button-vue", id: rid("trigger-menu") }, "New");
     newButton.addEventListener("click", openNewMenu);
     document.getElementById("files-header").append(
       el("form", { "data-cy-upload-picker": "", class: "upload-picker" }, newButton));

@@ -48,6 +48,7 @@
   const run = {
     "click-share": () => document.querySelector(SHARE).click(),
     "scroll-list": () => (document.querySelector("[data-cy-files-list]").scrollTop += 60),
+    "click-new": () => document.querySelector("[data-cy-upload-picker] button").click(),
   };
   function send() {
     const state = {
@@ -59,6 +60,11 @@
       overlay: overlay(),
       share: box(document.querySelector(SHARE)),
       input: box(document.getElementById("sharing-search-input")),
+      newButton: box(document.querySelector("[data-cy-upload-picker] button")),
+      newFolder: box(document.querySelector("[data-cy-upload-picker-menu-entry='newFolder'] button")),
+      menuParent: ((document.querySelector("[role=menu]") || {}).parentElement || {}).tagName || null,
+      newEvent: box(document.querySelector("button.new-event")),
+      pencil: box(document.querySelector("button[aria-label='Edit and share calendar']")),
       viewport: { width: innerWidth, height: innerHeight },
     };
     fetch("/__probe", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(state) })

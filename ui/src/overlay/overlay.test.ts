@@ -115,6 +115,22 @@ describe("overlay on a found target", () => {
   });
 });
 
+describe("overlay on a hover-only target", () => {
+  it("leaves focus on the page, or the target would hide again", async () => {
+    const entry = add(document.body, "a", { class: "cal", href: "#" }, "0,100,200,30");
+    entry.addEventListener("focusin", () => {
+      if (!document.querySelector(".pencil")) add(document.body, "button", { class: "pencil" }, "170,100,30,30");
+    });
+    await overlay.show(
+      step({ open: { action: "hover", selector: "a.cal" }, candidates: [{ selector: ".pencil", nextcloud: null }] }),
+    );
+    expect(overlay.mode).toBe("target");
+    expect(document.activeElement).toBe(entry);
+    expect(overlay.root.activeElement).toBeNull();
+    expect(q("[aria-live]").textContent).toContain("Click the share icon.");
+  });
+});
+
 describe("overlay when the target never comes", () => {
   it("centres the popover with the fallback words and reports the miss", async () => {
     vi.useFakeTimers();

@@ -60,6 +60,8 @@ export class Overlay {
   private cleanup: Array<() => void> = [];
   private returnFocus: Element | null = null;
   private frame = 0;
+  /** The target shows only while the page keeps hover/focus on its opener: keep focus there. */
+  private keepPageFocus = false;
   /** The last placement, for tests and screenshots. */
   placement: Placement | null = null;
   mode: Mode | null = null;
@@ -112,6 +114,7 @@ export class Overlay {
     if (this.step && sameStep(this.step, step) && this.target?.isConnected) return;
     this.stop();
     this.step = step;
+    this.keepPageFocus = false;
     this.attach();
     const lookup = new AbortController();
     this.lookup = lookup;
@@ -119,6 +122,7 @@ export class Overlay {
     if (lookup.signal.aborted || this.step !== step) return;
     if (located.found) {
       this.target = located.element;
+      this.keepPageFocus = located.opened && step.target.open?.action !== "click";
       this.scrollIntoView(located.element);
       this.render("target");
       this.follow();
@@ -218,7 +222,8 @@ export class Overlay {
     this.position();
     const active = this.env.root.activeElement;
     if (!this.returnFocus && active && active !== this.host) this.returnFocus = active;
-    this.pop.focus({ preventScroll: true });
+    // Moving focus would hide a hover/focus-only target; the live region says the step instead.
+    if (!this.keepPageFocus) this.pop.focus({ preventScroll: true });
   }
 
   /** Places the spotlight and the popover for the target's current box. */
