@@ -85,9 +85,17 @@ pub fn session_dir(data_dir: &std::path::Path, account_id: i64) -> PathBuf {
     data_dir.join("web-sessions").join(account_id.to_string())
 }
 
+/// Freezes `Object.prototype` in Passerelle's own pages only. Tauri's `freezePrototype` would
+/// freeze it in every webview, and Nextcloud's scripts assign inherited properties
+/// (`F.prototype.constructor = F`), which throws on a frozen prototype in strict code.
+const FREEZE_LOCAL_PROTOTYPE: &str = "if (location.protocol === 'tauri:' || \
+    location.hostname === 'tauri.localhost' || location.host === 'localhost:1420') \
+    { Object.freeze(Object.prototype); }";
+
 /// The `space` plugin, with the overlay's two commands.
 pub fn plugin<R: Runtime>() -> TauriPlugin<R> {
     PluginBuilder::new(PLUGIN)
+        .js_init_script(FREEZE_LOCAL_PROTOTYPE)
         .invoke_handler(tauri::generate_handler![overlay_step, overlay_report])
         .setup(|app, _| {
             app.manage(Spaces::default());

@@ -163,6 +163,11 @@ def test_sharing_tour_in_the_space_window(app, opened, space):
     assert o["placement"] in ("below", "above", "left", "right"), o
     screenshot(app, "share-icon")
 
+    # Nextcloud's own scripts run as in a browser (Object.prototype is frozen only in
+    # Passerelle's window: Nextcloud assigns inherited properties such as `constructor`).
+    assert st["prototypeFrozen"] is False
+    assert s.execute_script("return Object.isFrozen(Object.prototype)") is True
+
     # The remote page got none of Passerelle's commands, only the overlay's channel.
     ipc = space.until("the page's IPC attempts answered",
                       lambda x: "accountsList" in x["ipc"] and "overlayStep" in x["ipc"] and "tourHealth" in x["ipc"])["ipc"]

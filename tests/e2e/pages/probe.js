@@ -57,6 +57,7 @@
       storedBefore: (window.__fixture || {}).storedBefore,
       loadId: (window.__fixture || {}).loadId,
       ipc,
+      prototypeFrozen: Object.isFrozen(Object.prototype),
       overlay: overlay(),
       share: box(document.querySelector(SHARE)),
       input: box(document.getElementById("sharing-search-input")),
