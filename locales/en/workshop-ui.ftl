@@ -154,6 +154,7 @@ workshop-ui-progress-imported = { $files ->
 workshop-ui-progress-empty = No progress imported yet.
 workshop-ui-table-label = Progress per person, tour and step
 workshop-ui-col-participant = Person
+workshop-ui-col-step = { $n }. { $step }
 workshop-ui-col-summary = In short
 workshop-ui-row-summary = done: { $done }, skipped: { $skipped }, struggling: { $struggling }
 workshop-ui-progress-csv-path = Save the table (CSV) in

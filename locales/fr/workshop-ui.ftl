@@ -154,6 +154,7 @@ workshop-ui-progress-imported = { $files ->
 workshop-ui-progress-empty = Aucune progression importée pour l’instant.
 workshop-ui-table-label = Progression par personne, visite et étape
 workshop-ui-col-participant = Personne
+workshop-ui-col-step = { $n }. { $step }
 workshop-ui-col-summary = En bref
 workshop-ui-row-summary = fait : { $done }, passé : { $skipped }, en difficulté : { $struggling }
 workshop-ui-progress-csv-path = Enregistrer le tableau (CSV) dans

@@ -14,7 +14,11 @@ export interface ProgressMatrix {
   laptop(participant: string, tour: string, step: string): string | null;
 }
 
-export function progressMatrix(cells: ProgressCell[]): ProgressMatrix {
+/**
+ * `stepOrder`: each tour's step ids in the tour's order, when the tour is on offer here; its
+ * columns follow that order (unknown steps last, as first seen).
+ */
+export function progressMatrix(cells: ProgressCell[], stepOrder: ReadonlyMap<string, readonly string[]> = new Map()): ProgressMatrix {
   const participants: string[] = [];
   const tours = new Map<string, string[]>();
   const byKey = new Map<string, ProgressCell>();
@@ -26,7 +30,16 @@ export function progressMatrix(cells: ProgressCell[]): ProgressMatrix {
     tours.set(c.tour, steps);
     byKey.set(key(c.participant, c.tour, c.step), c);
   }
-  const columns = [...tours].flatMap(([tour, steps]) => steps.map((step) => ({ tour, step })));
+  const rank = (tour: string, step: string) => {
+    const i = stepOrder.get(tour)?.indexOf(step) ?? -1;
+    return i < 0 ? Number.MAX_SAFE_INTEGER : i;
+  };
+  const columns = [...tours].flatMap(([tour, steps]) =>
+    steps
+      .map((step, seen) => ({ tour, step, seen }))
+      .sort((a, b) => rank(tour, a.step) - rank(tour, b.step) || a.seen - b.seen)
+      .map(({ step }) => ({ tour, step })),
+  );
   return {
     participants,
     columns,

@@ -118,6 +118,14 @@ describe("workshop logic", () => {
     expect(m.laptop("Sacha", "sharing", "share")).toBe("poste-3");
   });
 
+  it("orders each tour's columns as the tour does, unknown steps last", () => {
+    const m = progressMatrix(
+      [cell("A", "upload", "done"), cell("A", "extra", "seen"), cell("A", "welcome", "done"), cell("A", "x", "seen", "other")],
+      new Map([["files", ["welcome", "upload"]]]),
+    );
+    expect(m.columns.map((c) => c.step)).toEqual(["welcome", "upload", "extra", "x"]);
+  });
+
   it("reads a sign-in list and points to the first bad line", () => {
     expect(parseSheetList("nom;identifiant;mot de passe\nAnne;anne;Kbtw-7mqa\n\nBilal;bilal;Rfz4-Np8c\n")).toEqual([
       { displayName: "Anne", login: "anne", password: "Kbtw-7mqa" },
@@ -162,10 +170,14 @@ describe("workshop screen", () => {
     let cells: ProgressCell[] = [];
     const { calls } = mount({
       workshopProgressImport: async () => {
-        cells = [cell("Camille", "welcome", "done"), cell("Camille", "upload", "struggling"), cell("Sacha", "welcome", "skipped")];
+        cells = [cell("Camille", "upload", "struggling"), cell("Camille", "welcome", "done"), cell("Sacha", "welcome", "skipped")];
         return [{ participants: 2, stepsUpdated: 3, stepsKept: 0 }];
       },
       workshopProgressTable: async () => cells,
+      tourOpen: async (_p: number, _a: null, id: string) => {
+        if (id !== "files") throw { code: "tour-not-found", message: id };
+        return { summary: summary("files"), steps: [{ id: "welcome" }, { id: "upload" }], progress: [] };
+      },
     });
     await waitFor(() => byTestId("workshop-progress-empty"));
     typeInto(byTestId<HTMLInputElement>("workshop-progress-files"), "/media/usb/poste-3.json\n\n /media/usb/poste-4.json ");
@@ -174,6 +186,10 @@ describe("workshop screen", () => {
     expect(calls.find(([n]) => n === "workshopProgressImport")?.[1]).toEqual([["/media/usb/poste-3.json", "/media/usb/poste-4.json"]]);
     const upload = document.querySelector<HTMLElement>('[data-participant="Camille"] td[data-step="upload"]')!;
     expect(upload.dataset.state).toBe("struggling");
+    // Columns in the tour's own order, numbered.
+    const heads = [...document.querySelectorAll<HTMLElement>('[data-testid="workshop-progress-table"] thead th[data-step]')];
+    expect(heads.map((th) => th.dataset.step)).toEqual(["welcome", "upload"]);
+    expect(heads[1]!.textContent).toContain("2. upload");
     expect(upload.textContent).toBe("en difficulté");
     expect(document.querySelector('[data-participant="Sacha"] td[data-step="upload"]')!.textContent).toBe("—");
     expect(byTestId("workshop-progress-status").textContent).toContain("3 étapes");

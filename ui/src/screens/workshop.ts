@@ -635,9 +635,19 @@ function sheetSection(ctx: Ctx, overview: Promise<WorkshopOverview>): { element:
 
 // ---- Progress at a glance --------------------------------------------------------------------
 
-export function progressTable(ctx: Ctx, cells: ProgressCell[]): HTMLElement {
+/** What the table knows of a tour on offer here: its title and its steps in order. */
+export interface TourOutline {
+  title: string;
+  steps: string[];
+}
+
+export function progressTable(ctx: Ctx, cells: ProgressCell[], tours: ReadonlyMap<string, TourOutline> = new Map()): HTMLElement {
   const { t } = ctx.i18n;
-  const m = progressMatrix(cells);
+  const m = progressMatrix(cells, new Map([...tours].map(([id, o]) => [id, o.steps])));
+  const stepLabel = (tour: string, step: string) => {
+    const n = tours.get(tour)?.steps.indexOf(step) ?? -1;
+    return n < 0 ? step : t("workshop-ui-col-step", { n: n + 1, step });
+  };
   return h(
     "div",
     { class: "table-scroll", tabindex: 0, role: "region", "aria-label": t("workshop-ui-table-label") },
@@ -648,7 +658,7 @@ export function progressTable(ctx: Ctx, cells: ProgressCell[]): HTMLElement {
       h(
         "thead",
         null,
-        h("tr", null, h("th", { scope: "col" }, t("workshop-ui-col-participant")), m.columns.map((c) => h("th", { scope: "col" }, h("span", { class: "muted" }, c.tour), h("br"), c.step)), h("th", { scope: "col" }, t("workshop-ui-col-summary"))),
+        h("tr", null, h("th", { scope: "col" }, t("workshop-ui-col-participant")), m.columns.map((c) => h("th", { scope: "col", "data-tour": c.tour, "data-step": c.step }, h("span", { class: "muted" }, tours.get(c.tour)?.title ?? c.tour), h("br"), stepLabel(c.tour, c.step))), h("th", { scope: "col" }, t("workshop-ui-col-summary"))),
       ),
       h(
         "tbody",
@@ -688,9 +698,21 @@ function progressSection(ctx: Ctx, overview: Promise<WorkshopOverview>): HTMLEle
     () => undefined,
   );
 
+  const profileId = ctx.state.profile?.id ?? 0;
   const load = async () => {
     const cells = await api.workshopProgressTable();
-    replaceChildren(table, cells.length ? progressTable(ctx, cells) : emptyState("workshop-progress-empty", t("workshop-ui-progress-empty")));
+    // The tours on offer here give the steps' order and the titles; others keep their ids.
+    const ids = [...new Set(cells.map((c) => c.tour))];
+    const [details, args] = await Promise.all([
+      Promise.all(ids.map((id) => Promise.resolve().then(() => api.tourOpen(profileId, null, id)).catch(() => null))),
+      tourArgs(ctx, 300),
+      loadTourMessages(ctx),
+    ]);
+    const outlines = new Map<string, TourOutline>();
+    details.forEach((d, i) => {
+      if (d) outlines.set(ids[i]!, { title: tourText(ctx, d.summary.title, args), steps: d.steps.map((s) => s.id) });
+    });
+    replaceChildren(table, cells.length ? progressTable(ctx, cells, outlines) : emptyState("workshop-progress-empty", t("workshop-ui-progress-empty")));
   };
   const act = (button: HTMLButtonElement, action: () => Promise<void>) => {
     button.disabled = true;
