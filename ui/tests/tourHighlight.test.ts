@@ -40,7 +40,7 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-async function enterAtHighlight(withAccount = true): Promise<Started> {
+async function enterAtHighlight(withAccount = true, highlight: TourStep = LIVE_STEP): Promise<Started> {
   spaceCalls = [];
   emit = null;
   setSpaceListen(async (handler) => {
@@ -50,7 +50,7 @@ async function enterAtHighlight(withAccount = true): Promise<Started> {
   const tours = allTours();
   const discover = tours.find((t) => t.summary.id === "discover")!;
   const at = discover.steps.findIndex((s) => s.id === "share-icon");
-  discover.steps[at] = LIVE_STEP;
+  discover.steps[at] = highlight;
   started = await startWith({
     profiles: ["Camille"],
     tours,
@@ -130,6 +130,27 @@ describe("highlight steps and the space window", () => {
         ),
       ).toBe(true),
     );
+  });
+
+  it("goes on by itself when the step's task check passes in the space", async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    const checkStep: TourStep = { ...LIVE_STEP, live: { ...LIVE_STEP.live!, advance: "check" } };
+    const at = await enterAtHighlight(true, checkStep);
+    let done = false;
+    const handle = at.backend.handle.bind(at.backend);
+    at.backend.handle = (cmd: string, args: Record<string, unknown>) => {
+      if (cmd === "tour_check") {
+        expect(args).toMatchObject({ tourId: "discover", stepId: "share-icon" });
+        return { done, offline: false, evidence: done ? "/Essai partage" : null, missing: null };
+      }
+      return handle(cmd, args);
+    };
+    expect(byTestId("tour-step").textContent).toContain(fr.t("highlight-check-waiting"));
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(byTestId("tour-step").dataset.stepId).toBe("share-icon");
+    done = true;
+    await vi.advanceTimersByTimeAsync(5_000);
+    await waitFor(() => expect(byTestId("tour-step").dataset.stepId).toBe("quiz"));
   });
 
   it("says when the overlay could not find the place", async () => {

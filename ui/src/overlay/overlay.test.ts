@@ -115,6 +115,18 @@ describe("overlay on a found target", () => {
   });
 });
 
+describe("reduced motion", () => {
+  it("drops the transitions when the person asked for less motion", () => {
+    const media = vi.spyOn(window, "matchMedia").mockImplementation(
+      (query: string) => ({ matches: query.includes("reduce"), media: query }) as MediaQueryList,
+    );
+    const calm = new Overlay(fakeEnv(), { report: () => undefined });
+    expect(calm.root.querySelector(".reduced")).not.toBeNull();
+    media.mockRestore();
+    expect(overlay.root.querySelector(".reduced")).toBeNull();
+  });
+});
+
 describe("overlay on a hover-only target", () => {
   it("leaves focus on the page, or the target would hide again", async () => {
     const entry = add(document.body, "a", { class: "cal", href: "#" }, "0,100,200,30");
