@@ -591,3 +591,191 @@ pub async fn workshop_reset<R: Runtime>(
         &confirmed,
     )?)
 }
+
+#[cfg(test)]
+mod tests {
+    //! The workshop commands through real IPC on Tauri's mock runtime, as the UI calls them.
+
+    use passerelle_core::DataPaths;
+    use serde_json::{Value, json};
+    use tauri::ipc::{CallbackFn, InvokeBody};
+    use tauri::test::{INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder, noop_assets};
+    use tauri::webview::InvokeRequest;
+
+    use crate::{AppState, with_app};
+
+    fn window(dir: &std::path::Path) -> tauri::WebviewWindow<MockRuntime> {
+        let context = tauri::generate_context!(test = true, assets = noop_assets());
+        let app = with_app(mock_builder(), AppState::at(DataPaths::at(dir)))
+            .build(context)
+            .unwrap();
+        tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
+            .build()
+            .unwrap()
+    }
+
+    fn call(w: &tauri::WebviewWindow<MockRuntime>, cmd: &str, args: Value) -> Result<Value, Value> {
+        let request = InvokeRequest {
+            cmd: cmd.into(),
+            callback: CallbackFn(0),
+            error: CallbackFn(1),
+            url: "tauri://localhost".parse().unwrap(),
+            body: InvokeBody::Json(args),
+            headers: Default::default(),
+            invoke_key: INVOKE_KEY.to_string(),
+        };
+        get_ipc_response(w, request).map(|b| b.deserialize::<Value>().unwrap())
+    }
+
+    #[test]
+    fn a_pack_exported_on_one_laptop_is_installed_on_another_and_offered_after_a_restart() {
+        let (home, laptop, usb) = (
+            tempfile::tempdir().unwrap(),
+            tempfile::tempdir().unwrap(),
+            tempfile::tempdir().unwrap(),
+        );
+        let zip = usb.path().join("atelier.zip");
+        let w = window(home.path());
+        let args = json!({ "name": "Atelier", "tours": ["files", "sharing"], "packId": "atelier",
+                           "dest": zip.display().to_string() });
+        let written = call(&w, "workshop_pack_export", args).unwrap();
+        assert_eq!(written["tours"], json!(["files", "sharing"]));
+        let plans = call(&w, "workshop_overview", json!({})).unwrap()["plans"].clone();
+        assert_eq!(
+            plans,
+            json!([{ "name": "Atelier", "tours": ["files", "sharing"] }])
+        );
+
+        let w = window(laptop.path());
+        let path = zip.display().to_string();
+        let imported = call(&w, "workshop_pack_import", json!({ "path": path })).unwrap();
+        assert_eq!(imported["plan"]["name"], "Atelier");
+        assert_eq!(imported["problems"], json!([]));
+        assert!(
+            laptop
+                .path()
+                .join("workshop-packs/atelier/workshop.toml")
+                .is_file()
+        );
+        // After a restart (a new app on the same folder) the pack is loaded again: its texts
+        // are on offer (an empty laptop has none).
+        drop(w);
+        let w = window(laptop.path());
+        let ftl = call(&w, "tour_messages", json!({ "lang": "fr" })).unwrap();
+        assert!(ftl.as_str().unwrap().contains("tour-files-"), "{ftl}");
+        let empty = window(home.path());
+        let ftl = call(&empty, "tour_messages", json!({ "lang": "fr" })).unwrap();
+        assert_eq!(ftl, "");
+    }
+
+    #[test]
+    fn a_broken_pack_is_answered_with_its_problems_and_nothing_is_installed() {
+        let (dir, pack) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+        std::fs::write(
+            pack.path().join("pack.toml"),
+            "id = \"x\"\nversion = 1\nname = \"X\"\n",
+        )
+        .unwrap();
+        std::fs::write(
+            pack.path().join("workshop.toml"),
+            "name = \"X\"\ntours = [\"nowhere\"]\n",
+        )
+        .unwrap();
+        let w = window(dir.path());
+        let path = pack.path().display().to_string();
+        let answer = call(&w, "workshop_pack_import", json!({ "path": path })).unwrap();
+        assert_eq!(answer["plan"], Value::Null);
+        let problems = answer["problems"].as_array().unwrap();
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.as_str().unwrap().starts_with("workshop.toml:2:")),
+            "{problems:?}"
+        );
+        assert!(!dir.path().join("workshop-packs").exists());
+        let err = call(&w, "workshop_pack_import", json!({ "path": "  " })).unwrap_err();
+        assert_eq!(err["code"], "invalid-value");
+    }
+
+    #[test]
+    fn progress_goes_from_a_laptop_to_the_trainers_table_and_reset_needs_the_exact_names() {
+        let (laptop, trainer, usb) = (
+            tempfile::tempdir().unwrap(),
+            tempfile::tempdir().unwrap(),
+            tempfile::tempdir().unwrap(),
+        );
+        let w = window(laptop.path());
+        let p = call(&w, "profile_create", json!({ "name": "Camille" })).unwrap()["id"].clone();
+        let seen =
+            json!({ "profileId": p, "accountId": null, "tourId": "files", "stepId": "welcome" });
+        call(&w, "tour_step_seen", seen).unwrap();
+        let file = usb.path().join("poste-3.json");
+        let args = json!({ "laptop": "poste-3", "path": file.display().to_string() });
+        let written = call(&w, "workshop_progress_export", args).unwrap();
+        assert_eq!(written["count"], 1);
+        let err = call(
+            &w,
+            "workshop_progress_export",
+            json!({ "laptop": " ", "path": "x" }),
+        );
+        assert_eq!(err.unwrap_err()["code"], "invalid-value");
+
+        let t = window(trainer.path());
+        let paths = json!({ "paths": [file.display().to_string()] });
+        let summary = call(&t, "workshop_progress_import", paths).unwrap();
+        assert_eq!(summary[0]["participants"], 1);
+        let table = call(&t, "workshop_progress_table", json!({})).unwrap();
+        assert_eq!(table[0]["participant"], "Camille");
+        assert_eq!(table[0]["laptop"], "poste-3");
+        let csv = trainer.path().join("table.csv");
+        let args = json!({ "path": csv.display().to_string() });
+        call(&t, "workshop_progress_csv", args).unwrap();
+        assert!(std::fs::read_to_string(&csv).unwrap().contains("Camille"));
+
+        // Reset: a stale list of names does nothing; the exact one removes the participant.
+        let web = laptop.path().join("web-sessions/1");
+        std::fs::create_dir_all(&web).unwrap();
+        std::fs::write(web.join("cookies"), "x").unwrap();
+        let err = call(&w, "workshop_reset", json!({ "confirmed": ["Sacha"] })).unwrap_err();
+        assert_eq!(err["code"], "workshop-not-confirmed");
+        assert!(web.exists());
+        let report = call(&w, "workshop_reset", json!({ "confirmed": ["camille"] })).unwrap();
+        assert_eq!(report["profiles"], json!(["Camille"]));
+        assert_eq!(report["webSessionEntries"], 1);
+        assert!(!web.exists());
+        let boot = call(&w, "app_bootstrap", json!({})).unwrap();
+        assert_eq!(boot["profiles"], json!([]));
+    }
+
+    #[test]
+    fn the_sign_in_sheet_is_rendered_in_memory_and_written_only_when_asked() {
+        let dir = tempfile::tempdir().unwrap();
+        let w = window(dir.path());
+        let cards = json!([{ "displayName": "Anne <b>", "login": "atelier-01", "password": "Kbtw-7mqa" },
+                           { "displayName": "No password", "login": "x", "password": null }]);
+        let args = json!({ "server": "monasso.frama.space", "title": "", "cards": cards });
+        let html = call(&w, "workshop_sheet_render", args).unwrap();
+        let html = html.as_str().unwrap();
+        assert!(html.contains("https://monasso.frama.space") && html.contains("Kbtw-7mqa"));
+        assert!(html.contains("Anne &lt;b&gt;") && !html.contains("Anne <b>"));
+        assert_eq!(
+            std::fs::read_dir(dir.path())
+                .unwrap()
+                .flatten()
+                .filter(|e| e.path().extension().is_some_and(|x| x == "html"))
+                .count(),
+            0
+        );
+        let out = dir.path().join("sheets/fiche");
+        let args = json!({ "path": out.display().to_string(), "server": "monasso.frama.space",
+                           "title": "Atelier", "cards": cards, "open": false });
+        let written = call(&w, "workshop_sheet_save", args).unwrap();
+        assert_eq!(written["count"], 1);
+        assert!(dir.path().join("sheets/fiche.html").is_file());
+        let bad = json!({ "server": "not an address", "title": "", "cards": cards });
+        assert_eq!(
+            call(&w, "workshop_sheet_render", bad).unwrap_err()["code"],
+            "invalid-value"
+        );
+    }
+}
