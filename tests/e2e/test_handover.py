@@ -13,8 +13,6 @@ each step go to ``target/e2e/handover-<lang>-<step>.png``.
 import os
 import re
 import signal
-import subprocess
-import time
 
 import pytest
 from selenium.webdriver.common.by import By
@@ -101,15 +99,17 @@ def click(s, testid: str, timeout: float = 20.0):
 def kill_app(app) -> int:
     """SIGKILL this test's app (the process whose data folder is the test's; other e2e runs
     on the machine are left alone): no chance to record anything more. Returns its pid."""
-    out = subprocess.run(["pgrep", "-f", f"^{APP}"], capture_output=True, text=True).stdout.split()
     mine = []
-    for pid in out:
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
         try:
-            env = open(f"/proc/{pid}/environ", "rb").read().split(b"\0")
+            exe = os.readlink(f"/proc/{entry}/exe")
+            env = open(f"/proc/{entry}/environ", "rb").read().split(b"\0")
         except OSError:
             continue
-        if f"PASSERELLE_DATA_DIR={app.data_dir}".encode() in env:
-            mine.append(int(pid))
+        if exe == str(APP) and f"PASSERELLE_DATA_DIR={app.data_dir}".encode() in env:
+            mine.append(int(entry))
     assert len(mine) == 1, f"expected this test's app to run once, found {mine}"
     os.kill(mine[0], signal.SIGKILL)
     return mine[0]
@@ -195,8 +195,10 @@ def test_handover_survives_a_kill_and_arrives_complete(keyring, app, members_spa
     assert norm(fluent_text(lang, "handover-report-complete")) in norm(state.text)
     visible(s, "handover-disable")
     click(s, "handover-export-html")
-    path = norm(visible(s, "handover-export-path").text)
-    assert ".html" in path
+    saved = wait(s).until(lambda d: norm(shown(d, "handover-export-path").text) if shown(d, "handover-export-path") else None)
+    assert ".html" in saved, saved
+    report = app.data_dir / "reports" / "passerelle-handover-1.html"
+    assert report.is_file() and "Alice" in report.read_text(), f"no report at {report}"
     shot(s, lang, "7-report")
 
     # On the servers: the folder complete and identical, only it; the calendar and address
