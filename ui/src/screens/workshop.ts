@@ -644,6 +644,13 @@ export interface TourOutline {
 export function progressTable(ctx: Ctx, cells: ProgressCell[], tours: ReadonlyMap<string, TourOutline> = new Map()): HTMLElement {
   const { t } = ctx.i18n;
   const m = progressMatrix(cells, new Map([...tours].map(([id, o]) => [id, o.steps])));
+  // One header cell per tour over its steps' columns (they are contiguous).
+  const groups: Array<[string, number]> = [];
+  for (const c of m.columns) {
+    const last = groups[groups.length - 1];
+    if (last && last[0] === c.tour) last[1] += 1;
+    else groups.push([c.tour, 1]);
+  }
   const stepLabel = (tour: string, step: string) => {
     const n = tours.get(tour)?.steps.indexOf(step) ?? -1;
     return n < 0 ? step : t("workshop-ui-col-step", { n: n + 1, step });
@@ -658,7 +665,14 @@ export function progressTable(ctx: Ctx, cells: ProgressCell[], tours: ReadonlyMa
       h(
         "thead",
         null,
-        h("tr", null, h("th", { scope: "col" }, t("workshop-ui-col-participant")), m.columns.map((c) => h("th", { scope: "col", "data-tour": c.tour, "data-step": c.step }, h("span", { class: "muted" }, tours.get(c.tour)?.title ?? c.tour), h("br"), stepLabel(c.tour, c.step))), h("th", { scope: "col" }, t("workshop-ui-col-summary"))),
+        h(
+          "tr",
+          null,
+          h("th", { scope: "col", rowspan: 2 }, t("workshop-ui-col-participant")),
+          groups.map(([tour, n]) => h("th", { scope: "colgroup", colspan: n, "data-tour": tour }, tours.get(tour)?.title ?? tour)),
+          h("th", { scope: "col", rowspan: 2 }, t("workshop-ui-col-summary")),
+        ),
+        h("tr", null, m.columns.map((c) => h("th", { scope: "col", "data-tour": c.tour, "data-step": c.step }, stepLabel(c.tour, c.step)))),
       ),
       h(
         "tbody",
