@@ -127,19 +127,24 @@ fn single_instance_id(state: &AppState) -> String {
 pub fn run() {
     use tauri::Manager;
     let state = AppState::from_env();
-    // Single instance first, so a second launch exits before building anything.
-    let builder = tauri::Builder::default().plugin(
-        tauri_plugin_single_instance::Builder::new()
-            .dbus_id(single_instance_id(&state))
-            .callback(|app, _argv, _cwd| {
-                if let Some(window) = app.get_webview_window("main") {
-                    let _ = window.unminimize();
-                    let _ = window.show();
-                    let _ = window.set_focus();
-                }
-            })
-            .build(),
-    );
+    let mut builder = tauri::Builder::default();
+    // Single instance first, so a second launch exits before building anything. Not under
+    // WebDriver (tauri-driver sets TAURI_WEBVIEW_AUTOMATION): a session must drive the process
+    // it started, and a process left over by an earlier session would take the launch.
+    if std::env::var_os("TAURI_WEBVIEW_AUTOMATION").is_none() {
+        builder = builder.plugin(
+            tauri_plugin_single_instance::Builder::new()
+                .dbus_id(single_instance_id(&state))
+                .callback(|app, _argv, _cwd| {
+                    if let Some(window) = app.get_webview_window("main") {
+                        let _ = window.unminimize();
+                        let _ = window.show();
+                        let _ = window.set_focus();
+                    }
+                })
+                .build(),
+        );
+    }
     let mut app = with_app(builder, state)
         .plugin(updater_plugin())
         .plugin(tauri_plugin_notification::init());

@@ -352,6 +352,9 @@ fn a_manifest_for_another_platform_is_refused() {
         .call("update_check", json!({ "lang": "en" }))
         .unwrap_err();
     assert_eq!(err["code"], "update-no-platform", "{err}");
+    // The server answered: no need to ask it again at every start today.
+    let status = app.call("updates_status", json!({})).unwrap();
+    assert!(status["lastCheck"].is_string());
     let message = err["message"].as_str().unwrap();
     assert!(
         message.contains("0.2.0") && message.contains(&platform()),

@@ -190,8 +190,13 @@ async fn check<R: Runtime>(app: &AppHandle<R>, lang: Language) -> Result<UpdateC
             }
             other => plugin_error(other),
         }
-    })?;
-    store.set_last_update_check(time::OffsetDateTime::now_utc())?;
+    });
+    // The server answered (even "not for this system"): that was today's check. Offline, the
+    // next start tries again.
+    if !matches!(&found, Err(e) if e.code == "update-offline") {
+        store.set_last_update_check(time::OffsetDateTime::now_utc())?;
+    }
+    let found = found?;
     let current = current_version(app);
     let Some(update) = found else {
         *lock(&app.state::<Updates>().pending) = None;
