@@ -32,6 +32,10 @@ pub const PLUGIN: &str = "space";
 /// The event the main window receives for each overlay report.
 pub const REPORT_EVENT: &str = "space-overlay";
 
+/// At most this many selectors, of at most this many characters, are kept per miss.
+const MAX_TRIED: usize = 20;
+const MAX_SELECTOR_CHARS: usize = 500;
+
 /// Run in the space window when the step changes: the overlay asks for it again.
 const REFRESH_JS: &str = "window.__passerelleOverlay && window.__passerelleOverlay.refresh();";
 
@@ -152,12 +156,18 @@ fn overlay_report<R: Runtime>(
         tried,
     } = &report
     {
+        // The page could send anything: keep what a tour can hold.
+        let tried: Vec<String> = tried
+            .iter()
+            .take(MAX_TRIED)
+            .map(|t| t.chars().take(MAX_SELECTOR_CHARS).collect())
+            .collect();
         health::record_miss(
             webview.passerelle().store()?,
             tour_id,
             step_id,
             version.as_deref(),
-            tried,
+            &tried,
         )?;
     }
     webview
