@@ -22,6 +22,7 @@ import json
 import os
 import re
 import shutil
+import signal
 import sqlite3
 import subprocess
 import tempfile
@@ -35,7 +36,7 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.remote.file_detector import UselessFileDetector
 from selenium.common.exceptions import StaleElementReferenceException
 
-from conftest import ARTIFACTS, AppDriver, by_testid, visible, wait
+from conftest import APP, ARTIFACTS, AppDriver, by_testid, visible, wait
 from flows import LONG, SPACE_NAME, connect_with_app_password, create_profile, fluent_text, norm, shown
 from nextcloud_double import ALICE, ALICE_APP_PASSWORD, NextcloudDouble, basic, fetch
 from workshop.cable import Cable
@@ -72,6 +73,36 @@ def trainer(app):
     shutil.rmtree(data_dir, ignore_errors=True)
 
 
+def quit_app(driver: AppDriver) -> None:
+    """Ends the session and waits until this laptop's app is gone: a second start on the same
+    data folder would otherwise only focus it (single instance) and never open a window. An app
+    still there after 15 s is stopped — only the one whose data folder is this laptop's."""
+    driver.quit()
+    deadline = time.monotonic() + 15
+    while (pids := app_pids(driver.data_dir)) and time.monotonic() < deadline:
+        time.sleep(0.1)  # polling interval, not synchronisation
+    for pid in pids:
+        os.kill(pid, signal.SIGTERM)
+    deadline = time.monotonic() + 10
+    while app_pids(driver.data_dir) and time.monotonic() < deadline:
+        time.sleep(0.1)  # polling interval, not synchronisation
+
+
+def app_pids(data_dir: Path) -> list[int]:
+    """Running Passerelle processes whose data folder is `data_dir` (as test_handover.kill_app)."""
+    out = subprocess.run(["pgrep", "-f", f"^{APP}"], capture_output=True, text=True).stdout.split()
+    mine = []
+    for pid in out:
+        try:
+            env = Path(f"/proc/{pid}/environ").read_bytes().split(b"\0")
+            state = Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0]
+        except OSError:
+            continue
+        if f"PASSERELLE_DATA_DIR={data_dir}".encode() in env and state != "Z":
+            mine.append(int(pid))
+    return mine
+
+
 def lang_of(app) -> str:
     return app.system_lang[:2]
 
@@ -82,7 +113,10 @@ def snap(s, name: str, lang: str) -> None:
 
 def open_route(s, route: str, testid: str):
     s.execute_script(f"location.hash = '#/{route}'")
-    return visible(s, testid, LONG)
+    el = visible(s, testid, LONG)
+    if route == "workshop":  # its tours and default paths are there
+        wait(s, LONG).until(lambda d: d.find_element(*by_testid("workshop-tours")).get_attribute("aria-busy") is None)
+    return el
 
 
 def type_into(s, testid: str, text: str) -> None:
@@ -151,9 +185,22 @@ def check_result(d):
 # ---- the trainer's laptop ---------------------------------------------------------------------
 
 
+def reflows_at_200_percent(s) -> None:
+    """At 200 % zoom the Workshop screen still fits the window's width (nothing to scroll
+    sideways but the progress table, which scrolls in its own region)."""
+    widths = s.execute_script(
+        "document.documentElement.style.zoom = '2';"
+        "const el = document.querySelector('[data-testid=workshop-screen]');"
+        "const out = [el.scrollWidth, el.clientWidth];"
+        "document.documentElement.style.zoom = '';"
+        "return out;")
+    assert widths[0] <= widths[1] + 1, f"the Workshop screen overflows at 200 %: {widths}"
+
+
 def prepare_pack(s, lang: str, usb: Path) -> Path:
     create_profile(s, lang, "Dominique")
     open_route(s, "workshop", "workshop-screen")
+    reflows_at_200_percent(s)
     type_into(s, "workshop-plan-name", "Atelier fichiers")
     box = wait(s, LONG).until(lambda d: shown(d, "workshop-tour-files"))
     s.execute_script("arguments[0].scrollIntoView({block: 'center'})", box)
@@ -309,12 +356,15 @@ def test_workshop_pack_offline_tour_progress_and_reset(keyring, app, trainer, op
     usb = tmp_path / "usb"
     usb.mkdir()
 
+    # Both laptops use the test's keyring bus, never the machine's.
+    trainer.extra_env.update(DBUS_SESSION_BUS_ADDRESS=keyring["DBUS_SESSION_BUS_ADDRESS"])
+
     # 1. At home, the trainer prepares the pack; projector view and sign-in sheet.
     s = trainer.start()
     pack = prepare_pack(s, lang, usb)
     projector(s, lang)
     sign_in_sheet(s, lang)
-    trainer.quit()
+    quit_app(trainer)
 
     # 2. On a participant's laptop.
     app.extra_env.update(DBUS_SESSION_BUS_ADDRESS=keyring["DBUS_SESSION_BUS_ADDRESS"])
@@ -329,7 +379,7 @@ def test_workshop_pack_offline_tour_progress_and_reset(keyring, app, trainer, op
     session = app.data_dir / "web-sessions" / "1"
     session.mkdir(parents=True, exist_ok=True)
     (session / "cookies.sqlite").write_bytes(b"session of Camille")
-    app.quit()
+    quit_app(app)
 
     # 3. Back on the trainer's laptop: the merged table.
     s = trainer.start()
@@ -351,7 +401,7 @@ def test_workshop_pack_offline_tour_progress_and_reset(keyring, app, trainer, op
     assert welcome.get_attribute("data-state") in ("seen", "done")
     s.execute_script("arguments[0].scrollIntoView({block: 'center'})", row)
     snap(s, "table", lang)
-    trainer.quit()
+    quit_app(trainer)
 
     # 4. The participant's laptop is reset for the next person.
     stored = lambda: subprocess.run(["secret-tool", "search", "--all", "service", "org.passerelle.app"],
@@ -363,7 +413,7 @@ def test_workshop_pack_offline_tour_progress_and_reset(keyring, app, trainer, op
     visible(s, SPACE_NAME, LONG)
     visible(s, "tours-screen", LONG)
     reset_laptop(s, lang)
-    app.quit()
+    quit_app(app)
 
     db = app.data_dir / "passerelle.sqlite3"
     with sqlite3.connect(db) as conn:

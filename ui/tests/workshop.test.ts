@@ -314,6 +314,20 @@ describe("workshop screen", () => {
     expect(byTestId("workshop-sheet-make")).toBeTruthy();
   });
 
+  it("never puts a default path over one the person typed", async () => {
+    let answer: (o: WorkshopOverview) => void = () => {};
+    const late = new Promise<WorkshopOverview>((resolve) => (answer = resolve));
+    mount({ workshopOverview: () => late });
+    // Regression: the field was emptied to type a path, the default arrived in between, and
+    // the typed path was appended to it.
+    const path = byTestId<HTMLInputElement>("workshop-pack-path");
+    path.dispatchEvent(new Event("focus"));
+    answer(overview);
+    await waitFor(() => expect(byTestId("workshop-tours").getAttribute("aria-busy")).toBeNull());
+    expect(path.value).toBe("");
+    expect(byTestId<HTMLInputElement>("workshop-pack-dest").value).toBe("/home/d/atelier/atelier.zip");
+  });
+
   it("lists a refused pack's problems with their file and line", async () => {
     mount({
       workshopPackImport: async () => ({ plan: null, installedAt: null, problems: ["workshop.toml:3: tour `x` is neither in this pack nor bundled — fix"] }),

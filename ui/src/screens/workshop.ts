@@ -108,6 +108,11 @@ function prepareSection(ctx: Ctx, overview: Promise<WorkshopOverview>): HTMLElem
   const problems = h("ul", { class: "problem-list", "data-testid": "workshop-pack-problems" });
   let folder = "";
   let packIdTouched = false;
+  // Defaults arrive later: never over what the person started typing.
+  const touched = new WeakSet<HTMLElement>();
+  for (const input of [dest, importPath]) {
+    for (const type of ["focus", "input"]) input.addEventListener(type, () => touched.add(input));
+  }
   let tours: TourSummary[] = [];
   let text = (id: string) => id;
 
@@ -115,7 +120,7 @@ function prepareSection(ctx: Ctx, overview: Promise<WorkshopOverview>): HTMLElem
     [...toursBox.querySelectorAll<HTMLInputElement>("input[type=checkbox]")].filter((c) => c.checked).map((c) => c.value);
 
   const suggestDest = () => {
-    if (folder) dest.value = joinPath(folder, `${packId.value || "atelier"}.zip`);
+    if (folder && !touched.has(dest)) dest.value = joinPath(folder, `${packId.value || "atelier"}.zip`);
   };
   name.addEventListener("input", () => {
     if (!packIdTouched) {
@@ -176,7 +181,7 @@ function prepareSection(ctx: Ctx, overview: Promise<WorkshopOverview>): HTMLElem
       tours = list;
       drawTours(chosen());
       drawPlans(o.plans);
-      if (!importPath.value) importPath.value = joinPath(folder, "atelier.zip");
+      if (!importPath.value && !touched.has(importPath)) importPath.value = joinPath(folder, "atelier.zip");
       suggestDest();
     } catch (e) {
       showErrorIn(error, ctx.i18n, e);
@@ -544,8 +549,12 @@ function sheetSection(ctx: Ctx, overview: Promise<WorkshopOverview>): { element:
   const error = errorLine("workshop-sheet-error");
   const preview = h("div", { class: "workshop-sheet-preview", "data-testid": "workshop-sheet-preview" });
   let cards: SheetEntry[] = [];
+  let pathTouched = false;
+  for (const type of ["focus", "input"]) path.addEventListener(type, () => (pathTouched = true));
   void overview.then(
-    (o) => (path.value ||= joinPath(o.folder, "fiche-connexion.html")),
+    (o) => {
+      if (!pathTouched) path.value ||= joinPath(o.folder, "fiche-connexion.html");
+    },
     () => undefined,
   );
 
@@ -707,8 +716,12 @@ function progressSection(ctx: Ctx, overview: Promise<WorkshopOverview>): HTMLEle
   const status = statusLine("workshop-progress-status");
   const error = errorLine("workshop-progress-error");
   const table = h("div", { "data-testid": "workshop-progress" });
+  let csvTouched = false;
+  for (const type of ["focus", "input"]) csvPath.addEventListener(type, () => (csvTouched = true));
   void overview.then(
-    (o) => (csvPath.value ||= joinPath(o.folder, "progression.csv")),
+    (o) => {
+      if (!csvTouched) csvPath.value ||= joinPath(o.folder, "progression.csv");
+    },
     () => undefined,
   );
 

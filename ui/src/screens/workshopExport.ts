@@ -27,7 +27,7 @@ export function progressExportSection(ctx: Ctx): HTMLElement {
   laptop.addEventListener("input", () => {
     if (!pathTouched) suggest();
   });
-  path.addEventListener("input", () => (pathTouched = true));
+  for (const type of ["focus", "input"]) path.addEventListener(type, () => (pathTouched = true));
   ctx.api.workshopOverview().then(
     (o) => {
       folder = o.folder;
