@@ -678,8 +678,8 @@ export function progressTable(ctx: Ctx, cells: ProgressCell[], tours: ReadonlyMa
           "tr",
           null,
           h("th", { scope: "col", rowspan: 2 }, t("workshop-ui-col-participant")),
-          groups.map(([tour, n]) => h("th", { scope: "colgroup", colspan: n, "data-tour": tour }, tours.get(tour)?.title ?? tour)),
           h("th", { scope: "col", rowspan: 2 }, t("workshop-ui-col-summary")),
+          groups.map(([tour, n]) => h("th", { scope: "colgroup", colspan: n, "data-tour": tour }, tours.get(tour)?.title ?? tour)),
         ),
         h("tr", null, m.columns.map((c) => h("th", { scope: "col", "data-tour": c.tour, "data-step": c.step }, stepLabel(c.tour, c.step)))),
       ),
@@ -692,6 +692,7 @@ export function progressTable(ctx: Ctx, cells: ProgressCell[], tours: ReadonlyMa
             "tr",
             { "data-testid": "workshop-progress-row", "data-participant": p },
             h("th", { scope: "row" }, p),
+            h("td", { class: "workshop-row-summary" }, t("workshop-ui-row-summary", { done: counts.done, skipped: counts.skipped, struggling: counts.struggling })),
             m.columns.map((c) => {
               const state = m.state(p, c.tour, c.step);
               return h(
@@ -700,7 +701,6 @@ export function progressTable(ctx: Ctx, cells: ProgressCell[], tours: ReadonlyMa
                 state ? stateText(ctx.i18n, state) : "—",
               );
             }),
-            h("td", null, t("workshop-ui-row-summary", { done: counts.done, skipped: counts.skipped, struggling: counts.struggling })),
           );
         }),
       ),
