@@ -176,20 +176,19 @@ fn overlay_report<R: Runtime>(
         .map_err(|e| IpcError::new("space-window", e.to_string()))
 }
 
-/// The page of `app` on the server (`…/index.php/apps/<app>/`), for app ids made of `[a-z0-9_]`.
-pub fn app_url(server: &Url, app: &str) -> Option<Url> {
-    let ok = !app.is_empty()
-        && app
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
+/// A page of the space (`…/index.php/<page>`), for pages made of `[a-z0-9_-]` segments.
+pub fn page_url(server: &Url, page: &str) -> Option<Url> {
     let base = server.as_str().trim_end_matches('/');
-    ok.then(|| Url::parse(&format!("{base}/index.php/apps/{app}/")).ok())
+    passerelle_core::tours::format::is_valid_page(page)
+        .then(|| Url::parse(&format!("{base}/index.php/{page}")).ok())
         .flatten()
 }
 
-/// Whether the window shows `app`'s pages already.
-fn shows_app(here: &Url, app: &str) -> bool {
-    here.path().contains(&format!("/apps/{app}/")) || here.path().ends_with(&format!("/apps/{app}"))
+/// Whether the window shows `page` (or a page under it) already.
+fn shows_page(here: &Url, page: &str) -> bool {
+    let page = page.trim_end_matches('/');
+    let path = here.path();
+    path.ends_with(&format!("/{page}")) || path.contains(&format!("/{page}/"))
 }
 
 /// Takes the space window to the step's app when it shows another page (tours span apps).
@@ -198,14 +197,14 @@ fn follow_app<R: Runtime>(
     server: &Url,
     step: Option<&OverlayStep>,
 ) -> Result<bool, IpcError> {
-    let Some(app) = step.and_then(|s| s.app.as_deref()) else {
+    let Some(page) = step.and_then(|s| s.page.as_deref()) else {
         return Ok(false);
     };
     let here = window
         .url()
         .map_err(|e| IpcError::new("space-window", e.to_string()))?;
-    match app_url(server, app) {
-        Some(there) if !shows_app(&here, app) => {
+    match page_url(server, page) {
+        Some(there) if !shows_page(&here, page) => {
             window
                 .navigate(there)
                 .map_err(|e| IpcError::new("space-window", e.to_string()))?;
@@ -215,7 +214,7 @@ fn follow_app<R: Runtime>(
     }
 }
 
-/// Opens (or brings forward) an account's space window on `server_url` (on the step's app when
+/// Opens (or brings forward) an account's space window on `server_url` (on the step's page when
 /// it names one), its session kept in `session_dir`, with `step` on show.
 pub fn open<R: Runtime>(
     app: &AppHandle<R>,
@@ -235,8 +234,8 @@ pub fn open<R: Runtime>(
     let label = label(account_id);
     let first_page = step
         .as_ref()
-        .and_then(|s| s.app.as_deref())
-        .and_then(|a| app_url(&url, a))
+        .and_then(|s| s.page.as_deref())
+        .and_then(|p| page_url(&url, p))
         .unwrap_or_else(|| url.clone());
     let shown = step.clone();
     let known = {
@@ -423,7 +422,7 @@ mod tests {
                 open: None,
                 candidates: vec![],
             },
-            app: None,
+            page: None,
             nextcloud_major: Some(29),
             nextcloud_version: Some(s("29.0.6")),
             labels: OverlayLabels {
@@ -523,17 +522,21 @@ mod tests {
     }
 
     #[test]
-    fn app_pages_are_built_under_the_server_sub_path() {
+    fn pages_are_built_under_the_server_sub_path() {
         let server = Url::parse("https://cloud.example.org/nextcloud").unwrap();
         assert_eq!(
-            app_url(&server, "calendar").unwrap().as_str(),
+            page_url(&server, "apps/calendar/").unwrap().as_str(),
             "https://cloud.example.org/nextcloud/index.php/apps/calendar/"
         );
-        assert!(app_url(&server, "../settings").is_none());
-        assert!(app_url(&server, "").is_none());
+        assert!(page_url(&server, "../settings").is_none());
+        assert!(page_url(&server, "").is_none());
         let here = Url::parse("https://cloud.example.org/nextcloud/index.php/apps/files/files/32")
             .unwrap();
-        assert!(shows_app(&here, "files") && !shows_app(&here, "calendar"));
+        assert!(shows_page(&here, "apps/files/") && !shows_page(&here, "apps/calendar/"));
+        let security =
+            Url::parse("https://cloud.example.org/nextcloud/index.php/settings/user/security")
+                .unwrap();
+        assert!(shows_page(&security, "settings/user/security"));
     }
 
     #[test]

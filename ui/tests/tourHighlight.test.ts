@@ -19,7 +19,7 @@ const LIVE_STEP: TourStep = {
   fallback: "tour-test-share-icon-fallback",
   live: {
     advance: "click",
-    app: "files",
+    page: "apps/files/",
     target: {
       waitMs: 8000,
       open: null,
@@ -98,7 +98,7 @@ describe("highlight steps and the space window", () => {
       text: "Cliquez sur l’icône de partage.",
       fallback: "Elle est à droite du nom du fichier.",
       advance: "click",
-      app: "files",
+      page: "apps/files/",
     });
     expect(shown.labels.progress).toBe(fr.t("tour-step-counter", { step: shown.index + 1, total: shown.total }));
     expect(shown.labels.notFound).toBe(fr.t("highlight-not-found"));

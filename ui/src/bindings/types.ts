@@ -769,9 +769,10 @@ advance: string,
  */
 target: HighlightTarget, 
 /**
- * The Nextcloud app whose page holds the target (the tour's first app), if any.
+ * The page that holds the target, under `index.php/` (the step's `page`, else the tour's
+ * first app: `apps/<app>/`), if any.
  */
-app: string | null, };
+page: string | null, };
 
 /**
  * Words of the popover, in the person's language (formatted by the UI from Fluent).
@@ -851,9 +852,10 @@ advance: string,
  */
 target: HighlightTarget, 
 /**
- * The app whose page holds the target: the space window goes there if it is elsewhere.
+ * The page that holds the target, under `index.php/`: the space window goes there when it
+ * shows another one.
  */
-app: string | null, 
+page: string | null, 
 /**
  * The server's major version, when known; `null` tries every candidate.
  */

@@ -54,8 +54,8 @@ export interface OverlayStep {
   fallback: string;
   advance: "next" | "click" | "check";
   target: OverlayTarget;
-  /** The app whose page holds the target (the app takes the window there; unused here). */
-  app?: string | null;
+  /** The page that holds the target (the app takes the window there; unused here). */
+  page?: string | null;
   /** The server's major version, when known; `null` tries every candidate. */
   nextcloudMajor: number | null;
   labels: OverlayLabels;

@@ -348,7 +348,7 @@ export function render(ctx: Ctx, tourId: string): HTMLElement {
       fallback: text(step.fallback),
       advance: step.live.advance,
       target: step.live.target,
-      app: step.live.app,
+      page: step.live.page,
       nextcloudMajor: majorOf(version),
       nextcloudVersion: version,
       labels: {

@@ -78,7 +78,7 @@ pub const STEP_KINDS: &[StepKindSpec] = &[
         name: "highlight",
         required: &["fallback", "target"],
         optional: &["advance", "check"],
-        doc: "points at the web interface of the person's space (target: wait_ms, open, candidates with selector, nextcloud range and verified versions); its fallback words say where to look when no candidate is found",
+        doc: "points at the web interface of the person's space (target: page, wait_ms, open, candidates with selector, nextcloud range and verified versions); its fallback words say where to look when no candidate is found",
     },
 ];
 
@@ -260,6 +260,7 @@ pub(crate) struct RawAnswer {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawTarget {
+    pub page: Option<Spanned<String>>,
     pub wait_ms: Option<u64>,
     pub open: Option<TargetOpen>,
     pub candidates: Option<Vec<RawCandidate>>,
@@ -500,6 +501,9 @@ pub enum Advance {
 /// What a highlight step points at.
 #[derive(Debug, Clone)]
 pub struct Target {
+    /// The page that holds it, under the server's `index.php/` (`settings/user/security`); by
+    /// default the tour's first app (`apps/<app>/`).
+    pub page: Option<String>,
     /// How long to wait for it, in milliseconds.
     pub wait_ms: Option<u64>,
     /// An action that reveals it first.
@@ -553,6 +557,19 @@ pub struct PackInfo {
     pub name: String,
 }
 
+/// Whether a string is a page under `index.php/`: `[a-z0-9_-]` segments joined by `/`, no
+/// leading `/`, no empty or dot segment.
+pub fn is_valid_page(s: &str) -> bool {
+    let s = s.strip_suffix('/').unwrap_or(s);
+    !s.is_empty()
+        && s.split('/').all(|seg| {
+            !seg.is_empty()
+                && seg
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-')
+        })
+}
+
 /// Whether a string is a valid tour, step or pack id: `[a-z0-9-]+`.
 pub fn is_valid_id(s: &str) -> bool {
     !s.is_empty()
@@ -597,6 +614,14 @@ mod tests {
     fn ids() {
         assert!(is_valid_id("files-2"));
         assert!(!is_valid_id("Files") && !is_valid_id("") && !is_valid_id("a_b"));
+    }
+
+    #[test]
+    fn pages() {
+        assert!(is_valid_page("settings/user/security") && is_valid_page("apps/files/"));
+        for bad in ["", "/apps", "apps//files", "../x", "apps/files?x=1", "Apps"] {
+            assert!(!is_valid_page(bad), "{bad}");
+        }
     }
 
     #[test]

@@ -60,15 +60,19 @@ pub struct HighlightLive {
     pub advance: String,
     /// What to point at.
     pub target: HighlightTarget,
-    /// The Nextcloud app whose page holds the target (the tour's first app), if any.
-    pub app: Option<String>,
+    /// The page that holds the target, under `index.php/` (the step's `page`, else the tour's
+    /// first app: `apps/<app>/`), if any.
+    pub page: Option<String>,
 }
 
 impl HighlightLive {
     /// From a validated step of a tour for `apps`.
     pub fn of(advance: Advance, target: &Target, apps: &[String]) -> Self {
         Self {
-            app: apps.first().cloned(),
+            page: target
+                .page
+                .clone()
+                .or_else(|| apps.first().map(|a| format!("apps/{a}/"))),
             advance: advance_name(advance).to_owned(),
             target: HighlightTarget {
                 wait_ms: target.wait_ms,
@@ -140,9 +144,10 @@ pub struct OverlayStep {
     pub advance: String,
     /// What to point at.
     pub target: HighlightTarget,
-    /// The app whose page holds the target: the space window goes there if it is elsewhere.
+    /// The page that holds the target, under `index.php/`: the space window goes there when it
+    /// shows another one.
     #[serde(default)]
-    pub app: Option<String>,
+    pub page: Option<String>,
     /// The server's major version, when known; `null` tries every candidate.
     pub nextcloud_major: Option<u32>,
     /// The server's full version, for tour health ("29.0.6"), when known.

@@ -17,7 +17,7 @@ use super::format::{
     ADVANCE_VALUES, Advance, AnswerDef, COMMON_STEP_KEYS, Candidate, ChoiceDef, GOTO_KEYWORDS,
     LocatedCheck, MsgRef, NEXTCLOUD_MAJOR_RANGE, PackInfo, RawCandidate, RawPack, RawRange,
     RawStep, RawTour, SHOW_VALUES, STEP_KINDS, ShowKind, Step, StepBody, StepKind, Target, Tour,
-    VersionRange, is_valid_id,
+    VersionRange, is_valid_id, is_valid_page,
 };
 use super::types::TourProblem;
 use crate::i18n::Language;
@@ -603,7 +603,20 @@ fn check_step(
                         }
                     })
                     .collect();
+                let page = raw_t.page.as_ref().and_then(|p| {
+                    if is_valid_page(p.get_ref()) {
+                        Some(p.get_ref().clone())
+                    } else {
+                        r.at(
+                            Some(p.span().start),
+                            format!("page = `{}` is not a page of the space", p.get_ref()),
+                            "write the address after index.php/, like \"settings/user/security\"",
+                        );
+                        None
+                    }
+                });
                 Target {
+                    page,
                     wait_ms: raw_t.wait_ms,
                     open: raw_t.open.clone(),
                     candidates,
