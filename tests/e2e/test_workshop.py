@@ -38,7 +38,7 @@ from selenium.common.exceptions import StaleElementReferenceException
 
 from conftest import APP, ARTIFACTS, AppDriver, by_testid, visible, wait
 from flows import LONG, SPACE_NAME, connect_with_app_password, create_profile, fluent_text, norm, shown
-from nextcloud_double import ALICE, ALICE_APP_PASSWORD, NextcloudDouble, basic, fetch
+from nextcloud_double import ADMIN, ADMIN_APP_PASSWORD, ALICE, ALICE_APP_PASSWORD, NextcloudDouble, basic, fetch
 from workshop.cable import Cable
 
 LANGS = pytest.mark.parametrize("app", ["fr_FR.UTF-8", "en_US.UTF-8"], indirect=True, ids=["fr", "en"])
@@ -432,3 +432,43 @@ def test_workshop_pack_offline_tour_progress_and_reset(keyring, app, trainer, op
 def _steps(progress_file: Path) -> int:
     data = json.loads(progress_file.read_text(encoding="utf-8"))
     return sum(len(p["steps"]) for p in data["participants"])
+
+
+# ---- practice accounts: a list with mistakes is refused line by line, nothing sent --------------
+
+
+@LANGS
+def test_practice_accounts_list_is_checked_line_by_line_and_nothing_is_created(app, opened):
+    """The trainer (the double's admin) pastes a list of members with mistakes: each is shown with
+    its line, Create stays unavailable, and the server only received reads. (The double serves
+    the captured users and groups; it has no user creation, so creation itself is covered by the
+    core's tests against the provisioning captures.)"""
+    lang = lang_of(app)
+    with NextcloudDouble(mode="normal") as nc:
+        s = app.start()
+        connect_with_app_password(s, lang, "Dominique", nc.base_url, ADMIN, ADMIN_APP_PASSWORD)
+        open_route(s, "workshop", "workshop-screen")
+        click(s, "workshop-use-csv")
+        type_into(s, "workshop-csv", Keys.ENTER.join([
+            "nom,identifiant,courriel,groupe",
+            "Anne Martin,anne,anne@asso.example,atelier",
+            f"Alice Bis,{ALICE},alice2@asso.example,atelier",
+            "Anne Bis,anne,anne@",
+            ",vide,,",
+        ]))
+        nc.clear_log()
+        click(s, "workshop-plan-check")
+        wait(s, LONG).until(lambda d: d.find_elements(By.CSS_SELECTOR, '[data-testid="workshop-plan-problems"] li'))
+        items = s.find_elements(By.CSS_SELECTOR, '[data-testid="workshop-plan-problems"] li')
+        lines = sorted({int(li.get_attribute("data-line")) for li in items})
+        assert lines == [3, 4, 5], [li.text for li in items]
+        texts = " | ".join(norm(li.text) for li in items)
+        assert norm(fluent_text(lang, "workshop-reason-exists-on-server")) in texts, texts
+        assert norm(fluent_text(lang, "workshop-reason-invalid-email")) in texts, texts
+        assert visible(s, "workshop-create").get_attribute("disabled") is not None, "Create is offered"
+        s.execute_script("arguments[0].scrollIntoView({block: 'center'})", items[0])
+        snap(s, "plan-problems", lang)
+        sent = [(e["method"], e["path"]) for e in nc.log() if e["method"] != "GET"]
+        assert sent == [], f"the check changed something on the server: {sent}"
+        assert any(e["path"].startswith("/ocs/v2.php/cloud/users") for e in nc.log()), \
+            "the list was not checked against the space's accounts"
