@@ -185,22 +185,24 @@ def check_result(d):
 # ---- the trainer's laptop ---------------------------------------------------------------------
 
 
-def reflows_at_200_percent(s) -> None:
+def reflows_at_200_percent(s, lang: str) -> None:
     """At 200 % zoom the Workshop screen still fits the window's width (nothing to scroll
     sideways but the progress table, which scrolls in its own region)."""
     widths = s.execute_script(
         "document.documentElement.style.zoom = '2';"
         "const el = document.querySelector('[data-testid=workshop-screen]');"
-        "const out = [el.scrollWidth, el.clientWidth];"
-        "document.documentElement.style.zoom = '';"
-        "return out;")
-    assert widths[0] <= widths[1] + 1, f"the Workshop screen overflows at 200 %: {widths}"
+        "return [el.scrollWidth, el.clientWidth];")
+    try:
+        assert widths[0] <= widths[1] + 1, f"the Workshop screen overflows at 200 %: {widths}"
+        snap(s, "zoom200", lang)
+    finally:
+        s.execute_script("document.documentElement.style.zoom = '';")
 
 
 def prepare_pack(s, lang: str, usb: Path) -> Path:
     create_profile(s, lang, "Dominique")
     open_route(s, "workshop", "workshop-screen")
-    reflows_at_200_percent(s)
+    reflows_at_200_percent(s, lang)
     type_into(s, "workshop-plan-name", "Atelier fichiers")
     box = wait(s, LONG).until(lambda d: shown(d, "workshop-tour-files"))
     s.execute_script("arguments[0].scrollIntoView({block: 'center'})", box)
