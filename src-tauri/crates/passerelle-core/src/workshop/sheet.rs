@@ -74,12 +74,28 @@ p.intro { font-size: 10pt; margin: 0 0 6mm; }
 .card .text { flex: 1; min-width: 0; font-size: 11pt; }
 .card .name { font-size: 14pt; font-weight: bold; margin: 0 0 2mm; }
 .card dt { font-size: 9pt; margin-top: 2mm; }
-.card dd { margin: 0; font-family: "DejaVu Sans Mono", "Liberation Mono", monospace; font-size: 12pt; overflow-wrap: anywhere; }
+.card dd { margin: 0; font-family: "DejaVu Sans Mono", "Liberation Mono", monospace; font-size: 12pt; overflow-wrap: break-word; }
 .card dd.password { font-size: 14pt; font-weight: bold; white-space: nowrap; letter-spacing: 0.5pt; }
 .card .qr svg { width: 30mm; height: 30mm; }
 .card .qr p { font-size: 8pt; margin: 1mm 0 0; max-width: 30mm; }
 @media screen { body { margin: 10mm auto; max-width: 190mm; } }
 "#;
+
+/// The address as people type it (no `https://`), escaped, with line-break opportunities
+/// only after dots and slashes: `monasso.` / `frama.space`, never inside a word.
+fn breakable_address(server_url: &str) -> String {
+    let shown = server_url
+        .trim_start_matches("https://")
+        .trim_end_matches('/');
+    let mut out = String::new();
+    for c in shown.chars() {
+        out.push_str(&escape(&c.to_string()));
+        if c == '.' || c == '/' {
+            out.push_str("<wbr>");
+        }
+    }
+    out
+}
 
 /// The whole page. `space_name` titles it (the space's name, or its address).
 pub fn render(
@@ -110,7 +126,7 @@ pub fn render(
              <div class=\"qr\">{}<p>{}</p></div>\n</div>\n<dl>\n<dt>{}</dt><dd class=\"password\">{}</dd>\n</dl>\n</section>\n",
             escape(card.display_name),
             escape(&address),
-            escape(server_url),
+            breakable_address(server_url),
             escape(&login),
             escape(card.login),
             qr_svg(&login_link(server_url, card.login, card.password)),
@@ -147,6 +163,11 @@ mod tests {
             assert!(html.contains("Kbtw-7mqa-3hpx-rzd4"));
             assert!(html.contains("<svg"), "a QR code is drawn");
             assert!(html.contains("size: A4"));
+            // The address as typed, breaking only after dots and slashes.
+            assert!(
+                html.contains("<dd>asso.<wbr>frama.<wbr>space</dd>"),
+                "{html}"
+            );
             // No remote asset, no script.
             for bad in [
                 "src=\"http",
