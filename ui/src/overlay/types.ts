@@ -64,5 +64,4 @@ export interface OverlayStep {
 /** What the overlay tells the app. */
 export type OverlayEvent =
   | { event: "next" | "back" | "close" | "clicked"; tourId: string; stepId: string }
-  | { event: "found"; tourId: string; stepId: string; selector: string }
   | { event: "missed"; tourId: string; stepId: string; tried: string[] };
