@@ -5,6 +5,7 @@
 pub mod connect;
 pub mod doctor;
 pub mod error;
+pub mod export;
 pub mod handover;
 pub mod i18n;
 pub mod model;

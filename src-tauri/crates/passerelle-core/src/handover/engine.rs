@@ -547,19 +547,7 @@ impl Sessions {
             // renamed collections): each item was checked there during the run and its note
             // says where. The journal is the verification.
             let items = journal::items(store, job_id)?;
-            return Ok(Verification {
-                deep: false,
-                comparisons: Vec::new(),
-                complete: items.iter().all(|i| {
-                    matches!(
-                        i.state,
-                        super::ItemState::Copied
-                            | super::ItemState::Verified
-                            | super::ItemState::Skipped
-                    )
-                }),
-                verified_at: crate::store::now(),
-            });
+            return Ok(super::run::journal_verification(&items));
         }
         let t = self.target_client.as_ref().ok_or_else(|| {
             CoreError::HandoverStrategyUnavailable(job.strategy.code().to_owned())

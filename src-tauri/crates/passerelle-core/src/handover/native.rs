@@ -29,11 +29,10 @@ use passerelle_nextcloud::dav::files::{FileEntry, Files};
 use passerelle_nextcloud::{CancellationToken, Client, ErrorKind};
 
 use super::journal::{self, ItemRecord, Written};
-use super::model::{ItemKind, ItemState, JobState, PlanTotals, Progress, RunOutcome, StrategyKind};
+use super::model::{ItemKind, ItemState, PlanTotals, Progress, RunOutcome, StrategyKind};
 use super::ownership::FollowOptions;
 use super::run::{Failure, RunContext, RunOptions};
 use super::strategy::Strategy;
-use crate::store::now;
 use crate::{CoreError, Store};
 
 /// Prefix of the journal note of a transfer in progress.
@@ -631,45 +630,7 @@ pub async fn run_native(
     cancel: &CancellationToken,
     progress: &mut (dyn FnMut(Progress) + Send),
 ) -> Result<RunOutcome, CoreError> {
-    let options = RunOptions {
-        verify: false,
-        ..*options
-    };
-    let none: super::Side<super::DavFiles, super::DavCollections> = super::Side {
-        files: None,
-        calendars: None,
-        contacts: None,
-    };
-    let mut outcome =
-        super::run_job(store, job_id, strategy, &none, &options, cancel, progress).await?;
-    if cancel.is_cancelled() {
-        return Ok(outcome);
-    }
-    let items = journal::items(store, job_id)?;
-    let moved: Vec<i64> = items
-        .iter()
-        .filter(|i| i.state == ItemState::Copied)
-        .map(|i| i.id)
-        .collect();
-    let complete = items.iter().all(|i| {
-        matches!(
-            i.state,
-            ItemState::Copied | ItemState::Verified | ItemState::Skipped
-        )
-    });
-    let verification = super::Verification {
-        deep: false,
-        comparisons: Vec::new(),
-        complete,
-        verified_at: now(),
-    };
-    let state = complete.then_some(JobState::Verified);
-    journal::record_verification(store, job_id, &moved, &[], &verification, state)?;
-    outcome.verified += moved.len() as u64;
-    if complete {
-        outcome.state = JobState::Verified;
-    }
-    Ok(outcome)
+    super::run::run_moving(store, job_id, strategy, options, cancel, progress).await
 }
 
 #[cfg(test)]

@@ -12,10 +12,10 @@ use std::time::Duration;
 
 use passerelle_nextcloud::{ErrorKind, OtCollection, OwnershipTransferApi};
 
-use super::journal::{self, ItemRecord, Written};
+use super::journal::{ItemRecord, Written};
 use super::model::{
-    HandoverPlan, ItemKind, ItemState, JobState, MemberSide, PlanCollection, PlanExclusion,
-    PlanNode, PlanTotals, QuotaCheck, QuotaFit, RunOutcome, StrategyKind,
+    HandoverPlan, ItemKind, MemberSide, PlanCollection, PlanExclusion, PlanNode, PlanTotals,
+    QuotaCheck, QuotaFit, RunOutcome, StrategyKind,
 };
 use super::plan::PlanRequest;
 use super::run::{Failure, RunContext};
@@ -459,43 +459,5 @@ pub async fn run_ownership(
     cancel: &passerelle_nextcloud::CancellationToken,
     progress: &mut (dyn FnMut(super::Progress) + Send),
 ) -> Result<RunOutcome, CoreError> {
-    let options = super::RunOptions {
-        verify: false,
-        ..*options
-    };
-    let none: super::Side<super::DavFiles, super::DavCollections> = super::Side {
-        files: None,
-        calendars: None,
-        contacts: None,
-    };
-    let mut outcome =
-        super::run_job(store, job_id, strategy, &none, &options, cancel, progress).await?;
-    if cancel.is_cancelled() {
-        return Ok(outcome);
-    }
-    let items = journal::items(store, job_id)?;
-    let moved: Vec<i64> = items
-        .iter()
-        .filter(|i| i.state == ItemState::Copied)
-        .map(|i| i.id)
-        .collect();
-    let complete = items.iter().all(|i| {
-        matches!(
-            i.state,
-            ItemState::Copied | ItemState::Verified | ItemState::Skipped
-        )
-    });
-    let verification = super::Verification {
-        deep: false,
-        comparisons: Vec::new(),
-        complete,
-        verified_at: now(),
-    };
-    let state = complete.then_some(JobState::Verified);
-    journal::record_verification(store, job_id, &moved, &[], &verification, state)?;
-    outcome.verified += moved.len() as u64;
-    if complete {
-        outcome.state = JobState::Verified;
-    }
-    Ok(outcome)
+    super::run::run_moving(store, job_id, strategy, options, cancel, progress).await
 }

@@ -120,33 +120,17 @@ pub fn export(misses: &[TourHealthMiss], format: HealthFormat) -> String {
                     m.nextcloud_version.as_deref().unwrap_or(""),
                     &m.candidates.join(" | "),
                 ];
-                let line: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
-                out.push_str(&line.join(","));
-                out.push('\n');
+                out.push_str(&crate::export::csv_line(&fields));
             }
             out
         }
     }
 }
 
-/// Quotes a CSV field when it needs it (RFC 4180); a leading `=`, `+`, `-` or `@` gets a `'`
-/// so spreadsheets never run a selector as a formula.
-fn csv_field(s: &str) -> String {
-    let s = if s.starts_with(['=', '+', '-', '@']) {
-        format!("'{s}")
-    } else {
-        s.to_owned()
-    };
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::export::csv_field;
 
     #[test]
     fn csv_quotes_selectors_and_defuses_formulas() {
