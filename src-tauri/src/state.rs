@@ -69,6 +69,28 @@ impl AppState {
         &self.login_flows
     }
 
+    /// The texts in the language the person chose (or the system's).
+    pub fn localizer(&self) -> Result<passerelle_core::Localizer, IpcError> {
+        let lang = self.store()?.settings()?.language;
+        Ok(passerelle_core::Localizer::new(
+            lang.unwrap_or_else(passerelle_core::i18n::system_language),
+        ))
+    }
+
+    /// A ready client for recorded account `account_id` (its secret from the keyring or this
+    /// session).
+    pub fn account_client(
+        &self,
+        account_id: i64,
+    ) -> Result<passerelle_core::nextcloud::Client, IpcError> {
+        let store = self.store()?;
+        Ok(passerelle_core::connect::account_client(
+            store,
+            self.secrets(),
+            &store.account(account_id)?,
+        )?)
+    }
+
     /// Hand-over runs going on in this process.
     pub fn handover_runs(&self) -> &passerelle_core::handover::Runs {
         &self.handover_runs

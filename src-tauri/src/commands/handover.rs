@@ -7,11 +7,11 @@
 //! `handover-finished` (a `HandoverFinished`), so a screen that comes back later still hears
 //! them; `handover_jobs` tells which jobs run now and which were interrupted (resume them).
 
+use passerelle_core::IpcError;
 use passerelle_core::handover::{
     self, BrowseEntry, HandoverAccess, HandoverPlan, HandoverReport, JobListing, MemberCollections,
     MembersPage, PlanRequest, RunOptions, Selection, SidesRequest, StrategyKind,
 };
-use passerelle_core::{IpcError, Localizer};
 use serde::Serialize;
 use tauri::{AppHandle, Emitter, Runtime, State};
 use ts_rs::TS;
@@ -44,13 +44,6 @@ pub struct ExportedReport {
     pub path: String,
 }
 
-fn localizer(state: &AppState) -> Result<Localizer, IpcError> {
-    let lang = state.store()?.settings()?.language;
-    Ok(Localizer::new(
-        lang.unwrap_or_else(passerelle_core::i18n::system_language),
-    ))
-}
-
 /// The space's members (admins and group admins), searched and paged on the server.
 #[tauri::command]
 pub async fn handover_members(
@@ -60,12 +53,7 @@ pub async fn handover_members(
     offset: u32,
     limit: u32,
 ) -> Result<MembersPage, IpcError> {
-    let store = state.store()?;
-    let client = passerelle_core::connect::account_client(
-        store,
-        state.secrets(),
-        &store.account(account_id)?,
-    )?;
+    let client = state.account_client(account_id)?;
     Ok(handover::members(&client, &search, offset, limit).await?)
 }
 
@@ -118,7 +106,7 @@ pub async fn handover_plan(
         strategy,
         today: handover::today(),
     };
-    Ok(sessions.plan(&request, &localizer(&state)?).await?)
+    Ok(sessions.plan(&request, &state.localizer()?).await?)
 }
 
 /// Records `plan` as a job and starts it in the background; returns the job id.
@@ -195,7 +183,7 @@ fn notify_end<R: Runtime>(app: &AppHandle<R>, result: &Result<handover::RunOutco
     if app.try_state::<Notification<R>>().is_none() {
         return;
     }
-    let Ok(l10n) = localizer(app.passerelle()) else {
+    let Ok(l10n) = app.passerelle().localizer() else {
         return;
     };
     let body = match result {
@@ -242,7 +230,7 @@ pub async fn handover_export(
     format: String,
 ) -> Result<ExportedReport, IpcError> {
     let dir = state.paths()?.data_dir().join("reports");
-    let l10n = localizer(&state)?;
+    let l10n = state.localizer()?;
     let path = handover::export_report(state.store()?, job_id, &format, &dir, &l10n)?;
     Ok(ExportedReport {
         path: path.display().to_string(),
@@ -257,11 +245,6 @@ pub async fn handover_disable_source(
     acting_account_id: i64,
     confirmed: bool,
 ) -> Result<(), IpcError> {
-    let store = state.store()?;
-    let admin = passerelle_core::connect::account_client(
-        store,
-        state.secrets(),
-        &store.account(acting_account_id)?,
-    )?;
-    Ok(handover::disable_departing_account(store, job_id, &admin, confirmed).await?)
+    let admin = state.account_client(acting_account_id)?;
+    Ok(handover::disable_departing_account(state.store()?, job_id, &admin, confirmed).await?)
 }

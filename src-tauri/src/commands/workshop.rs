@@ -124,13 +124,6 @@ pub struct WrittenFile {
     pub count: usize,
 }
 
-fn localizer(state: &AppState) -> Result<Localizer, IpcError> {
-    let lang = state.store()?.settings()?.language;
-    Ok(Localizer::new(
-        lang.unwrap_or_else(passerelle_core::i18n::system_language),
-    ))
-}
-
 fn io_error(path: &Path, e: std::io::Error) -> IpcError {
     CoreError::DataDir {
         path: path.to_owned(),
@@ -309,14 +302,9 @@ pub async fn workshop_accounts_plan(
     account_id: i64,
     members: MembersRequest,
 ) -> Result<AccountPlan, IpcError> {
-    let store = state.store()?;
-    let client = passerelle_core::connect::account_client(
-        store,
-        state.secrets(),
-        &store.account(account_id)?,
-    )?;
+    let client = state.account_client(account_id)?;
     let space = SpaceState::read(&client, members.limit).await?;
-    Ok(plan_members(&space, &members, &localizer(&state)?))
+    Ok(plan_members(&space, &members, &state.localizer()?))
 }
 
 /// Checks again, then creates the accounts in the background; progress and the outcome go
@@ -330,14 +318,9 @@ pub async fn workshop_accounts_create<R: Runtime>(
     on_event: Channel<CreationEvent>,
 ) -> Result<AccountPlan, IpcError> {
     let state = app.passerelle();
-    let store = state.store()?;
-    let client = passerelle_core::connect::account_client(
-        store,
-        state.secrets(),
-        &store.account(account_id)?,
-    )?;
+    let client = state.account_client(account_id)?;
     let space = SpaceState::read(&client, members.limit).await?;
-    let plan = plan_members(&space, &members, &localizer(state)?);
+    let plan = plan_members(&space, &members, &state.localizer()?);
     if !plan.is_valid() {
         return Err(CoreError::WorkshopPlanInvalid {
             problems: plan.problems.len().max(1),
@@ -404,18 +387,13 @@ pub async fn workshop_accounts_cleanup(
     remove: bool,
     user_ids: Vec<String>,
 ) -> Result<CleanupReport, IpcError> {
-    let store = state.store()?;
-    let client = passerelle_core::connect::account_client(
-        store,
-        state.secrets(),
-        &store.account(account_id)?,
-    )?;
+    let client = state.account_client(account_id)?;
     let action = if remove {
         CleanupAction::Delete
     } else {
         CleanupAction::Disable
     };
-    Ok(accounts::cleanup_accounts(&client, store, action, &user_ids).await?)
+    Ok(accounts::cleanup_accounts(&client, state.store()?, action, &user_ids).await?)
 }
 
 /// The space's address as printed on the cards (`https://` added when missing).
@@ -463,7 +441,7 @@ pub async fn workshop_sheet_render(
     cards: Vec<SheetEntry>,
 ) -> Result<String, IpcError> {
     let server = web_address(&server)?;
-    Ok(sheet_html(&localizer(&state)?, &server, &title, &cards))
+    Ok(sheet_html(&state.localizer()?, &server, &title, &cards))
 }
 
 /// Writes the sign-in sheet where the trainer says (it holds the passwords) and, with `open`,
@@ -483,7 +461,7 @@ pub async fn workshop_sheet_save<R: Runtime>(
         path.set_extension("html");
     }
     let server = web_address(&server)?;
-    let html = sheet_html(&localizer(state)?, &server, &title, &cards);
+    let html = sheet_html(&state.localizer()?, &server, &title, &cards);
     write_file(&path, html.as_bytes())?;
     if open {
         // Without a browser the path is still shown.

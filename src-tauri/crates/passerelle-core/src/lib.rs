@@ -18,6 +18,8 @@ pub mod workshop;
 
 pub use error::{CoreError, IpcError};
 pub use i18n::{Language, Localizer};
+/// The protocol crate, for the shell that holds its clients without naming the dependency.
+pub use passerelle_nextcloud as nextcloud;
 pub use paths::DataPaths;
 pub use store::Store;
 
