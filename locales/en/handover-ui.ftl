@@ -166,3 +166,7 @@ handover-notify-complete = The hand-over has ended: everything was verified at t
 handover-notify-incomplete = The hand-over stopped with items missing. Open Passerelle to resume it.
 handover-notify-cancelled = The hand-over was cancelled. It can be resumed later.
 handover-notify-failed = The hand-over stopped on an error. Open Passerelle to see what to do.
+
+## Account acting
+
+handover-acting-as = With { $name }’s account on { $space }. It stays the hand-over’s account even if you connect other accounts on the way.

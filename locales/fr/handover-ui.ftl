@@ -166,3 +166,7 @@ handover-notify-complete = La passation est terminée : tout a été vérifié c
 handover-notify-incomplete = La passation s’est arrêtée avec des éléments manquants. Ouvrez Passerelle pour la reprendre.
 handover-notify-cancelled = La passation est annulée. Elle peut être reprise plus tard.
 handover-notify-failed = La passation s’est arrêtée sur une erreur. Ouvrez Passerelle pour voir quoi faire.
+
+## Compte qui agit
+
+handover-acting-as = Avec le compte de { $name } sur { $space }. Il reste celui de la passation même si vous connectez d’autres comptes en chemin.

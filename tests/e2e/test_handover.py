@@ -85,6 +85,19 @@ def connect(s, nc, login: str, first: bool, lang: str) -> None:
     assert outcome == "connected", f"connecting {login} failed: {outcome}"
 
 
+def connect_admin_again(s) -> None:
+    """Makes the admin's account the current one again (Accounts screen)."""
+    s.execute_script("location.hash = '#/accounts'")
+    for item in wait(s, LONG).until(lambda d: d.find_elements(*by_testid("account-item"))):
+        if "admin" in norm(item.text).split(" ")[0:1] or norm(item.text).startswith("admin"):
+            buttons = item.find_elements(*by_testid("account-select"))
+            if buttons:
+                buttons[0].click()
+            break
+    wait(s, LONG).until(lambda d: any(norm(e.text).startswith("admin") for e in d.find_elements(*by_testid("account-item"))
+                                      if e.find_elements(*by_testid("account-current"))))
+
+
 def shot(s, lang: str, name: str) -> None:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     s.save_screenshot(str(ARTIFACTS / f"handover-{lang}-{name}.png"))
@@ -121,10 +134,10 @@ def test_handover_survives_a_kill_and_arrives_complete(keyring, app, members_spa
     expected = populate(nc)
     app.extra_env.update(DBUS_SESSION_BUS_ADDRESS=keyring["DBUS_SESSION_BUS_ADDRESS"])
     s = app.start()
-    # The members' sessions first, the admin's last (it becomes the current account).
-    connect(s, nc, ALICE, True, lang)
+    # The admin and the recipient are connected; the departing member is not yet.
+    connect(s, nc, ADMIN, True, lang)
     connect(s, nc, BOB, False, lang)
-    connect(s, nc, ADMIN, False, lang)
+    connect_admin_again(s)
 
     s.execute_script("location.hash = '#/handover'")
     visible(s, "handover-step-who")
@@ -134,6 +147,17 @@ def test_handover_survives_a_kill_and_arrives_complete(keyring, app, members_spa
     s.find_element(By.CSS_SELECTOR, f'[data-testid="handover-target-member"][data-user="{BOB}"]').click()
     shot(s, lang, "1-who")
     click(s, "handover-who-next")
+
+    # Access: Alice must approve Passerelle first; the way to do it is offered.
+    todo = visible(s, "handover-todo-connect-source", LONG)
+    assert "Alice" in norm(todo.text)
+    shot(s, lang, "2-access-todo")
+    # Alice signs in (here with her app password); connecting her account makes it the current
+    # one, yet the hand-over goes on with the admin's account and the choices made.
+    connect(s, nc, ALICE, False, lang)
+    s.find_element(*by_testid("nav-handover")).click()
+    acting = norm(visible(s, "handover-acting").text)
+    assert "admin" in acting, acting
 
     # Access: both sessions are held, no sharing API on the double → the streamed copy.
     strategy = visible(s, "handover-strategy", LONG)

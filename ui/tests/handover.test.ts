@@ -51,7 +51,11 @@ type Handlers = Record<string, (...args: never[]) => unknown>;
 
 let events: Map<string, (payload: unknown) => void>;
 
-function mount(api: Handlers): { root: HTMLElement; errors: unknown[] } {
+function mount(
+  api: Handlers,
+  accounts: Account[] = [admin],
+  accountId = 1,
+): { root: HTMLElement; errors: unknown[] } {
   const errors: unknown[] = [];
   const ctx = {
     api: {
@@ -67,8 +71,8 @@ function mount(api: Handlers): { root: HTMLElement; errors: unknown[] } {
     router: { current: () => "handover", navigate: () => {}, start: () => {}, stop: () => {} },
     state: {
       profile: { id: 1, name: "Camille", createdAt: "", lastUsedAt: null },
-      accounts: [admin],
-      accountId: 1,
+      accounts,
+      accountId,
     },
     actions: { showError: (e: unknown) => errors.push(e), announce: () => {} },
     root: document.body,
@@ -110,6 +114,21 @@ describe("hand-over screen", () => {
     });
     await waitFor(() => expect(byTestId("handover-not-admin")).toBeTruthy());
     expect(byTestId("handover-not-admin").textContent).toContain(fr.t("handover-not-admin-title"));
+  });
+
+  it("goes on with the admin's account after the departing member's was connected on the way", async () => {
+    const access = vi.fn(async () => ({ chosen: "streamed-copy", reason: "", movesData: false, options: [], sourceSession: true, targetSession: true, sameServer: true, todo: [] }));
+    mount({ handoverAccess: access });
+    await pickAliceAndBob();
+    byTestId<HTMLButtonElement>("handover-who-next").click();
+    await waitFor(() => expect(access).toHaveBeenCalledTimes(1));
+    // The admin connects Alice's account (it becomes the current one), then comes back.
+    const alice: Account = { ...admin, id: 2, userId: "alice", loginName: "alice", displayName: "Alice" };
+    mount({ handoverAccess: access }, [admin, alice], 2);
+    await waitFor(() => expect(access).toHaveBeenCalledTimes(2));
+    const sides = (access.mock.calls[1] as unknown as [{ actingAccountId: number; sourceUserId: string }])[0];
+    expect(sides.actingAccountId).toBe(1);
+    expect(sides.sourceUserId).toBe("alice");
   });
 
   it("needs two different members before going on", async () => {

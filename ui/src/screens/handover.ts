@@ -58,6 +58,11 @@ interface Draft {
   destination: string;
   plan: HandoverPlan | null;
   jobId: number | null;
+  /**
+   * The account the hand-over was started with (an admin's). Connecting the departing member's
+   * account on the way makes that one current: the hand-over goes on with the admin's.
+   */
+  actingAccountId: number | null;
 }
 
 function freshDraft(): Draft {
@@ -73,6 +78,7 @@ function freshDraft(): Draft {
     destination: "",
     plan: null,
     jobId: null,
+    actingAccountId: null,
   };
 }
 
@@ -124,7 +130,10 @@ export function render(ctx: Ctx): HTMLElement {
     format === "html" ? t("handover-export-html") : format === "csv" ? t("handover-export-csv") : t("handover-export-json");
   const groupLabel = (group: string) =>
     group === "files" ? t("handover-group-files") : group === "calendars" ? t("handover-group-calendars") : t("handover-group-contacts");
-  const account = state.accounts.find((a) => a.id === state.accountId) ?? null;
+  const current = state.accounts.find((a) => a.id === state.accountId) ?? null;
+  const kept = state.accounts.find((a) => a.id === draft.actingAccountId) ?? null;
+  const account = kept ?? current;
+  if (account) draft.actingAccountId = account.id;
 
   const jobsBlock = h("div", { class: "stack", "data-testid": "handover-jobs" });
   const stepBlock = h("div", { class: "stack", "data-testid": "handover-step" });
@@ -134,6 +143,13 @@ export function render(ctx: Ctx): HTMLElement {
     "handover-screen",
     t("handover-title"),
     h("p", { class: "lead" }, t("handover-intro")),
+    account
+      ? h(
+          "p",
+          { class: "hint", "data-testid": "handover-acting" },
+          t("handover-acting-as", { name: accountName(account), space: hostOf(account.serverUrl) }),
+        )
+      : null,
     jobsBlock,
     stepBlock,
   );
@@ -503,7 +519,7 @@ export function render(ctx: Ctx): HTMLElement {
             h("p", null, code(access.reason)),
             h("p", { class: "hint" }, (access.movesData ? t("handover-note-moves-data") : t("handover-note-copies-data"))),
           )
-        : h("p", { class: "alert", role: "alert", "data-testid": "handover-no-strategy" }, t("handover-why-nothing-yet"));
+        : h("p", { class: "hint", role: "status", "data-testid": "handover-no-strategy" }, t("handover-why-nothing-yet"));
       const todo = access.todo.map((item) =>
         h(
           "div",
