@@ -56,16 +56,43 @@ pub fn parse_envelope(body: &[u8]) -> Result<Value> {
     Err(Error::new(kind).with_message(message.unwrap_or_else(|| format!("OCS status {code}"))))
 }
 
+/// The raw answer of one OCS v2 request, before its status is judged: each caller decides
+/// (an error, a refusal with its OCS code, an empty 204…).
+pub(crate) struct OcsAnswer {
+    pub(crate) url: url::Url,
+    pub(crate) status: reqwest::StatusCode,
+    headers: reqwest::header::HeaderMap,
+    pub(crate) body: bytes::Bytes,
+}
+
+impl OcsAnswer {
+    /// The typed error of a non-success answer.
+    pub(crate) fn error(&self) -> Error {
+        error_from_parts(
+            self.status,
+            &self.url,
+            &self.headers,
+            &String::from_utf8_lossy(&self.body),
+        )
+    }
+
+    /// Its `ocs.data` when the OCS status is OK.
+    pub(crate) fn envelope(&self) -> Result<Value> {
+        parse_envelope(&self.body)
+            .map_err(|e| e.with_url(&self.url).with_status(self.status.as_u16()))
+    }
+}
+
 impl Client {
-    /// One OCS v2 call: `segments` under `/ocs/v2.php/`, `query` added after `format=json`,
-    /// `form` sent as `application/x-www-form-urlencoded`.
-    pub(crate) async fn ocs_call(
+    /// Sends one OCS v2 request: `segments` under `/ocs/v2.php/`, `query` added after
+    /// `format=json`, `form` sent as `application/x-www-form-urlencoded`.
+    pub(crate) async fn ocs_send(
         &self,
         method: Method,
         segments: &[&str],
         query: &[(&str, &str)],
         form: Option<&[(&str, &str)]>,
-    ) -> Result<Value> {
+    ) -> Result<OcsAnswer> {
         let mut url = self.endpoint_segments("ocs/v2.php", segments);
         {
             let mut q = url.query_pairs_mut();
@@ -89,15 +116,27 @@ impl Client {
         let status = resp.status();
         let headers = resp.headers().clone();
         let body = crate::client::read_body(resp).await?;
-        if !status.is_success() {
-            return Err(error_from_parts(
-                status,
-                &url,
-                &headers,
-                &String::from_utf8_lossy(&body),
-            ));
+        Ok(OcsAnswer {
+            url,
+            status,
+            headers,
+            body,
+        })
+    }
+
+    /// One OCS v2 call ([`Client::ocs_send`]): a non-success answer is an error, else its data.
+    pub(crate) async fn ocs_call(
+        &self,
+        method: Method,
+        segments: &[&str],
+        query: &[(&str, &str)],
+        form: Option<&[(&str, &str)]>,
+    ) -> Result<Value> {
+        let answer = self.ocs_send(method, segments, query, form).await?;
+        if !answer.status.is_success() {
+            return Err(answer.error());
         }
-        parse_envelope(&body).map_err(|e| e.with_url(&url).with_status(status.as_u16()))
+        answer.envelope()
     }
 
     async fn ocs_get<T: DeserializeOwned>(

@@ -14,7 +14,7 @@
 use reqwest::Method;
 use serde_json::Value;
 
-use crate::client::{Client, Request, Secret, error_from_parts, read_body};
+use crate::client::{Client, Secret};
 use crate::error::{Error, ErrorKind};
 use crate::lenient;
 
@@ -171,25 +171,10 @@ impl Client {
         segments: &[&str],
         form: &[(&str, &str)],
     ) -> Result<Value, ProvisioningError> {
-        let mut url = self.endpoint_segments("ocs/v2.php", segments);
-        url.query_pairs_mut().append_pair("format", "json");
-        let mut req = Request::new(method, url.clone())
-            .header("ocs-apirequest", "true")
-            .header("accept", "application/json");
-        if !form.is_empty() {
-            let body = url::form_urlencoded::Serializer::new(String::new())
-                .extend_pairs(form.iter())
-                .finish();
-            req = req
-                .header("content-type", "application/x-www-form-urlencoded")
-                .body(body);
-        }
-        let resp = self.send_raw(req).await?;
-        let status = resp.status();
-        let headers = resp.headers().clone();
-        let body = read_body(resp).await?;
-        if status.as_u16() == 400
-            && let Some((ocs, message)) = ocs_meta(&body)
+        let form = (!form.is_empty()).then_some(form);
+        let answer = self.ocs_send(method, segments, &[], form).await?;
+        if answer.status.as_u16() == 400
+            && let Some((ocs, message)) = ocs_meta(&answer.body)
             && let Some(reason) = reason_for(route, ocs)
         {
             return Err(ProvisioningError::Refused(Refusal {
@@ -198,13 +183,10 @@ impl Client {
                 message,
             }));
         }
-        if !status.is_success() {
-            return Err(
-                error_from_parts(status, &url, &headers, &String::from_utf8_lossy(&body)).into(),
-            );
+        if !answer.status.is_success() {
+            return Err(answer.error().into());
         }
-        crate::ocs::parse_envelope(&body)
-            .map_err(|e| e.with_url(&url).with_status(status.as_u16()).into())
+        Ok(answer.envelope()?)
     }
 
     /// Creates an account (`POST /cloud/users`). Admins may omit groups; group admins must

@@ -20,10 +20,9 @@ use reqwest::Method;
 use serde::Deserialize;
 use serde_json::Value;
 
-use crate::client::{Client, Request, error_from_parts};
+use crate::client::Client;
 use crate::error::Result;
 use crate::lenient;
-use crate::ocs::parse_envelope;
 
 const TRANSFER: [&str; 6] = ["apps", "files", "api", "v1", "transferownership", ""];
 const NOTIFICATIONS: [&str; 5] = ["apps", "notifications", "api", "v2", "notifications"];
@@ -169,37 +168,14 @@ impl Client {
         segments: &[&str],
         form: Option<&[(&str, &str)]>,
     ) -> Result<Option<Value>> {
-        let mut url = self.endpoint_segments("ocs/v2.php", segments);
-        url.query_pairs_mut().append_pair("format", "json");
-        let mut req = Request::new(method, url.clone())
-            .header("ocs-apirequest", "true")
-            .header("accept", "application/json");
-        if let Some(form) = form {
-            let body = url::form_urlencoded::Serializer::new(String::new())
-                .extend_pairs(form.iter())
-                .finish();
-            req = req
-                .header("content-type", "application/x-www-form-urlencoded")
-                .body(body);
+        let answer = self.ocs_send(method, segments, &[], form).await?;
+        if !answer.status.is_success() {
+            return Err(answer.error());
         }
-        let resp = self.send_raw(req).await?;
-        let status = resp.status();
-        let headers = resp.headers().clone();
-        let body = crate::client::read_body(resp).await?;
-        if !status.is_success() {
-            return Err(error_from_parts(
-                status,
-                &url,
-                &headers,
-                &String::from_utf8_lossy(&body),
-            ));
-        }
-        if status.as_u16() == 204 || body.iter().all(u8::is_ascii_whitespace) {
+        if answer.status.as_u16() == 204 || answer.body.iter().all(u8::is_ascii_whitespace) {
             return Ok(None);
         }
-        parse_envelope(&body)
-            .map(Some)
-            .map_err(|e| e.with_url(&url).with_status(status.as_u16()))
+        answer.envelope().map(Some)
     }
 
     /// Asks to transfer `path` (in the client's own files) to `recipient` (a user id). The
