@@ -1,4 +1,5 @@
-//! Small helpers for the files people export (CSV tables of tour health, workshop progress).
+//! Small helpers for the files people export: CSV tables (tour health, workshop progress) and
+//! HTML pages (hand-over reports, sign-in sheets).
 
 /// One CSV field (RFC 4180): quoted only when it needs it; a leading `=`, `+`, `-` or `@` gets
 /// a `'` so a spreadsheet never runs a name or a selector as a formula.
@@ -24,6 +25,22 @@ pub fn csv_line(fields: &[&str]) -> String {
         .join(",");
     line.push('\n');
     line
+}
+
+/// Escapes text for HTML element content and attribute values.
+pub fn escape_html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 #[cfg(test)]

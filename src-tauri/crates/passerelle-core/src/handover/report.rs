@@ -10,6 +10,7 @@ use super::journal::{self, ItemRecord};
 use super::model::{
     HandoverReport, ItemKind, ItemState, JobState, KindTotals, ReportItem, StateCounts,
 };
+use crate::export::escape_html;
 use crate::i18n::Localizer;
 use crate::store::now;
 use crate::{CoreError, Store};
@@ -156,22 +157,6 @@ pub fn to_csv(report: &HandoverReport) -> String {
             csv_field(&mut out, f);
         }
         out.push_str("\r\n");
-    }
-    out
-}
-
-/// Escapes text for HTML element content and attribute values.
-pub fn escape_html(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
     }
     out
 }

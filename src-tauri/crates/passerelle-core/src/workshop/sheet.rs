@@ -10,6 +10,7 @@ use qrcode::QrCode;
 use qrcode::render::svg;
 
 use crate::Localizer;
+use crate::export::escape_html as escape;
 
 /// One card.
 #[derive(Debug, Clone)]
@@ -20,22 +21,6 @@ pub struct SheetCard<'a> {
     pub login: &'a str,
     /// Password.
     pub password: &'a str,
-}
-
-/// Escapes text for HTML content and attribute values.
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
 }
 
 /// The Nextcloud apps' login link for an account.
