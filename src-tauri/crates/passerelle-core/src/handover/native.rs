@@ -29,9 +29,10 @@ use passerelle_nextcloud::dav::files::{FileEntry, Files};
 use passerelle_nextcloud::{CancellationToken, Client, ErrorKind};
 
 use super::journal::{self, ItemRecord, Written};
-use super::model::{ItemKind, ItemState, PlanTotals, Progress, RunOutcome, StrategyKind};
+use super::model::{ItemKind, PlanTotals, Progress, RunOutcome, StrategyKind};
 use super::ownership::FollowOptions;
 use super::run::{Failure, RunContext, RunOptions};
+use super::share_copy::{Tops, descendants, pending, tops};
 use super::strategy::Strategy;
 use crate::{CoreError, Store};
 
@@ -151,23 +152,6 @@ fn remote(path: &str) -> Result<RemotePath, Failure> {
 
 fn is_transferred_folder(e: &FileEntry) -> bool {
     e.is_dir && e.name().to_lowercase().starts_with("transferred from ")
-}
-
-/// Items below `top` (not `top` itself), parents before children.
-fn descendants<'a>(items: &'a [ItemRecord], top: &ItemRecord) -> Vec<&'a ItemRecord> {
-    let mut ids: HashSet<i64> = HashSet::from([top.id]);
-    let mut out = Vec::new();
-    for it in items {
-        if it.parent_id.is_some_and(|p| ids.contains(&p)) {
-            ids.insert(it.id);
-            out.push(it);
-        }
-    }
-    out
-}
-
-fn pending(i: &ItemRecord) -> bool {
-    matches!(i.state, ItemState::Planned | ItemState::Failed)
 }
 
 impl NativeTransfer {
@@ -551,35 +535,15 @@ impl Strategy for NativeTransfer {
                 run.failed(it, &f)?;
             }
         }
-        let Some(root) = items
-            .iter()
-            .find(|i| i.kind == ItemKind::Folder && i.parent_id.is_none())
+        let selection = journal::job(run.store, run.job_id)?.summary.selection;
+        let Some(Tops {
+            root,
+            tops,
+            covered,
+        }) = tops(items, &selection)
         else {
             return Ok(());
         };
-        let selection = journal::job(run.store, run.job_id)?.summary.selection;
-        let asked: HashSet<String> = selection
-            .files
-            .iter()
-            .map(|p| format!("/{}", p.trim_matches('/')))
-            .collect();
-        // What moves in one transfer each: the selected paths (everything: the root's children).
-        let tops: Vec<&ItemRecord> = items
-            .iter()
-            .filter(|i| matches!(i.kind, ItemKind::Folder | ItemKind::File))
-            .filter(|i| {
-                if selection.everything {
-                    i.parent_id == Some(root.id)
-                } else {
-                    asked.contains(&i.source)
-                }
-            })
-            .collect();
-        let mut covered: HashSet<i64> = HashSet::new();
-        for top in &tops {
-            covered.insert(top.id);
-            covered.extend(descendants(items, top).iter().map(|i| i.id));
-        }
         // The destination folder and the folders above the selected ones are not written:
         // the server makes its own "transferred from …" folder and the member keeps the rest.
         for folder in items

@@ -20,7 +20,7 @@ use passerelle_nextcloud::dav::files::Files;
 use passerelle_nextcloud::{Client, ErrorKind, NewShare, ShareTarget};
 
 use super::journal::{ItemRecord, Written};
-use super::model::{ItemKind, ItemState, PlanTotals, StrategyKind};
+use super::model::{ItemKind, ItemState, PlanTotals, Selection, StrategyKind};
 use super::run::{Failure, RunContext};
 use super::strategy::Strategy;
 use crate::CoreError;
@@ -170,7 +170,7 @@ impl ShareCopy {
 }
 
 /// Items below `top` (not `top` itself), parents before children.
-fn descendants<'a>(items: &'a [ItemRecord], top: &ItemRecord) -> Vec<&'a ItemRecord> {
+pub(super) fn descendants<'a>(items: &'a [ItemRecord], top: &ItemRecord) -> Vec<&'a ItemRecord> {
     let mut ids: HashSet<i64> = HashSet::from([top.id]);
     let mut out = Vec::new();
     for it in items {
@@ -182,8 +182,53 @@ fn descendants<'a>(items: &'a [ItemRecord], top: &ItemRecord) -> Vec<&'a ItemRec
     out
 }
 
-fn pending(i: &ItemRecord) -> bool {
+/// Not written yet (planned, or failed and to try again).
+pub(super) fn pending(i: &ItemRecord) -> bool {
     matches!(i.state, ItemState::Planned | ItemState::Failed)
+}
+
+/// How a server-side strategy cuts a job: one operation per selected path (everything: per
+/// child of the destination's root folder).
+pub(super) struct Tops<'a> {
+    /// The destination folder's item.
+    pub(super) root: &'a ItemRecord,
+    /// The items handed over in one server-side operation each.
+    pub(super) tops: Vec<&'a ItemRecord>,
+    /// Those items and everything below them.
+    pub(super) covered: HashSet<i64>,
+}
+
+/// The [`Tops`] of the job's files (`None` when it has no files).
+pub(super) fn tops<'a>(items: &'a [ItemRecord], selection: &Selection) -> Option<Tops<'a>> {
+    let root = items
+        .iter()
+        .find(|i| i.kind == ItemKind::Folder && i.parent_id.is_none())?;
+    let asked: HashSet<String> = selection
+        .files
+        .iter()
+        .map(|p| format!("/{}", p.trim_matches('/')))
+        .collect();
+    let tops: Vec<&ItemRecord> = items
+        .iter()
+        .filter(|i| matches!(i.kind, ItemKind::Folder | ItemKind::File))
+        .filter(|i| {
+            if selection.everything {
+                i.parent_id == Some(root.id)
+            } else {
+                asked.contains(&i.source)
+            }
+        })
+        .collect();
+    let mut covered: HashSet<i64> = HashSet::new();
+    for top in &tops {
+        covered.insert(top.id);
+        covered.extend(descendants(items, top).iter().map(|i| i.id));
+    }
+    Some(Tops {
+        root,
+        tops,
+        covered,
+    })
 }
 
 impl Strategy for ShareCopy {
@@ -215,34 +260,14 @@ impl Strategy for ShareCopy {
         let selection = super::journal::job(run.store, run.job_id)?
             .summary
             .selection;
-        let asked: HashSet<String> = selection
-            .files
-            .iter()
-            .map(|p| format!("/{}", p.trim_matches('/')))
-            .collect();
-        let Some(root) = items
-            .iter()
-            .find(|i| i.kind == ItemKind::Folder && i.parent_id.is_none())
+        let Some(Tops {
+            root: _,
+            tops,
+            covered,
+        }) = tops(items, &selection)
         else {
             return Ok(());
         };
-        // What is copied in one COPY each: the selected paths (everything: the root's children).
-        let tops: Vec<&ItemRecord> = items
-            .iter()
-            .filter(|i| matches!(i.kind, ItemKind::Folder | ItemKind::File))
-            .filter(|i| {
-                if selection.everything {
-                    i.parent_id == Some(root.id)
-                } else {
-                    asked.contains(&i.source)
-                }
-            })
-            .collect();
-        let mut covered: HashSet<i64> = HashSet::new();
-        for top in &tops {
-            covered.insert(top.id);
-            covered.extend(descendants(items, top).iter().map(|i| i.id));
-        }
         // The destination folder and the folders above the selected ones: created (MKCOL).
         let mut failed_folders: HashSet<i64> = HashSet::new();
         for folder in items
