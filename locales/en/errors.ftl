@@ -28,6 +28,8 @@ error-maintenance = Your space is being updated by its hosts. Try again in a few
 error-not-nextcloud = This address does not lead to a Nextcloud space. Check the address your association gave you (for Framaspace it looks like monasso.frama.space).
 # $minimum: the oldest Nextcloud version accepted, for example “27”.
 error-server-too-old = This space uses a Nextcloud version too old for Passerelle (version { $minimum } or newer is needed). Tell the people who run your space.
+error-server-not-installed = Nextcloud is at this address, but its installation was never finished: no account can sign in there yet. Tell the people who run your space (or check the address).
+error-server-needs-upgrade = Your space is waiting for an update its hosts started to be finished: it cannot serve an account for now. Try again later; if it lasts, tell the people who run your space.
 error-not-found = What Passerelle was looking for does not exist (any more) on the server: it may have been moved or deleted. Refresh, then try again.
 error-quota = Your storage is full. Free some room (for example by emptying the trash bin), or ask the administrators for more.
 error-locked = This file is in use right now (it is locked). Wait a little, then try again.

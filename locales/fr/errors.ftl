@@ -28,6 +28,8 @@ error-maintenance = Votre espace est en cours de mise à jour par ses hébergeur
 error-not-nextcloud = Cette adresse ne mène pas à un espace Nextcloud. Vérifiez l’adresse que votre association vous a donnée (pour Framaspace, elle ressemble à monasso.frama.space).
 # $minimum : la plus ancienne version de Nextcloud acceptée, par exemple « 27 ».
 error-server-too-old = Cet espace utilise une version de Nextcloud trop ancienne pour Passerelle (il faut la version { $minimum } ou plus récente). Prévenez les personnes qui gèrent votre espace.
+error-server-not-installed = Nextcloud est bien présent à cette adresse, mais son installation n’a jamais été terminée : aucun compte ne peut encore s’y connecter. Prévenez les personnes qui gèrent votre espace (ou vérifiez l’adresse).
+error-server-needs-upgrade = Votre espace attend la fin d’une mise à jour que ses hébergeurs ont commencée : il ne peut pas servir de compte pour l’instant. Réessayez plus tard ; si cela dure, prévenez les personnes qui gèrent votre espace.
 error-not-found = Ce que Passerelle cherchait n’existe pas (ou plus) sur le serveur : cela a peut-être été déplacé ou supprimé. Actualisez, puis réessayez.
 error-quota = Votre espace de stockage est plein. Libérez de la place (par exemple en vidant la corbeille), ou demandez plus d’espace aux administrateur·ices.
 error-locked = Ce fichier est utilisé en ce moment (il est verrouillé). Attendez un peu, puis réessayez.

@@ -6,11 +6,12 @@
 use std::collections::HashMap;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Duration;
 
 pub use passerelle_nextcloud::WaitOptions;
 use passerelle_nextcloud::{
-    Address, CancellationToken, Capabilities, Client, Fingerprint, LoginCredentials, LoginFlow,
-    local_http_fallback, normalize_address,
+    Address, CancellationToken, Capabilities, Client, ErrorKind, Fingerprint, LoginCredentials,
+    LoginFlow, local_http_fallback, normalize_address,
 };
 
 use crate::model::{
@@ -75,9 +76,39 @@ pub fn account_client(
     )
 }
 
-/// Normalises an address and asks the server what it is. A certificate the system does not
-/// trust is not an error here: the person is shown its fingerprint and may trust it.
+/// How long checking an address may take in all, both tries included (https, then the local
+/// http fallback): a server that accepts the connection and then says nothing is abandoned by
+/// then with `timeout`.
+pub const CHECK_DEADLINE: Duration = Duration::from_secs(30);
+/// The part of [`CHECK_DEADLINE`] the space's colours and logo may take: they are a nicety, so
+/// a slow theming answer drops them instead of failing the check.
+const THEMING_DEADLINE: Duration = Duration::from_secs(5);
+
+/// Normalises an address and asks the server what it is, within [`CHECK_DEADLINE`]. A
+/// certificate the system does not trust is not an error here: the person is shown its
+/// fingerprint and may trust it.
 pub async fn check_address(store: &Store, input: &str) -> Result<ServerCheck, CoreError> {
+    check_address_within(store, input, CHECK_DEADLINE).await
+}
+
+/// [`check_address`] with another deadline (tests).
+pub async fn check_address_within(
+    store: &Store,
+    input: &str,
+    deadline: Duration,
+) -> Result<ServerCheck, CoreError> {
+    match tokio::time::timeout(deadline, check_address_unbounded(store, input)).await {
+        Ok(result) => result,
+        Err(_) => Err(passerelle_nextcloud::Error::new(ErrorKind::Timeout)
+            .with_message(format!(
+                "no complete answer within {} s",
+                deadline.as_secs_f32()
+            ))
+            .into()),
+    }
+}
+
+async fn check_address_unbounded(store: &Store, input: &str) -> Result<ServerCheck, CoreError> {
     let address = normalize_address(input)?;
     match check_one(store, address).await {
         // `192.168.1.20` typed without a scheme on a workshop box that only speaks http.
@@ -114,10 +145,16 @@ async fn check_one(store: &Store, address: Address) -> Result<ServerCheck, CoreE
     let theming = if status.maintenance {
         None
     } else {
-        match client.capabilities().await {
-            Ok(caps) => Some(theming(&client, caps).await),
-            Err(_) => None,
-        }
+        let theming = async {
+            match client.capabilities().await {
+                Ok(caps) => Some(theming(&client, caps).await),
+                Err(_) => None,
+            }
+        };
+        tokio::time::timeout(THEMING_DEADLINE, theming)
+            .await
+            .ok()
+            .flatten()
     };
     Ok(ServerCheck::Ok {
         server: ServerInfo {

@@ -363,3 +363,57 @@ async fn cancelling_a_login_flow_ends_it_with_a_cancelled_event() {
     );
     assert!(store.accounts(profile).unwrap().is_empty());
 }
+
+/// status.php is read whole: a Nextcloud that was never installed, or whose database upgrade
+/// is pending, is refused with its own code (a not-installed server used to be "Ready").
+/// The body is the real 29.0.6 `status-php` capture with one field changed.
+#[tokio::test]
+async fn servers_that_cannot_serve_an_account_are_refused_each_with_its_code() {
+    let real = Capture::load("status-php", "http://127.0.0.1");
+    let body: serde_json::Value = serde_json::from_slice(&real.body).unwrap();
+    let (_dir, store, _) = store();
+    for (field, value, code) in [
+        ("installed", false, "server-not-installed"),
+        ("needsDbUpgrade", true, "server-needs-upgrade"),
+    ] {
+        let mut status = body.clone();
+        status[field] = serde_json::Value::Bool(value);
+        let server = MockServer::start().await;
+        Mock::given(method("GET"))
+            .and(path("/status.php"))
+            .respond_with(ResponseTemplate::new(200).set_body_json(status))
+            .mount(&server)
+            .await;
+        let err = connect::check_address(&store, &server.uri())
+            .await
+            .unwrap_err();
+        assert_eq!(err.code(), code, "{field}: {err:?}");
+    }
+}
+
+/// A server that accepts the connection and says nothing is abandoned by the check's deadline
+/// (30 s in the app; shorter here), with `timeout`, however many tries the check makes.
+#[tokio::test]
+async fn a_silent_server_is_abandoned_by_the_check_deadline() {
+    assert_eq!(connect::CHECK_DEADLINE, Duration::from_secs(30));
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    tokio::spawn(async move {
+        let mut held = Vec::new();
+        loop {
+            let (sock, _) = listener.accept().await.unwrap();
+            held.push(sock);
+        }
+    });
+    let (_dir, store, _) = store();
+    let started = std::time::Instant::now();
+    let err = connect::check_address_within(
+        &store,
+        &format!("http://{addr}"),
+        Duration::from_millis(500),
+    )
+    .await
+    .unwrap_err();
+    assert_eq!(err.code(), "timeout");
+    assert!(started.elapsed() < Duration::from_secs(5));
+}

@@ -104,6 +104,14 @@ impl RetryPolicy {
     }
 }
 
+/// How long a server may stay silent before a request is abandoned (see
+/// [`ClientBuilder::read_timeout`]).
+pub const DEFAULT_READ_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// How long server-side work (a COPY or MOVE of a whole tree) may take before Passerelle stops
+/// waiting for the answer.
+pub const SERVER_SIDE_WAIT: Duration = Duration::from_secs(2 * 3600);
+
 /// The default User-Agent: `Passerelle/<version> (<os>)`.
 pub fn default_user_agent(app_version: &str) -> String {
     format!("Passerelle/{app_version} ({})", std::env::consts::OS)
@@ -117,6 +125,7 @@ pub struct ClientBuilder {
     user_id: Option<String>,
     user_agent: String,
     timeout: Duration,
+    read_timeout: Duration,
     connect_timeout: Duration,
     pinned: Option<Fingerprint>,
     retry: RetryPolicy,
@@ -145,13 +154,23 @@ impl ClientBuilder {
         self
     }
 
-    /// Whole-request timeout (default 60 s). Streaming transfers should use a larger one.
+    /// Whole-request timeout (default 60 s) and, when shorter, the per-read timeout too.
+    /// Streaming transfers have no whole-request timeout; the per-read one still applies.
     pub fn timeout(mut self, timeout: Duration) -> Self {
         self.timeout = timeout;
+        self.read_timeout = self.read_timeout.min(timeout);
         self
     }
 
-    /// Connection timeout (default 15 s).
+    /// How long the server may stay silent, while Passerelle waits for the answer or for the
+    /// next bytes of a transfer (default 30 s): a server that accepts the connection and then
+    /// says nothing is abandoned by then.
+    pub fn read_timeout(mut self, timeout: Duration) -> Self {
+        self.read_timeout = timeout;
+        self
+    }
+
+    /// Connection timeout, the TLS handshake included (default 10 s).
     pub fn connect_timeout(mut self, timeout: Duration) -> Self {
         self.connect_timeout = timeout;
         self
@@ -202,15 +221,22 @@ impl ClientBuilder {
                 attempt.follow()
             }
         });
-        let http = reqwest::Client::builder()
-            .tls_backend_preconfigured(tls_config)
-            .user_agent(self.user_agent)
-            .timeout(self.timeout)
-            .read_timeout(self.timeout)
-            .connect_timeout(self.connect_timeout)
-            .redirect(redirect)
-            .build()
-            .map_err(|e| Error::http(ErrorKind::Tls, e))?;
+        let http_with = |read_timeout: Duration, redirect: reqwest::redirect::Policy| {
+            reqwest::Client::builder()
+                .tls_backend_preconfigured(tls_config.clone())
+                .user_agent(self.user_agent.clone())
+                .timeout(self.timeout)
+                .read_timeout(read_timeout)
+                .connect_timeout(self.connect_timeout)
+                .redirect(redirect)
+                .build()
+                .map_err(|e| Error::http(ErrorKind::Tls, e))
+        };
+        let http = http_with(self.read_timeout, redirect)?;
+        // Server-side work (a COPY or MOVE of a whole tree) answers nothing until it is done:
+        // those requests go through a client that waits longer for the first byte. They are
+        // never redirected (a redirected COPY would be sent again elsewhere).
+        let patient = http_with(SERVER_SIDE_WAIT, reqwest::redirect::Policy::none())?;
 
         let user_id = self
             .user_id
@@ -218,6 +244,7 @@ impl ClientBuilder {
         Ok(Client {
             inner: Arc::new(Inner {
                 http,
+                patient,
                 base,
                 credentials: self.credentials,
                 user_id,
@@ -236,6 +263,8 @@ pub struct Client {
 
 struct Inner {
     http: reqwest::Client,
+    /// For [`Request::server_side_work`]: a long wait for the first byte.
+    patient: reqwest::Client,
     base: Url,
     credentials: Option<Credentials>,
     user_id: Option<String>,
@@ -276,6 +305,8 @@ pub(crate) struct Request {
     /// Override the whole-request timeout (long transfers; stalls are still caught by the
     /// per-read timeout).
     pub timeout: Option<Duration>,
+    /// Sent through the patient client (see [`Request::server_side_work`]).
+    pub server_side: bool,
 }
 
 impl Request {
@@ -288,6 +319,7 @@ impl Request {
             auth: true,
             idempotent: None,
             timeout: None,
+            server_side: false,
         }
     }
 
@@ -306,6 +338,15 @@ impl Request {
     pub(crate) fn xml(self, body: impl Into<Bytes>) -> Self {
         self.header("content-type", "application/xml; charset=utf-8")
             .body(body)
+    }
+
+    /// Work the server does before it answers anything (a COPY or MOVE of a whole tree inside
+    /// the server): it may take up to [`SERVER_SIDE_WAIT`], where other requests give up after
+    /// the client's per-read timeout.
+    pub(crate) fn server_side_work(mut self) -> Self {
+        self.timeout = Some(SERVER_SIDE_WAIT);
+        self.server_side = true;
+        self
     }
 
     /// A streaming transfer: no whole-request timeout (stalls still time out).
@@ -345,7 +386,8 @@ impl Client {
             user_id: None,
             user_agent: default_user_agent(env!("CARGO_PKG_VERSION")),
             timeout: Duration::from_secs(60),
-            connect_timeout: Duration::from_secs(15),
+            read_timeout: DEFAULT_READ_TIMEOUT,
+            connect_timeout: Duration::from_secs(10),
             pinned: None,
             retry: RetryPolicy::default(),
             max_redirects: 5,
@@ -410,9 +452,12 @@ impl Client {
                 }
                 Body::Stream(s) => Some(s),
             };
-            let mut builder = self
-                .inner
-                .http
+            let http = if req.server_side {
+                &self.inner.patient
+            } else {
+                &self.inner.http
+            };
+            let mut builder = http
                 .request(req.method.clone(), req.url.clone())
                 .headers(req.headers.clone());
             if req.auth

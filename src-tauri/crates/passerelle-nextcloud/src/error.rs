@@ -81,6 +81,13 @@ pub enum ErrorKind {
     /// The Nextcloud version is older than [`crate::MIN_SUPPORTED_MAJOR`].
     #[error("this Nextcloud version is too old")]
     ServerTooOld,
+    /// Nextcloud's files are there but it was never installed (`installed: false`).
+    #[error("this Nextcloud is not installed yet")]
+    NotInstalled,
+    /// An update of Nextcloud was started and its database upgrade is pending
+    /// (`needsDbUpgrade: true`).
+    #[error("this Nextcloud waits for its update to be finished")]
+    NeedsUpgrade,
     /// The answer could not be understood (bad JSON/XML, missing fields).
     #[error("unexpected answer from the server")]
     Protocol,
@@ -124,6 +131,8 @@ impl ErrorKind {
         Self::Rejected,
         Self::NotNextcloud,
         Self::ServerTooOld,
+        Self::NotInstalled,
+        Self::NeedsUpgrade,
         Self::Protocol,
         Self::InvalidName,
         Self::HrefEscape,
@@ -155,6 +164,8 @@ impl ErrorKind {
             Self::Rejected => "rejected",
             Self::NotNextcloud => "not-nextcloud",
             Self::ServerTooOld => "server-too-old",
+            Self::NotInstalled => "server-not-installed",
+            Self::NeedsUpgrade => "server-needs-upgrade",
             Self::Protocol => "protocol",
             Self::InvalidName => "invalid-name",
             Self::HrefEscape => "href-escape",
@@ -233,7 +244,7 @@ impl Error {
     }
 
     /// Attach a short human message (server message or our own explanation).
-    pub(crate) fn with_message(mut self, message: impl Into<String>) -> Self {
+    pub fn with_message(mut self, message: impl Into<String>) -> Self {
         let message: String = message.into();
         let message = message.trim();
         if !message.is_empty() {
@@ -503,6 +514,8 @@ mod tests {
             "maintenance",
             "not-nextcloud",
             "server-too-old",
+            "server-not-installed",
+            "server-needs-upgrade",
             "not-found",
             "quota",
             "locked",

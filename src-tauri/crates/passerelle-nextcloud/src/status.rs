@@ -105,8 +105,11 @@ struct RawStatus {
     extended_support: bool,
 }
 
-/// Parse a status.php body; anything that is not a Nextcloud status is `not-nextcloud`,
-/// a supported-looking status below version 27 is `server-too-old`.
+/// Parse a status.php body, read whole: anything that is not a Nextcloud status is
+/// `not-nextcloud`, a status below version 27 is `server-too-old`, a Nextcloud that was never
+/// installed is `server-not-installed` and one whose database upgrade is pending is
+/// `server-needs-upgrade` (neither can serve an account). Maintenance is not an error here: it
+/// is reported in [`ServerStatus::maintenance`] and each front end refuses it with its own words.
 pub fn parse_status(body: &[u8]) -> Result<ServerStatus> {
     let not_nc = || Error::new(ErrorKind::NotNextcloud);
     let raw: RawStatus = serde_json::from_slice(body)
@@ -128,6 +131,18 @@ pub fn parse_status(body: &[u8]) -> Result<ServerStatus> {
         needs_db_upgrade: raw.needs_db_upgrade,
         extended_support: raw.extended_support,
     };
+    if !status.installed {
+        return Err(Error::new(ErrorKind::NotInstalled).with_message(format!(
+            "{} {} is not installed (status.php says installed: false)",
+            status.product_name, status.version_string
+        )));
+    }
+    if status.needs_db_upgrade && !status.maintenance {
+        return Err(Error::new(ErrorKind::NeedsUpgrade).with_message(format!(
+            "{} {} waits for its database upgrade (needsDbUpgrade: true)",
+            status.product_name, status.version_string
+        )));
+    }
     if !status.version.is_supported() {
         return Err(Error::new(ErrorKind::ServerTooOld).with_message(format!(
             "Nextcloud {} is older than {MIN_SUPPORTED_MAJOR}",
@@ -210,5 +225,25 @@ mod tests {
         ] {
             assert!(parse_status(bad).unwrap_err().is_not_nextcloud());
         }
+    }
+
+    /// Each state of a real status.php that cannot serve an account has its own error; before
+    /// this, `installed: false` was reported as a ready server.
+    #[test]
+    fn states_that_cannot_serve_an_account() {
+        let body = |installed: bool, maintenance: bool, upgrade: bool| {
+            format!(
+                r#"{{"installed":{installed},"maintenance":{maintenance},"needsDbUpgrade":{upgrade},"version":"29.0.6.1","versionstring":"29.0.6","edition":"","productname":"Nextcloud","extendedSupport":false}}"#
+            )
+        };
+        let e = parse_status(body(false, false, false).as_bytes()).unwrap_err();
+        assert_eq!(e.code(), "server-not-installed");
+        let e = parse_status(body(true, false, true).as_bytes()).unwrap_err();
+        assert_eq!(e.code(), "server-needs-upgrade");
+        // During an upgrade Nextcloud is also in maintenance: that state has its own words.
+        let s = parse_status(body(true, true, true).as_bytes()).unwrap();
+        assert!(s.maintenance);
+        let s = parse_status(body(true, true, false).as_bytes()).unwrap();
+        assert!(s.maintenance && s.installed);
     }
 }

@@ -414,7 +414,8 @@ impl Files {
         }
         let req = Request::new(method(verb), self.url_of(from, false))
             .header("destination", self.url_of(to, false).as_str())
-            .header("overwrite", if overwrite { "T" } else { "F" });
+            .header("overwrite", if overwrite { "T" } else { "F" })
+            .server_side_work();
         self.client.send(req).await?;
         Ok(())
     }

@@ -164,3 +164,64 @@ async fn slow_server_is_timeout() {
     let e = c.check_server().await.unwrap_err();
     assert!(e.is_timeout(), "{e:?}");
 }
+
+/// A server that accepts the connection and then says nothing (a stalled PHP worker, a broken
+/// proxy): the per-read timeout abandons it, with no whole-request timeout involved. Before, the
+/// per-read timeout was the 60 s whole-request one and `server check` could wait for minutes.
+#[tokio::test]
+async fn accepted_then_silent_is_a_timeout_within_the_read_timeout() {
+    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    tokio::spawn(async move {
+        let mut held = Vec::new();
+        loop {
+            let (sock, _) = listener.accept().await.unwrap();
+            held.push(sock); // never answered, never closed
+        }
+    });
+    assert_eq!(
+        passerelle_nextcloud::client::DEFAULT_READ_TIMEOUT,
+        Duration::from_secs(30)
+    );
+    let c = Client::builder(format!("http://{addr}"))
+        .read_timeout(Duration::from_millis(300))
+        .retry_policy(RetryPolicy::none())
+        .build()
+        .unwrap();
+    let started = Instant::now();
+    let e = c.check_server().await.unwrap_err();
+    assert!(e.is_timeout(), "{e:?}");
+    assert_eq!(e.code(), "timeout");
+    assert!(
+        started.elapsed() < Duration::from_secs(5),
+        "{:?}",
+        started.elapsed()
+    );
+}
+
+/// A COPY of a whole tree is work the server finishes before it answers: it waits past the
+/// per-read timeout that abandons an ordinary request to the same silent server.
+#[tokio::test]
+async fn server_side_copy_waits_longer_than_ordinary_requests() {
+    let s = MockServer::start().await;
+    let slow = || ResponseTemplate::new(201).set_delay(Duration::from_millis(900));
+    Mock::given(method("COPY"))
+        .respond_with(slow())
+        .mount(&s)
+        .await;
+    Mock::given(method("PROPFIND"))
+        .respond_with(slow())
+        .mount(&s)
+        .await;
+    let c = Client::builder(s.uri())
+        .credentials("alice", "app-password")
+        .read_timeout(Duration::from_millis(300))
+        .retry_policy(RetryPolicy::none())
+        .build()
+        .unwrap();
+    let files = c.files().unwrap();
+    let p = |s: &str| passerelle_nextcloud::dav::RemotePath::parse(s).unwrap();
+    files.copy_to(&p("/A"), &p("/B"), false).await.unwrap();
+    let e = files.list(&p("/A")).await.unwrap_err();
+    assert!(e.is_timeout(), "{e:?}");
+}
