@@ -26,13 +26,16 @@ from highlights.support import (  # noqa: F401 (fixtures)
     highlight_server,
     highlight_steps,
     prepare,
+    set_language,
 )
 
+# The tours' languages: the member's web interface in each (selectors must not hang on words).
+LOCALES = {"fr": "fr-FR", "en": "en-US"}
 # Sign-in, then per step at most twice its wait_ms (opener, then target) plus page loads.
 CHECK_TIMEOUT_S = 900
 
 
-def run_check(server, member, steps, shots) -> list[dict]:
+def run_check(server, member, language, steps, shots) -> list[dict]:
     if not (HERE / "node_modules" / "playwright-core").is_dir():
         pytest.fail("playwright-core is missing: run .ci/setup (or npm ci in tests/real-nextcloud/highlights)")
     if not (REPO / "ui" / "node_modules" / "esbuild").is_dir():
@@ -42,6 +45,7 @@ def run_check(server, member, steps, shots) -> list[dict]:
         "user": member.user,
         "password": member.password,
         "major": server.major,
+        "locale": LOCALES[language],
         "shots": str(shots),
         "steps": [{k: s[k] for k in ("tour", "step", "page", "target")} for s in steps],
     }
@@ -80,21 +84,28 @@ def describe(result: dict) -> str:
     return f"{name} → not found ({why})"
 
 
-def test_every_highlight_step_finds_its_target(highlight_server, highlight_member, tmp_path, capsys):
+@pytest.fixture(scope="module")
+def prepared(highlight_server, highlight_member) -> list[str]:
+    """What earlier task steps of the tours leave, made once for the member."""
+    checks = []
+    for s in highlight_steps():
+        checks += [c for c in s["earlier"] if c not in checks]
+    return prepare(highlight_server, highlight_member, checks)
+
+
+@pytest.mark.parametrize("language", list(LOCALES))
+def test_every_highlight_step_finds_its_target(highlight_server, highlight_member, prepared, language, tmp_path, capsys):
     steps = highlight_steps()
     assert steps, "no highlight step in the bundled tours"
-    checks = []
-    for s in steps:
-        checks += [c for c in s["earlier"] if c not in checks]
-    made = prepare(highlight_server, highlight_member, checks)
+    set_language(highlight_server, highlight_member, language)
 
-    results = run_check(highlight_server, highlight_member, steps, tmp_path / "shots")
+    results = run_check(highlight_server, highlight_member, language, steps, tmp_path / "shots")
 
     lines = [describe(r) for r in results]
     with capsys.disabled():
-        print(f"\nHighlight targets on Nextcloud {highlight_server.version} ({highlight_server.url})")
-        if made:
-            print(f"made first, as earlier task steps would: {', '.join(made)}")
+        print(f"\nHighlight targets on Nextcloud {highlight_server.version} ({highlight_server.url}), in {language}")
+        if prepared:
+            print(f"made first, as earlier task steps would: {', '.join(prepared)}")
         for line in lines:
             print(f"  {line}")
     assert [(r["tour"], r["step"]) for r in results] == [(s["tour"], s["step"]) for s in steps]

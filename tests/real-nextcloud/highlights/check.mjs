@@ -2,7 +2,7 @@
 // overlay's own lookup (ui/src/overlay/lookup.ts, bundled here by esbuild), in Debian's Chromium.
 //
 // Input (JSON on stdin):
-//   { url, user, password, major, shots?, steps: [{ tour, step, page, target }] }
+//   { url, user, password, major, locale?, shots?, steps: [{ tour, step, page, target }] }
 // where `page` is the step's page under index.php/ and `target` is an OverlayTarget
 // (ui/src/overlay/types.ts). Output (stdout): one JSON object per step, one per line:
 //   { tour, step, page, found, selector?, candidate?, opened?, openFailed?, tried, seen }
@@ -85,6 +85,17 @@ async function signIn(context, url, user, password, shots) {
     await page.locator("input[name='password']").fill(password);
     await page.locator("input[name='password']").press("Enter");
     await page.waitForURL((u) => !u.pathname.includes("/login"), { timeout: SIGN_IN_MS });
+    await page.waitForLoadState("domcontentloaded");
+    // Closes the first-run wizard for good, as its close button does (the firstrunwizard app
+    // shows it once to each new member; a 404 where the app is absent): its modal keeps the
+    // focus, so no `open` action could reveal a hover-only control while it shows.
+    const wizard = await page.evaluate(async () => {
+      const token = document.head.dataset.requesttoken ?? "";
+      const url = `${window.OC?.webroot ?? ""}/index.php/apps/firstrunwizard/wizard`;
+      const answer = await fetch(url, { method: "DELETE", headers: { requesttoken: token } });
+      return answer.status;
+    });
+    log(`first-run wizard closed for good: HTTP ${wizard}`);
   } catch (error) {
     if (shots) {
       mkdirSync(shots, { recursive: true });
@@ -135,7 +146,7 @@ async function main() {
     // The overlay is a webview initialization script in the app, out of the page's CSP's reach.
     bypassCSP: true,
     viewport: { width: 1366, height: 900 },
-    locale: "en-US",
+    locale: input.locale ?? "en-US",
     args: [
       "--headless",
       "--no-sandbox",

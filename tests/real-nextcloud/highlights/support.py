@@ -96,6 +96,12 @@ def highlight_member(highlight_server: Server):
         _ocs(highlight_server, "DELETE", f"cloud/users/{user}")
 
 
+def set_language(server: Server, member: Member, language: str) -> None:
+    """The member's language in the web interface (its texts, aria-labels included)."""
+    ocs = _ocs(server, "PUT", f"cloud/users/{member.user}", {"key": "language", "value": language})
+    assert ocs["meta"]["statuscode"] == 200, f"could not set the language of {member.user}: {ocs['meta']}"
+
+
 def highlight_steps() -> list[dict]:
     """Every highlight step of every bundled tour, as check.mjs takes it: the page the space
     window goes to (the step's `page`, else its tour's first app, as
