@@ -94,7 +94,9 @@ def prepared(highlight_server, highlight_member) -> list[str]:
 
 
 @pytest.mark.parametrize("language", list(LOCALES))
-def test_every_highlight_step_finds_its_target(highlight_server, highlight_member, prepared, language, tmp_path, capsys):
+def test_every_highlight_step_finds_its_target(
+    highlight_server, highlight_member, prepared, language, tmp_path, capsys
+):
     steps = highlight_steps()
     assert steps, "no highlight step in the bundled tours"
     set_language(highlight_server, highlight_member, language)
@@ -103,7 +105,8 @@ def test_every_highlight_step_finds_its_target(highlight_server, highlight_membe
 
     lines = [describe(r) for r in results]
     with capsys.disabled():
-        print(f"\nHighlight targets on Nextcloud {highlight_server.version} ({highlight_server.url}), in {language}")
+        server = f"Nextcloud {highlight_server.version} ({highlight_server.url})"
+        print(f"\nHighlight targets on {server}, in {language}")
         if prepared:
             print(f"made first, as earlier task steps would: {', '.join(prepared)}")
         for line in lines:
