@@ -16,6 +16,7 @@ given by environment variables, and checks the server's state with plain HTTP (r
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import secrets as pysecrets
@@ -240,20 +241,20 @@ def _stop(proc: subprocess.Popen) -> None:
             proc.wait()
 
 
-@pytest.fixture
-def keyring(tmp_path):
+@contextlib.contextmanager
+def private_keyring(folder: Path):
     """A private D-Bus session bus with a real, unlocked gnome-keyring on it (as in
     tests/e2e/conftest.py); yields the environment a process needs to use it."""
     for tool, package in [("dbus-daemon", "dbus-daemon"), ("gnome-keyring-daemon", "gnome-keyring"),
                           ("dbus-send", "dbus-bin"), ("secret-tool", "libsecret-tools")]:
         assert shutil.which(tool), f"{tool} is missing: apt-get install {package}"
-    home, run = tmp_path / "keyring-home", tmp_path / "keyring-run"
+    home, run = folder / "keyring-home", folder / "keyring-run"
     (home / ".local" / "share").mkdir(parents=True)
     run.mkdir(mode=0o700)
-    conf = tmp_path / "bus.conf"
+    conf = folder / "bus.conf"
     conf.write_text(BUS_CONFIG.format(dir=run))
     bus = subprocess.Popen(["dbus-daemon", "--nofork", "--print-address=1", f"--config-file={conf}"],
-                           stdout=subprocess.PIPE)
+                           stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
     address = bus.stdout.readline().decode().strip()
     assert address, "dbus-daemon printed no address"
     env = {"HOME": str(home), "XDG_DATA_HOME": str(home / ".local" / "share"),
@@ -261,17 +262,26 @@ def keyring(tmp_path):
     daemon = subprocess.Popen(["gnome-keyring-daemon", "--foreground", "--components=secrets", "--unlock"],
                               stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                               env={**os.environ, **env})
-    daemon.stdin.write(b"real-nextcloud-keyring")
-    daemon.stdin.close()
-    ask = ["dbus-send", "--session", "--print-reply", "--dest=org.freedesktop.DBus", "/org/freedesktop/DBus",
-           "org.freedesktop.DBus.NameHasOwner", "string:org.freedesktop.secrets"]
-    deadline = time.monotonic() + 15
-    while "boolean true" not in subprocess.run(ask, env={**os.environ, **env}, capture_output=True, text=True).stdout:
-        assert daemon.poll() is None and time.monotonic() < deadline, "gnome-keyring did not start"
-        time.sleep(0.05)  # polling interval, not synchronisation
-    yield env
-    _stop(daemon)
-    _stop(bus)
+    try:
+        daemon.stdin.write(b"real-nextcloud-keyring")
+        daemon.stdin.close()
+        ask = ["dbus-send", "--session", "--print-reply", "--dest=org.freedesktop.DBus", "/org/freedesktop/DBus",
+               "org.freedesktop.DBus.NameHasOwner", "string:org.freedesktop.secrets"]
+        deadline = time.monotonic() + 15
+        while "boolean true" not in subprocess.run(ask, env={**os.environ, **env}, capture_output=True,
+                                                   text=True).stdout:
+            assert daemon.poll() is None and time.monotonic() < deadline, "gnome-keyring did not start"
+            time.sleep(0.05)  # polling interval, not synchronisation
+        yield env
+    finally:
+        _stop(daemon)
+        _stop(bus)
+
+
+@pytest.fixture
+def keyring(tmp_path):
+    with private_keyring(tmp_path) as env:
+        yield env
 
 
 @dataclass
@@ -378,3 +388,13 @@ def cli(cli_binary, tmp_path, keyring) -> Cli:
     data = tmp_path / "data"
     data.mkdir()
     return Cli(cli_binary, data, keyring)
+
+
+@contextlib.contextmanager
+def module_cli(cli_binary: Path, folder: Path):
+    """A CLI with its own data folder and keyring for a module-scoped scenario."""
+    folder.mkdir(parents=True, exist_ok=True)
+    with private_keyring(folder) as env:
+        data = folder / "data"
+        data.mkdir()
+        yield Cli(cli_binary, data, env)

@@ -143,7 +143,17 @@ class Server:
         data = {"userid": user_id, "password": password, "displayName": display_name}
         if groups:
             data["groups[]"] = list(groups)
-        self.ocs("POST", "/ocs/v2.php/cloud/users", data=data)
+        for attempt in range(4):
+            try:
+                self.ocs("POST", "/ocs/v2.php/cloud/users", data=data)
+                break
+            except ServerError as e:
+                # OCS 101 "Bad request" is how Nextcloud reports an exception while creating
+                # (e.g. a database lock on a busy server): remove what may exist and try again.
+                if "OCS 101" not in str(e) or attempt == 3:
+                    raise
+                self.delete_user(user_id)
+                time.sleep(1 + attempt)  # back-off before a retry, not synchronisation
         if quota is not None:
             self.set_quota(user_id, quota)
         return Member(user_id, password, display_name, server=self)
