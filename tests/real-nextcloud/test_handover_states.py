@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-from handovers import (STRATEGIES, PatternFile, build_space, journal_states, run_killed_and_resumed,
-                       secrets_for, sides, snapshot, strategy_unavailable)
-from realnc import Member
+from handovers import (STRATEGIES, build_space, journal_states, run_killed_and_resumed, secrets_for, sides,
+                       snapshot, strategy_unavailable)
+from realnc import Member, PatternFile
 
 NEEDS_MEMBER_SESSIONS = {"copy", "share-copy", "native"}
 

@@ -13,9 +13,8 @@ the CLI's SQLite file), then resumed. The tests then compare, over plain HTTP: e
 and every event and contact UID at the recipient, nothing else there, and the source as the
 strategy promises (copies: untouched; moving strategies: gone from the source).
 
-Other states, each in its own small test: a recipient who never signed in, a departing member
-whose account is already disabled, a recipient whose quota is too small, and a failure a retry
-cannot cure (not to be offered as "resume")."""
+The other states (a recipient who never signed in, a departing account already disabled, a
+recipient's quota too small, a failure a retry cannot cure) are in test_handover_states.py."""
 
 from __future__ import annotations
 
@@ -24,8 +23,9 @@ from dataclasses import dataclass
 import pytest
 
 from conftest import Members, module_cli
-from handovers import (BIG, MOVES_DATA, NAMES, STRATEGIES, Run, Server, Snapshot, Space, build_space,
-                       nfc, run_killed_and_resumed, snapshot, strategy_unavailable)
+from handovers import (BIG, MOVES_DATA, NAMES, STRATEGIES, Run, Snapshot, Space, build_space, nfc,
+                       run_killed_and_resumed, snapshot, strategy_unavailable)
+from realnc import Server
 
 @dataclass
 class Scenario:

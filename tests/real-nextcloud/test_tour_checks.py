@@ -9,6 +9,7 @@ The tour comes from a pack written here, one task step per check type, run with
 from __future__ import annotations
 
 import datetime
+import json
 import subprocess
 
 import pytest
@@ -179,7 +180,5 @@ def test_check_type_not_done_then_done(nc, members, member_checks, step):
 def test_every_check_type_is_covered(cli_binary, nc):
     reference = subprocess.run([str(cli_binary), "--json", "tours", "reference"], capture_output=True,
                                text=True, timeout=60)
-    import json
-
     types = {c["type"] for c in json.loads(reference.stdout)["checks"]}
     assert types == set(CHECKS), f"check types not covered by this suite: {sorted(types - set(CHECKS))}"

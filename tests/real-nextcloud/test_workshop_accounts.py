@@ -99,7 +99,7 @@ def _expect_rollback(r, created: list[str], nc):
     assert not left, f"accounts of the failed run left on the server: {left}"
 
 
-@pytest.mark.feature("workshop: rollback when a line fails midway")
+@pytest.mark.feature("workshop: rollback midway (existing login, group admin)")
 def test_rollback_existing_login_hidden_from_a_group_admin(nc, cli, members, tmp_path):
     group = members.group("atelier")
     trainer = members.new("trainer", groups=(group,))
@@ -122,7 +122,7 @@ def test_rollback_existing_login_hidden_from_a_group_admin(nc, cli, members, tmp
     assert all(x["state"] == "deleted" for x in records if x["userId"] in (new1, new3)), records
 
 
-@pytest.mark.feature("workshop: rollback when a line fails midway")
+@pytest.mark.feature("workshop: rollback midway (quota refused by the server)")
 def test_rollback_quota_refused_by_the_server(nc, cli, members, tmp_path):
     lines = [members.user_id("wsq") for _ in range(3)]
     for u in lines:
