@@ -19,8 +19,10 @@ MOVES_DATA = {"native", "ownershiptransfer"}
 # Bigger than the chunked-upload threshold (and than the 150 MB the issue names).
 BIG = int(os.environ.get("PTEST_BIG_FILE_BYTES", 160 * 1024 * 1024 + 12345))
 SMALL_FILES = int(os.environ.get("PTEST_SMALL_FILES", 40))
-# Longest a hand-over may take (moving strategies wait for the server's cron).
+# Longest a hand-over may take (moving strategies wait for the server's cron): the big scenario,
+# and the small ones of the state tests.
 RUN_TIMEOUT = float(os.environ.get("PTEST_RUN_TIMEOUT", 1800))
+SMALL_RUN_TIMEOUT = min(RUN_TIMEOUT, 600.0)
 
 NAMES = {
     "nfc": "Noms/caf\u00e9 cr\u00e8me.txt",
@@ -162,6 +164,8 @@ class Run:
     first_rc: int | None = None
     killed_at: dict | None = None  # journal states when SIGKILL was sent
     resume: object = None
+    timed_out: bool = False  # the run (or its resume) did not end within its time and was killed
+    resume_error: str = ""
     report: dict | None = None
     seconds: float = 0.0
 
@@ -176,7 +180,8 @@ def latest_job(cli) -> int | None:
 
 
 def run_killed_and_resumed(cli, nc: Server, strategy: str, space: Space, kill: bool = True,
-                           nc_to: Server | None = None, on_killed=None, select=("--all",)) -> Run:
+                           nc_to: Server | None = None, on_killed=None, select=("--all",),
+                           timeout: float = RUN_TIMEOUT) -> Run:
     """Plans, runs with SIGKILL once the journal shows some items done and some still planned
     (`on_killed(cli, job)` then runs), and resumes when the run was killed or failed."""
     args = sides(nc, strategy, space.src, space.dst, nc_to)
@@ -187,27 +192,33 @@ def run_killed_and_resumed(cli, nc: Server, strategy: str, space: Space, kill: b
         return run
     start = time.monotonic()
     proc = cli.start("transfer", "run", *args, *select, "--parallel", "1", secrets=secrets)
-    deadline = time.monotonic() + RUN_TIMEOUT
-    while proc.poll() is None and time.monotonic() < deadline:
-        run.job = run.job or latest_job(cli)
-        if kill and run.job:
-            states = journal_states(cli, run.job)
-            moved = sum(states.get(s, 0) for s in ("copied", "verified", "failed"))
-            if moved >= 1 and states.get("planned", 0) >= 1:
-                os.kill(proc.pid, signal.SIGKILL)
-                run.killed_at = states
-                break
-        time.sleep(0.02)  # journal polling interval, not synchronisation
-    if proc.poll() is None and not run.killed_at:
-        proc.kill()
-    proc.communicate(timeout=60)
+    try:
+        deadline = time.monotonic() + timeout
+        while proc.poll() is None and time.monotonic() < deadline:
+            run.job = run.job or latest_job(cli)
+            if kill and run.job:
+                states = journal_states(cli, run.job)
+                moved = sum(states.get(s, 0) for s in ("copied", "verified", "failed"))
+                if moved >= 1 and states.get("planned", 0) >= 1:
+                    os.kill(proc.pid, signal.SIGKILL)
+                    run.killed_at = states
+                    break
+            time.sleep(0.02)  # journal polling interval, not synchronisation
+    finally:
+        if proc.poll() is None and not run.killed_at:
+            proc.kill()
+            run.timed_out = True
+        proc.communicate(timeout=60)
     run.first_rc = proc.returncode
     run.job = run.job or latest_job(cli)
     if run.killed_at and on_killed:
         on_killed(cli, run.job)
-    if run.killed_at or run.first_rc != 0:
-        run.resume = cli.run("transfer", "resume", run.job, *resume_args(nc, strategy), secrets=secrets,
-                             timeout=RUN_TIMEOUT)
+    if not run.timed_out and (run.killed_at or run.first_rc != 0):
+        try:
+            run.resume = cli.run("transfer", "resume", run.job, *resume_args(nc, strategy), secrets=secrets,
+                                 timeout=timeout)
+        except AssertionError as e:  # did not end in time (killed): recorded for the tests
+            run.timed_out, run.resume_error = True, str(e)
     run.seconds = time.monotonic() - start
     rep = cli.run("transfer", "report", run.job, "--format", "json")
     run.report = rep.json if rep.rc == 0 else None

@@ -224,7 +224,8 @@ class Server:
             token = re.search(r'data-requesttoken="([^"]+)"', page.text)
             assert token, f"no request token on the login page {page.url}"
             redirect = re.search(r"redirect_url=([^&]+)", page.url)
-            page = _check(web.post(f"{self.url}/index.php/login", timeout=TIMEOUT, data={
+            # A browser sends Origin with a form POST; Nextcloud 32 refuses a login without it.
+            page = _check(web.post(f"{self.url}/index.php/login", timeout=TIMEOUT, headers={"Origin": self.url}, data={
                 "user": login, "password": password, "requesttoken": token.group(1),
                 "redirect_url": unquote(redirect.group(1)) if redirect else "",
                 "timezone": "UTC", "timezone_offset": "0",
@@ -233,7 +234,8 @@ class Server:
                          page.text, re.S | re.I)
         assert form, f"no “Grant access” form after signing in (at {page.url}): wrong password?"
         fields = dict(re.findall(r'<input[^>]*name="([^"]+)"[^>]*value="([^"]*)"', form.group(2)))
-        done = _check(web.post(html.unescape(form.group(1)), data=fields, timeout=TIMEOUT), "grant access")
+        done = _check(web.post(html.unescape(form.group(1)), data=fields, timeout=TIMEOUT,
+                               headers={"Origin": self.url}), "grant access")
         assert "grant" in done.url, f"unexpected page after granting access: {done.url}"
 
 

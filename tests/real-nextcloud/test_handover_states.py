@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from handovers import (STRATEGIES, build_space, journal_states, run_killed_and_resumed, secrets_for, sides,
-                       snapshot, strategy_unavailable)
+from handovers import (SMALL_RUN_TIMEOUT, STRATEGIES, build_space, journal_states, run_killed_and_resumed,
+                       secrets_for, sides, snapshot, strategy_unavailable)
 from realnc import Member, PatternFile
 
 NEEDS_MEMBER_SESSIONS = {"copy", "share-copy", "native"}
@@ -46,9 +46,11 @@ def test_recipient_who_never_signed_in(nc, cli, members, strategy):
                     "member who never signed in")
     space = build_space(nc, members, big=False, small_files=3, lock=False, recipient_signs_in=False)
     assert nc.user(space.dst.user_id)["lastLogin"] == 0, "the recipient has signed in already"
-    run = run_killed_and_resumed(cli, nc, strategy, space, kill=False)
+    run = run_killed_and_resumed(cli, nc, strategy, space, kill=False, timeout=SMALL_RUN_TIMEOUT)
     assert run.plan is not None, f"the plan failed: {run.plan_result}"
-    final = run.resume if run.resume is not None else None
+    assert not run.timed_out, (f"the hand-over did not end within {SMALL_RUN_TIMEOUT:.0f} s (killed); journal: "
+                               f"{report_failures(run)[:2]}")
+    final = run.resume
     assert run.first_rc == 0, (f"the hand-over to a member who never signed in ended with exit {run.first_rc}"
                                f" ({report_failures(run)[:2]}); resume: exit {final and final.rc}")
     got = arrived(nc, space.dst, set())
@@ -70,8 +72,9 @@ def test_departing_member_already_disabled(nc, cli, members, strategy):
             f"a disabled departing account (no session possible) must be refused clearly: {r}"
         assert cli.query("SELECT count(*) FROM handover_jobs") in ([], [(0,)]), "a job was recorded"
         return
-    run = run_killed_and_resumed(cli, nc, strategy, space, kill=False)
+    run = run_killed_and_resumed(cli, nc, strategy, space, kill=False, timeout=SMALL_RUN_TIMEOUT)
     assert run.plan is not None, f"the plan failed for a disabled account: {run.plan_result}"
+    assert not run.timed_out, f"the hand-over did not end within {SMALL_RUN_TIMEOUT:.0f} s (killed)"
     assert run.first_rc == 0, f"exit {run.first_rc}: {report_failures(run)[:3]}"
     names = {p.rsplit("/", 1)[-1] for p in arrived(nc, space.dst, before)}
     assert "note-001.txt" in names, f"files at the recipient: {sorted(names)[:10]}"
@@ -112,7 +115,8 @@ def test_incurable_failure_is_not_offered_as_resume(nc, cli, members):
         space.src.dav().delete(rows[0][0])
 
     run = run_killed_and_resumed(cli, nc, "copy", space, on_killed=delete_a_planned_file,
-                                 select=("--files", "/Ptest-Asso"))
+                                 select=("--files", "/Ptest-Asso"), timeout=SMALL_RUN_TIMEOUT)
+    assert not run.timed_out, f"the hand-over did not end within {SMALL_RUN_TIMEOUT:.0f} s (killed)"
     if not run.killed_at:
         pytest.skip(f"the run ended (exit {run.first_rc}) before its journal showed partial progress")
     r = run.resume
@@ -131,7 +135,8 @@ def test_handover_between_two_servers(nc, nc2, cli, members, members2):
     dst = members2.new("recoit")
     space.dst = dst
     before = snapshot(dst.dav())
-    run = run_killed_and_resumed(cli, nc, "copy", space, nc_to=nc2)
+    run = run_killed_and_resumed(cli, nc, "copy", space, nc_to=nc2, timeout=SMALL_RUN_TIMEOUT)
+    assert not run.timed_out, f"the hand-over did not end within {SMALL_RUN_TIMEOUT:.0f} s (killed)"
     assert run.plan is not None, f"the plan failed: {run.plan_result}"
     final_rc = run.resume.rc if run.resume is not None else run.first_rc
     assert final_rc == 0, f"the hand-over between servers did not end verified: {report_failures(run)[:3]}"

@@ -23,8 +23,8 @@ from dataclasses import dataclass
 import pytest
 
 from conftest import Members, module_cli
-from handovers import (BIG, MOVES_DATA, NAMES, STRATEGIES, Run, Snapshot, Space, build_space, nfc,
-                       run_killed_and_resumed, snapshot, strategy_unavailable)
+from handovers import (BIG, MOVES_DATA, NAMES, RUN_TIMEOUT, STRATEGIES, Run, Snapshot, Space, build_space,
+                       nfc, run_killed_and_resumed, snapshot, strategy_unavailable)
 from realnc import Server
 
 @dataclass
@@ -66,6 +66,7 @@ def scenario(request, nc, cli_binary, tmp_path_factory):
 def need_run(sc: Scenario):
     r = sc.run
     assert r.plan is not None, f"the plan failed: {r.plan_result}"
+    assert not r.timed_out, f"the hand-over did not end within {RUN_TIMEOUT:.0f} s (killed) {r.resume_error[:120]}"
 
 
 def dest_tops(sc: Scenario) -> list[str]:
