@@ -3,9 +3,10 @@
 //!
 //! Order: folders level by level (empty ones included), each created once, then files several
 //! at a time, hashed with SHA-1 as they flow, their modification time kept: small ones read
-//! into memory by batches and written with one request per batch where the target takes bulk
-//! uploads (Nextcloud's `dav/bulk`; a file the batch could not write goes on its own), the
-//! others streamed (`X-OC-MTime`, big ones through chunked upload on Nextcloud targets). Then
+//! into memory by batches (each folder of a batch in one request where the source sends a zip
+//! of a selection, else one GET per file) and written with one request per batch where the
+//! target takes bulk uploads (Nextcloud's `dav/bulk`); a file a batch could not read or write
+//! goes on its own. The others are streamed (`X-OC-MTime`, big ones through chunked upload on Nextcloud targets). Then
 //! each calendar and address book
 //! (created with the same name and colour) and its objects, created only if absent
 //! (`If-None-Match: *`): a "412 already there" is checked by UID and counted as copied, never
@@ -297,6 +298,9 @@ where
                     && !item.parent_id.is_some_and(|p| failed.contains(&p))
                     && RemotePath::parse(&item.target).is_ok_and(|p| bulk_path_ok(&p))
             });
+        // Files of one folder together: a batch reads each of its folders in one request.
+        let mut small = small;
+        small.sort_by_key(|i| i.parent_id);
         let mut work: Vec<BoxFuture<'_, Result<(), CoreError>>> = Vec::new();
         for batch in batches(small, &limits) {
             work.push(Box::pin(self.copy_batch(run, batch, limits)));
@@ -372,6 +376,73 @@ where
         })
     }
 
+    /// Reads the files of a batch folder by folder, one request per folder where the source
+    /// sends several files at once (Nextcloud's zip download). Returns the files read and
+    /// checked, and those to read one by one (not offered, request failed, missing from the
+    /// answer, or not matching the source's checksum: read alone, their failure is classified
+    /// as usual).
+    async fn read_by_folder<'i>(
+        &self,
+        run: &RunContext<'_>,
+        batch: Vec<&'i ItemRecord>,
+        limits: &BulkUpload,
+    ) -> Result<(Vec<(&'i ItemRecord, ReadFile)>, Vec<&'i ItemRecord>), CoreError> {
+        let Some(source) = self.source.files.as_ref() else {
+            return Ok((Vec::new(), batch));
+        };
+        let mut folders: BTreeMap<RemotePath, Vec<(&ItemRecord, String)>> = BTreeMap::new();
+        let mut one_by_one = Vec::new();
+        for item in batch {
+            match RemotePath::parse(&item.source) {
+                Ok(p) => match (p.parent(), p.name()) {
+                    (Some(parent), Some(name)) => {
+                        let name = name.to_owned();
+                        folders.entry(parent).or_default().push((item, name));
+                    }
+                    _ => one_by_one.push(item),
+                },
+                Err(_) => one_by_one.push(item),
+            }
+        }
+        let mut ready = Vec::new();
+        for (folder, items) in folders {
+            if run.stopped() {
+                break;
+            }
+            let names: Vec<String> = items.iter().map(|(_, n)| n.clone()).collect();
+            let planned: u64 = items.iter().map(|(i, _)| i.size.unwrap_or(0)).sum();
+            let limit = planned.max(limits.max_bytes).saturating_mul(2);
+            run.set_current(&folder.to_string());
+            let answer = match source.download_batch(&folder, &names, limit).await {
+                Ok(Some(files)) if files.len() == items.len() => files,
+                _ => {
+                    one_by_one.extend(items.into_iter().map(|(i, _)| i));
+                    continue;
+                }
+            };
+            for ((item, _), data) in items.into_iter().zip(answer) {
+                let Some(data) = data else {
+                    one_by_one.push(item);
+                    continue;
+                };
+                let mut hash = ring::digest::Context::new(&ring::digest::SHA1_FOR_LEGACY_USE_ONLY);
+                hash.update(&data);
+                let hash = sha1_label(hash.finish().as_ref());
+                let matches = item
+                    .source_checksum
+                    .as_ref()
+                    .is_none_or(|expected| expected.eq_ignore_ascii_case(&hash));
+                if matches {
+                    super::journal::begin_attempt(run.store, item.id)?;
+                    ready.push((item, ReadFile { data, hash }));
+                } else {
+                    one_by_one.push(item);
+                }
+            }
+        }
+        Ok((ready, one_by_one))
+    }
+
     /// Writes one file already read, with a request of its own.
     async fn put_read(&self, item: &ItemRecord, read: &ReadFile) -> Result<Written, Failure> {
         let Some(target) = self.target.files.as_ref() else {
@@ -406,8 +477,9 @@ where
             return Ok(());
         };
         let limits = &limits;
+        let (mut ready, one_by_one) = self.read_by_folder(run, batch, limits).await?;
         let mut reads: Vec<BoxFuture<'_, ItemResult<'_, ReadFile>>> = Vec::new();
-        for item in batch {
+        for item in one_by_one {
             reads.push(Box::pin(async move {
                 run.set_current(&item.source);
                 let r = run.attempt(item, || self.read_small(item, limits)).await;
@@ -416,7 +488,6 @@ where
         }
         let reads = bounded(reads, run.options.parallel_files);
         tokio::pin!(reads);
-        let mut ready: Vec<(&ItemRecord, ReadFile)> = Vec::new();
         while let Some((item, r)) = reads.next().await {
             match r? {
                 Ok(read) => ready.push((item, read)),

@@ -149,6 +149,18 @@ pub trait FileSource: Send + Sync {
     fn stat(&self, path: &RemotePath) -> impl Future<Output = TransferResult<FileEntry>> + Send;
     /// A file's bytes.
     fn download(&self, path: &RemotePath) -> impl Future<Output = TransferResult<Fetched>> + Send;
+    /// Several small files of one folder in one request, at most `limit` bytes in all: one
+    /// entry per name (`None`: not in the answer). `Ok(None)`: not offered here; the caller
+    /// reads them one by one, as after an `Err`.
+    fn download_batch(
+        &self,
+        folder: &RemotePath,
+        names: &[String],
+        limit: u64,
+    ) -> impl Future<Output = TransferResult<Option<Vec<Option<Bytes>>>>> + Send {
+        let _ = (folder, names, limit);
+        std::future::ready(Ok(None))
+    }
 }
 
 /// The recipient's files.
@@ -375,6 +387,28 @@ fn fetched(d: passerelle_nextcloud::dav::files::Download) -> Fetched {
     }
 }
 
+/// The entries of a zip named in `names`, in that order (stored or deflated; Nextcloud
+/// stores them).
+fn unzip(zip: Bytes, names: &[String]) -> TransferResult<Vec<Option<Bytes>>> {
+    use std::io::Read;
+    let bad = |e: &dyn std::fmt::Display| {
+        TransferError::new(ErrorKind::Protocol).with_message(format!("reading the zip: {e}"))
+    };
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(zip)).map_err(|e| bad(&e))?;
+    let mut found: std::collections::HashMap<String, Bytes> = std::collections::HashMap::new();
+    for i in 0..archive.len() {
+        let mut entry = archive.by_index(i).map_err(|e| bad(&e))?;
+        if entry.is_dir() {
+            continue;
+        }
+        let name = entry.name().map_err(|e| bad(&e))?.into_owned();
+        let mut data = Vec::with_capacity(entry.size() as usize);
+        entry.read_to_end(&mut data).map_err(|e| bad(&e))?;
+        found.insert(name, Bytes::from(data));
+    }
+    Ok(names.iter().map(|n| found.remove(n)).collect())
+}
+
 impl FileSource for DavFiles {
     async fn list(&self, path: &RemotePath) -> TransferResult<Vec<FileEntry>> {
         Ok(self.files.list(path).await?)
@@ -386,6 +420,30 @@ impl FileSource for DavFiles {
 
     async fn download(&self, path: &RemotePath) -> TransferResult<Fetched> {
         Ok(fetched(self.files.download(path).await?))
+    }
+
+    async fn download_batch(
+        &self,
+        folder: &RemotePath,
+        names: &[String],
+        limit: u64,
+    ) -> TransferResult<Option<Vec<Option<Bytes>>>> {
+        if !self.files.is_nextcloud() {
+            return Ok(None);
+        }
+        // The zip's own headers: 22 bytes, plus about 100 per entry and its name.
+        let overhead = 1024 + names.iter().map(|n| 200 + 2 * n.len() as u64).sum::<u64>();
+        let zip = self
+            .files
+            .download_zip(folder, names, limit.saturating_add(overhead))
+            .await?;
+        let files = tokio::task::spawn_blocking({
+            let names = names.to_vec();
+            move || unzip(zip, &names)
+        })
+        .await
+        .map_err(|e| TransferError::new(ErrorKind::Protocol).with_message(e.to_string()))??;
+        Ok(Some(files))
     }
 }
 

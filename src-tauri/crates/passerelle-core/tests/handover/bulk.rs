@@ -143,11 +143,15 @@ fn source() -> super::Mem {
 }
 
 fn target(s: &MockServer) -> handover::DavSide {
+    target_of(s, 2)
+}
+
+fn target_of(s: &MockServer, max_files: usize) -> handover::DavSide {
     let files = DavFiles::nextcloud(&test_client(&s.uri(), "bob"))
         .unwrap()
         .with_bulk(Some(BulkUpload {
             max_file_size: 1000,
-            max_files: 2,
+            max_files,
             max_bytes: 100_000,
         }));
     Side {
@@ -305,4 +309,161 @@ async fn without_the_capability_every_file_goes_by_put() {
     let requests = s.received_requests().await.unwrap();
     assert_eq!(puts(&requests).len(), 6);
     assert!(requests.iter().all(|r| r.method.as_str() != "POST"));
+}
+
+/// A real zip answer of Nextcloud 29.0.6 (passerelle-nextcloud's
+/// `tests/fixtures/nc29/files-zip-download-*`).
+fn zip_capture(name: &str) -> Vec<u8> {
+    let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../passerelle-nextcloud/tests/fixtures/nc29")
+        .join(name)
+        .join("response.body");
+    std::fs::read(dir).unwrap()
+}
+
+// Doubles built from real Nextcloud 29.0.6 captures: files-zip-download-200 and
+// files-zip-download-missing-name (a name the server does not find is left out of the zip).
+#[tokio::test]
+async fn a_nextcloud_source_sends_the_small_files_of_a_folder_in_one_zip() {
+    use handover::FileSource;
+    use passerelle_nextcloud::dav::RemotePath;
+    let s = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path_regex("^/index.php/apps/files/ajax/download.php$"))
+        .and(wiremock::matchers::query_param("dir", "/Zip"))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .set_body_raw(zip_capture("files-zip-download-200"), "application/zip"),
+        )
+        .up_to_n_times(1)
+        .mount(&s)
+        .await;
+    Mock::given(method("GET"))
+        .and(path_regex("^/index.php/apps/files/ajax/download.php$"))
+        .respond_with(ResponseTemplate::new(200).set_body_raw(
+            zip_capture("files-zip-download-missing-name"),
+            "application/zip",
+        ))
+        .mount(&s)
+        .await;
+    let source = DavFiles::nextcloud(&test_client(&s.uri(), "alice")).unwrap();
+    let folder = RemotePath::parse("/Zip").unwrap();
+    let names = ["compte rendu.txt", "liste \u{e9}t\u{e9}.csv", "vide.txt"].map(str::to_owned);
+    let got = source
+        .download_batch(&folder, &names, 10_000)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        got[0].as_deref(),
+        Some(&b"Compte rendu du 21 novembre\n"[..])
+    );
+    assert_eq!(
+        got[1].as_deref(),
+        Some("nom;pr\u{e9}nom\nMartin;Alice\n".as_bytes())
+    );
+    assert_eq!(got[2].as_deref(), Some(&b""[..]));
+    let names = ["compte rendu.txt", "absent.txt"].map(str::to_owned);
+    let got = source
+        .download_batch(&folder, &names, 10_000)
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(got[0].is_some() && got[1].is_none(), "{got:?}");
+    // A plain WebDAV source does not offer it.
+    let plain = DavFiles::at(
+        &test_client(&s.uri(), "alice"),
+        url::Url::parse(&format!("{}/dav/alice/", s.uri())).unwrap(),
+    );
+    assert!(
+        plain
+            .download_batch(&folder, &names, 10_000)
+            .await
+            .unwrap()
+            .is_none()
+    );
+}
+
+// Doubles built from real Nextcloud 29.0.6 captures: files-zip-download-200 for the source's
+// folder, capabilities and bulk answers for the target (see the module's comment).
+/// Nextcloud to Nextcloud: a folder's small files are read with one zip request (one left out
+/// of the zip is read alone) and written with one bulk request; nothing else per file.
+#[tokio::test]
+async fn nextcloud_to_nextcloud_small_files_take_one_zip_and_one_bulk_request() {
+    let (_dir, store) = store();
+    let plan_source = mem();
+    let csv = "nom;pr\u{e9}nom\nMartin;Alice\n";
+    files(&plan_source)
+        .file("/Zip/compte rendu.txt", b"Compte rendu du 21 novembre\n")
+        .file("/Zip/liste \u{e9}t\u{e9}.csv", csv.as_bytes())
+        .file("/Zip/vide.txt", b"")
+        .file("/Zip/extra.txt", b"not in the zip");
+    let selection = Selection {
+        files: vec!["/Zip".into()],
+        ..Default::default()
+    };
+    let plan = plan_mem(&plan_source, &mem(), selection).await;
+    let job = handover::create_job(&store, &plan).unwrap();
+    let double = BulkDouble::default();
+    let s = nextcloud(true, &double, "never-refused").await;
+    Mock::given(method("GET"))
+        .and(path_regex("^/index.php/apps/files/ajax/download.php$"))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .set_body_raw(zip_capture("files-zip-download-200"), "application/zip"),
+        )
+        .expect(1)
+        .mount(&s)
+        .await;
+    Mock::given(method("GET"))
+        .and(path_regex("^/remote.php/dav/files/alice/Zip/extra.txt$"))
+        .respond_with(ResponseTemplate::new(200).set_body_bytes(&b"not in the zip"[..]))
+        .expect(1)
+        .mount(&s)
+        .await;
+    let source: handover::DavSide = Side {
+        files: Some(DavFiles::nextcloud(&test_client(&s.uri(), "alice")).unwrap()),
+        calendars: None,
+        contacts: None,
+    };
+    let options = handover::RunOptions {
+        verify: false,
+        ..quick()
+    };
+    let cancel = CancellationToken::new();
+    let mut ignore = |_: handover::Progress| {};
+    let outcome = handover::run_copy(
+        &store,
+        job,
+        &source,
+        &target_of(&s, 10),
+        &options,
+        &cancel,
+        &mut ignore,
+    )
+    .await
+    .unwrap();
+    assert_eq!(outcome.failed, 0, "{outcome:?}");
+    let got = double.0.lock().unwrap();
+    assert_eq!(got.posts.len(), 1, "{:?}", got.posts);
+    assert_eq!(got.written.len(), 4);
+    assert_eq!(
+        got.written[&format!("{DEST}/Zip/liste \u{e9}t\u{e9}.csv")],
+        csv.as_bytes()
+    );
+    assert_eq!(
+        got.written[&format!("{DEST}/Zip/extra.txt")],
+        b"not in the zip"
+    );
+    let requests = s.received_requests().await.unwrap();
+    let per_file = requests
+        .iter()
+        .filter(|r| {
+            matches!(r.method.as_str(), "GET" | "PUT") && r.url.path().contains("/dav/files/")
+        })
+        .count();
+    assert_eq!(
+        per_file, 1,
+        "only the file left out of the zip is read alone"
+    );
 }

@@ -684,6 +684,59 @@ impl Files {
     }
 }
 
+impl Files {
+    /// Several files of one folder in one request, as one zip: what Nextcloud's web interface
+    /// downloads for a selection (`index.php/apps/files/ajax/download.php`, Nextcloud 29 and
+    /// older; later versions do not have it). The server stores the files in the zip
+    /// uncompressed, in the order asked, names in UTF-8. `limit`: the most bytes accepted.
+    ///
+    /// The caller reads the entries and falls back to one GET per file on any error: a name
+    /// the server does not find fails the whole request.
+    pub async fn download_zip(
+        &self,
+        folder: &RemotePath,
+        names: &[String],
+        limit: u64,
+    ) -> Result<Bytes> {
+        if !self.is_nextcloud() {
+            return Err(Error::new(ErrorKind::Rejected)
+                .with_message("zip downloads need a Nextcloud server"));
+        }
+        for name in names {
+            super::validate_name(name)?;
+        }
+        let list = serde_json::to_string(names).map_err(Error::json)?;
+        let mut url = self
+            .client
+            .endpoint("index.php/apps/files/ajax/download.php");
+        url.query_pairs_mut()
+            .append_pair("dir", &folder.to_string())
+            .append_pair("files", &list);
+        let resp = self
+            .client
+            .send(Request::new(Method::GET, url.clone()).long_transfer())
+            .await?;
+        let zip = resp
+            .headers()
+            .get("content-type")
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|t| t.starts_with("application/zip"));
+        if !zip {
+            return Err(Error::protocol("the server did not answer with a zip").with_url(&url));
+        }
+        let mut stream = resp.bytes_stream();
+        let mut buf = BytesMut::new();
+        while let Some(chunk) = stream.next().await {
+            let chunk = chunk.map_err(|e| Error::http(ErrorKind::Offline, e).with_url(&url))?;
+            buf.extend_from_slice(&chunk);
+            if buf.len() as u64 > limit {
+                return Err(Error::protocol(format!("the zip is over {limit} bytes")));
+            }
+        }
+        Ok(buf.freeze())
+    }
+}
+
 fn not_bulk(path: &RemotePath) -> Error {
     Error::new(ErrorKind::InvalidName)
         .with_message(format!("{path} cannot be sent in a bulk upload"))

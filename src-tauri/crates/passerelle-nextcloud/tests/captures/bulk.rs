@@ -304,3 +304,39 @@ async fn an_expired_session_mid_run_falls_back_to_basic_auth_and_goes_on() {
     });
     assert!(all_basic);
 }
+
+// Double built from a real Nextcloud 29.0.6 capture: files-zip-download-200 (a selection of one
+// folder as one zip, the legacy endpoint of the web interface).
+#[tokio::test]
+async fn a_selection_of_one_folder_comes_as_one_zip() {
+    use wiremock::matchers::query_param;
+    let s = server().await;
+    let c = fixture(&s, "files-zip-download-200");
+    let names = ["compte rendu.txt", "liste \u{e9}t\u{e9}.csv", "vide.txt"].map(str::to_owned);
+    c.mock()
+        .and(query_param("dir", "/Zip"))
+        .and(query_param(
+            "files",
+            serde_json::to_string(&names).unwrap().as_str(),
+        ))
+        .and(header("authorization", basic_auth(USER, "secret").as_str()))
+        .respond_with(c.response())
+        .mount(&s)
+        .await;
+    let files = client(&s.uri(), USER, "secret").files().unwrap();
+    let folder = RemotePath::parse("/Zip").unwrap();
+    let zip = files.download_zip(&folder, &names, 10_000).await.unwrap();
+    assert_eq!(&zip[..], &c.body[..]);
+    assert!(zip.starts_with(b"PK\x03\x04"));
+    // More than the caller can hold: refused while reading.
+    let e = files.download_zip(&folder, &names, 100).await.unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Protocol);
+    // Anything but a zip (a login page, a later version's 404) is an error.
+    let other = server().await;
+    Mock::given(method("GET"))
+        .respond_with(ResponseTemplate::new(200).set_body_raw("<html/>", "text/html"))
+        .mount(&other)
+        .await;
+    let files = client(&other.uri(), USER, "secret").files().unwrap();
+    assert!(files.download_zip(&folder, &names, 10_000).await.is_err());
+}
