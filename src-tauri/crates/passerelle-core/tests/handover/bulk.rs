@@ -110,7 +110,7 @@ async fn nextcloud(bulk: bool, double: &BulkDouble, refused_put: &str) -> MockSe
         .mount(&s)
         .await;
     Mock::given(method("PUT"))
-        .and(path_regex(&format!(
+        .and(path_regex(format!(
             "^/remote.php/dav/files/bob/.*{refused_put}$"
         )))
         .respond_with(ResponseTemplate::new(403))
@@ -444,17 +444,19 @@ async fn nextcloud_to_nextcloud_small_files_take_one_zip_and_one_bulk_request() 
     .await
     .unwrap();
     assert_eq!(outcome.failed, 0, "{outcome:?}");
-    let got = double.0.lock().unwrap();
-    assert_eq!(got.posts.len(), 1, "{:?}", got.posts);
-    assert_eq!(got.written.len(), 4);
-    assert_eq!(
-        got.written[&format!("{DEST}/Zip/liste \u{e9}t\u{e9}.csv")],
-        csv.as_bytes()
-    );
-    assert_eq!(
-        got.written[&format!("{DEST}/Zip/extra.txt")],
-        b"not in the zip"
-    );
+    {
+        let got = double.0.lock().unwrap();
+        assert_eq!(got.posts.len(), 1, "{:?}", got.posts);
+        assert_eq!(got.written.len(), 4);
+        assert_eq!(
+            got.written[&format!("{DEST}/Zip/liste \u{e9}t\u{e9}.csv")],
+            csv.as_bytes()
+        );
+        assert_eq!(
+            got.written[&format!("{DEST}/Zip/extra.txt")],
+            b"not in the zip"
+        );
+    }
     let requests = s.received_requests().await.unwrap();
     let per_file = requests
         .iter()
