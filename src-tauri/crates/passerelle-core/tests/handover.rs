@@ -8,6 +8,8 @@
 //!
 //! The `kill -9` of a real `passerelle-cli transfer run` lives in the CLI's tests.
 
+#[path = "handover/bulk.rs"]
+mod bulk;
 #[path = "handover/fault_proxy.rs"]
 mod fault_proxy;
 #[path = "handover/memory.rs"]

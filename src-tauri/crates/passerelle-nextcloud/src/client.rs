@@ -4,11 +4,14 @@
 //! redirects, timeouts, bounded retries of idempotent requests, and turning HTTP failures into
 //! [`Error`]s.
 //!
+//! It also keeps the session cookie Nextcloud returns to WebDAV requests, so the next ones are
+//! not authenticated from scratch ([`SessionCookies`]).
+//!
 //! It must not know about OCS, WebDAV or CalDAV payloads (those live in their modules), and it
 //! must never put a secret into a URL, a log line or an error.
 
 use std::fmt;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use bytes::Bytes;
@@ -250,6 +253,7 @@ impl ClientBuilder {
                 user_id,
                 retry: self.retry,
                 rejected,
+                session: SessionCookies::default(),
             }),
         })
     }
@@ -270,6 +274,74 @@ struct Inner {
     user_id: Option<String>,
     retry: RetryPolicy,
     rejected: Arc<RejectedCerts>,
+    session: SessionCookies,
+}
+
+/// The cookies of the account's WebDAV session on its server. With them Nextcloud finds the
+/// logged-in session and skips checking the app password (a hash and database writes per
+/// request); basic auth still rides along, so an expired session is replaced by the server in
+/// the same request. Sent only to WebDAV below the base (`remote.php/dav/`) and never with a
+/// POST: Nextcloud takes a POST carrying a session cookie for a CSRF attempt and logs the
+/// session out, and a session opened by an OCS call is not WebDAV-authenticated (WebDAV would
+/// answer 401). Never sent with a streamed body, which could not be sent again after a 401.
+#[derive(Default)]
+pub(crate) struct SessionCookies {
+    cookies: Mutex<Vec<(String, String)>>,
+}
+
+impl SessionCookies {
+    fn lock(&self) -> std::sync::MutexGuard<'_, Vec<(String, String)>> {
+        self.cookies.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// The `Cookie` header value, when there is a session.
+    fn header(&self) -> Option<String> {
+        let cookies = self.lock();
+        (!cookies.is_empty()).then(|| {
+            cookies
+                .iter()
+                .map(|(k, v)| format!("{k}={v}"))
+                .collect::<Vec<_>>()
+                .join("; ")
+        })
+    }
+
+    /// Keeps what the server set, forgets what it deleted (`deleted`, `Max-Age=0`).
+    fn update(&self, headers: &HeaderMap) {
+        let mut cookies = self.lock();
+        for value in headers.get_all(reqwest::header::SET_COOKIE) {
+            let Ok(value) = value.to_str() else { continue };
+            let mut parts = value.split(';');
+            let Some((name, v)) = parts.next().and_then(|p| p.split_once('=')) else {
+                continue;
+            };
+            let (name, v) = (name.trim(), v.trim());
+            if name.is_empty() || !cookie_safe(name) || !cookie_safe(v) {
+                continue;
+            }
+            let deleted = v.is_empty()
+                || v == "deleted"
+                || parts.any(|a| {
+                    a.trim().split_once('=').is_some_and(|(k, n)| {
+                        k.eq_ignore_ascii_case("max-age") && n.trim().starts_with(['0', '-'])
+                    })
+                });
+            cookies.retain(|(k, _)| k != name);
+            if !deleted {
+                cookies.push((name.to_owned(), v.to_owned()));
+            }
+        }
+    }
+
+    fn clear(&self) {
+        self.lock().clear();
+    }
+}
+
+/// Cookie names and values as a `Cookie` header can carry them back.
+fn cookie_safe(s: &str) -> bool {
+    s.bytes()
+        .all(|b| b.is_ascii_graphic() && !matches!(b, b';' | b',' | b'"' | b'\\'))
 }
 
 impl fmt::Debug for Client {
@@ -438,10 +510,27 @@ impl Client {
         url
     }
 
+    /// Whether `req` belongs to the account's WebDAV session (see [`SessionCookies`]).
+    fn in_session(&self, req: &Request) -> bool {
+        let base = &self.inner.base;
+        req.auth
+            && self.inner.credentials.is_some()
+            && req.method != Method::POST
+            && req.url.origin() == base.origin()
+            && req
+                .url
+                .path()
+                .strip_prefix(base.path())
+                .is_some_and(|rest| rest.starts_with("remote.php/dav/"))
+    }
+
     /// Send with retries; the response may have any status (maintenance 503s excepted).
     pub(crate) async fn send_raw(&self, mut req: Request) -> Result<reqwest::Response> {
         let retry = self.inner.retry;
-        let idempotent = req.is_idempotent() && !matches!(req.body, Body::Stream(_));
+        let streamed = matches!(req.body, Body::Stream(_));
+        let idempotent = req.is_idempotent() && !streamed;
+        let session = self.in_session(&req);
+        let mut session_refused = false;
         let mut attempt = 0u32;
         loop {
             let body = match std::mem::replace(&mut req.body, Body::Empty) {
@@ -465,6 +554,14 @@ impl Client {
             {
                 builder = builder.basic_auth(&c.login, Some(c.secret.expose()));
             }
+            let cookie = if session && !streamed && !session_refused {
+                self.inner.session.header()
+            } else {
+                None
+            };
+            if let Some(cookie) = &cookie {
+                builder = builder.header(reqwest::header::COOKIE, cookie);
+            }
             if let Some(body) = body {
                 builder = builder.body(body);
             }
@@ -475,6 +572,15 @@ impl Client {
             match builder.send().await {
                 Ok(resp) => {
                     let status = resp.status().as_u16();
+                    if session {
+                        self.inner.session.update(resp.headers());
+                    }
+                    if status == 401 && cookie.is_some() {
+                        // The session is gone or refused: once more with basic auth alone.
+                        self.inner.session.clear();
+                        session_refused = true;
+                        continue;
+                    }
                     if !matches!(status, 429 | 502 | 503 | 504) || !can_retry {
                         return Ok(resp);
                     }

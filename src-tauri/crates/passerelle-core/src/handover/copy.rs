@@ -1,9 +1,13 @@
 //! Strategy 4, the streamed copy: with a session on each side, bytes flow from the member's
 //! server to the recipient's (the same server or another), never stored on this computer.
 //!
-//! Order: folders level by level (empty ones included), then files several at a time (each
-//! streamed, hashed with SHA-1 as it flows, its modification time kept with `X-OC-MTime`, big
-//! ones through chunked upload on Nextcloud targets), then each calendar and address book
+//! Order: folders level by level (empty ones included), each created once, then files several
+//! at a time, hashed with SHA-1 as they flow, their modification time kept: small ones read
+//! into memory by batches (each folder of a batch in one request where the source sends a zip
+//! of a selection, else one GET per file) and written with one request per batch where the
+//! target takes bulk uploads (Nextcloud's `dav/bulk`); a file a batch could not read or write
+//! goes on its own. The others are streamed (`X-OC-MTime`, big ones through chunked upload on Nextcloud targets). Then
+//! each calendar and address book
 //! (created with the same name and colour) and its objects, created only if absent
 //! (`If-None-Match: *`): a "412 already there" is checked by UID and counted as copied, never
 //! written twice. The source is only ever read.
@@ -13,14 +17,15 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+use bytes::{Bytes, BytesMut};
 use futures_util::StreamExt;
 use passerelle_nextcloud::ErrorKind;
 use passerelle_nextcloud::dav::RemotePath;
-use passerelle_nextcloud::dav::files::UploadOptions;
+use passerelle_nextcloud::dav::files::{BulkFile, UploadOptions, UploadResult, bulk_path_ok};
 
 use super::endpoint::{
-    CollectionMeta, CollectionSource, CollectionTarget, FileSource, FileTarget, Ownership, Side,
-    TransferError,
+    BulkUpload, CollectionMeta, CollectionSource, CollectionTarget, FileSource, FileTarget,
+    Ownership, Side, TransferError,
 };
 use super::journal::{ItemRecord, Written};
 use super::model::{ItemKind, ItemState, PlanTotals, StrategyKind};
@@ -78,6 +83,44 @@ fn parse_path(s: &str) -> Result<RemotePath, Failure> {
 
 fn depth(item: &ItemRecord) -> usize {
     item.target.split('/').filter(|s| !s.is_empty()).count()
+}
+
+/// Batches written at the same time (each one request, its files read several at a time).
+const BATCHES_IN_FLIGHT: usize = 2;
+
+/// A small file read into memory, with the SHA-1 of its bytes.
+struct ReadFile {
+    data: Bytes,
+    hash: String,
+}
+
+/// Cuts `items` into batches of at most `limits.max_files` files and `limits.max_bytes` bytes.
+fn batches<'i>(items: Vec<&'i ItemRecord>, limits: &BulkUpload) -> Vec<Vec<&'i ItemRecord>> {
+    let mut out: Vec<Vec<&ItemRecord>> = Vec::new();
+    let mut bytes = 0u64;
+    for item in items {
+        let size = item.size.unwrap_or(0);
+        let full = out
+            .last()
+            .is_none_or(|b| b.len() >= limits.max_files.max(1) || bytes + size > limits.max_bytes);
+        if full {
+            out.push(Vec::new());
+            bytes = 0;
+        }
+        bytes += size;
+        out.last_mut().expect("pushed above").push(item);
+    }
+    out
+}
+
+fn written(item: &ItemRecord, read: &ReadFile, uploaded: UploadResult) -> Written {
+    Written {
+        size: Some(read.data.len() as u64),
+        content_hash: Some(read.hash.clone()),
+        target_etag: uploaded.etag,
+        mtime_kept: item.mtime.map(|_| uploaded.mtime_accepted),
+        detail: None,
+    }
 }
 
 impl<FS, CS, FT, CT> StreamedCopy<'_, FS, CS, FT, CT>
@@ -242,6 +285,282 @@ where
     async fn files(&self, run: &RunContext<'_>, failed: &HashSet<i64>) -> Result<(), CoreError> {
         let pending: Vec<&ItemRecord> =
             run.pending().filter(|i| i.kind == ItemKind::File).collect();
+        let bulk = match (&self.source.files, &self.target.files) {
+            (Some(_), Some(target)) if !pending.is_empty() => target.bulk_upload().await,
+            _ => None,
+        };
+        let Some(limits) = bulk else {
+            return self.single_files(run, failed, pending).await;
+        };
+        let (small, single): (Vec<&ItemRecord>, Vec<&ItemRecord>) =
+            pending.into_iter().partition(|item| {
+                item.size.is_some_and(|s| s <= limits.max_file_size)
+                    && !item.parent_id.is_some_and(|p| failed.contains(&p))
+                    && RemotePath::parse(&item.target).is_ok_and(|p| bulk_path_ok(&p))
+            });
+        // Files of one folder together: a batch reads each of its folders in one request.
+        let mut small = small;
+        small.sort_by_key(|i| i.parent_id);
+        let mut work: Vec<BoxFuture<'_, Result<(), CoreError>>> = Vec::new();
+        for batch in batches(small, &limits) {
+            work.push(Box::pin(self.copy_batch(run, batch, limits)));
+        }
+        let results = bounded(work, BATCHES_IN_FLIGHT);
+        tokio::pin!(results);
+        while let Some(r) = results.next().await {
+            r?;
+        }
+        if run.stopped() {
+            return Ok(());
+        }
+        self.single_files(run, failed, single).await
+    }
+
+    /// Reads a small file whole, checking its length and the source's checksum.
+    async fn read_small(
+        &self,
+        item: &ItemRecord,
+        limits: &BulkUpload,
+    ) -> Result<ReadFile, Failure> {
+        let Some(source) = self.source.files.as_ref() else {
+            return Err(Failure::Reason(
+                "parent-failed",
+                "no files on one side".into(),
+            ));
+        };
+        let from = parse_path(&item.source)?;
+        let mut fetched = source.download(&from).await?;
+        let length = fetched.length.or(item.size).unwrap_or(0);
+        let grown = |n: u64| {
+            Failure::Reason(
+                "changed-during-copy",
+                format!("{n} bytes read, {} planned", item.size.unwrap_or(0)),
+            )
+        };
+        // Grown far beyond the plan: not held in memory; a new plan streams it.
+        let cap = limits
+            .max_file_size
+            .saturating_mul(4)
+            .max(limits.max_file_size);
+        if length > cap {
+            return Err(grown(length));
+        }
+        let mut data = BytesMut::with_capacity(length as usize);
+        let mut hash = ring::digest::Context::new(&ring::digest::SHA1_FOR_LEGACY_USE_ONLY);
+        while let Some(chunk) = fetched.stream.next().await {
+            let chunk = chunk?;
+            hash.update(&chunk);
+            data.extend_from_slice(&chunk);
+            if data.len() as u64 > cap {
+                return Err(grown(data.len() as u64));
+            }
+        }
+        if data.len() as u64 != length {
+            return Err(Failure::Reason(
+                "changed-during-copy",
+                format!("{} bytes read, {length} announced", data.len()),
+            ));
+        }
+        let hash = sha1_label(hash.finish().as_ref());
+        if let Some(expected) = &item.source_checksum
+            && !expected.eq_ignore_ascii_case(&hash)
+        {
+            return Err(Failure::Reason(
+                "checksum-mismatch",
+                format!("read {hash}, the source stores {expected}"),
+            ));
+        }
+        Ok(ReadFile {
+            data: data.freeze(),
+            hash,
+        })
+    }
+
+    /// Reads the files of a batch folder by folder, one request per folder where the source
+    /// sends several files at once (Nextcloud's zip download). Returns the files read and
+    /// checked, and those to read one by one (not offered, request failed, missing from the
+    /// answer, or not matching the source's checksum: read alone, their failure is classified
+    /// as usual).
+    async fn read_by_folder<'i>(
+        &self,
+        run: &RunContext<'_>,
+        batch: Vec<&'i ItemRecord>,
+        limits: &BulkUpload,
+    ) -> Result<(Vec<(&'i ItemRecord, ReadFile)>, Vec<&'i ItemRecord>), CoreError> {
+        let Some(source) = self.source.files.as_ref() else {
+            return Ok((Vec::new(), batch));
+        };
+        let mut folders: BTreeMap<RemotePath, Vec<(&ItemRecord, String)>> = BTreeMap::new();
+        let mut one_by_one = Vec::new();
+        for item in batch {
+            match RemotePath::parse(&item.source) {
+                Ok(p) => match (p.parent(), p.name()) {
+                    (Some(parent), Some(name)) => {
+                        let name = name.to_owned();
+                        folders.entry(parent).or_default().push((item, name));
+                    }
+                    _ => one_by_one.push(item),
+                },
+                Err(_) => one_by_one.push(item),
+            }
+        }
+        let mut ready = Vec::new();
+        for (folder, items) in folders {
+            if run.stopped() {
+                break;
+            }
+            let names: Vec<String> = items.iter().map(|(_, n)| n.clone()).collect();
+            let planned: u64 = items.iter().map(|(i, _)| i.size.unwrap_or(0)).sum();
+            let limit = planned.max(limits.max_bytes).saturating_mul(2);
+            run.set_current(&folder.to_string());
+            let answer = match source.download_batch(&folder, &names, limit).await {
+                Ok(Some(files)) if files.len() == items.len() => files,
+                _ => {
+                    one_by_one.extend(items.into_iter().map(|(i, _)| i));
+                    continue;
+                }
+            };
+            for ((item, _), data) in items.into_iter().zip(answer) {
+                let Some(data) = data else {
+                    one_by_one.push(item);
+                    continue;
+                };
+                let mut hash = ring::digest::Context::new(&ring::digest::SHA1_FOR_LEGACY_USE_ONLY);
+                hash.update(&data);
+                let hash = sha1_label(hash.finish().as_ref());
+                let matches = item
+                    .source_checksum
+                    .as_ref()
+                    .is_none_or(|expected| expected.eq_ignore_ascii_case(&hash));
+                if matches {
+                    super::journal::begin_attempt(run.store, item.id)?;
+                    ready.push((item, ReadFile { data, hash }));
+                } else {
+                    one_by_one.push(item);
+                }
+            }
+        }
+        Ok((ready, one_by_one))
+    }
+
+    /// Writes one file already read, with a request of its own.
+    async fn put_read(&self, item: &ItemRecord, read: &ReadFile) -> Result<Written, Failure> {
+        let Some(target) = self.target.files.as_ref() else {
+            return Err(Failure::Reason(
+                "parent-failed",
+                "no files on one side".into(),
+            ));
+        };
+        let to = parse_path(&item.target)?;
+        let options = UploadOptions {
+            mtime: item.mtime,
+            checksum: item.source_checksum.clone(),
+            ..Default::default()
+        };
+        let body = futures_util::stream::iter([Ok(read.data.clone())]);
+        let uploaded = target
+            .upload(&to, Box::pin(body), read.data.len() as u64, options)
+            .await?;
+        Ok(written(item, read, uploaded))
+    }
+
+    /// One batch of small files: each read (several at a time, retried like any file), then
+    /// all written with one request. A file the request did not write (refused, or the whole
+    /// request failed) is written again on its own, so its failure is classified as usual.
+    async fn copy_batch(
+        &self,
+        run: &RunContext<'_>,
+        batch: Vec<&ItemRecord>,
+        limits: BulkUpload,
+    ) -> Result<(), CoreError> {
+        let Some(target) = self.target.files.as_ref() else {
+            return Ok(());
+        };
+        let limits = &limits;
+        let (mut ready, one_by_one) = self.read_by_folder(run, batch, limits).await?;
+        let mut reads: Vec<BoxFuture<'_, ItemResult<'_, ReadFile>>> = Vec::new();
+        for item in one_by_one {
+            reads.push(Box::pin(async move {
+                run.set_current(&item.source);
+                let r = run.attempt(item, || self.read_small(item, limits)).await;
+                (item, r)
+            }));
+        }
+        let reads = bounded(reads, run.options.parallel_files);
+        tokio::pin!(reads);
+        while let Some((item, r)) = reads.next().await {
+            match r? {
+                Ok(read) => ready.push((item, read)),
+                Err(f) => run.failed(item, &f)?,
+            }
+        }
+        if ready.is_empty() || run.stopped() {
+            return Ok(());
+        }
+        let files: Vec<BulkFile> = ready
+            .iter()
+            .filter_map(|(item, read)| {
+                Some(BulkFile {
+                    path: RemotePath::parse(&item.target).ok()?,
+                    data: read.data.clone(),
+                    mtime: item.mtime,
+                    checksum: item.source_checksum.clone(),
+                })
+            })
+            .collect();
+        let answers = if files.len() == ready.len() {
+            target.upload_bulk(&files).await.ok()
+        } else {
+            None
+        };
+        drop(files);
+        let mut alone: Vec<(&ItemRecord, ReadFile)> = Vec::new();
+        match answers {
+            Some(answers) if answers.len() == ready.len() => {
+                for ((item, read), answer) in ready.into_iter().zip(answers) {
+                    match answer {
+                        Ok(uploaded) => {
+                            let w = written(item, &read, uploaded);
+                            run.bytes_counter()
+                                .fetch_add(read.data.len() as u64, Ordering::Relaxed);
+                            run.copied(item, &w)?;
+                        }
+                        Err(_) => alone.push((item, read)),
+                    }
+                }
+            }
+            _ => alone = ready,
+        }
+        let mut puts: Vec<BoxFuture<'_, ItemResult<'_, Written>>> = Vec::new();
+        for (item, read) in &alone {
+            puts.push(Box::pin(async move {
+                let r = run.attempt(item, || self.put_read(item, read)).await;
+                if matches!(r, Ok(Ok(_))) {
+                    run.bytes_counter()
+                        .fetch_add(read.data.len() as u64, Ordering::Relaxed);
+                }
+                (*item, r)
+            }));
+        }
+        let puts = bounded(puts, run.options.parallel_files);
+        tokio::pin!(puts);
+        while let Some((item, r)) = puts.next().await {
+            match r? {
+                Ok(w) => run.copied(item, &w)?,
+                Err(f) => run.failed(item, &f)?,
+            }
+        }
+        Ok(())
+    }
+
+    /// Files streamed one request each (big ones, or every file where bulk upload is not
+    /// offered).
+    async fn single_files(
+        &self,
+        run: &RunContext<'_>,
+        failed: &HashSet<i64>,
+        pending: Vec<&ItemRecord>,
+    ) -> Result<(), CoreError> {
         let mut work: Vec<BoxFuture<'_, ItemResult<'_, Written>>> = Vec::new();
         for item in pending {
             work.push(Box::pin(async move {

@@ -34,9 +34,9 @@ pub mod verify;
 
 pub use copy::StreamedCopy;
 pub use endpoint::{
-    Chunking, CollectionMeta, CollectionSource, CollectionTarget, DavCollections, DavFiles,
-    DavSide, DownloadStream, Fetched, FileSource, FileTarget, Side, TransferError, TransferResult,
-    UploadBody, dav_side,
+    BulkUpload, Chunking, CollectionMeta, CollectionSource, CollectionTarget, DavCollections,
+    DavFiles, DavSide, DownloadStream, Fetched, FileSource, FileTarget, Side, TransferError,
+    TransferResult, UploadBody, dav_side,
 };
 pub use engine::{
     AccessTodo, BrowseEntry, CollectionEntry, HandoverAccess, JobListing, MemberCollections,

@@ -1,5 +1,6 @@
 //! WebDAV files: PROPFIND (Depth 0/1) with Nextcloud's properties, streaming GET and PUT,
-//! MKCOL, MOVE, COPY, DELETE, quota, and Nextcloud's chunked upload v2.
+//! MKCOL, MOVE, COPY, DELETE, quota, Nextcloud's chunked upload v2 and its bulk upload (many
+//! small files in one request).
 //!
 //! Paths are [`RemotePath`]s (validated names, percent-encoded segments): nothing here can
 //! address a resource outside the DAV root. Works with any WebDAV server through
@@ -52,6 +53,19 @@ const PROPFIND_BODY: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
 
 /// Default chunk size of [`Files::upload_chunked`] (Nextcloud wants 5 MiB–5 GiB).
 pub const DEFAULT_CHUNK_SIZE: usize = 10 * 1024 * 1024;
+
+/// One small file of a bulk upload ([`Files::upload_bulk`]), held in memory.
+#[derive(Debug, Clone)]
+pub struct BulkFile {
+    /// Where it goes, below the account's files root.
+    pub path: RemotePath,
+    /// Its bytes.
+    pub data: Bytes,
+    /// Modification time to keep (seconds since the epoch).
+    pub mtime: Option<i64>,
+    /// Checksum to store (`SHA1:<hex>`): sent as `OC-Checksum`; Nextcloud 29 ignores it.
+    pub checksum: Option<String>,
+}
 
 /// A file or folder.
 #[derive(Debug, Clone, Serialize)]
@@ -247,6 +261,11 @@ impl Files {
     /// The DAV root.
     pub fn root(&self) -> &Url {
         &self.root
+    }
+
+    /// Whether these are an account's files on Nextcloud (chunked and bulk upload apply).
+    pub fn is_nextcloud(&self) -> bool {
+        self.uploads.is_some()
     }
 
     /// The URL of a path.
@@ -552,6 +571,202 @@ impl Files {
     }
 }
 
+/// What a bulk upload part can carry: Nextcloud reads a part's headers line by line and trims
+/// their values, so a path with a line break, another control character or a name starting or
+/// ending with a space would arrive changed. Such files go through a plain PUT.
+pub fn bulk_path_ok(path: &RemotePath) -> bool {
+    !path.is_root()
+        && path
+            .segments()
+            .iter()
+            .all(|s| s.trim() == s && !s.chars().any(char::is_control))
+}
+
+impl crate::ocs::Capabilities {
+    /// Whether the server takes bulk uploads (`dav.bulkupload` 1.x, Nextcloud 23 and later,
+    /// unless `bulkupload.enabled` is false).
+    pub fn bulk_upload(&self) -> bool {
+        self.raw
+            .pointer("/dav/bulkupload")
+            .and_then(|v| v.as_str())
+            .is_some_and(|v| v == "1" || v.starts_with("1."))
+    }
+}
+
+impl Files {
+    /// Nextcloud's bulk upload: several small files in one `POST /remote.php/dav/bulk`, a
+    /// `multipart/related` body whose parts carry `X-File-Path` (below the account's files),
+    /// `X-File-MD5` (checked by the server before writing), `X-OC-Mtime` and `Content-Length`.
+    /// The server answers a JSON object keyed by path (`error`, `etag`, `fileid` or `message`);
+    /// each file is replaced if it exists, its folder must exist.
+    ///
+    /// Returns one result per file, in order: a file the server refused, did not reach (a bad
+    /// part stops it with a 400 that lists the files written before) or that [`bulk_path_ok`]
+    /// rules out has its own error. `Err` when the whole request failed (its files may or may
+    /// not have been written; writing them again replaces them).
+    pub async fn upload_bulk(&self, files: &[BulkFile]) -> Result<Vec<Result<UploadResult>>> {
+        if !self.is_nextcloud() {
+            return Err(Error::new(ErrorKind::Rejected)
+                .with_message("bulk upload needs a Nextcloud server"));
+        }
+        let boundary = format!("passerelle-bulk-{}", upload_id_hex());
+        let mut body = BytesMut::new();
+        let mut sent = Vec::with_capacity(files.len());
+        for f in files {
+            let name = f.path.to_string();
+            if !bulk_path_ok(&f.path) {
+                sent.push(None);
+                continue;
+            }
+            use md5::Digest;
+            let md5 = hex(&md5::Md5::digest(&f.data));
+            body.extend_from_slice(
+                format!("--{boundary}\r\nX-File-Path: {name}\r\nX-File-MD5: {md5}\r\n").as_bytes(),
+            );
+            if let Some(mtime) = f.mtime {
+                body.extend_from_slice(format!("X-OC-Mtime: {mtime}\r\n").as_bytes());
+            }
+            if let Some(sum) = f
+                .checksum
+                .as_deref()
+                .filter(|s| !s.chars().any(char::is_control))
+            {
+                body.extend_from_slice(format!("OC-Checksum: {sum}\r\n").as_bytes());
+            }
+            body.extend_from_slice(format!("Content-Length: {}\r\n\r\n", f.data.len()).as_bytes());
+            body.extend_from_slice(&f.data);
+            body.extend_from_slice(b"\r\n");
+            sent.push(Some(name));
+        }
+        if sent.iter().all(Option::is_none) {
+            return Ok(files.iter().map(|f| Err(not_bulk(&f.path))).collect());
+        }
+        body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
+        let url = self.client.endpoint("remote.php/dav/bulk");
+        let mut req = Request::new(Method::POST, url.clone())
+            .header(
+                "content-type",
+                format!("multipart/related; boundary={boundary}"),
+            )
+            .body(body.freeze())
+            .long_transfer();
+        // Sending the same files again replaces them with the same bytes.
+        req.idempotent = Some(true);
+        let resp = self.client.send_raw(req).await?;
+        let status = resp.status();
+        let headers = resp.headers().clone();
+        let text = read_body(resp).await?;
+        let answers: Option<serde_json::Map<String, serde_json::Value>> =
+            serde_json::from_slice(&text).ok();
+        let answers = match answers {
+            Some(a) if status.is_success() || status.as_u16() == 400 => a,
+            _ if status.is_success() => {
+                return Err(Error::protocol(
+                    "the bulk upload answer is not a JSON object",
+                ));
+            }
+            _ => {
+                let text = String::from_utf8_lossy(&text);
+                return Err(crate::client::error_from_parts(
+                    status, &url, &headers, &text,
+                ));
+            }
+        };
+        Ok(files
+            .iter()
+            .zip(sent)
+            .map(|(f, name)| {
+                let Some(name) = name else {
+                    return Err(not_bulk(&f.path));
+                };
+                bulk_answer(answers.get(&name), f.mtime.is_some())
+            })
+            .collect())
+    }
+}
+
+impl Files {
+    /// Several files of one folder in one request, as one zip: what Nextcloud's web interface
+    /// downloads for a selection (`index.php/apps/files/ajax/download.php`, Nextcloud 29 and
+    /// older; later versions do not have it). The server stores the files in the zip
+    /// uncompressed, in the order asked, names in UTF-8. `limit`: the most bytes accepted.
+    ///
+    /// The caller reads the entries and falls back to one GET per file on any error: a name
+    /// the server does not find fails the whole request.
+    pub async fn download_zip(
+        &self,
+        folder: &RemotePath,
+        names: &[String],
+        limit: u64,
+    ) -> Result<Bytes> {
+        if !self.is_nextcloud() {
+            return Err(Error::new(ErrorKind::Rejected)
+                .with_message("zip downloads need a Nextcloud server"));
+        }
+        for name in names {
+            super::validate_name(name)?;
+        }
+        let list = serde_json::to_string(names).map_err(Error::json)?;
+        let mut url = self
+            .client
+            .endpoint("index.php/apps/files/ajax/download.php");
+        url.query_pairs_mut()
+            .append_pair("dir", &folder.to_string())
+            .append_pair("files", &list);
+        let resp = self
+            .client
+            .send(Request::new(Method::GET, url.clone()).long_transfer())
+            .await?;
+        let zip = resp
+            .headers()
+            .get("content-type")
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|t| t.starts_with("application/zip"));
+        if !zip {
+            return Err(Error::protocol("the server did not answer with a zip").with_url(&url));
+        }
+        let mut stream = resp.bytes_stream();
+        let mut buf = BytesMut::new();
+        while let Some(chunk) = stream.next().await {
+            let chunk = chunk.map_err(|e| Error::http(ErrorKind::Offline, e).with_url(&url))?;
+            buf.extend_from_slice(&chunk);
+            if buf.len() as u64 > limit {
+                return Err(Error::protocol(format!("the zip is over {limit} bytes")));
+            }
+        }
+        Ok(buf.freeze())
+    }
+}
+
+fn not_bulk(path: &RemotePath) -> Error {
+    Error::new(ErrorKind::InvalidName)
+        .with_message(format!("{path} cannot be sent in a bulk upload"))
+}
+
+/// One file's entry in a bulk upload answer.
+fn bulk_answer(answer: Option<&serde_json::Value>, mtime_sent: bool) -> Result<UploadResult> {
+    let Some(answer) = answer else {
+        return Err(Error::new(ErrorKind::Rejected)
+            .with_status(400)
+            .with_message("the server stopped before this file (a bad part before it)"));
+    };
+    let text = |k: &str| answer.get(k).and_then(|v| v.as_str()).map(str::to_owned);
+    if answer.get("error").and_then(|v| v.as_bool()) != Some(false) {
+        return Err(Error::new(ErrorKind::Rejected).with_message(
+            text("message").unwrap_or_else(|| "the server did not write this file".into()),
+        ));
+    }
+    Ok(UploadResult {
+        etag: text("etag").as_deref().map(unquote_etag),
+        oc_file_id: text("fileid"),
+        mtime_accepted: mtime_sent,
+    })
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
 async fn read_chunk<R: AsyncRead + Unpin>(reader: &mut R, size: usize) -> Result<Bytes> {
     let mut buf = BytesMut::with_capacity(size.min(64 * 1024 * 1024));
     while buf.len() < size {
@@ -569,13 +784,17 @@ async fn read_chunk<R: AsyncRead + Unpin>(reader: &mut R, size: usize) -> Result
     Ok(buf.freeze())
 }
 
-/// A random upload folder name.
-fn upload_id() -> String {
+/// 24 random hex digits.
+fn upload_id_hex() -> String {
     use ring::rand::SecureRandom;
     let mut bytes = [0u8; 12];
     let _ = ring::rand::SystemRandom::new().fill(&mut bytes);
-    let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
-    format!("passerelle-{hex}")
+    hex(&bytes)
+}
+
+/// A random upload folder name.
+fn upload_id() -> String {
+    format!("passerelle-{}", upload_id_hex())
 }
 
 #[cfg(test)]

@@ -1,6 +1,8 @@
-//! Doubles built from real Nextcloud 29.0.6 captures (`shared/nextcloud-captures`).
+//! Doubles built from real Nextcloud 29.0.6 captures (`shared/nextcloud-captures`, and this
+//! crate's `tests/fixtures/nc29` for bulk upload and the session cookie).
 //! Each test names the capture(s) it replays.
 
+mod bulk;
 mod dav;
 mod loginflow;
 mod ocs;

@@ -41,14 +41,40 @@ fn replace_bytes(haystack: &[u8], from: &[u8], to: &[u8]) -> Vec<u8> {
     out
 }
 
+/// This crate's own captures (`tests/fixtures/nc29`, the same layout).
+#[allow(dead_code)] // Also compiled into passerelle-core's tests, which do not use it.
+pub fn fixtures_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/nc29")
+}
+
+/// The body of a captured request (after the blank line), the base substituted.
+#[allow(dead_code)] // Also compiled into passerelle-core's tests, which do not use it.
+pub fn request_body(dir: &std::path::Path, base: &str) -> Vec<u8> {
+    let request = std::fs::read(dir.join("request.txt")).unwrap();
+    let at = request
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .expect("a blank line after the headers");
+    replace_bytes(
+        &request[at + 4..],
+        CAPTURED_BASE.as_bytes(),
+        base.as_bytes(),
+    )
+}
+
 impl Capture {
     /// Load capture `name`, substituting `base` (the mock server URI) for the captured base.
     pub fn load(name: &str, base: &str) -> Capture {
-        let dir = captures_dir().join(name);
+        Capture::load_at(&captures_dir(), name, base)
+    }
+
+    /// Load capture `name` from `root` (e.g. [`fixtures_dir`]).
+    pub fn load_at(root: &std::path::Path, name: &str, base: &str) -> Capture {
+        let dir = root.join(name);
         assert!(
             dir.is_dir(),
             "capture {name} not found in {} (the shared captures must be present)",
-            captures_dir().display()
+            root.display()
         );
         let request = std::fs::read_to_string(dir.join("request.txt")).unwrap();
         let request_line = request.split("\r\n").next().unwrap();
