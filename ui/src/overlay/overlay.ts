@@ -19,6 +19,7 @@ export interface OverlayHooks {
 
 const STYLE = `
 :host { all: initial; }
+[hidden] { display: none !important; }
 .spot {
   position: fixed; z-index: 2147483646; pointer-events: none; border-radius: 6px;
   box-shadow: 0 0 0 3px #ffd43b, 0 0 0 6px #1a1a1a, 0 0 0 200vmax rgba(0, 0, 0, 0.45);
@@ -383,7 +384,9 @@ export class Overlay {
         this.render("target");
         this.follow();
       } else {
+        // Never frame the place where it was (a closed menu keeps its hidden entries).
         this.stop();
+        this.spot.hidden = true;
         this.step = null;
         const retry = { ...step, target: { ...step.target, open: null, waitMs: step.target.waitMs ?? DEFAULT_WAIT_MS } };
         void this.show(retry, this.keepPageFocus);
