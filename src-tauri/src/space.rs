@@ -331,6 +331,11 @@ fn follow_app<R: Runtime>(
     let here = window
         .url()
         .map_err(|e| IpcError::new("space-window", e.to_string()))?;
+    // Never while the person signs in: that would lose what they typed. Nextcloud goes on to
+    // the page it came from, where the overlay links to the step's page if it is another one.
+    if is_sign_in_page(&here, server) {
+        return Ok(false);
+    }
     match page_url(server, page) {
         Some(there) if !shows_page(&here, page) => {
             window
@@ -809,6 +814,13 @@ mod tests {
             1,
             "a miss off the step's page"
         );
+        // A step on another page does not take the window away from a sign-in page.
+        let login = "http://127.0.0.1:9/nextcloud/index.php/login?redirect_url=/x";
+        space.navigate(login.parse().unwrap()).unwrap();
+        let mut calendar = step();
+        calendar.page = Some("apps/calendar/".to_owned());
+        show_step(app.handle(), 7, Some(calendar)).unwrap();
+        assert_eq!(space.url().unwrap().as_str(), login);
         space.navigate(page.parse().unwrap()).unwrap();
 
         // Close hides the step: the overlay then gets nothing.

@@ -342,6 +342,26 @@ describe("a target inside a menu", () => {
     expect(overlay.mode).toBe("target");
   });
 
+  it("lets go of an entry that a fade hides without any change in the page", async () => {
+    vi.useFakeTimers();
+    newMenu();
+    const shown = overlay.show(menuStep());
+    await vi.advanceTimersByTimeAsync(400);
+    await shown;
+    expect(overlay.mode).toBe("target");
+    // Nextcloud's menu ends its fade-out hidden: computed style only, no mutation.
+    const entry = document.querySelector("[data-cy-upload-picker-menu-entry='newFolder'] > button")!;
+    const real = window.getComputedStyle;
+    const faded = vi.spyOn(window, "getComputedStyle").mockImplementation((el, pseudo) => {
+      const style = real(el, pseudo);
+      return el === entry ? ({ ...style, display: style.display, opacity: "1", visibility: "hidden" } as CSSStyleDeclaration) : style;
+    });
+    await vi.advanceTimersByTimeAsync(300);
+    faded.mockRestore();
+    expect(q(".spot").hidden).toBe(true);
+    expect(events.map((e) => e.event)).toEqual(["shown"]);
+  });
+
   it("records no miss when the person closes the menu after it was lit", async () => {
     vi.useFakeTimers();
     const { button } = newMenu();

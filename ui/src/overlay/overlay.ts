@@ -8,7 +8,7 @@
 // strip that never takes the focus, and the step comes back by itself once signed in. A miss
 // is recorded only on the step's own page, and only when the target never showed there.
 
-import { DEFAULT_WAIT_MS, findNow, applicable, isVisible, locate, type Box, type LookupEnv } from "./lookup";
+import { DEFAULT_WAIT_MS, RECHECK_MS, findNow, applicable, isVisible, locate, type Box, type LookupEnv } from "./lookup";
 import { pageHref, pageKind, showsPage, type PageKind } from "./page";
 import { placePopover, spotlightBox, visiblePart, type Placement } from "./position";
 import type { OverlayEvent, OverlayStep } from "./types";
@@ -374,8 +374,9 @@ export class Overlay {
       this.cleanup.push(() => ro.disconnect());
     }
     // A re-render replaces the element, a closing menu hides it: find it again (without the
-    // open action: the person may have closed that menu on purpose).
-    const mo = new view.MutationObserver(() => {
+    // open action: the person may have closed that menu on purpose). A menu hides at the end
+    // of its fade, which no mutation reports: checked again when a transition ends, and slowly.
+    const check = () => {
       if (isVisible(target, this.env)) return this.schedule();
       const again = findNow(applicable(step.target.candidates, step.nextcloudMajor), this.env);
       if (again) {
@@ -391,7 +392,11 @@ export class Overlay {
         const retry = { ...step, target: { ...step.target, open: null, waitMs: step.target.waitMs ?? DEFAULT_WAIT_MS } };
         void this.show(retry, this.keepPageFocus);
       }
-    });
+    };
+    const mo = new view.MutationObserver(check);
+    on(this.env.root, "transitionend", check);
+    const slow = view.setInterval(check, RECHECK_MS);
+    this.cleanup.push(() => view.clearInterval(slow));
     mo.observe(this.env.root, {
       childList: true,
       subtree: true,

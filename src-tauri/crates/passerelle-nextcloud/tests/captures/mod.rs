@@ -4,6 +4,7 @@
 mod dav;
 mod loginflow;
 mod ocs;
+mod own_account;
 
 use wiremock::MockServer;
 
