@@ -38,3 +38,17 @@ tour-health-cleared = { $count ->
        *[other] { $count } rows removed.
     }
 tour-health-link = Tour health
+
+## The space window before the step's page (sign-in pages, other pages)
+
+highlight-looking = Passerelle is looking for the place in your space’s window…
+highlight-sign-in = Sign in in your space’s window: the place lights up as soon as you are signed in.
+# The small strip over Nextcloud's sign-in pages in the space window (keep it short).
+highlight-sign-in-strip = Sign in first: the tour goes on afterwards.
+# The strip on a page of the space that is not the step's page.
+highlight-elsewhere-strip = This step happens on another page of your space.
+highlight-go-there = Go there
+highlight-language-question = Your account has its own language on the server: once you are signed in, your space’s pages are not in English like Passerelle.
+highlight-language-hint = This changes your account’s language on the server, for all your devices. You can change it again in your space’s personal settings.
+highlight-language-apply = Show my space in English
+highlight-language-done = Done: your space is now shown in English.

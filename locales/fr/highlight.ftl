@@ -38,3 +38,17 @@ tour-health-cleared = { $count ->
        *[other] { $count } lignes effacées.
     }
 tour-health-link = Santé des visites
+
+## The space window before the step's page (sign-in pages, other pages)
+
+highlight-looking = Passerelle cherche l’endroit dans la fenêtre de votre espace…
+highlight-sign-in = Connectez-vous dans la fenêtre de votre espace : l’endroit s’éclairera dès que vous serez connecté·e.
+# The small strip over Nextcloud's sign-in pages in the space window (keep it short).
+highlight-sign-in-strip = Connectez-vous d’abord : la visite reprend ensuite.
+# The strip on a page of the space that is not the step's page.
+highlight-elsewhere-strip = Cette étape se passe sur une autre page de votre espace.
+highlight-go-there = Y aller
+highlight-language-question = Votre compte a sa propre langue sur le serveur : une fois connecté·e, les pages de votre espace ne s’affichent pas en français comme Passerelle.
+highlight-language-hint = Cela change la langue de votre compte sur le serveur, pour tous vos appareils. Vous pourrez la changer à nouveau dans les paramètres personnels de votre espace.
+highlight-language-apply = Afficher mon espace en français
+highlight-language-done = C’est fait : votre espace s’affiche maintenant en français.

@@ -24,6 +24,7 @@ use passerelle_core::model::{
     StoreNotice, TextSize, Theme,
 };
 use passerelle_core::secrets::{KeyringStatus, SecretStorage};
+use passerelle_core::space_language::SpaceLanguage;
 use passerelle_core::tours::{
     Audience, BrokenTour, CheckOutcome, ChoiceOption, HealthFormat, HighlightCandidate,
     HighlightLive, HighlightTarget, MajorRange, MissingInfo, OpenAction, OverlayLabels,
@@ -269,6 +270,18 @@ const TABLE: &[CommandSig] = &[
         args: &[("accountId", "number")],
         returns: "void",
         doc: "Signs out of the web space: closes its window and deletes its cookies and storage.",
+    },
+    CommandSig {
+        name: "space_language",
+        args: &[("accountId", "number")],
+        returns: "SpaceLanguage",
+        doc: "The account's own web language on the server, next to Passerelle's.",
+    },
+    CommandSig {
+        name: "space_set_language",
+        args: &[("accountId", "number")],
+        returns: "SpaceLanguage",
+        doc: "Sets the connected account's own web language to Passerelle's (the person agreed); reloads its space window.",
     },
     CommandSig {
         name: "tour_health_list",
@@ -601,6 +614,7 @@ fn types_ts() -> String {
         decl::<OverlayLabels>(&cfg),
         decl::<OverlayStep>(&cfg),
         decl::<OverlayReport>(&cfg),
+        decl::<SpaceLanguage>(&cfg),
         decl::<crate::space::SpaceEvent>(&cfg),
         decl::<TourHealthMiss>(&cfg),
         decl::<HealthFormat>(&cfg),

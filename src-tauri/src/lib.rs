@@ -54,6 +54,8 @@ pub fn with_app<R: tauri::Runtime>(
             commands::space::space_open,
             commands::space::space_show_step,
             commands::space::space_forget,
+            commands::space::space_language,
+            commands::space::space_set_language,
             commands::space::tour_health_list,
             commands::space::tour_health_export,
             commands::space::tour_health_clear,
@@ -152,7 +154,12 @@ pub fn run() {
     // (PASSERELLE_DATA_DIR), which leaves nothing on the computer it runs on (and tests stay
     // independent of each other).
     if std::env::var_os("PASSERELLE_DATA_DIR").is_none() {
-        app = app.plugin(tauri_plugin_window_state::Builder::default().build());
+        // Space windows are fitted to the screen each time they open (`space::fit_window`).
+        app = app.plugin(
+            tauri_plugin_window_state::Builder::default()
+                .with_filter(|label| !label.starts_with("space-"))
+                .build(),
+        );
     }
     app.run(tauri::generate_context!())
         .expect("error while running Passerelle");

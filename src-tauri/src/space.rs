@@ -13,6 +13,7 @@ use std::path::PathBuf;
 use std::sync::{Mutex, MutexGuard};
 
 use passerelle_core::IpcError;
+use passerelle_core::model::Language;
 use passerelle_core::tours::{OverlayReport, OverlayStep, health};
 use serde::{Deserialize, Serialize};
 use tauri::ipc::CapabilityBuilder;
@@ -38,6 +39,103 @@ const MAX_SELECTOR_CHARS: usize = 500;
 
 /// Run in the space window when the step changes: the overlay asks for it again.
 const REFRESH_JS: &str = "window.__passerelleOverlay && window.__passerelleOverlay.refresh();";
+
+/// The space window's size when the screen has room (logical pixels).
+const WISHED_SIZE: (f64, f64) = (1200.0, 820.0);
+/// The smallest it can be made, when the screen has room for that.
+const MIN_SIZE: (f64, f64) = (480.0, 400.0);
+/// Room kept for what the desktop draws around the window (borders, title bar).
+const FRAME: (f64, f64) = (16.0, 48.0);
+
+/// Where the space window goes in a monitor's work area, in logical pixels.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct WindowFit {
+    /// Inner width and height.
+    pub size: (f64, f64),
+    /// The smallest inner size allowed.
+    pub min_size: (f64, f64),
+    /// Top-left corner of the window, centred in the work area.
+    pub position: (f64, f64),
+}
+
+/// Fits the space window in a work area (`x`, `y`, `width`, `height`, logical pixels: the
+/// monitor less the desktop's panels): its wished size when there is room, else the room left.
+pub fn fit_window(area: (f64, f64, f64, f64)) -> WindowFit {
+    let (x, y, width, height) = area;
+    let room = ((width - FRAME.0).max(1.0), (height - FRAME.1).max(1.0));
+    let min_size = (MIN_SIZE.0.min(room.0), MIN_SIZE.1.min(room.1));
+    let size = (WISHED_SIZE.0.min(room.0), WISHED_SIZE.1.min(room.1));
+    let position = (
+        x + ((width - size.0 - FRAME.0) / 2.0).max(0.0),
+        y + ((height - size.1 - FRAME.1) / 2.0).max(0.0),
+    );
+    WindowFit {
+        size,
+        min_size,
+        position,
+    }
+}
+
+/// The work area of the monitor the main window is on (else the primary one), logical.
+fn work_area<R: Runtime>(app: &AppHandle<R>) -> Option<(f64, f64, f64, f64)> {
+    let main = app.get_webview_window("main")?;
+    let monitor = main
+        .current_monitor()
+        .ok()
+        .flatten()
+        .or_else(|| main.primary_monitor().ok().flatten())?;
+    let scale = monitor.scale_factor();
+    let area = monitor.work_area();
+    let position = area.position.to_logical::<f64>(scale);
+    let size = area.size.to_logical::<f64>(scale);
+    (size.width > 0.0 && size.height > 0.0).then_some((
+        position.x,
+        position.y,
+        size.width,
+        size.height,
+    ))
+}
+
+/// The languages the space window asks the server for (its `Accept-Language`), Passerelle's
+/// own first: Nextcloud's sign-in pages, and its apps for an account without a language of its
+/// own, follow them.
+pub fn accept_languages(lang: Language) -> &'static [&'static str] {
+    match lang {
+        Language::Fr => &["fr-FR", "fr", "en"],
+        Language::En => &["en-US", "en", "fr"],
+    }
+}
+
+/// Sets the languages of the space window's web engine. WebKitGTK (Linux) takes them on its
+/// web context (a space window has its own, by its data folder), and only for requests made
+/// afterwards: `then_load` (the first page) is loaded again once they are set.
+#[cfg(target_os = "linux")]
+fn prefer_languages<R: Runtime>(
+    window: &tauri::WebviewWindow<R>,
+    languages: &'static [&'static str],
+    then_load: Option<Url>,
+) {
+    let _ = window.with_webview(move |webview| {
+        use webkit2gtk::{WebContextExt, WebViewExt};
+        let view = webview.inner();
+        if let Some(context) = view.context() {
+            context.set_preferred_languages(languages);
+        }
+        if let Some(url) = then_load {
+            view.load_uri(url.as_str());
+        }
+    });
+}
+
+/// Elsewhere the engine takes them at creation (WebView2's browser arguments, see `open`); no
+/// setting exists for WKWebView (macOS), where the account's own language is what counts.
+#[cfg(not(target_os = "linux"))]
+fn prefer_languages<R: Runtime>(
+    _window: &tauri::WebviewWindow<R>,
+    _languages: &'static [&'static str],
+    _then_load: Option<Url>,
+) {
+}
 
 /// An overlay report, as the main window receives it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -129,7 +227,8 @@ fn overlay_report<R: Runtime>(
     webview: tauri::Webview<R>,
     report: OverlayReport,
 ) -> Result<(), IpcError> {
-    let (account_id, version) = {
+    let here = webview.url().ok();
+    let (account_id, version, record) = {
         let mut sessions = spaces(&webview).lock();
         let Some(session) = sessions.get_mut(webview.label()) else {
             return Ok(());
@@ -145,16 +244,22 @@ fn overlay_report<R: Runtime>(
             .nextcloud_version
             .clone()
             .or(step.nextcloud_major.map(|m| m.to_string()));
+        // A miss counts only on the step's own page: a sign-in page or another app of the
+        // space does not hold the target, whatever the page says.
+        let record = here
+            .as_ref()
+            .is_some_and(|here| is_step_page(here, &session.server, step.page.as_deref()));
         if matches!(report, OverlayReport::Close { .. }) {
             session.step = None;
         }
-        (session.account_id, version)
+        (session.account_id, version, record)
     };
     if let OverlayReport::Missed {
         tour_id,
         step_id,
         tried,
     } = &report
+        && record
     {
         // The page could send anything: keep what a tour can hold.
         let tried: Vec<String> = tried
@@ -184,6 +289,29 @@ pub fn page_url(server: &Url, page: &str) -> Option<Url> {
         .flatten()
 }
 
+/// Whether `url` is one of Nextcloud's sign-in pages on `server`: login, two-factor
+/// (`login/challenge/…`, `login/selectchallenge`, `login/setupchallenge`), Login Flow consent
+/// (`login/v2/…`, `login/flow/…`) or password reset, with or without `index.php`. Mirrors the
+/// overlay's `isSignInPath` (`ui/src/overlay/page.ts`).
+pub fn is_sign_in_page(url: &Url, server: &Url) -> bool {
+    let root = server.path().trim_end_matches('/');
+    let path = url.path();
+    let rest = path.strip_prefix(root).unwrap_or(path);
+    let rest = rest.strip_prefix("/index.php").unwrap_or(rest);
+    ["/login", "/lostpassword"].iter().any(|p| {
+        rest.strip_prefix(p)
+            .is_some_and(|tail| tail.is_empty() || tail.starts_with('/'))
+    })
+}
+
+/// Whether a miss reported from `here` is about the step's page: the server's origin, not a
+/// sign-in page, and the step's `page` when it names one.
+fn is_step_page(here: &Url, server: &Url, page: Option<&str>) -> bool {
+    origin_of(here) == origin_of(server)
+        && !is_sign_in_page(here, server)
+        && page.is_none_or(|p| shows_page(here, p))
+}
+
 /// Whether the window shows `page` (or a page under it) already.
 fn shows_page(here: &Url, page: &str) -> bool {
     let page = page.trim_end_matches('/');
@@ -203,6 +331,11 @@ fn follow_app<R: Runtime>(
     let here = window
         .url()
         .map_err(|e| IpcError::new("space-window", e.to_string()))?;
+    // Never while the person signs in: that would lose what they typed. Nextcloud goes on to
+    // the page it came from, where the overlay links to the step's page if it is another one.
+    if is_sign_in_page(&here, server) {
+        return Ok(false);
+    }
     match page_url(server, page) {
         Some(there) if !shows_page(&here, page) => {
             window
@@ -215,7 +348,8 @@ fn follow_app<R: Runtime>(
 }
 
 /// Opens (or brings forward) an account's space window on `server_url` (on the step's page when
-/// it names one), its session kept in `session_dir`, with `step` on show.
+/// it names one), its session kept in `session_dir`, with `step` on show, asking the server for
+/// pages in `lang`, fitted to the screen.
 pub fn open<R: Runtime>(
     app: &AppHandle<R>,
     account_id: i64,
@@ -223,7 +357,9 @@ pub fn open<R: Runtime>(
     session_dir: PathBuf,
     title: &str,
     step: Option<OverlayStep>,
+    lang: Language,
 ) -> Result<(), IpcError> {
+    let languages = accept_languages(lang);
     let url = Url::parse(server_url)
         .ok()
         .filter(|u| matches!(u.scheme(), "https" | "http"))
@@ -263,6 +399,8 @@ pub fn open<R: Runtime>(
     if let Some(window) = app.get_webview_window(&label) {
         let _ = window.unminimize();
         let _ = window.set_focus();
+        // Passerelle's language may have changed since: the next pages follow it.
+        prefer_languages(&window, languages, None);
         if follow_app(&window, &url, shown.as_ref())? {
             return Ok(());
         }
@@ -276,11 +414,29 @@ pub fn open<R: Runtime>(
     std::fs::create_dir_all(&session_dir)
         .map_err(|e| IpcError::new("space-window", e.to_string()))?;
     let same_origin = origin.clone();
-    WebviewWindowBuilder::new(app, &label, WebviewUrl::External(first_page))
-        .title(title)
-        .inner_size(1200.0, 820.0)
-        .min_inner_size(480.0, 400.0)
-        .data_directory(session_dir)
+    let mut builder =
+        WebviewWindowBuilder::new(app, &label, WebviewUrl::External(first_page.clone()))
+            .title(title)
+            .data_directory(session_dir)
+            // WebView2 (Windows) only; a space window has its own data folder, as it requires.
+            // Wry's defaults are repeated: these arguments replace them.
+            .additional_browser_args(&format!(
+                "--disable-features=msWebOOUI,msPdfOOUI,msSmartScreenProtection --accept-lang={}",
+                languages.join(",")
+            ));
+    builder = match work_area(app) {
+        Some(area) => {
+            let fit = fit_window(area);
+            builder
+                .inner_size(fit.size.0, fit.size.1)
+                .min_inner_size(fit.min_size.0, fit.min_size.1)
+                .position(fit.position.0, fit.position.1)
+        }
+        None => builder
+            .inner_size(WISHED_SIZE.0, WISHED_SIZE.1)
+            .min_inner_size(MIN_SIZE.0, MIN_SIZE.1),
+    };
+    let window = builder
         .initialization_script(OVERLAY_JS)
         .on_navigation(move |to| {
             if origin_of(to) == same_origin || to.scheme() == "about" {
@@ -295,6 +451,7 @@ pub fn open<R: Runtime>(
         })
         .build()
         .map_err(|e| IpcError::new("space-window", e.to_string()))?;
+    prefer_languages(&window, languages, Some(first_page));
     Ok(())
 }
 
@@ -330,6 +487,16 @@ pub fn show_step<R: Runtime>(
         return Ok(true);
     }
     Ok(false)
+}
+
+/// Loads the space window's page again (after its account's language changed), if it is open.
+pub fn reload<R: Runtime>(app: &AppHandle<R>, account_id: i64) -> Result<(), IpcError> {
+    match app.get_webview_window(&label(account_id)) {
+        Some(window) => window
+            .reload()
+            .map_err(|e| IpcError::new("space-window", e.to_string())),
+        None => Ok(()),
+    }
 }
 
 /// Signs out of the web space: closes the window and deletes its session folder. The folder is
@@ -435,6 +602,9 @@ mod tests {
                 not_found: s("Not found."),
                 click_hint: s("Click it."),
                 check_hint: s("Do it."),
+                sign_in: s("Sign in first."),
+                elsewhere: s("This step is on another page."),
+                go_there: s("Go there"),
             },
         }
     }
@@ -471,6 +641,7 @@ mod tests {
             session_dir(dir.path(), 7),
             "space",
             Some(step()),
+            Language::Fr,
         )
         .unwrap();
         let space = app.get_webview_window("space-7").unwrap();
@@ -522,6 +693,49 @@ mod tests {
     }
 
     #[test]
+    fn sign_in_pages_are_known_with_or_without_index_php_and_sub_path() {
+        let server = Url::parse("https://cloud.example.org/nextcloud").unwrap();
+        let at = |p: &str| Url::parse(&format!("https://cloud.example.org{p}")).unwrap();
+        for p in [
+            "/nextcloud/login",
+            "/nextcloud/index.php/login?redirect_url=/nextcloud/index.php/apps/files/",
+            "/nextcloud/index.php/login/selectchallenge",
+            "/nextcloud/login/challenge/backup_codes",
+            "/nextcloud/index.php/login/v2/flow/abc",
+            "/nextcloud/index.php/login/v2/grant",
+            "/nextcloud/index.php/login/flow/grant",
+            "/nextcloud/index.php/lostpassword/reset/form/x/alice",
+        ] {
+            assert!(is_sign_in_page(&at(p), &server), "{p}");
+        }
+        for p in [
+            "/nextcloud/index.php/apps/files/",
+            "/nextcloud/index.php/loginhelp",
+            "/nextcloud/index.php/settings/user/security",
+        ] {
+            assert!(!is_sign_in_page(&at(p), &server), "{p}");
+        }
+    }
+
+    // Issue #16, item 14: the space window opened at 1200×820 on an 800-pixel screen.
+    #[test]
+    fn the_space_window_fits_the_work_area() {
+        // Room enough: the wished size, centred.
+        let big = fit_window((0.0, 0.0, 1920.0, 1050.0));
+        assert_eq!(big.size, (1200.0, 820.0));
+        assert_eq!(big.position, (352.0, 91.0));
+        // 1280×800 less a 32-pixel panel at the top: the window and its title bar fit.
+        let small = fit_window((0.0, 32.0, 1280.0, 768.0));
+        assert_eq!(small.size, (1200.0, 720.0));
+        assert_eq!(small.min_size, (480.0, 400.0));
+        assert!(small.position.1 >= 32.0 && small.position.1 + small.size.1 + 48.0 <= 800.0);
+        // A tiny screen: never larger than the room, and the minimum shrinks with it.
+        let tiny = fit_window((0.0, 0.0, 400.0, 300.0));
+        assert_eq!(tiny.size, (384.0, 252.0));
+        assert_eq!(tiny.min_size, tiny.size);
+    }
+
+    #[test]
     fn pages_are_built_under_the_server_sub_path() {
         let server = Url::parse("https://cloud.example.org/nextcloud").unwrap();
         assert_eq!(
@@ -550,6 +764,7 @@ mod tests {
             session_dir(dir.path(), 7),
             "space",
             Some(step()),
+            Language::Fr,
         )
         .unwrap();
         let space = app.get_webview_window("space-7").unwrap();
@@ -558,7 +773,7 @@ mod tests {
             "event": "missed", "tourId": "files", "stepId": "new-button",
             "tried": ["[data-cy-upload-picker] button"]
         }});
-        call(&space, page, "plugin:space|overlay_report", missed).unwrap();
+        call(&space, page, "plugin:space|overlay_report", missed.clone()).unwrap();
         // A report about a step no longer on show is ignored.
         let stale = json!({ "report": {
             "event": "missed", "tourId": "files", "stepId": "other", "tried": []
@@ -570,6 +785,43 @@ mod tests {
         assert_eq!(misses[0].step_id, "new-button");
         assert_eq!(misses[0].nextcloud_version.as_deref(), Some("29.0.6"));
         assert_eq!(misses[0].candidates, ["[data-cy-upload-picker] button"]);
+
+        // Issue #16, item 1: a miss sent from a sign-in page (or another app than the step's)
+        // is not recorded, whatever the page says; the report still reaches the main window.
+        for (page, url) in [
+            (
+                None,
+                "http://127.0.0.1:9/nextcloud/index.php/login?redirect_url=/x",
+            ),
+            (None, "http://127.0.0.1:9/nextcloud/login/challenge/totp"),
+            (
+                None,
+                "http://127.0.0.1:9/nextcloud/index.php/login/v2/grant",
+            ),
+            (
+                Some("apps/files/"),
+                "http://127.0.0.1:9/nextcloud/index.php/apps/calendar/",
+            ),
+        ] {
+            let mut shown = step();
+            shown.page = page.map(str::to_owned);
+            show_step(app.handle(), 7, Some(shown)).unwrap();
+            space.navigate(url.parse().unwrap()).unwrap();
+            call(&space, url, "plugin:space|overlay_report", missed.clone()).unwrap();
+        }
+        assert_eq!(
+            health::list(store).unwrap().len(),
+            1,
+            "a miss off the step's page"
+        );
+        // A step on another page does not take the window away from a sign-in page.
+        let login = "http://127.0.0.1:9/nextcloud/index.php/login?redirect_url=/x";
+        space.navigate(login.parse().unwrap()).unwrap();
+        let mut calendar = step();
+        calendar.page = Some("apps/calendar/".to_owned());
+        show_step(app.handle(), 7, Some(calendar)).unwrap();
+        assert_eq!(space.url().unwrap().as_str(), login);
+        space.navigate(page.parse().unwrap()).unwrap();
 
         // Close hides the step: the overlay then gets nothing.
         let close =

@@ -24,11 +24,12 @@ Screenshots of the whole screen: target/e2e/highlight-<moment>-<lang>.png.
 """
 
 import json
+import shutil
 import subprocess
 import threading
 import time
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
 
@@ -42,26 +43,57 @@ LANGS = pytest.mark.parametrize("app", ["fr_FR.UTF-8", "en_US.UTF-8"], indirect=
 WEB_PATHS = ("/", "/index.php", "/index.php/", "/index.php/apps/files", "/index.php/apps/files/")
 
 
-class PagesDouble(NextcloudDouble):
-    """The double, plus the fixture pages and the probe's mailbox."""
+SESSION_COOKIE = "nc_e2e_session"
 
-    def __init__(self, **kw):
+
+class PagesDouble(NextcloudDouble):
+    """The double, plus the fixture pages and the probe's mailbox. With `sign_in_first`, the web
+    pages need a web session: without its cookie they send the window to the login page
+    (pages/nc29-login.html), whose form sets it and goes back, as Nextcloud 29 does
+    (`/index.php/login?redirect_url=…`, read on the real 29.0.6)."""
+
+    def __init__(self, sign_in_first: bool = False, **kw):
         super().__init__(**kw)
+        self.sign_in_first = sign_in_first
         self.probe_lock = threading.Condition()
         self.probe_state: dict | None = None
         self.probe_history: list[dict] = []
         self.commands: list[str] = []
+        # (path, Accept-Language) of every web page the space window asked for.
+        self.page_requests: list[tuple[str, str | None]] = []
+
+    @staticmethod
+    def _redirect(location: str, cookie: str | None = None):
+        resp = _plain(303, "See Other", "text/html; charset=utf-8", b"")
+        resp.headers.append(("Location", location))
+        if cookie:
+            resp.headers.append(("Set-Cookie", cookie))
+        return resp
 
     def route(self, method, target, headers, body, base_url):
         path = urlsplit(target).path
         facts = {"method": method, "path": path, "fixture": True}
+        web_page = method == "GET" and (path in WEB_PATHS or path.startswith(("/index.php/apps/", "/index.php/login")))
+        if web_page:
+            self.page_requests.append((path, headers.get("Accept-Language")))
+        signed_in = f"{SESSION_COOKIE}=1" in (headers.get("Cookie") or "")
+        if method == "GET" and path == "/index.php/login":
+            lang = (headers.get("Accept-Language") or "en")[:2]
+            page = (PAGES / "nc29-login.html").read_text(encoding="utf-8")
+            page = page.replace('lang="en" data-locale="en"', f'lang="{lang}" data-locale="{lang}"')
+            return _plain(200, "OK", "text/html; charset=utf-8", page.encode()), facts
+        if method == "POST" and path == "/index.php/login":
+            back = parse_qs((body or b"").decode()).get("redirect_url", ["/index.php/apps/files/"])[0]
+            return self._redirect(back, f"{SESSION_COOKIE}=1; Path=/; HttpOnly"), facts
+        if web_page and self.sign_in_first and not signed_in:
+            return self._redirect(f"/index.php/login?redirect_url={quote(target, safe='/')}"), facts
         if method == "GET" and (path in WEB_PATHS or path.startswith("/index.php/apps/files/")):
             return _plain(200, "OK", "text/html; charset=utf-8", (PAGES / "nc29-files.html").read_bytes()), facts
         if method == "GET" and path.startswith("/index.php/apps/calendar"):
             return _plain(200, "OK", "text/html; charset=utf-8", (PAGES / "nc29-calendar.html").read_bytes()), facts
         if method == "GET" and path.startswith("/__pages/") and path.endswith(".js"):
             name = path.removeprefix("/__pages/")
-            if name in ("nc29-files.js", "nc29-calendar.js", "probe.js"):
+            if name in ("nc29-files.js", "nc29-calendar.js", "nc29-login.js", "probe.js"):
                 return _plain(200, "OK", "text/javascript; charset=utf-8", (PAGES / name).read_bytes()), facts
         if method == "POST" and path == "/__probe":
             state = json.loads(body or b"{}")
@@ -135,6 +167,28 @@ def lit(target: str):
 
 def status_text(s) -> str:
     return norm(visible(s, "tour-space-status").text)
+
+
+SHOTS = Path("/tmp/notes/shots/space")
+
+
+def keep_shot(path: Path, name: str) -> None:
+    """A copy of a screenshot for the review notes, when that folder exists on this machine."""
+    if SHOTS.is_dir():
+        shutil.copy(path, SHOTS / f"{name}.png")
+
+
+def to_new_button(s) -> None:
+    """The Files tour, up to its "+ New" highlight step."""
+    open_tours(s)
+    tour_card(s, "files").find_element(*by_testid("tour-start")).click()
+    wait_step(s, "welcome", "explain")
+    press_next(s)
+    wait_step(s, "already-know", "choice")
+    s.find_element("css selector", '[data-testid="tour-choice"][data-goto="next"]').click()
+    wait_step(s, "new-menu", "explain")
+    press_next(s)
+    wait_step(s, "new-button", "highlight")
 
 
 @LANGS
@@ -297,3 +351,113 @@ def test_files_then_calendar_menus_and_hover_only_buttons(app, opened, space):
     assert st["overlay"]["focused"] is False
     assert fluent_text(lang, "tour-calendar-edit-share-button") in norm(st["overlay"]["text"])
     screenshot(app, "hover-pencil")
+
+
+@pytest.fixture
+def guarded():
+    with PagesDouble(mode="normal", sign_in_first=True) as nc:
+        yield nc
+
+
+@LANGS
+def test_the_login_page_gets_a_strip_not_the_tour_bubble(app, opened, guarded):
+    """Issue #16, items 1, 8 and 14: the space window opens on Nextcloud's login page (the web
+    session is new). The overlay shows no step there, only a strip, and never takes the focus
+    from the password field, for longer than the step's 8 s search; no miss is recorded; once
+    signed in, the Files page comes and "+ New" is lit up by itself. The window asked for
+    Passerelle's language, and fits the 1280×800 screen."""
+    lang = lang_of(app)
+    s = app.start()
+    connect_with_app_password(s, lang, "Camille", guarded.base_url, ALICE, ALICE_APP_PASSWORD)
+    to_new_button(s)
+    visible(s, "tour-show-in-space").click()
+
+    def on_form(x):
+        strip = x["overlay"].get("strip") or {}
+        return x["url"] == "/index.php/login" and strip.get("mode") == "signIn" and x["focusedId"] == "password"
+    st = guarded.until("the sign-in strip over the login form", on_form)
+    assert norm(st["overlay"]["strip"]["text"]) == fluent_text(lang, "highlight-sign-in-strip")
+    wait(s, LONG).until(lambda d: status_text(d) == fluent_text(lang, "highlight-sign-in"))
+
+    # The person types their password, past the step's 8 s search: every key lands in the field.
+    started = st["now"]
+    typed = 0
+    while True:
+        guarded.command("type-password")
+        typed += 1
+        st = guarded.until(f"key {typed} in the password field", lambda x, n=typed: (x["password"] or "").count("x") >= n)
+        if st["now"] - started > 9000:
+            break
+    seen = [x for x in guarded.probe_history if x["url"] == "/index.php/login" and x.get("password") is not None]
+    assert all(x["focusedId"] == "password" for x in seen), [x["focusedId"] for x in seen]
+    assert all(x["overlay"].get("popHidden", True) and not x["overlay"].get("spot") for x in seen)
+    assert st["password"] == "x" * typed
+    shot = screenshot(app, "sign-in-strip")
+    keep_shot(shot, f"sign-in-strip-{lang}")
+
+    # Item 8: the login page was asked for in Passerelle's language (Accept-Language).
+    asked = [h for p, h in guarded.page_requests if p == "/index.php/login"]
+    assert asked and (asked[-1] or "").lower().startswith(lang), asked
+    assert st["lang"] == lang
+    # Item 14: the window fits the 800-pixel screen (it used to open 820 pixels high).
+    assert st["outer"]["height"] <= st["screen"]["availHeight"], (st["outer"], st["screen"])
+    assert st["outer"]["y"] + st["outer"]["height"] <= st["screen"]["height"], (st["outer"], st["screen"])
+    assert st["outer"]["x"] + st["outer"]["width"] <= st["screen"]["width"], (st["outer"], st["screen"])
+
+    # Signed in: back to the Files page, where the step resumes by itself.
+    guarded.command("submit-login")
+    st = guarded.until("the + New button is lit up after signing in", lit("newButton"))
+    assert st["url"] == "/index.php/apps/files/", st["url"]
+    assert st["overlay"].get("strip") is None
+    wait(s, LONG).until(lambda d: status_text(d) == fluent_text(lang, "highlight-shown"))
+    keep_shot(screenshot(app, "signed-in-lit"), f"signed-in-lit-{lang}")
+
+    # No miss for the login page in Tour health.
+    s.execute_script("location.hash = '#/tour-health'")
+    visible(s, "tour-health-empty")
+
+
+@LANGS
+def test_a_target_in_a_menu_is_revealed_not_clicked_shut(app, opened, space):
+    """Issue #16, item 5. The "+ New" menu of pages/nc29-files.js behaves as Nextcloud 29.0.6's
+    (read on the real server): aria-expanded at once, the menu fades in ≈ 110 ms after the click
+    and takes the focus, a second click closes it and leaves its entries in the page, hidden.
+    The person's click that moves the tour on opens the menu: the overlay must not click it shut;
+    when the person closes it, the spotlight must not stay on the empty place and no miss is
+    recorded; reached with the menu closed, the step opens it once."""
+    lang = lang_of(app)
+    s = app.start()
+    connect_with_app_password(s, lang, "Camille", space.base_url, ALICE, ALICE_APP_PASSWORD)
+    to_new_button(s)
+    visible(s, "tour-show-in-space").click()
+    space.until("the + New button is lit up", lit("newButton"))
+
+    space.command("click-new")
+    wait_step(s, "new-folder-entry", "highlight")
+    st = space.until("the New folder entry is lit up", lit("newFolder"))
+    st = space.until("the entry is still lit once the menu settled",
+                     lambda x: lit("newFolder")(x) and x["menuShown"] and "newMenu" in x["times"])
+    assert st["newClicks"] == 1 and st["newExpanded"] == "true", st
+    assert st["overlay"]["focused"] is False, "the popover took the focus from the open menu"
+    wait(s, LONG).until(lambda d: status_text(d) == fluent_text(lang, "highlight-shown"))
+    keep_shot(screenshot(app, "menu-entry"), f"menu-entry-{lang}")
+
+    # The person closes the menu: nothing is framed where it was; after the search, the words.
+    space.command("click-new")
+    st = space.until("the spotlight left the closed menu",
+                     lambda x: x["menuShown"] is False and x["overlay"].get("spot") is None)
+    st = space.until("the words after the search", lambda x: x["overlay"].get("mode") == "missing", timeout=30)
+    assert status_text(s) != fluent_text(lang, "highlight-missed")
+
+    # Back, then Next in Passerelle (no click in the space): the step opens the menu itself, once.
+    visible(s, "tour-back").click()
+    wait_step(s, "new-button", "highlight")
+    space.until("+ New lit again", lit("newButton"))
+    clicks = space.until("a report", lambda x: True)["newClicks"]
+    press_next(s)
+    wait_step(s, "new-folder-entry", "highlight")
+    st = space.until("the entry lit in the menu the step opened", lambda x: lit("newFolder")(x) and x["menuShown"])
+    assert st["newClicks"] == clicks + 1, (clicks, st["newClicks"])
+
+    s.execute_script("location.hash = '#/tour-health'")
+    visible(s, "tour-health-empty")

@@ -103,14 +103,20 @@ describe("highlight steps and the space window", () => {
     expect(shown.labels.progress).toBe(fr.t("tour-step-counter", { step: shown.index + 1, total: shown.total }));
     expect(shown.labels.notFound).toBe(fr.t("highlight-not-found"));
     expect(shown.target.candidates[0]!.selector).toContain("sharing-status");
-    await waitFor(() => expect(byTestId("tour-space-status").textContent).toBe(fr.t("highlight-shown")));
+    expect(shown.labels.signIn).toBe(fr.t("highlight-sign-in-strip"));
+    // "Lit up" only once the overlay says so; until then Passerelle says it is looking.
+    await waitFor(() => expect(byTestId("tour-space-status").textContent).toBe(fr.t("highlight-looking")));
+    emit!({ accountId: ACCOUNT, report: { event: "shown", tourId: "discover", stepId: "share-icon" } });
+    expect(byTestId("tour-space-status").textContent).toBe(fr.t("highlight-shown"));
   });
 
   it("goes on when the person clicks the target, and the space follows the player", async () => {
     await enterAtHighlight();
     byTestId<HTMLButtonElement>("tour-show-in-space").click();
     await waitFor(() => expect(emit).not.toBeNull());
-    await waitFor(() => expect(byTestId("tour-space-status").textContent).toBe(fr.t("highlight-shown")));
+    await waitFor(() => expect(byTestId("tour-space-status").textContent).toBe(fr.t("highlight-looking")));
+    emit!({ accountId: ACCOUNT, report: { event: "shown", tourId: "discover", stepId: "share-icon" } });
+    expect(byTestId("tour-space-status").textContent).toBe(fr.t("highlight-shown"));
     // A report about another step is ignored.
     emit!({ accountId: ACCOUNT, report: { event: "clicked", tourId: "discover", stepId: "welcome" } });
     expect(byTestId("tour-step").dataset.stepId).toBe("share-icon");
@@ -156,10 +162,63 @@ describe("highlight steps and the space window", () => {
   it("says when the overlay could not find the place", async () => {
     await enterAtHighlight();
     byTestId<HTMLButtonElement>("tour-show-in-space").click();
-    await waitFor(() => expect(byTestId("tour-space-status").textContent).toBe(fr.t("highlight-shown")));
+    await waitFor(() => expect(byTestId("tour-space-status").textContent).toBe(fr.t("highlight-looking")));
+    emit!({ accountId: ACCOUNT, report: { event: "shown", tourId: "discover", stepId: "share-icon" } });
+    expect(byTestId("tour-space-status").textContent).toBe(fr.t("highlight-shown"));
     emit!({ accountId: ACCOUNT, report: { event: "missed", tourId: "discover", stepId: "share-icon", tried: ["x"] } });
     expect(byTestId("tour-space-status").textContent).toBe(fr.t("highlight-missed"));
     expect(byTestId("tour-step").dataset.stepId).toBe("share-icon");
+  });
+
+  // Issue #16, item 1: the main window said "not found" for a login page.
+  it("says to sign in while the space window shows Nextcloud's login, then that the place is lit", async () => {
+    await enterAtHighlight();
+    byTestId<HTMLButtonElement>("tour-show-in-space").click();
+    await waitFor(() => expect(emit).not.toBeNull());
+    emit!({ accountId: ACCOUNT, report: { event: "signIn", tourId: "discover", stepId: "share-icon" } });
+    await waitFor(() => expect(byTestId("tour-space-status").textContent).toBe(fr.t("highlight-sign-in")));
+    emit!({ accountId: ACCOUNT, report: { event: "shown", tourId: "discover", stepId: "share-icon" } });
+    expect(byTestId("tour-space-status").textContent).toBe(fr.t("highlight-shown"));
+    expect(byTestId("tour-step").dataset.stepId).toBe("share-icon");
+  });
+
+  // Issue #16, item 8: the space showed Nextcloud in English next to a French Passerelle.
+  it("offers to show the space in Passerelle's language, and changes it only on the person's click", async () => {
+    const at = await enterAtHighlight();
+    const handle = at.backend.handle.bind(at.backend);
+    at.backend.handle = (cmd: string, args: Record<string, unknown>) => {
+      if (cmd === "space_language") return { account: "en", wanted: "fr", matches: false };
+      if (cmd === "space_set_language") {
+        spaceCalls.push({ cmd, args });
+        return { account: "fr", wanted: "fr", matches: true };
+      }
+      return handle(cmd, args);
+    };
+    byTestId<HTMLButtonElement>("tour-show-in-space").click();
+    await waitFor(() => expect(byTestId("space-language").hidden).toBe(false));
+    expect(byTestId("space-language").textContent).toContain(fr.t("highlight-language-question"));
+    expect(spaceCalls.some((c) => c.cmd === "space_set_language")).toBe(false);
+    const apply = byTestId<HTMLButtonElement>("space-language-apply");
+    expect(apply.textContent).toBe("Afficher mon espace en français");
+    apply.click();
+    await waitFor(() => expect(byTestId("space-language-status").textContent).toBe(fr.t("highlight-language-done")));
+    expect(spaceCalls.filter((c) => c.cmd === "space_set_language").map((c) => c.args.accountId)).toEqual([ACCOUNT]);
+  });
+
+  it("offers nothing when the account's language already fits", async () => {
+    const at = await enterAtHighlight();
+    const handle = at.backend.handle.bind(at.backend);
+    let asked = 0;
+    at.backend.handle = (cmd: string, args: Record<string, unknown>) => {
+      if (cmd === "space_language") {
+        asked++;
+        return { account: null, wanted: "fr", matches: true };
+      }
+      return handle(cmd, args);
+    };
+    byTestId<HTMLButtonElement>("tour-show-in-space").click();
+    await waitFor(() => expect(asked).toBe(1));
+    expect(byTestId("space-language").hidden).toBe(true);
   });
 
   it("offers no space button without an account, only the words", async () => {

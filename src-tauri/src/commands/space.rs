@@ -3,6 +3,8 @@
 //! the web space, and list, export or clear the targets tours could not find.
 
 use passerelle_core::IpcError;
+use passerelle_core::model::Language;
+use passerelle_core::space_language::{self, SpaceLanguage};
 use passerelle_core::tours::{HealthFormat, OverlayStep, TourHealthMiss, health};
 use tauri::{AppHandle, Runtime, State};
 
@@ -16,7 +18,9 @@ pub async fn space_open<R: Runtime>(
     account_id: i64,
     step: Option<OverlayStep>,
 ) -> Result<(), IpcError> {
-    let account = state.store()?.account(account_id)?;
+    let store = state.store()?;
+    let account = store.account(account_id)?;
+    let lang = app_language(&state)?;
     let dir = space::session_dir(state.paths()?.data_dir(), account_id);
     let title = account
         .display_name
@@ -29,7 +33,43 @@ pub async fn space_open<R: Runtime>(
         dir,
         &format!("{title} — {}", account.server_url),
         step,
+        lang,
     )
+}
+
+/// Passerelle's language: the one chosen in Settings, else the system's.
+fn app_language(state: &AppState) -> Result<Language, IpcError> {
+    Ok(state
+        .store()?
+        .settings()?
+        .language
+        .unwrap_or_else(passerelle_core::i18n::system_language))
+}
+
+/// The account's own web language on the server, next to Passerelle's.
+#[tauri::command]
+pub async fn space_language(
+    state: State<'_, AppState>,
+    account_id: i64,
+) -> Result<SpaceLanguage, IpcError> {
+    let wanted = app_language(&state)?;
+    Ok(space_language::space_language(state.store()?, state.secrets(), account_id, wanted).await?)
+}
+
+/// Sets the connected account's own web language to Passerelle's (the person agreed), then
+/// reloads its space window if it is open.
+#[tauri::command]
+pub async fn space_set_language<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    account_id: i64,
+) -> Result<SpaceLanguage, IpcError> {
+    let wanted = app_language(&state)?;
+    let done =
+        space_language::set_space_language(state.store()?, state.secrets(), account_id, wanted)
+            .await?;
+    space::reload(&app, account_id)?;
+    Ok(done)
 }
 
 /// Changes the step on show in the account's space window (`null` hides the overlay); `false`

@@ -35,23 +35,51 @@
     }, 300);
   }
 
+  // Nextcloud 29's "+ New" (NcActions, read on the real 29.0.6): aria-expanded turns "true" on
+  // Vue's next tick after the click; the menu, appended to <body> on the first opening ≈ 59 ms
+  // later, fades in (opacity 1 at ≈ 111 ms) and takes the focus; a second click closes it: it
+  // stays in the page and fades out, then is hidden (visibility) but still there.
+  let menu = null;
   function openNewMenu() {
     setTimeout(() => {
-      if (document.querySelector("[role=menu]")) return;
-      const menu = el("ul", { role: "menu", id: rid("popper") });
-      for (const [entry, label] of [["upload-file", "Upload files"], ["newFolder", "New folder"]]) {
-        menu.append(el("li", { "data-cy-upload-picker-menu-entry": entry },
-          el("button", { role: "menuitem", class: "action-button" }, label)));
+      if (!menu) {
+        menu = el("ul", { role: "menu", id: rid("menu") });
+        for (const [entry, label] of [["upload-file", "Upload files"], ["newFolder", "New folder"]]) {
+          menu.append(el("li", { "data-cy-upload-picker-menu-entry": entry },
+            el("button", { role: "menuitem", class: "action-button" }, label)));
+        }
+        document.body.append(menu);
       }
-      document.body.append(menu);
-      mark("newMenu");
-    }, 110);
+      menu.style.visibility = "visible";
+      menu.style.opacity = "0";
+      setTimeout(() => {
+        menu.style.opacity = "1";
+        menu.querySelector("button").focus();
+        mark("newMenu");
+      }, 52);
+    }, 59);
+  }
+  function closeNewMenu() {
+    if (!menu) return;
+    setTimeout(() => {
+      menu.style.opacity = "0";
+      menu.style.visibility = "hidden";
+      mark("newMenuClosed");
+    }, 150);
   }
 
   // ≈ 2 s after navigation, as measured on Nextcloud 29 on a 2-core machine.
   setTimeout(() => {
-    const newButton = el("button", { type: "button", class: "button-vue", id: rid("trigger-menu") }, "New");
-    newButton.addEventListener("click", openNewMenu);
+    const newButton = el("button", { type: "button", class: "button-vue action-item__menutoggle",
+      id: rid("trigger-menu"), "aria-haspopup": "menu", "aria-expanded": "false" }, "New");
+    window.__fixture.newClicks = 0;
+    newButton.addEventListener("click", () => {
+      window.__fixture.newClicks++;
+      const open = newButton.getAttribute("aria-expanded") === "true";
+      Promise.resolve().then(() => newButton.setAttribute("aria-expanded", String(!open)));
+      if (open) closeNewMenu();
+      else openNewMenu();
+    });
     document.getElementById("files-header").append(
       el("form", { "data-cy-upload-picker": "", class: "upload-picker" }, newButton));
     const tbody = el("tbody");

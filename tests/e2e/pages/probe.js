@@ -30,8 +30,12 @@
     if (!root) return { present: false };
     const pop = root.querySelector(".pop");
     const spot = root.querySelector(".spot");
+    const strip = root.querySelector(".strip");
     return {
       present: true,
+      // Drawn, as the person sees it (a CSS display rule could beat the hidden attribute).
+      strip: strip && getComputedStyle(strip).display !== "none" ? { text: strip.textContent, mode: strip.dataset.mode || null, box: box(strip),
+        link: (strip.querySelector("a") || {}).href || null } : null,
       popHidden: pop.hidden,
       mode: pop.dataset.mode || null,
       placement: pop.dataset.placement || null,
@@ -49,10 +53,17 @@
     "click-share": () => document.querySelector(SHARE).click(),
     "scroll-list": () => (document.querySelector("[data-cy-files-list]").scrollTop += 60),
     "click-new": () => document.querySelector("[data-cy-upload-picker] button").click(),
+    // The person types in the login page's password field (what has the focus gets the key).
+    "type-password": () => {
+      const field = document.activeElement;
+      if (field && field.id === "password") field.value += "x";
+    },
+    "submit-login": () => document.forms.login.submit(),
   };
   function send() {
     const state = {
       url: location.pathname,
+      now: Math.round(performance.now()),
       times: (window.__fixture || {}).times,
       storedBefore: (window.__fixture || {}).storedBefore,
       loadId: (window.__fixture || {}).loadId,
@@ -67,6 +78,17 @@
       newEvent: box(document.querySelector("button.new-event")),
       pencil: box(document.querySelector("button[aria-label='Edit and share calendar']")),
       viewport: { width: innerWidth, height: innerHeight },
+      outer: { width: outerWidth, height: outerHeight, x: screenX, y: screenY },
+      screen: { width: screen.width, height: screen.height, availWidth: screen.availWidth, availHeight: screen.availHeight },
+      lang: document.documentElement.lang,
+      focusedId: (document.activeElement || {}).id || null,
+      password: (document.getElementById("password") || {}).value ?? null,
+      newClicks: (window.__fixture || {}).newClicks ?? null,
+      newExpanded: (document.querySelector("[data-cy-upload-picker] button") || { getAttribute: () => null }).getAttribute("aria-expanded"),
+      menuShown: (() => {
+        const m = document.querySelector("[role=menu]");
+        return m ? getComputedStyle(m).visibility === "visible" && getComputedStyle(m).opacity !== "0" : null;
+      })(),
     };
     fetch("/__probe", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(state) })
       .then((r) => r.json())

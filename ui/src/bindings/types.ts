@@ -813,7 +813,19 @@ clickHint: string,
 /**
  * Said when the step waits for its task check.
  */
-checkHint: string, };
+checkHint: string, 
+/**
+ * The strip on Nextcloud's sign-in pages ("Sign in first").
+ */
+signIn: string, 
+/**
+ * The strip on a page of the space that does not hold the step's target.
+ */
+elsewhere: string, 
+/**
+ * The strip's link to the step's page.
+ */
+goThere: string, };
 
 /**
  * The step the overlay shows.
@@ -904,6 +916,22 @@ tourId: string,
 /**
  * Step id.
  */
+stepId: string, } | { "event": "shown", 
+/**
+ * Tour id.
+ */
+tourId: string, 
+/**
+ * Step id.
+ */
+stepId: string, } | { "event": "signIn", 
+/**
+ * Tour id.
+ */
+tourId: string, 
+/**
+ * Step id.
+ */
 stepId: string, } | { "event": "missed", 
 /**
  * Tour id.
@@ -917,6 +945,24 @@ stepId: string,
  * The selectors tried (those whose range fits the version).
  */
 tried: Array<string>, };
+
+/**
+ * The account's web language, compared with Passerelle's.
+ */
+export type SpaceLanguage = { 
+/**
+ * The account's own language on the server (`en`, `fr`, `de_DE`…); `None` when it has
+ * none (the web pages then follow the window's languages, unless the server sets one).
+ */
+account: string | null, 
+/**
+ * Passerelle's language.
+ */
+wanted: Language, 
+/**
+ * Whether the account's web pages already speak Passerelle's language (or follow it).
+ */
+matches: boolean, };
 
 /**
  * An overlay report, as the main window receives it.

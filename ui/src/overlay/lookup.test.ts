@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { applicable, findNow, inRange, isVisible, locate, waitFor } from "./lookup";
+import { applicable, expanded, findNow, inRange, isVisible, locate, waitFor } from "./lookup";
 import { add, fakeEnv } from "./testEnv";
 
 beforeEach(() => {
@@ -216,5 +216,26 @@ describe("locate", () => {
     const p = locate({ waitMs: 500, open: { action: "click", selector: ".menu" }, candidates: [{ selector: ".x", nextcloud: null }] }, 29, env);
     await vi.advanceTimersByTimeAsync(500);
     expect(await p).toMatchObject({ found: false, openFailed: true });
+  });
+});
+
+describe("menus that fade (issue #16, item 5)", () => {
+  it("does not count a fully transparent element (a closed menu kept in the page) as visible", () => {
+    const env = fakeEnv();
+    const menu = add(document.body, "ul", { role: "menu", style: "opacity: 0" }, "10,50,200,90");
+    const entry = add(menu, "li", { class: "entry" }, "10,50,200,30");
+    expect(isVisible(entry, env)).toBe(false);
+    menu.setAttribute("style", "opacity: 0.4");
+    expect(isVisible(entry, env)).toBe(true);
+  });
+
+  it("reads whether a menu is open from aria-expanded on the opener, inside it or around it", () => {
+    const form = add(document.body, "form", { "data-cy-upload-picker": "" }, "0,0,60,30");
+    const button = add(form, "button", { "aria-expanded": "true" }, "0,0,60,30");
+    expect(expanded(form)).toBe(true);
+    expect(expanded(button)).toBe(true);
+    button.setAttribute("aria-expanded", "false");
+    expect(expanded(form)).toBe(false);
+    expect(expanded(add(document.body, "a", { class: "plain" }, "0,40,60,30"))).toBeNull();
   });
 });

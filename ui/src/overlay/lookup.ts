@@ -38,7 +38,10 @@ export function applicable(candidates: OverlayCandidate[], major: number | null)
   return candidates.filter((c) => inRange(c.nextcloud, major));
 }
 
-/** Visible: laid out with a size, not hidden by CSS, and in the document. */
+/**
+ * Visible: laid out with a size, not hidden by CSS (nor fully transparent: a closed Nextcloud
+ * menu can stay in the page at opacity 0 while it fades), and in the document.
+ */
 export function isVisible(el: Element, env: LookupEnv): boolean {
   if (!el.isConnected) return false;
   const view = el.ownerDocument.defaultView;
@@ -46,6 +49,7 @@ export function isVisible(el: Element, env: LookupEnv): boolean {
     if (node.hasAttribute("hidden")) return false;
     const style = view?.getComputedStyle(node);
     if (style && (style.display === "none" || (node === el && style.visibility === "hidden"))) return false;
+    if (style && style.opacity !== "" && Number(style.opacity) === 0) return false;
   }
   const r = env.rectOf(el);
   return r.width > 0 && r.height > 0;
@@ -135,6 +139,19 @@ export function performOpen(el: Element, action: "click" | "hover" | "focus"): v
 }
 
 /**
+ * Whether the menu an opener toggles is open (`aria-expanded` on the opener, on the button it
+ * wraps, or on the control that wraps it, as Nextcloud's menu buttons set it at once on click),
+ * or `null` when the page does not say.
+ */
+export function expanded(opener: Element): boolean | null {
+  const holder = opener.hasAttribute("aria-expanded")
+    ? opener
+    : (opener.querySelector("[aria-expanded]") ?? opener.closest("[aria-expanded]"));
+  const value = holder?.getAttribute("aria-expanded");
+  return value === "true" ? true : value === "false" ? false : null;
+}
+
+/**
  * Finds a step's target: at once if it is already there; else the `open` action first (when
  * the step has one), then waits up to the step's limit for a candidate.
  */
@@ -165,8 +182,12 @@ export async function locate(
     // The page may have rendered the target while we waited for its opener.
     const meanwhile = findNow(candidates, env);
     if (meanwhile) return { found: true, ...meanwhile, opened: false };
-    performOpen(opener, action);
-    opened = true;
+    // A menu already open, or opening after the person's own click (the click that moved the
+    // tour to this step): clicking its toggle again would close it. Wait for it instead.
+    if (action !== "click" || expanded(opener) !== true) {
+      performOpen(opener, action);
+      opened = true;
+    }
   }
   const found = await waitFor(() => findNow(candidates, env), env, limit, signal);
   return found ? { found: true, ...found, opened } : { found: false, tried, openFailed: false };

@@ -4,8 +4,12 @@
 // left/right arrows go back and forward; step changes are announced through `aria-live`.
 // The overlay follows its target when the page scrolls (in any container), resizes or
 // re-renders it. It reads nothing of the page beyond locating targets.
+// On Nextcloud's sign-in pages (login, two-factor, consent) no step is shown: only a small
+// strip that never takes the focus, and the step comes back by itself once signed in. A miss
+// is recorded only on the step's own page, and only when the target never showed there.
 
-import { DEFAULT_WAIT_MS, findNow, applicable, locate, type Box, type LookupEnv } from "./lookup";
+import { DEFAULT_WAIT_MS, RECHECK_MS, findNow, applicable, isVisible, locate, type Box, type LookupEnv } from "./lookup";
+import { pageHref, pageKind, showsPage, type PageKind } from "./page";
 import { placePopover, spotlightBox, visiblePart, type Placement } from "./position";
 import type { OverlayEvent, OverlayStep } from "./types";
 
@@ -15,6 +19,7 @@ export interface OverlayHooks {
 
 const STYLE = `
 :host { all: initial; }
+[hidden] { display: none !important; }
 .spot {
   position: fixed; z-index: 2147483646; pointer-events: none; border-radius: 6px;
   box-shadow: 0 0 0 3px #ffd43b, 0 0 0 6px #1a1a1a, 0 0 0 200vmax rgba(0, 0, 0, 0.45);
@@ -41,12 +46,22 @@ button {
 button.primary { background: #0b57d0; border-color: #0b57d0; color: #ffffff; }
 button:focus-visible { outline: 3px solid #0b57d0; outline-offset: 2px; }
 .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+.strip {
+  position: fixed; z-index: 2147483647; top: 8px; left: 50%; transform: translateX(-50%);
+  box-sizing: border-box; max-width: calc(100vw - 16px); padding: .35rem .8rem;
+  display: flex; flex-wrap: wrap; gap: .25rem .75rem; align-items: center;
+  background: #1a1a1a; color: #ffffff; border: 2px solid #ffd43b; border-radius: 6px;
+  font: 14px/1.4 system-ui, -apple-system, "Segoe UI", sans-serif;
+}
+.strip a { color: #ffd43b; font-weight: 700; }
+.strip a:focus-visible { outline: 3px solid #ffffff; outline-offset: 2px; }
 .reduced .spot, .reduced .pop { transition: none; }
 @media (prefers-reduced-motion: reduce) { .spot, .pop { transition: none; } }
 `;
 
-/** What the popover shows besides the step's text. */
-export type Mode = "target" | "missing";
+/** What the overlay shows: the target, the fallback words, or only the strip (`signIn`:
+ * Nextcloud's sign-in pages; `elsewhere`: another page than the step's). */
+export type Mode = "target" | "missing" | "signIn" | "elsewhere";
 
 export class Overlay {
   readonly host: HTMLElement;
@@ -54,7 +69,10 @@ export class Overlay {
   private readonly spot: HTMLElement;
   private readonly pop: HTMLElement;
   private readonly live: HTMLElement;
+  private readonly strip: HTMLElement;
   private step: OverlayStep | null = null;
+  /** The step whose target was lit on this page: losing it later is no miss. */
+  private litKey: string | null = null;
   private target: Element | null = null;
   private lookup: AbortController | null = null;
   private cleanup: Array<() => void> = [];
@@ -91,7 +109,10 @@ export class Overlay {
     this.live.className = "sr";
     this.live.setAttribute("aria-live", "polite");
     this.live.setAttribute("role", "status");
-    wrap.append(this.spot, this.pop, this.live);
+    this.strip = doc.createElement("div");
+    this.strip.className = "strip";
+    this.strip.hidden = true;
+    wrap.append(this.spot, this.pop, this.live, this.strip);
     this.root.append(style, wrap);
     this.pop.addEventListener("keydown", (e) => this.onKey(e));
   }
@@ -109,27 +130,97 @@ export class Overlay {
     return this.step;
   }
 
-  /** Finds the step's target (late), then shows the spotlight and popover, or the fallback. */
-  async show(step: OverlayStep): Promise<void> {
+  /**
+   * Shows the step: on a sign-in page only the strip, until the page changes; elsewhere finds
+   * the target (late), then shows the spotlight and popover, or the fallback.
+   */
+  async show(step: OverlayStep, keepPageFocus = false): Promise<void> {
     if (this.step && sameStep(this.step, step) && this.target?.isConnected) return;
     this.stop();
     this.step = step;
-    this.keepPageFocus = false;
+    // Menus and hover-only controls close when focus leaves them: a target that an action
+    // reveals keeps the page's focus (the live region says the step instead).
+    this.keepPageFocus = keepPageFocus || step.target.open !== null;
     this.attach();
+    const kind = pageKind(this.env.root);
+    if (kind !== "app") return this.waitForSignIn(step, kind);
+    const onStepPage = !step.page || showsPage(this.env.root.location?.pathname ?? "/", step.page);
     const lookup = new AbortController();
     this.lookup = lookup;
+    this.watchPage(step, kind, lookup.signal);
     const located = await locate(step.target, step.nextcloudMajor, this.env, lookup.signal);
     if (lookup.signal.aborted || this.step !== step) return;
+    const key = stepKey(step);
     if (located.found) {
       this.target = located.element;
-      this.keepPageFocus = located.opened && step.target.open?.action !== "click";
       this.scrollIntoView(located.element);
       this.render("target");
       this.follow();
+      if (this.litKey !== key) this.hooks.report({ event: "shown", tourId: step.tourId, stepId: step.stepId });
+      this.litKey = key;
+    } else if (!onStepPage) {
+      this.renderStrip("elsewhere");
     } else {
       this.render("missing");
-      this.hooks.report({ event: "missed", tourId: step.tourId, stepId: step.stepId, tried: located.tried });
+      // Lit before on this page (the person closed its menu since): the selectors work.
+      if (this.litKey !== key) {
+        this.hooks.report({ event: "missed", tourId: step.tourId, stepId: step.stepId, tried: located.tried });
+      }
     }
+  }
+
+  /** On a sign-in or other guest page: the strip (or nothing), no focus, no lookup, no miss. */
+  private waitForSignIn(step: OverlayStep, kind: PageKind): void {
+    this.spot.hidden = true;
+    this.pop.hidden = true;
+    if (kind === "signIn") {
+      this.renderStrip("signIn");
+      this.hooks.report({ event: "signIn", tourId: step.tourId, stepId: step.stepId });
+    } else {
+      this.strip.hidden = true;
+      this.mode = null;
+    }
+    const watch = new AbortController();
+    this.lookup = watch;
+    this.watchPage(step, kind, watch.signal);
+  }
+
+  /**
+   * Shows the step again when the page becomes another kind (the login form rendered late, or
+   * a page that replaced its content after signing in), until `signal` aborts.
+   */
+  private watchPage(step: OverlayStep, kind: PageKind, signal: AbortSignal): void {
+    const doc = this.env.root;
+    const mo = new this.view.MutationObserver(() => {
+      if (signal.aborted || this.step !== step || pageKind(doc) === kind) return;
+      mo.disconnect();
+      this.step = null;
+      void this.show(step);
+    });
+    mo.observe(doc, { childList: true, subtree: true, attributes: true, attributeFilter: ["id", "class", "name"] });
+    signal.addEventListener("abort", () => mo.disconnect(), { once: true });
+  }
+
+  /** The small strip at the top: never focused, announced politely. */
+  private renderStrip(mode: "signIn" | "elsewhere"): void {
+    const step = this.step!;
+    const doc = this.env.root;
+    this.mode = mode;
+    this.spot.hidden = true;
+    this.pop.hidden = true;
+    this.placement = null;
+    const words = doc.createElement("span");
+    words.textContent = mode === "signIn" ? step.labels.signIn : step.labels.elsewhere;
+    this.strip.replaceChildren(words);
+    if (mode === "elsewhere" && step.page) {
+      const link = doc.createElement("a");
+      link.href = pageHref(doc, step.page);
+      link.textContent = step.labels.goThere;
+      this.strip.append(link);
+    }
+    this.strip.dataset.mode = mode;
+    this.strip.hidden = false;
+    this.live.textContent = words.textContent;
   }
 
   /** Removes everything and gives focus back. */
@@ -138,6 +229,7 @@ export class Overlay {
     this.step = null;
     this.spot.hidden = true;
     this.pop.hidden = true;
+    this.strip.hidden = true;
     this.mode = null;
     this.placement = null;
     if (this.host.isConnected) this.host.remove();
@@ -169,10 +261,11 @@ export class Overlay {
     }
   }
 
-  private render(mode: Mode): void {
+  private render(mode: "target" | "missing"): void {
     const step = this.step!;
     const doc = this.env.root;
     this.mode = mode;
+    this.strip.hidden = true;
     const titleId = "passerelle-overlay-title";
     const bodyId = "passerelle-overlay-body";
     const title = doc.createElement("p");
@@ -280,9 +373,11 @@ export class Overlay {
       ro.observe(target);
       this.cleanup.push(() => ro.disconnect());
     }
-    // A re-render replaces the element: find it again (without the open action).
-    const mo = new view.MutationObserver(() => {
-      if (target.isConnected) return this.schedule();
+    // A re-render replaces the element, a closing menu hides it: find it again (without the
+    // open action: the person may have closed that menu on purpose). A menu hides at the end
+    // of its fade, which no mutation reports: checked again when a transition ends, and slowly.
+    const check = () => {
+      if (isVisible(target, this.env)) return this.schedule();
       const again = findNow(applicable(step.target.candidates, step.nextcloudMajor), this.env);
       if (again) {
         this.stop();
@@ -290,12 +385,24 @@ export class Overlay {
         this.render("target");
         this.follow();
       } else {
+        // Never frame the place where it was (a closed menu keeps its hidden entries).
         this.stop();
+        this.spot.hidden = true;
         this.step = null;
-        void this.show({ ...step, target: { ...step.target, open: null, waitMs: step.target.waitMs ?? DEFAULT_WAIT_MS } });
+        const retry = { ...step, target: { ...step.target, open: null, waitMs: step.target.waitMs ?? DEFAULT_WAIT_MS } };
+        void this.show(retry, this.keepPageFocus);
       }
+    };
+    const mo = new view.MutationObserver(check);
+    on(this.env.root, "transitionend", check);
+    const slow = view.setInterval(check, RECHECK_MS);
+    this.cleanup.push(() => view.clearInterval(slow));
+    mo.observe(this.env.root, {
+      childList: true,
+      subtree: true,
+      attributes: true,
+      attributeFilter: ["class", "style", "hidden", "aria-hidden", "aria-expanded"],
     });
-    mo.observe(this.env.root, { childList: true, subtree: true });
     this.cleanup.push(() => mo.disconnect());
   }
 
@@ -317,6 +424,10 @@ export class Overlay {
       this.emit("back");
     }
   }
+}
+
+function stepKey(step: OverlayStep): string {
+  return `${step.tourId}\u0000${step.stepId}`;
 }
 
 function sameStep(a: OverlayStep, b: OverlayStep): boolean {

@@ -47,6 +47,9 @@ export function step(target: Partial<OverlayTarget>, extra: Partial<OverlayStep>
       notFound: "I could not find it on this page.",
       clickHint: "Click it to go on.",
       checkHint: "Do it: the next step comes when it is done.",
+      signIn: "Sign in first: the tour goes on afterwards.",
+      elsewhere: "This step happens on another page of your space.",
+      goThere: "Go there",
     },
     ...extra,
   };

@@ -41,6 +41,12 @@ export interface OverlayLabels {
   clickHint: string;
   /** Said when the step waits for the task to be done in the space. */
   checkHint: string;
+  /** The strip on Nextcloud's sign-in pages ("Sign in first"). */
+  signIn: string;
+  /** The strip on a page of the space that does not hold the step's target. */
+  elsewhere: string;
+  /** The strip's link to the step's page. */
+  goThere: string;
 }
 
 /** The step the overlay shows. */
@@ -54,7 +60,8 @@ export interface OverlayStep {
   fallback: string;
   advance: "next" | "click" | "check";
   target: OverlayTarget;
-  /** The page that holds the target (the app takes the window there; unused here). */
+  /** The page that holds the target (the app takes the window there): no miss is recorded
+   * on another page. */
   page?: string | null;
   /** The server's major version, when known; `null` tries every candidate. */
   nextcloudMajor: number | null;
@@ -63,5 +70,5 @@ export interface OverlayStep {
 
 /** What the overlay tells the app. */
 export type OverlayEvent =
-  | { event: "next" | "back" | "close" | "clicked"; tourId: string; stepId: string }
+  | { event: "next" | "back" | "close" | "clicked" | "shown" | "signIn"; tourId: string; stepId: string }
   | { event: "missed"; tourId: string; stepId: string; tried: string[] };

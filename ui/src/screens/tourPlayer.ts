@@ -103,6 +103,8 @@ export function render(ctx: Ctx, tourId: string): HTMLElement {
   const text = (id: string) => tourText(ctx, id, args);
   /** The space window was opened from this player: steps follow in it. */
   let spaceOpen = false;
+  /** The account's web language was compared with Passerelle's (once per visit). */
+  let languageAsked = false;
   let unlistenSpace: Promise<UnlistenFn> | null = null;
   const steps = () => detail!.steps;
   const alive = (token: number) => token === stepToken && section.isConnected;
@@ -361,6 +363,9 @@ export function render(ctx: Ctx, tourId: string): HTMLElement {
         notFound: t("highlight-not-found"),
         clickHint: t("highlight-click-hint"),
         checkHint: t("highlight-check-hint"),
+        signIn: t("highlight-sign-in-strip"),
+        elsewhere: t("highlight-elsewhere-strip"),
+        goThere: t("highlight-go-there"),
       },
     };
   }
@@ -387,6 +392,12 @@ export function render(ctx: Ctx, tourId: string): HTMLElement {
         case "clicked":
           actions.announce(t("highlight-clicked"));
           goNext();
+          break;
+        case "shown":
+          say(t("highlight-shown"));
+          break;
+        case "signIn":
+          say(t("highlight-sign-in"));
           break;
         case "missed":
           say(t("highlight-missed"));
@@ -441,9 +452,12 @@ export function render(ctx: Ctx, tourId: string): HTMLElement {
               const shown = await overlayStep(step, i);
               if (!alive(token)) return;
               listenToSpace();
+              status.textContent = "";
               await api.spaceOpen(account, shown);
               spaceOpen = true;
-              status.textContent = t("highlight-shown");
+              // The overlay says what it found (lit, sign-in page, missed) when it knows.
+              if (!status.textContent) status.textContent = t("highlight-looking");
+              offerLanguage(language, account, token);
             })().catch((error: unknown) => showErrorIn(status, ctx.i18n, error));
           },
         },
@@ -465,7 +479,8 @@ export function render(ctx: Ctx, tourId: string): HTMLElement {
         },
         t("highlight-forget"),
       );
-      parts.push(h("p", { class: "hint" }, t("highlight-show-me-hint")), h("p", null, showMe), status);
+      const language = h("div", { class: "stack-sm", "data-testid": "space-language", hidden: true });
+      parts.push(h("p", { class: "hint" }, t("highlight-show-me-hint")), h("p", null, showMe), status, language);
       if (step.live.advance === "check") {
         parts.push(h("p", { class: "hint" }, t("highlight-check-waiting")));
         watchCheck(step, account, token);
@@ -474,6 +489,52 @@ export function render(ctx: Ctx, tourId: string): HTMLElement {
     }
     parts.push(textBlock(text(step.fallback)));
     return parts;
+  }
+
+  /**
+   * When the account's own web language differs from Passerelle's, offers to change it on the
+   * server (the space window already asks for Passerelle's language, but a signed-in account's
+   * setting wins). Nothing changes without the person's click.
+   */
+  function offerLanguage(slot: HTMLElement, account: number, token: number): void {
+    if (languageAsked) return;
+    languageAsked = true;
+    void api
+      .spaceLanguage(account)
+      .catch(() => null)
+      .then((current) => {
+        if (!current || current.matches || !alive(token)) return;
+        const said = h("p", { role: "status", "data-testid": "space-language-status" });
+        const apply = h(
+          "button",
+          {
+            type: "button",
+            class: "btn",
+            "data-testid": "space-language-apply",
+            onclick: () => {
+              apply.setAttribute("aria-disabled", "true");
+              api
+                .spaceSetLanguage(account)
+                .then(() => {
+                  apply.remove();
+                  said.textContent = t("highlight-language-done");
+                })
+                .catch((error: unknown) => {
+                  apply.removeAttribute("aria-disabled");
+                  showErrorIn(said, ctx.i18n, error);
+                });
+            },
+          },
+          t("highlight-language-apply"),
+        );
+        slot.replaceChildren(
+          h("p", null, t("highlight-language-question")),
+          h("p", { class: "hint" }, t("highlight-language-hint")),
+          h("p", null, apply),
+          said,
+        );
+        slot.hidden = false;
+      });
   }
 
   /** A highlight step that advances on its task check: asks the server while it is shown. */

@@ -11,6 +11,7 @@ pub mod i18n;
 pub mod model;
 pub mod paths;
 pub mod secrets;
+pub mod space_language;
 pub mod store;
 pub mod tours;
 pub mod updates;

@@ -14,6 +14,7 @@ pub mod error;
 mod lenient;
 pub mod loginflow;
 pub mod ocs;
+mod own_account;
 pub mod ownershiptransfer;
 pub mod provisioning;
 pub mod status;

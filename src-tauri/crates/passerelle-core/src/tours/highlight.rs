@@ -122,6 +122,12 @@ pub struct OverlayLabels {
     pub click_hint: String,
     /// Said when the step waits for its task check.
     pub check_hint: String,
+    /// The strip on Nextcloud's sign-in pages ("Sign in first").
+    pub sign_in: String,
+    /// The strip on a page of the space that does not hold the step's target.
+    pub elsewhere: String,
+    /// The strip's link to the step's page.
+    pub go_there: String,
 }
 
 /// The step the overlay shows.
@@ -192,7 +198,21 @@ pub enum OverlayReport {
         /// Step id.
         step_id: String,
     },
-    /// No candidate appeared in time.
+    /// The target was found and lit up.
+    Shown {
+        /// Tour id.
+        tour_id: String,
+        /// Step id.
+        step_id: String,
+    },
+    /// The window shows a Nextcloud sign-in page (login, two-factor, consent): the step waits.
+    SignIn {
+        /// Tour id.
+        tour_id: String,
+        /// Step id.
+        step_id: String,
+    },
+    /// No candidate appeared in time on the step's page.
     Missed {
         /// Tour id.
         tour_id: String,
@@ -211,6 +231,8 @@ impl OverlayReport {
             | Self::Back { tour_id, step_id }
             | Self::Close { tour_id, step_id }
             | Self::Clicked { tour_id, step_id }
+            | Self::Shown { tour_id, step_id }
+            | Self::SignIn { tour_id, step_id }
             | Self::Missed {
                 tour_id, step_id, ..
             } => (tour_id, step_id),

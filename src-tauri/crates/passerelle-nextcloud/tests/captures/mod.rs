@@ -6,6 +6,7 @@ mod bulk;
 mod dav;
 mod loginflow;
 mod ocs;
+mod own_account;
 
 use wiremock::MockServer;
 
