@@ -1064,7 +1064,11 @@ available: boolean,
 /**
  * Fluent id of the reason (`handover-why-…`).
  */
-reason: string, };
+reason: string, 
+/**
+ * Whether it moves (rather than copies) the data, for the screen that offers it.
+ */
+movesData: boolean, };
 
 /**
  * The strategy a plan uses, why, and how the others compare.
