@@ -38,3 +38,7 @@ tour-health-cleared = { $count ->
        *[other] { $count } rows removed.
     }
 tour-health-link = Tour health
+
+## Signing out of the web space: apart, away from the main button
+
+highlight-forget-hint = On a shared computer, once the tour is done: the space window forgets your sign-in.

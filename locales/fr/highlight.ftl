@@ -38,3 +38,7 @@ tour-health-cleared = { $count ->
        *[other] { $count } lignes effacées.
     }
 tour-health-link = Santé des visites
+
+## Se déconnecter de l’espace en ligne : à part, loin du bouton principal
+
+highlight-forget-hint = Sur un ordinateur partagé, une fois la visite finie : la fenêtre de l’espace oublie votre connexion.

@@ -325,7 +325,8 @@ export function render(ctx: Ctx): HTMLElement {
       "section",
       { class: "card space-preview", "aria-label": t("method-preview-label"), "data-testid": "space-preview" },
       band,
-      theming?.slogan ? h("p", { class: "muted" }, theming.slogan) : null,
+      // No slogan: the server gives it in a language of its own (often Nextcloud's English
+      // default), which would be read with the screen's language.
       h("p", { "data-testid": "preview-version" }, t("method-version", { product: server.productName, version: server.version })),
       h("p", { class: "muted" }, t("method-address", { server: hostOf(server.url) })),
       server.insecureHttp
