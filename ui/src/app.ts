@@ -87,6 +87,8 @@ export class App {
   private reconnectDismissed = false;
   /** The profile's accounts known (this session, from their overview) to administer the space. */
   private admins = new Set<number>();
+  /** This computer has hand-overs on record (to resume or read): the entry stays for them. */
+  private hasHandovers = false;
   /** Header parts showing the current account and its space. */
   private headerSpace: HTMLElement | null = null;
   private headerAccount: HTMLElement | null = null;
@@ -253,7 +255,6 @@ export class App {
       return;
     }
     const titleId = "reconnect-notice-title";
-    const mine = lost.length === 1;
     replaceChildren(
       slot,
       h(
@@ -270,7 +271,8 @@ export class App {
               { class: "reconnect-item", "data-testid": "reconnect-notice-account", "data-account-id": account.id },
               h("p", null, h("strong", null, accountName(account)), " — ", t("account-server", { server: hostOf(account.serverUrl) })),
               reconnectBlock(this.ctx!, targetOf(account), {
-                label: mine ? t("reconnect-me") : t("reconnect-account", { name: accountName(account) }),
+                // "Me": the account in use is the person's own; another one is named.
+                label: account.id === state.accountId ? t("reconnect-me") : t("reconnect-account", { name: accountName(account) }),
                 testid: "reconnect-notice-reconnect",
                 primary: true,
               }),
@@ -307,7 +309,7 @@ export class App {
       // Admins and group admins (known from the server) hand members' data over; the entry
       // stays while such an account is in the profile (connecting the departing member's
       // account on the way does not hide it).
-      handover: state.accounts.some((a) => this.admins.has(a.id)),
+      handover: this.hasHandovers || state.accounts.some((a) => this.admins.has(a.id)),
       workshop: state.settings.trainerMode,
     };
     for (const [route, link] of this.navLinks) {
@@ -416,7 +418,8 @@ export class App {
     }
     this.updateNav();
     // A screen that offers to reconnect its account itself: the app's notice steps aside.
-    if (this.reconnectSlot) this.reconnectSlot.hidden = el.querySelector("[data-reconnect-here]") !== null;
+    const here = "[data-reconnect-here]";
+    if (this.reconnectSlot) this.reconnectSlot.hidden = el.matches(here) || el.querySelector(here) !== null;
     const title = el.querySelector("h1")?.textContent ?? "";
     document.title = this.i18n.t("window-title", { screen: title });
     if (moveFocus) {
@@ -604,6 +607,11 @@ export class App {
       failure = error;
     }
     this.reconnectDismissed = false;
+    // Local only (no server asked): hand-overs started here before, to resume or read.
+    this.hasHandovers = await this.api.handoverJobs().then(
+      (jobs) => jobs.length > 0,
+      () => false,
+    );
     this.setCurrentAccount(state.accounts[0] ?? null);
     this.renderReconnectNotice();
     return failure;
@@ -616,6 +624,7 @@ export class App {
     state.justConnected = null;
     state.reconnect = [];
     this.admins.clear();
+    this.hasHandovers = false;
     this.overview = null;
     this.applyTheming();
   }

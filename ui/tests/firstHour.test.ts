@@ -153,6 +153,17 @@ describe("what fits the connected account (#16, 9)", () => {
     expect(shown("nav-workshop")).toBe(false);
   });
 
+  it("keeps the hand-over in the menu while hand-overs started here are on record", async () => {
+    started = await startWith({ profiles: ["Camille"], ...member });
+    const backend = started.backend;
+    const handle = backend.handle.bind(backend);
+    backend.handle = (cmd: string, args: Record<string, unknown>) =>
+      cmd === "handover_jobs" ? [{ job: { id: 1 }, resumable: true, runningNow: false }] : handle(cmd, args);
+    byTestId<HTMLButtonElement>("profile-choice").click();
+    await waitFor(() => expect(byTestId("tours-screen")).toBeTruthy());
+    expect(shown("nav-handover")).toBe(true);
+  });
+
   it("shows the trainer's tools once trainer mode is on in Settings (off by default)", async () => {
     const { backend } = await enter({ ...member, tours: allTours(), tourMessages: { ...TOUR_MESSAGES } });
     expect(backend.settings.trainerMode).toBe(false);

@@ -513,7 +513,11 @@ export function render(ctx: Ctx): HTMLElement {
         { class: "card", "data-testid": "keyring-consent" },
         h("p", null, t("keyring-body")),
         h("p", null, t("keyring-session-explain")),
-        actionsRow(
+        // One row: the long "keep until Passerelle closes" wraps inside its button rather
+        // than dropping under "Cancel".
+        h(
+          "div",
+          { class: "actions choice-row", "data-testid": "keyring-actions" },
           button("keyring-cancel", t("connect-cancel"), () => showMethod(server)),
           button("keyring-session", t("keyring-session-accept"), accept, true),
         ),

@@ -161,6 +161,9 @@ export function render(ctx: Ctx): HTMLElement {
     stepBlock,
   );
 
+  // The accounts this screen needs are reconnected in place (acting account, access step).
+  root.dataset.reconnectHere = "";
+
   if (!account || !state.profile) {
     replaceChildren(
       stepBlock,
