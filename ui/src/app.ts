@@ -688,7 +688,10 @@ export class App {
         } catch {
           // The list is refreshed next time; the new account is added below.
         }
+        // Connected again from the Connect screen: its access works again.
+        state.reconnect = state.reconnect.filter((id) => id !== selected.id);
         this.setCurrentAccount(selected);
+        this.renderReconnectNotice();
         const text = this.i18n.t("account-connected", { name: accountName(selected) });
         if (show) {
           state.justConnected = accountName(selected);

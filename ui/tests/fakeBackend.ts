@@ -236,8 +236,13 @@ export class FakeBackend {
     const { server, url } = this.serverAt(address);
     const user = server.users?.[loginName];
     if (!user) this.fail("auth");
-    if (this.accounts.some((a) => a.profileId === profileId && a.serverUrl === url && a.loginName === loginName)) {
-      this.fail("account-exists");
+    // The same person on the same server again: updated (a reconnection), as the backend's upsert.
+    const known = this.accounts.find((a) => a.profileId === profileId && a.serverUrl === url && a.loginName === loginName);
+    if (known) {
+      known.secretStorage = storage;
+      known.lastUsedAt = this.now();
+      this.lost.delete(known.id);
+      return known;
     }
     const account: Account = {
       id: this.nextAccountId++,
@@ -284,14 +289,7 @@ export class FakeBackend {
   /** The person approved in the browser: the account is created. */
   flowDone(loginName = "camille"): Account {
     const flow = this.flow!;
-    const { url } = this.serverAt(flow.address);
-    const known = this.accounts.find((a) => a.profileId === flow.profileId && a.serverUrl === url && a.loginName === loginName);
-    // The same person on the same server: recorded again (a reconnection), as the backend's upsert.
-    const account = known ?? this.addAccount(flow.profileId, flow.address, loginName, flow.storage);
-    if (known) {
-      known.secretStorage = flow.storage;
-      this.lost.delete(known.id);
-    }
+    const account = this.addAccount(flow.profileId, flow.address, loginName, flow.storage);
     this.flowSend({ event: "done", data: { account: { ...account } } });
     this.flow = null;
     return account;

@@ -100,6 +100,24 @@ describe("an access kept until Passerelle closed, after a restart (#16, 4)", () 
     expect(shown("reconnect-notice")).toBe(false);
   });
 
+  it("is cleared when the account is connected again from the Connect screen", async () => {
+    await enter(LOST_CAMILLE);
+    byTestId<HTMLAnchorElement>("nav-accounts").click();
+    byTestId<HTMLAnchorElement>("account-connect").click();
+    typeInto(byTestId<HTMLInputElement>("server-address"), "monasso.frama.space");
+    byTestId<HTMLButtonElement>("server-check").click();
+    await waitFor(() => expect(byTestId("connect-screen").dataset.step).toBe("method"));
+    typeInto(byTestId<HTMLInputElement>("login-name"), "camille");
+    typeInto(byTestId<HTMLInputElement>("app-password"), "abcde-fghij-klmno-pqrst-uvwxy");
+    byTestId<HTMLButtonElement>("app-password-submit").click();
+    await waitFor(() => expect(query("keyring-consent")).not.toBeNull());
+    byTestId<HTMLButtonElement>("keyring-session").click();
+    await waitFor(() => expect(query("account-connected")).not.toBeNull());
+    expect(query("reconnect-notice")).toBeNull();
+    expect(query("current-account-reconnect")).toBeNull();
+    await waitFor(() => expect(query("overview-space")?.textContent).toBe("Mon asso"));
+  });
+
   it("can be put off until later", async () => {
     await enter(LOST_CAMILLE);
     byTestId<HTMLButtonElement>("reconnect-notice-later").click();
