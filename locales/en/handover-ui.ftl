@@ -170,3 +170,13 @@ handover-notify-failed = The hand-over stopped on an error. Open Passerelle to s
 ## Account acting
 
 handover-acting-as = With { $name }’s account on { $space }. It stays the hand-over’s account even if you connect other accounts on the way.
+
+## Access step: account to reconnect, possible ways
+
+handover-lost-source = Access to { $name }’s account ({ $user } on { $space }) was kept only until Passerelle closed: Passerelle cannot act on their behalf for now.
+handover-lost-target = Access to { $name }’s account ({ $user } on { $space }) was kept only until Passerelle closed: Passerelle cannot act on their behalf for now.
+handover-lost-other-ways = The hand-over can be done without this account, with the way below. Reconnecting it would open other ways.
+handover-lost-needed = No way works without this account: reconnect it (the person signs in themselves in their browser).
+handover-reconnect = Reconnect { $name }’s account
+handover-routes-legend = Ways possible with the connected accounts
+handover-route-admin-only = With your admin account alone

@@ -52,3 +52,7 @@ highlight-language-question = Your account has its own language on the server: o
 highlight-language-hint = This changes your account’s language on the server, for all your devices. You can change it again in your space’s personal settings.
 highlight-language-apply = Show my space in English
 highlight-language-done = Done: your space is now shown in English.
+
+## Signing out of the web space: apart, away from the main button
+
+highlight-forget-hint = On a shared computer, once the tour is done: the space window forgets your sign-in.

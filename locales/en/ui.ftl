@@ -357,3 +357,35 @@ dav-address-qr-alt = QR code of the address { $address }
 dav-address-qr-hint = Scan this code with your phone’s camera to get the address without typing it.
 dav-address-no-account = Connect an account first: Passerelle will then show here the address to type in your phone.
 dav-address-connect = Connect an account
+
+## Access to reconnect after a restart (account kept until Passerelle closes)
+
+header-account-reconnect = to reconnect
+reconnect-notice-title =
+    { $count ->
+        [one] An account to reconnect
+       *[other] { $count } accounts to reconnect
+    }
+reconnect-notice-body =
+    { $count ->
+        [one] Access to this account was kept only until Passerelle closed, because this computer has no password safe. Reconnect when you need it: your tours and settings are kept.
+       *[other] Access to these accounts was kept only until Passerelle closed, because this computer has no password safe. Reconnect them when you need them: your tours and settings are kept.
+    }
+reconnect-me = Reconnect me
+reconnect-account = Reconnect { $name }’s account
+reconnect-later = Later
+reconnect-needed = Access to the account { $name } on { $space } was kept only until Passerelle closed. Reconnect to go on: nothing is lost.
+reconnect-waiting = Passerelle asked your browser to open the sign-in page of { $space }. Sign in with the account “{ $user }”, then click “Grant access”. Passerelle goes on by itself.
+reconnect-other-account = You signed in with the account { $other }, not { $name }’s. In your browser, sign out of the space, then try again with the right account.
+reconnect-done = Access to the account { $name } works again.
+account-reconnect-badge = To reconnect
+
+## Settings: trainer mode
+
+settings-trainer-title = Running workshops
+settings-trainer-label = Trainer mode
+settings-trainer-hint = Shows what is used to run a workshop: the Workshop screen and loading tour packs. Not needed to take the tours yourself.
+
+## About: technical details
+
+about-technical = Technical details

@@ -170,3 +170,13 @@ handover-notify-failed = La passation s’est arrêtée sur une erreur. Ouvrez P
 ## Compte qui agit
 
 handover-acting-as = Avec le compte de { $name } sur { $space }. Il reste celui de la passation même si vous connectez d’autres comptes en chemin.
+
+## Étape d’accès : compte à reconnecter, méthodes possibles
+
+handover-lost-source = L’accès au compte de { $name } ({ $user } sur { $space }) était gardé seulement jusqu’à la fermeture de Passerelle : Passerelle ne peut plus agir en son nom pour l’instant.
+handover-lost-target = L’accès au compte de { $name } ({ $user } sur { $space }) était gardé seulement jusqu’à la fermeture de Passerelle : Passerelle ne peut plus agir en son nom pour l’instant.
+handover-lost-other-ways = La passation peut se faire sans ce compte, avec la méthode ci-dessous. Le reconnecter ouvrirait d’autres méthodes.
+handover-lost-needed = Aucune méthode ne marche sans ce compte : reconnectez-le (la personne se connecte elle-même dans son navigateur).
+handover-reconnect = Reconnecter le compte de { $name }
+handover-routes-legend = Méthodes possibles avec les comptes connectés
+handover-route-admin-only = Avec votre seul compte d’administration

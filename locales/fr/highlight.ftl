@@ -52,3 +52,7 @@ highlight-language-question = Votre compte a sa propre langue sur le serveur : u
 highlight-language-hint = Cela change la langue de votre compte sur le serveur, pour tous vos appareils. Vous pourrez la changer à nouveau dans les paramètres personnels de votre espace.
 highlight-language-apply = Afficher mon espace en français
 highlight-language-done = C’est fait : votre espace s’affiche maintenant en français.
+
+## Se déconnecter de l’espace en ligne : à part, loin du bouton principal
+
+highlight-forget-hint = Sur un ordinateur partagé, une fois la visite finie : la fenêtre de l’espace oublie votre connexion.

@@ -359,3 +359,35 @@ dav-address-qr-alt = QR code de l’adresse { $address }
 dav-address-qr-hint = Scannez ce code avec l’appareil photo de votre téléphone pour obtenir l’adresse sans la taper.
 dav-address-no-account = Connectez d’abord un compte : Passerelle affichera alors ici l’adresse à saisir dans votre téléphone.
 dav-address-connect = Connecter un compte
+
+## Accès à reconnecter après un redémarrage (compte gardé jusqu’à la fermeture de Passerelle)
+
+header-account-reconnect = à reconnecter
+reconnect-notice-title =
+    { $count ->
+        [one] Un compte à reconnecter
+       *[other] { $count } comptes à reconnecter
+    }
+reconnect-notice-body =
+    { $count ->
+        [one] L’accès à ce compte était gardé seulement jusqu’à la fermeture de Passerelle, car cet ordinateur n’a pas de coffre-fort à mots de passe. Reconnectez-vous quand vous en avez besoin : vos parcours et vos réglages sont gardés.
+       *[other] L’accès à ces comptes était gardé seulement jusqu’à la fermeture de Passerelle, car cet ordinateur n’a pas de coffre-fort à mots de passe. Reconnectez-les quand vous en avez besoin : vos parcours et vos réglages sont gardés.
+    }
+reconnect-me = Me reconnecter
+reconnect-account = Reconnecter le compte de { $name }
+reconnect-later = Plus tard
+reconnect-needed = L’accès au compte { $name } sur { $space } était gardé seulement jusqu’à la fermeture de Passerelle. Reconnectez-vous pour continuer : rien n’est perdu.
+reconnect-waiting = Passerelle a demandé à votre navigateur d’ouvrir la page de connexion de { $space }. Connectez-vous avec le compte « { $user } », puis cliquez sur « Autoriser l’accès ». Passerelle continue tout seul.
+reconnect-other-account = Vous vous êtes connecté·e avec le compte { $other }, pas avec celui de { $name }. Dans votre navigateur, déconnectez-vous de l’espace, puis recommencez avec le bon compte.
+reconnect-done = L’accès au compte { $name } fonctionne à nouveau.
+account-reconnect-badge = À reconnecter
+
+## Réglages : mode formateur·rice
+
+settings-trainer-title = Animation d’ateliers
+settings-trainer-label = Mode formateur·rice
+settings-trainer-hint = Affiche ce qui sert à animer un atelier : l’écran Atelier et le chargement de packs de parcours. Inutile pour suivre les parcours soi-même.
+
+## À propos : détails techniques
+
+about-technical = Détails techniques

@@ -11,12 +11,12 @@ use crate::commands::workshop::{
 };
 use passerelle_core::IpcError;
 use passerelle_core::handover::{
-    AccessTodo, BrowseEntry, CollectionEntry, Comparison, GroupProgress, HandoverAccess,
-    HandoverPlan, HandoverReport, ItemGroup, ItemKind, ItemState, JobListing, JobState, JobSummary,
-    KindTotals, MemberCollections, MemberSide, MembersPage, NameWarning, Phase, PlanCollection,
-    PlanExclusion, PlanNode, PlanObject, PlanTotals, Progress, QuotaCheck, QuotaFit, ReportItem,
-    RunOutcome, RunRecord, Selection, SidesRequest, SpaceMember, StateCounts, StrategyChoice,
-    StrategyKind, StrategyOption, Verification,
+    AccessSide, AccessTodo, BrowseEntry, CollectionEntry, Comparison, GroupProgress,
+    HandoverAccess, HandoverPlan, HandoverReport, ItemGroup, ItemKind, ItemState, JobListing,
+    JobState, JobSummary, KindTotals, LostAccess, MemberCollections, MemberSide, MembersPage,
+    NameWarning, Phase, PlanCollection, PlanExclusion, PlanNode, PlanObject, PlanTotals, Progress,
+    QuotaCheck, QuotaFit, ReportItem, RunOutcome, RunRecord, Selection, SidesRequest, SpaceMember,
+    StateCounts, StrategyChoice, StrategyKind, StrategyOption, Verification,
 };
 use passerelle_core::model::{
     AboutInfo, Account, AccountOverview, AccountQuota, AppBootstrap, Language, LoginFlowEvent,
@@ -146,6 +146,12 @@ const TABLE: &[CommandSig] = &[
         args: &[("profileId", "number")],
         returns: "Array<Account>",
         doc: "The accounts of a profile, most recently used first.",
+    },
+    CommandSig {
+        name: "accounts_to_reconnect",
+        args: &[("profileId", "number")],
+        returns: "Array<number>",
+        doc: "The profile's accounts whose access was kept until Passerelle closed and is gone since the restart: the person reconnects them.",
     },
     CommandSig {
         name: "account_select",
@@ -654,6 +660,8 @@ fn types_ts() -> String {
         decl::<CollectionEntry>(&cfg),
         decl::<MemberCollections>(&cfg),
         decl::<AccessTodo>(&cfg),
+        decl::<AccessSide>(&cfg),
+        decl::<LostAccess>(&cfg),
         decl::<HandoverAccess>(&cfg),
         decl::<SidesRequest>(&cfg),
         decl::<JobListing>(&cfg),

@@ -38,6 +38,7 @@ pub fn with_app<R: tauri::Runtime>(
             commands::accounts::login_flow_cancel,
             commands::accounts::account_add_app_password,
             commands::accounts::accounts_list,
+            commands::accounts::accounts_to_reconnect,
             commands::accounts::account_select,
             commands::accounts::account_overview,
             commands::accounts::account_sign_out,

@@ -75,6 +75,12 @@ events=[ics…])``, ``make_address_book(user, uri, name, cards=[vcf…])`` (obje
 ``<UID>.ics``/``.vcf``), ``calendar_uids(user, uri)``, ``card_uids(user, uri)``,
 ``calendars_of(user)``, ``address_books_of(user)`` (read from Radicale's storage).
 
+Framasoft's OwnershipTransfer app (``NextcloudDouble(ownership_transfer=True)``): its read-only
+lists ``GET apps/ownershiptransfer/calendarlist``, ``addressbookslist`` and ``nodelist[/<dir>]``
+answer admins with carol's captures (whatever the ``userId``) and others with the captured 403;
+its transfer routes are not served. Without the option they are unknown OCS routes (404), as on
+a server without the app.
+
 The sharing OCS API is not served (answers the OCS 404 of an unknown route), so a hand-over must
 not pick Passerelle's copy through a share or Nextcloud's own transfer: with
 ``apps_off=("files_sharing", "notifications")`` those capability blocks are left out of the
@@ -390,7 +396,7 @@ class NextcloudDouble:
 
     def __init__(self, mode: str = "normal", host: str = "127.0.0.1", port: int = 0,
                  captures: Path = CAPTURES, webdav: bool = False, dav: bool = False,
-                 apps_off: tuple[str, ...] = ()):
+                 apps_off: tuple[str, ...] = (), ownership_transfer: bool = False):
         if mode not in MODES:
             raise ValueError(f"unknown mode {mode!r}; one of {MODES}")
         if not (captures / "README.md").exists():
@@ -419,6 +425,8 @@ class NextcloudDouble:
         self.dav = dav
         # Capability blocks left out of the capabilities answers (see the module docstring).
         self.apps_off = tuple(apps_off)
+        # Framasoft's OwnershipTransfer app (see the module docstring): its read-only lists.
+        self.ownership_transfer = ownership_transfer
         self._root: Path | None = None  # temporary folder of the real servers
         self._hold: dict | None = None  # see hold()
         self._hold_cond = threading.Condition(self._lock)
@@ -1170,6 +1178,9 @@ class NextcloudDouble:
             return lambda q, b, u: self._ocs_me(version, b, u)
         if version != "v2":
             return None
+        m = re.fullmatch(r"/apps/ownershiptransfer/(calendarlist|addressbookslist|nodelist)(/.*)?", route)
+        if method == "GET" and m and self.ownership_transfer:
+            return lambda q, b, u: self._ot_list(m.group(1), m.group(2), b, u)
         if method == "GET" and route == "/cloud/users":
             return lambda q, b, u: self._ocs_users(q, b, u, details=False)
         if method == "GET" and route == "/cloud/users/details":
@@ -1189,6 +1200,17 @@ class NextcloudDouble:
             target, enable = unquote(m.group(1)), m.group(2) == "enable"
             return lambda q, b, u: self._ocs_set_enabled(target, enable, b, u)
         return None
+
+    def _ot_list(self, what: str, sub: str | None, base_url: str, user: str) -> Response:
+        """The OwnershipTransfer app's lists, for admins only (others get the captured 403).
+        Whoever the `userId`, the answer is carol's capture: enough for Passerelle to see that
+        the app answers and to show a member's folders and collections."""
+        if not self.is_admin(user):
+            return self.replay("ownershiptransfer-calendarlist-non-admin-403", base_url)
+        name = {"calendarlist": "ownershiptransfer-calendarlist-carol",
+                "addressbookslist": "ownershiptransfer-addressbookslist-carol",
+                "nodelist": "ownershiptransfer-nodelist-dir-carol" if sub else "ownershiptransfer-nodelist-carol"}[what]
+        return self.replay(name, base_url)
 
     def _record(self, user: str) -> dict:
         with self._lock:

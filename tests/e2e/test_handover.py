@@ -21,6 +21,7 @@ from selenium.webdriver.support import expected_conditions as EC
 from conftest import ARTIFACTS, APP, by_testid, visible, wait
 from flows import (
     LONG,
+    accept_session_storage,
     consent_shown,
     create_profile,
     error_code,
@@ -100,6 +101,8 @@ def connect_admin_again(s) -> None:
 
 def shot(s, lang: str, name: str) -> None:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    # Two frames, so the picture shows what was just changed.
+    s.execute_async_script("const done = arguments[0]; requestAnimationFrame(() => requestAnimationFrame(done));")
     s.save_screenshot(str(ARTIFACTS / f"handover-{lang}-{name}.png"))
 
 
@@ -241,3 +244,115 @@ def test_handover_survives_a_kill_and_arrives_complete(keyring, app, members_spa
     assert not any("fam-1@asso" in nc.card_uids(BOB, b) for b in books)
     # The departing member's data is untouched by a copy.
     assert sum(1 for p in (nc.files_of(ALICE) / FOLDER).rglob("*") if p.is_file()) == FILES
+
+
+def connect_for_session(s, nc, login: str, first: bool, lang: str) -> None:
+    """Like connect(), without a keyring: the access is kept until Passerelle closes (asked)."""
+    if first:
+        create_profile(s, lang, "Camille")
+    open_connect(s)
+    to_sign_in_choices(s, nc.base_url)
+    sign_in_with_app_password(s, login, nc.app_password(login))
+    while True:
+        outcome = until(s, LONG, consent=consent_shown, connected=lambda d: shown(d, "account-connected"),
+                        error=error_code)
+        if outcome != "consent":
+            break
+        accept_session_storage(s)
+        # The sign-in goes on once agreed; the app password form is sent again by the app.
+    assert outcome == "connected", f"connecting {login} failed: {outcome}"
+
+
+def select_account(s, user: str) -> None:
+    """Makes `user`'s account the current one (Accounts screen)."""
+    s.execute_script("location.hash = '#/accounts'")
+    def item(d):
+        for el in d.find_elements(*by_testid("account-item")):
+            if norm(el.text).lower().startswith(user):
+                return el
+        return None
+    until(s, LONG, listed=item)
+    buttons = item(s).find_elements(*by_testid("account-select"))
+    if buttons:
+        buttons[0].click()
+    until(s, LONG, current=lambda d: item(d) is not None and item(d).find_elements(*by_testid("account-current")))
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_access_step_after_a_restart_names_the_lost_account_and_offers_the_admin_way(app, opened, lang):
+    """Issue #16 (2 and 4). No keyring: the admin's and Alice's access are kept until Passerelle
+    closes. After a restart the app says so at once (a notice, the header); the admin reconnects
+    from the Accounts card; at the access step Alice's lost account is named, the
+    OwnershipTransfer app (admin only; the double serves its lists from the captures) is offered
+    and the hand-over can go on; Alice is then reconnected right there, which opens the copy
+    too."""
+    from nextcloud_double import NextcloudDouble
+
+    with NextcloudDouble(mode="normal", webdav=True, dav=True, ownership_transfer=True,
+                         apps_off=("files_sharing", "notifications")) as nc:
+        (nc.files_of(ALICE) / FOLDER).mkdir()
+        app.extra_env.update(PASSERELLE_E2E_BROWSER_GRANTS="1")
+        s = app.start()
+        connect_for_session(s, nc, ADMIN, True, lang)
+        connect_for_session(s, nc, ALICE, False, lang)
+        connect_for_session(s, nc, BOB, False, lang)
+
+        s = app.restart()
+        visible(s, "welcome-screen")
+        s.find_element(*by_testid("profile-choice")).click()
+        # Said at once: both accesses are gone, each can be reconnected right there.
+        notice = visible(s, "reconnect-notice", LONG)
+        assert norm(fluent_text(lang, "reconnect-notice-title", count=3)) in norm(notice.text)
+        names = [norm(e.text) for e in s.find_elements(*by_testid("reconnect-notice-account"))]
+        assert sorted(n.split(" ")[0] for n in names) == ["Alice", "Bob", "admin"], names
+        visible(s, "current-account-reconnect")
+        shot(s, lang, "r1-reconnect-notice")
+
+        # The admin reconnects from the Accounts card (the browser signs in as the admin).
+        select_account(s, "admin")
+        nc.login_as(ADMIN)
+        card = visible(s, "account-reconnect", LONG)
+        assert norm(fluent_text(lang, "reconnect-me")) in norm(card.text)
+        shot(s, lang, "r2-accounts-card")
+        click(s, "account-reconnect-flow-start")
+        visible(s, "overview-space", LONG)
+        assert not s.find_elements(*by_testid("current-account-reconnect"))
+
+        # Passation is in the menu for an admin.
+        click(s, "nav-handover", LONG)
+        wait(s, LONG).until(lambda d: d.find_elements(By.CSS_SELECTOR, f'[data-testid="handover-source-member"][data-user="{ALICE}"]'))
+        source_list = norm(s.find_element(*by_testid("handover-source-list")).text)
+        assert not re.search(r"\d{4}-\d{2}-\d{2}", source_list), f"an ISO date is shown: {source_list}"
+        s.find_element(By.CSS_SELECTOR, f'[data-testid="handover-source-member"][data-user="{ALICE}"]').click()
+        s.find_element(By.CSS_SELECTOR, f'[data-testid="handover-target-member"][data-user="{BOB}"]').click()
+        click(s, "handover-who-next")
+
+        # No dead end: Alice's and Bob's accounts are named, the admin-only way is there, Next
+        # works.
+        lost = visible(s, "handover-lost-source", LONG)
+        assert "Alice" in lost.text and f"{ALICE} " in lost.text, lost.text
+        assert "Bob" in visible(s, "handover-lost-target").text
+        strategy = visible(s, "handover-strategy")
+        assert strategy.get_attribute("data-strategy") == "ownership-transfer"
+        assert s.find_element(*by_testid("handover-access-next")).is_enabled()
+        assert not s.find_elements(*by_testid("handover-access-error"))
+        s.execute_script("arguments[0].scrollIntoView()", lost)
+        shot(s, lang, "r3-access-lost")
+
+        # Alice, then Bob, sign in again right here: the copy becomes possible too.
+        nc.login_as(ALICE)
+        click(s, "handover-lost-source-reconnect-start")
+        wait(s, LONG).until(lambda d: not d.find_elements(*by_testid("handover-lost-source")))
+        assert visible(s, "handover-strategy", LONG).get_attribute("data-strategy") == "ownership-transfer"
+        nc.login_as(BOB)
+        click(s, "handover-lost-target-reconnect-start", LONG)
+        routes = wait(s, LONG).until(lambda d: d.find_elements(*by_testid("handover-route")))
+        assert [r.get_attribute("data-strategy") for r in routes] == ["ownership-transfer", "streamed-copy"]
+        assert not s.find_elements(*by_testid("handover-lost-target"))
+        s.execute_script("arguments[0].scrollIntoView()", s.find_element(*by_testid("handover-step-access")))
+        shot(s, lang, "r4-access-routes")
+        routes[1].click()
+        assert visible(s, "handover-strategy").get_attribute("data-strategy") == "streamed-copy"
+        click(s, "handover-access-next")
+        # On with the copy: the member's own files, through her session again.
+        wait(s, LONG).until(lambda d: d.find_elements(By.CSS_SELECTOR, f'[data-testid="handover-tree-item"][data-path="/{FOLDER}"]'))

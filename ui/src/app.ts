@@ -2,7 +2,7 @@
 // between screens and manages focus and announcements.
 import * as commands from "./bindings/commands";
 import type { Account, AccountOverview, Profile, Settings, SettingsPatch } from "./bindings/types";
-import { accountName, type Actions, type Api, type AppState, type Ctx, type Screen } from "./context";
+import { accountName, hostOf, needsReconnect, type Actions, type Api, type AppState, type Ctx, type Screen } from "./context";
 import { h, replaceChildren } from "./dom";
 import { errorText } from "./errors";
 import { createI18n, guessLanguage, type I18n } from "./i18n";
@@ -31,6 +31,7 @@ import * as workshopProjector from "./screens/workshopProjector";
 import { PALETTES, type ThemeName } from "./theme/palette";
 import { safeLogo, spaceColors } from "./theme/spaceTheme";
 import { quietCheckAtStart } from "./components/updates";
+import { reconnectBlock, targetOf } from "./components/reconnect";
 
 const SCREENS: Record<Exclude<Route, `tours/${string}`>, Screen> = {
   accounts: accounts.render,
@@ -81,6 +82,13 @@ export class App {
   private errorRegion: HTMLElement | null = null;
   private screenSlot: HTMLElement | null = null;
   private navLinks = new Map<NavRoute, HTMLAnchorElement>();
+  /** Where the notice about accounts to reconnect goes (filled before the first screen). */
+  private reconnectSlot: HTMLElement | null = null;
+  private reconnectDismissed = false;
+  /** The profile's accounts known (this session, from their overview) to administer the space. */
+  private admins = new Set<number>();
+  /** This computer has hand-overs on record (to resume or read): the entry stays for them. */
+  private hasHandovers = false;
   /** Header parts showing the current account and its space. */
   private headerSpace: HTMLElement | null = null;
   private headerAccount: HTMLElement | null = null;
@@ -127,6 +135,7 @@ export class App {
       accounts: [],
       accountId: null,
       justConnected: null,
+      reconnect: [],
     };
     this.ctx = {
       api: this.api,
@@ -140,12 +149,19 @@ export class App {
     this.applySettings(bootstrap.settings);
     this.darkQuery?.addEventListener?.("change", this.onSystemTheme);
     this.router.start();
+    // The first screen is drawn with its fonts ready, so text does not reflow under the
+    // pointer once they load.
+    await document.fonts?.ready;
     this.render("none");
     void quietCheckAtStart(
       { api: this.api, i18n: this.i18n, announce: (text) => this.ctx?.actions.announce(text) },
       this.root,
       () => this.router.navigate("settings"),
-    );
+    ).finally(() => {
+      // Everything the start adds late is there (or not coming): for tests that check that
+      // nothing moved meanwhile.
+      document.documentElement.dataset.settled = "";
+    });
   }
 
   stop(): void {
@@ -214,8 +230,92 @@ export class App {
         ),
       );
     }
-    main.append(this.errorRegion);
+    this.reconnectSlot = h("div", { class: "notice-slot" });
+    main.append(this.reconnectSlot, this.errorRegion);
+    this.renderReconnectNotice();
     return main;
+  }
+
+  /**
+   * The calm notice about accounts whose access was kept until Passerelle closed: which ones,
+   * and a way to reconnect each right here. Shown from the profile's start (before its first
+   * screen, so nothing moves), until the accounts are reconnected or the person says "later".
+   */
+  private renderReconnectNotice(): void {
+    const slot = this.reconnectSlot;
+    const state = this.state;
+    if (!slot || !state?.profile) {
+      if (slot) replaceChildren(slot);
+      return;
+    }
+    const { t } = this.i18n;
+    const lost = state.accounts.filter((a) => state.reconnect.includes(a.id));
+    if (lost.length === 0 || this.reconnectDismissed) {
+      replaceChildren(slot);
+      return;
+    }
+    const titleId = "reconnect-notice-title";
+    replaceChildren(
+      slot,
+      h(
+        "section",
+        { class: "notice reconnect-notice", "aria-labelledby": titleId, "data-testid": "reconnect-notice" },
+        h("h2", { id: titleId }, t("reconnect-notice-title", { count: lost.length })),
+        h("p", null, t("reconnect-notice-body", { count: lost.length })),
+        h(
+          "ul",
+          { class: "plain-list stack-sm", role: "list" },
+          lost.map((account) =>
+            h(
+              "li",
+              { class: "reconnect-item", "data-testid": "reconnect-notice-account", "data-account-id": account.id },
+              h("p", null, h("strong", null, accountName(account)), " — ", t("account-server", { server: hostOf(account.serverUrl) })),
+              reconnectBlock(this.ctx!, targetOf(account), {
+                // "Me": the account in use is the person's own; another one is named.
+                label: account.id === state.accountId ? t("reconnect-me") : t("reconnect-account", { name: accountName(account) }),
+                testid: "reconnect-notice-reconnect",
+                primary: true,
+              }),
+            ),
+          ),
+        ),
+        h(
+          "div",
+          { class: "actions actions-start" },
+          h(
+            "button",
+            {
+              type: "button",
+              class: "btn",
+              "data-testid": "reconnect-notice-later",
+              onclick: () => {
+                this.reconnectDismissed = true;
+                this.renderReconnectNotice();
+                this.focusHeading();
+              },
+            },
+            t("reconnect-later"),
+          ),
+        ),
+      ),
+    );
+  }
+
+  /** Menu entries that fit the current account and settings; the others are hidden. */
+  private updateNav(): void {
+    const state = this.state;
+    if (!state) return;
+    const shown: Partial<Record<NavRoute, boolean>> = {
+      // Admins and group admins (known from the server) hand members' data over; the entry
+      // stays while such an account is in the profile (connecting the departing member's
+      // account on the way does not hide it).
+      handover: this.hasHandovers || state.accounts.some((a) => this.admins.has(a.id)),
+      workshop: state.settings.trainerMode,
+    };
+    for (const [route, link] of this.navLinks) {
+      const item = link.parentElement;
+      if (item) item.hidden = shown[route] === false && link.getAttribute("aria-current") === null;
+    }
   }
 
   private layout(profile: Profile): HTMLElement[] {
@@ -300,6 +400,7 @@ export class App {
     const main = this.mainRegion();
     this.screenSlot = h("div", { class: "screen-slot" });
     main.append(this.screenSlot);
+    this.updateNav();
     return [skip, header, nav, main];
   }
 
@@ -315,6 +416,10 @@ export class App {
       if (r === navRoute) link.setAttribute("aria-current", r === route ? "page" : "true");
       else link.removeAttribute("aria-current");
     }
+    this.updateNav();
+    // A screen that offers to reconnect its account itself: the app's notice steps aside.
+    const here = "[data-reconnect-here]";
+    if (this.reconnectSlot) this.reconnectSlot.hidden = el.matches(here) || el.querySelector(here) !== null;
     const title = el.querySelector("h1")?.textContent ?? "";
     document.title = this.i18n.t("window-title", { screen: title });
     if (moveFocus) {
@@ -436,6 +541,9 @@ export class App {
               h("span", { class: "muted" }, t("header-account-label")),
               " ",
               h("strong", { "data-testid": "current-account" }, accountName(account)),
+              needsReconnect(this.state!, account)
+                ? [" ", h("span", { class: "badge badge-session", "data-testid": "current-account-reconnect" }, t("header-account-reconnect"))]
+                : null,
             ]
           : null,
       );
@@ -455,7 +563,8 @@ export class App {
     }
     state.accountId = account?.id ?? null;
     this.overview = null;
-    if (account) {
+    // An account whose access is gone cannot be asked anything: the notice says so instead.
+    if (account && !needsReconnect(state, account)) {
       const entry = {
         accountId: account.id,
         promise: this.api.accountOverview(account.id),
@@ -465,9 +574,12 @@ export class App {
       entry.promise.then(
         (value) => {
           entry.value = value;
+          if (value.isAdmin || value.subAdminGroups.length > 0) this.admins.add(account.id);
+          else this.admins.delete(account.id);
           if (this.overview === entry) {
             this.renderHeaderAccount();
             this.applyTheming();
+            this.updateNav();
           }
         },
         // The Accounts screen shows the error; the app keeps its own colours.
@@ -476,6 +588,7 @@ export class App {
     }
     this.renderHeaderAccount();
     this.applyTheming();
+    this.updateNav();
   }
 
   /**
@@ -487,11 +600,20 @@ export class App {
     let failure: unknown = null;
     try {
       state.accounts = await this.api.accountsList(profile.id);
+      state.reconnect = state.accounts.length > 0 ? await this.api.accountsToReconnect(profile.id) : [];
     } catch (error) {
       state.accounts = [];
+      state.reconnect = [];
       failure = error;
     }
+    this.reconnectDismissed = false;
+    // Local only (no server asked): hand-overs started here before, to resume or read.
+    this.hasHandovers = await this.api.handoverJobs().then(
+      (jobs) => jobs.length > 0,
+      () => false,
+    );
     this.setCurrentAccount(state.accounts[0] ?? null);
+    this.renderReconnectNotice();
     return failure;
   }
 
@@ -500,6 +622,9 @@ export class App {
     state.accounts = [];
     state.accountId = null;
     state.justConnected = null;
+    state.reconnect = [];
+    this.admins.clear();
+    this.hasHandovers = false;
     this.overview = null;
     this.applyTheming();
   }
@@ -511,6 +636,7 @@ export class App {
         const settings = await this.api.settingsUpdate(patch);
         state.settings = settings;
         this.applySettings(settings);
+        this.updateNav();
         const language = settings.language ?? state.bootstrap.systemLanguage;
         if (language !== this.i18n.language) {
           this.i18n.setLanguage(language);
@@ -562,13 +688,26 @@ export class App {
         } catch {
           // The list is refreshed next time; the new account is added below.
         }
+        // Connected again from the Connect screen: its access works again.
+        state.reconnect = state.reconnect.filter((id) => id !== selected.id);
         this.setCurrentAccount(selected);
+        this.renderReconnectNotice();
         const text = this.i18n.t("account-connected", { name: accountName(selected) });
         if (show) {
           state.justConnected = accountName(selected);
           this.router.navigate("accounts");
         }
         this.announce(text);
+      },
+      accountReconnected: async (account: Account) => {
+        const state = this.state!;
+        const known = state.accounts.some((a) => a.id === account.id);
+        state.accounts = known ? state.accounts.map((a) => (a.id === account.id ? account : a)) : [...state.accounts, account];
+        state.reconnect = state.reconnect.filter((id) => id !== account.id);
+        if (state.accountId === account.id) this.setCurrentAccount(account);
+        else this.renderHeaderAccount();
+        this.renderReconnectNotice();
+        this.announce(this.i18n.t("reconnect-done", { name: accountName(account) }));
       },
       signOut: async (account: Account) => {
         const state = this.state!;
@@ -606,6 +745,10 @@ export class App {
     const failure = await this.loadAccounts(profile);
     this.router.navigate(DEFAULT_ROUTE);
     if (failure) this.ctx!.actions.showError(failure);
+    // Said after the screen's own announcement, which would replace it.
+    if (state.reconnect.length > 0) {
+      this.announce(this.i18n.t("reconnect-notice-title", { count: state.reconnect.length }));
+    }
   }
 }
 

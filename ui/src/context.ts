@@ -28,6 +28,11 @@ export interface AppState {
   accountId: number | null;
   /** Name of the account just connected, shown once on the Accounts screen. */
   justConnected: string | null;
+  /**
+   * The profile's accounts whose access was kept until Passerelle closed and is gone since the
+   * restart (ids): the person reconnects them.
+   */
+  reconnect: number[];
 }
 
 /** What the screens may do. Promises reject with an IpcError. */
@@ -50,6 +55,11 @@ export interface Actions {
    * the Accounts screen opens and says so.
    */
   accountConnected(account: Account, show: boolean): Promise<void>;
+  /**
+   * `account` was connected again (same server and user): its access works again. The current
+   * account stays the same; its overview is asked again if it is this one.
+   */
+  accountReconnected(account: Account): Promise<void>;
   /** Signs out of `account` and forgets it; the next one becomes current. */
   signOut(account: Account): Promise<SignOutReport>;
   /** What the server says about the current account (shared, asked once), or null. */
@@ -70,6 +80,11 @@ export interface Ctx {
 }
 
 export type Screen = (ctx: Ctx) => HTMLElement;
+
+/** Whether `account`'s access is gone since the restart (to reconnect). */
+export function needsReconnect(state: Readonly<AppState>, account: Account | null): boolean {
+  return account !== null && state.reconnect.includes(account.id);
+}
 
 /** How an account is named to the person: display name, else user id. */
 export function accountName(account: Account): string {

@@ -1,8 +1,11 @@
 // Hash routing: `#/tours`, `#/settings`, `#/accounts/connect`, `#/tours/<id>`…
 // Other hashes (like the skip link's target) are ignored.
 
-/** The screens of the main menu. */
-export const ROUTES = ["accounts", "tours", "handover", "workshop", "settings", "about"] as const;
+/**
+ * The screens of the main menu. The entries shown only to some (hand-over: admins; workshop:
+ * trainer mode) come last, so that their appearing once the server answered moves nothing.
+ */
+export const ROUTES = ["accounts", "tours", "settings", "about", "handover", "workshop"] as const;
 export type NavRoute = (typeof ROUTES)[number];
 
 /** Screens reached from another one; the menu highlights their parent. */

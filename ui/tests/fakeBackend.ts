@@ -53,6 +53,8 @@ export interface FakeUser {
   email?: string | null;
   groups?: string[];
   isAdmin?: boolean;
+  /** Groups they administer as a group admin. */
+  subAdminGroups?: string[];
   quota?: Quota | null;
 }
 
@@ -82,6 +84,8 @@ export interface FakeAccountSeed {
   loginName: string;
   secretStorage?: SecretStorage;
   lastUsedAt?: string | null;
+  /** Its access was kept until Passerelle closed and is gone (a restart since). */
+  lost?: boolean;
 }
 
 /** A 1×1 PNG, as the backend gives logos (data: URLs only). */
@@ -155,6 +159,8 @@ export class FakeBackend {
   servers: Record<string, FakeServer>;
   keyringAvailable: boolean;
   accounts: Account[] = [];
+  /** Accounts whose session-only access is gone (ids): `accounts_to_reconnect`. */
+  lost = new Set<number>();
   trusted = new Map<string, string>();
   flow: FakeFlow | null = null;
   tours: FakeTour[];
@@ -179,7 +185,7 @@ export class FakeBackend {
   private clock = Date.parse("2025-01-01T10:00:00Z");
 
   constructor(opts: FakeOptions = {}) {
-    this.settings = { language: null, theme: "system", textSize: "normal", ...opts.settings };
+    this.settings = { language: null, theme: "system", textSize: "normal", trainerMode: false, ...opts.settings };
     this.systemLanguage = opts.systemLanguage ?? "fr";
     this.storeNotice = opts.storeNotice ?? null;
     for (const name of opts.profiles ?? []) {
@@ -196,6 +202,7 @@ export class FakeBackend {
       if (!profile) throw new Error(`fake backend: no profile ${seed.profile}`);
       const account = this.addAccount(profile.id, seed.host, seed.loginName, seed.secretStorage ?? "keyring");
       account.lastUsedAt = seed.lastUsedAt ?? null;
+      if (seed.lost) this.lost.add(account.id);
     }
   }
 
@@ -229,8 +236,13 @@ export class FakeBackend {
     const { server, url } = this.serverAt(address);
     const user = server.users?.[loginName];
     if (!user) this.fail("auth");
-    if (this.accounts.some((a) => a.profileId === profileId && a.serverUrl === url && a.loginName === loginName)) {
-      this.fail("account-exists");
+    // The same person on the same server again: updated (a reconnection), as the backend's upsert.
+    const known = this.accounts.find((a) => a.profileId === profileId && a.serverUrl === url && a.loginName === loginName);
+    if (known) {
+      known.secretStorage = storage;
+      known.lastUsedAt = this.now();
+      this.lost.delete(known.id);
+      return known;
     }
     const account: Account = {
       id: this.nextAccountId++,
@@ -614,6 +626,8 @@ export class FakeBackend {
           .sort((a, b) => time(b.lastUsedAt) - time(a.lastUsedAt) || time(b.createdAt) - time(a.createdAt))
           .map((a) => ({ ...a }));
       }
+      case "accounts_to_reconnect":
+        return this.accounts.filter((a) => a.profileId === args.profileId && this.lost.has(a.id)).map((a) => a.id);
       case "account_select": {
         const account = this.account(args.accountId);
         account.lastUsedAt = this.now();
@@ -622,6 +636,7 @@ export class FakeBackend {
       case "account_overview": {
         const account = this.account(args.accountId);
         const { server } = this.serverAt(account.serverUrl);
+        if (this.lost.has(account.id)) this.fail("session-secret-lost");
         if (server.overviewError) this.fail(server.overviewError);
         const user = server.users?.[account.loginName] ?? {};
         const overview: AccountOverview = {
@@ -631,6 +646,7 @@ export class FakeBackend {
           email: user.email ?? null,
           groups: user.groups ?? [],
           isAdmin: user.isAdmin ?? false,
+          subAdminGroups: user.subAdminGroups ?? [],
           quota: user.quota ?? null,
         };
         return overview;

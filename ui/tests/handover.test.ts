@@ -12,6 +12,7 @@ import type {
 import type { Ctx } from "../src/context";
 import { createI18n } from "../src/i18n";
 import { render, resetDraft, setListen } from "../src/screens/handover";
+import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import { waitFor } from "./helpers";
 
 const fr = createI18n("fr");
@@ -55,6 +56,8 @@ function mount(
   api: Handlers,
   accounts: Account[] = [admin],
   accountId = 1,
+  reconnect: number[] = [],
+  actions: Record<string, unknown> = {},
 ): { root: HTMLElement; errors: unknown[] } {
   const errors: unknown[] = [];
   const ctx = {
@@ -73,8 +76,9 @@ function mount(
       profile: { id: 1, name: "Camille", createdAt: "", lastUsedAt: null },
       accounts,
       accountId,
+      reconnect,
     },
-    actions: { showError: (e: unknown) => errors.push(e), announce: () => {} },
+    actions: { showError: (e: unknown) => errors.push(e), announce: () => {}, accountReconnected: async () => {}, ...actions },
     root: document.body,
   } as unknown as Ctx;
   const root = render(ctx);
@@ -117,7 +121,7 @@ describe("hand-over screen", () => {
   });
 
   it("goes on with the admin's account after the departing member's was connected on the way", async () => {
-    const access = vi.fn(async () => ({ chosen: "streamed-copy", reason: "", movesData: false, options: [], sourceSession: true, targetSession: true, sameServer: true, todo: [] }));
+    const access = vi.fn(async () => ({ chosen: "streamed-copy", reason: "", movesData: false, options: [], sourceSession: true, targetSession: true, sameServer: true, todo: [], lost: [] }));
     mount({ handoverAccess: access });
     await pickAliceAndBob();
     byTestId<HTMLButtonElement>("handover-who-next").click();
@@ -158,6 +162,7 @@ describe("hand-over screen", () => {
         targetSession: true,
         sameServer: true,
         todo: [],
+        lost: [],
       }),
       handoverBrowse: browse,
       handoverCollections: async () => ({ calendars: [], addressBooks: [] }),
@@ -190,7 +195,7 @@ describe("hand-over screen", () => {
   it("moves through a folder of thousands of entries without redrawing it", async () => {
     const many = Array.from({ length: 3000 }, (_, i) => entry(`/Archives/doc-${String(i).padStart(4, "0")}.pdf`, false));
     mount({
-      handoverAccess: async () => ({ chosen: "streamed-copy", reason: "", movesData: false, options: [], sourceSession: true, targetSession: true, sameServer: true, todo: [] }),
+      handoverAccess: async () => ({ chosen: "streamed-copy", reason: "", movesData: false, options: [], sourceSession: true, targetSession: true, sameServer: true, todo: [], lost: [] }),
       handoverBrowse: async (_s: unknown, path: string) => (path === "/" ? [entry("/Archives")] : many),
       handoverCollections: async () => ({ calendars: [], addressBooks: [] }),
     });
@@ -228,7 +233,7 @@ describe("hand-over screen", () => {
     } as unknown as HandoverPlan;
     const start = vi.fn();
     mount({
-      handoverAccess: async () => ({ chosen: "streamed-copy", reason: "", movesData: false, options: [], sourceSession: true, targetSession: true, sameServer: true, todo: [] }),
+      handoverAccess: async () => ({ chosen: "streamed-copy", reason: "", movesData: false, options: [], sourceSession: true, targetSession: true, sameServer: true, todo: [], lost: [] }),
       handoverBrowse: async () => [entry("/Asso")],
       handoverCollections: async () => ({ calendars: [], addressBooks: [] }),
       handoverPlan: async () => plan,
@@ -251,7 +256,7 @@ describe("hand-over screen", () => {
 
   it("shows progress events of its job and ignores other jobs'", async () => {
     mount({
-      handoverAccess: async () => ({ chosen: "streamed-copy", reason: "", movesData: false, options: [], sourceSession: true, targetSession: true, sameServer: true, todo: [] }),
+      handoverAccess: async () => ({ chosen: "streamed-copy", reason: "", movesData: false, options: [], sourceSession: true, targetSession: true, sameServer: true, todo: [], lost: [] }),
       handoverBrowse: async () => [entry("/Asso")],
       handoverCollections: async () => ({ calendars: [], addressBooks: [] }),
       handoverPlan: async () =>
@@ -298,4 +303,159 @@ describe("hand-over screen", () => {
     expect(byTestId<HTMLProgressElement>("handover-progress-bar").value).toBe(0.5);
     expect(byTestId("handover-progress-current").textContent).toContain("/Asso/CR.odt");
   });
+
+  // Issue #16 (2): after a restart, Alice's access (kept until Passerelle closed) is gone. The
+  // step used to show only the error and "Back"; now it names her account, offers to reconnect
+  // it right there, and offers the way that works with the admin alone.
+  it("names the departing member's lost account, reconnects it in place and keeps the admin-only way", async () => {
+    const option = (kind: string, available: boolean, reason: string, movesData = false) => ({ kind, available, reason, movesData });
+    const lostAlice = {
+      side: "source",
+      accountId: 2,
+      userId: "alice",
+      displayName: "Alice",
+      serverUrl: "https://monasso.frama.space",
+      code: "session-secret-lost",
+    };
+    const before = {
+      chosen: "ownership-transfer",
+      reason: "handover-why-ot-admin",
+      movesData: true,
+      options: [
+        option("ownership-transfer", true, "handover-why-ot-admin", true),
+        option("share-copy", false, "handover-why-share-needs-sessions"),
+        option("native-transfer", false, "handover-why-native-needs-sessions", true),
+        option("streamed-copy", false, "handover-why-copy-needs-sessions"),
+      ],
+      sourceSession: false,
+      targetSession: false,
+      sameServer: true,
+      todo: [],
+      lost: [lostAlice],
+    };
+    const after = {
+      ...before,
+      options: [
+        option("ownership-transfer", true, "handover-why-ot-admin", true),
+        option("share-copy", false, "handover-why-share-no-api"),
+        option("native-transfer", false, "handover-why-native-no-notifications", true),
+        option("streamed-copy", true, "handover-why-copy-two-sessions"),
+      ],
+      sourceSession: true,
+      targetSession: true,
+      lost: [],
+    };
+    const access = vi.fn().mockResolvedValueOnce(before).mockResolvedValueOnce(after);
+    let channel: { onmessage: (event: unknown) => void } | null = null;
+    const flowStart = vi.fn(async (_profile: number, _address: string, _storage: string, onEvent: typeof channel) => {
+      channel = onEvent;
+      return 5;
+    });
+    const reconnected = vi.fn(async () => {});
+    mockIPC(() => null); // Channel needs Tauri's internals; the flow's events are sent by hand.
+    mount(
+      { handoverAccess: access, keyringStatus: async () => ({ available: false, backend: "none", reason: null }), loginFlowStart: flowStart },
+      [admin],
+      1,
+      [],
+      { accountReconnected: reconnected },
+    );
+    await pickAliceAndBob();
+    byTestId<HTMLButtonElement>("handover-who-next").click();
+    await waitFor(() => expect(byTestId("handover-lost-source")).toBeTruthy());
+    const lost = byTestId("handover-lost-source").textContent ?? "";
+    expect(lost).toContain(fr.t("handover-lost-source", { name: "Alice", user: "alice", space: "monasso.frama.space" }));
+    expect(lost).toContain(fr.t("handover-lost-other-ways"));
+    // The admin-only way is offered and the hand-over can go on.
+    expect(byTestId("handover-strategy").dataset.strategy).toBe("ownership-transfer");
+    expect(byTestId<HTMLButtonElement>("handover-access-next").disabled).toBe(false);
+    expect(document.querySelector('[data-testid="handover-todo-connect-source"]')).toBeNull();
+    const others = [...byTestId("handover-options").querySelectorAll("li")].map((li) => li.dataset.strategy);
+    expect(others).toEqual(["share-copy", "native-transfer", "streamed-copy"]);
+
+    // Reconnect Alice right here (browser sign-in, memory only as there is no keyring).
+    const start = byTestId<HTMLButtonElement>("handover-lost-source-reconnect-start");
+    expect(start.textContent).toBe(fr.t("handover-reconnect", { name: "Alice" }));
+    start.click();
+    await waitFor(() => expect(flowStart).toHaveBeenCalledTimes(1));
+    expect(flowStart.mock.calls[0]!.slice(0, 3)).toEqual([1, "https://monasso.frama.space", "session"]);
+    channel!.onmessage({ event: "started", data: { flowId: 5, loginUrl: "https://monasso.frama.space/login/v2/flow/x", expiresInSeconds: 1200 } });
+    await waitFor(() => expect(byTestId("handover-lost-source-reconnect-waiting")).toBeTruthy());
+    expect(byTestId("handover-lost-source-reconnect-waiting").textContent).toContain("alice");
+    const alice: Account = { ...admin, id: 2, userId: "alice", loginName: "alice", displayName: "Alice", secretStorage: "session" };
+    channel!.onmessage({ event: "done", data: { account: alice } });
+    await waitFor(() => expect(reconnected).toHaveBeenCalledWith(alice));
+    // Asked again: with Alice's session, the copy works too; the admin-only way stays first.
+    await waitFor(() => expect(access).toHaveBeenCalledTimes(2));
+    await waitFor(() => expect(byTestId("handover-routes")).toBeTruthy());
+    const routes = [...document.querySelectorAll<HTMLInputElement>('[data-testid="handover-route"]')];
+    expect(routes.map((r) => r.dataset.strategy)).toEqual(["ownership-transfer", "streamed-copy"]);
+    expect(document.querySelector('[data-testid="handover-lost-source"]')).toBeNull();
+    clearMocks();
+  });
+
+  it("plans with the way the admin picked among those that work", async () => {
+    const option = (kind: string, available: boolean, movesData = false) => ({ kind, available, reason: `handover-why-${kind}`, movesData });
+    const plan = vi.fn(async () =>
+      ({
+        totals: { files: 1, folders: 1, bytes: 10, calendars: 0, calendarObjects: 0, addressBooks: 0, contacts: 0 },
+        quota: { needed: 10, available: null, fit: "unknown" },
+        destination: "/D",
+        strategy: { chosen: "streamed-copy", reason: "", movesData: false, options: [] },
+        excluded: [],
+        conflicts: [],
+        notes: [],
+        estimatedSeconds: 1,
+      }) as unknown as HandoverPlan,
+    );
+    mount({
+      handoverAccess: async () => ({
+        chosen: "ownership-transfer",
+        reason: "handover-why-ot-admin",
+        movesData: true,
+        options: [option("ownership-transfer", true, true), option("share-copy", false), option("native-transfer", false, true), option("streamed-copy", true)],
+        sourceSession: true,
+        targetSession: true,
+        sameServer: true,
+        todo: [],
+        lost: [],
+      }),
+      handoverBrowse: async () => [entry("/Asso")],
+      handoverCollections: async () => ({ calendars: [], addressBooks: [] }),
+      handoverPlan: plan,
+    });
+    await pickAliceAndBob();
+    byTestId<HTMLButtonElement>("handover-who-next").click();
+    await waitFor(() => expect(byTestId("handover-routes")).toBeTruthy());
+    expect(byTestId("handover-strategy").textContent).toContain(fr.t("handover-note-moves-data"));
+    const copy = document.querySelector<HTMLInputElement>('[data-testid="handover-route"][data-strategy="streamed-copy"]')!;
+    copy.click();
+    expect(byTestId("handover-strategy").dataset.strategy).toBe("streamed-copy");
+    expect(byTestId("handover-strategy").textContent).toContain(fr.t("handover-note-copies-data"));
+    byTestId<HTMLButtonElement>("handover-access-next").click();
+    await waitFor(() => expect(document.querySelector('[data-path="/Asso"]')).toBeTruthy());
+    byTestId<HTMLInputElement>("handover-everything").click();
+    byTestId<HTMLButtonElement>("handover-what-next").click();
+    await waitFor(() => expect(plan).toHaveBeenCalledTimes(1));
+    expect((plan.mock.calls[0] as unknown as unknown[])[3]).toBe("streamed-copy");
+  });
+
+  it("offers to reconnect the acting account when its access is gone", async () => {
+    const members = vi.fn(async () => ({ members: [], offset: 0, more: false }));
+    mount({ handoverMembers: members }, [admin], 1, [1]);
+    const notice = byTestId("handover-acting-lost");
+    expect(notice.textContent).toContain(fr.t("reconnect-needed", { name: "Admin", space: "monasso.frama.space" }));
+    expect(byTestId("handover-acting-lost-reconnect-start").textContent).toBe(fr.t("reconnect-me"));
+    expect(members).not.toHaveBeenCalled();
+  });
+
+  it("writes dates in the person's language, not in ISO form", async () => {
+    mount({});
+    await waitFor(() => expect(document.querySelector('[data-user="alice"]')).toBeTruthy());
+    const row = document.querySelector('[data-testid="handover-source-member"][data-user="alice"]')!.parentElement!;
+    const day = new Intl.DateTimeFormat("fr", { dateStyle: "long" }).format(new Date(1_763_700_000_000));
+    expect(row.textContent).toContain(fr.t("handover-last-login", { date: day }));
+    expect(row.textContent).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+  });
 });
+

@@ -82,6 +82,19 @@ describe("highlight steps and the space window", () => {
     expect(majorOf("garbage")).toBeNull();
   });
 
+  // Issue #16 (14): "Sign out of the web space" sat right under "Show me in my space".
+  it("keeps signing out of the space apart from the main button, below the step's words", async () => {
+    await enterAtHighlight();
+    const step = byTestId("tour-step");
+    const forget = byTestId("tour-space-forget", step);
+    const zone = forget.closest(".danger-zone")!;
+    expect(zone).not.toBeNull();
+    expect(zone.textContent).toContain(fr.t("highlight-forget-hint"));
+    expect(zone.contains(byTestId("tour-show-in-space"))).toBe(false);
+    // After the fallback words, the last thing of the step.
+    expect(step.textContent!.indexOf("Elle est à droite du nom du fichier.")).toBeLessThan(step.textContent!.indexOf(forget.textContent!));
+  });
+
   it("opens the space window with the step, localised, and the server's version", async () => {
     await enterAtHighlight();
     const step = byTestId("tour-step");
@@ -231,7 +244,7 @@ describe("highlight steps and the space window", () => {
 
 describe("tour health", () => {
   it("lists the misses for trainers, exports and clears them", async () => {
-    started = await startWith({ profiles: ["Camille"], tours: allTours(), tourMessages: { ...TOUR_MESSAGES } });
+    started = await startWith({ profiles: ["Camille"], tours: allTours(), tourMessages: { ...TOUR_MESSAGES }, settings: { trainerMode: true } });
     const backend = started.backend;
     const handle = backend.handle.bind(backend);
     let misses = [

@@ -20,6 +20,8 @@ const ACCOUNT = 100;
 const WITH_ACCOUNT: FakeOptions = {
   accounts: [{ profile: "Camille", host: "monasso.frama.space", loginName: "camille" }],
 };
+/** Loading packs is for trainers: Settings → Trainer mode. */
+const AS_TRAINER: FakeOptions = { ...WITH_ACCOUNT, settings: { trainerMode: true } };
 
 let started: Started | undefined;
 afterEach(() => {
@@ -195,7 +197,7 @@ describe("Tours screen", () => {
   });
 
   it("loads a tour pack and shows its broken tours with their problems", async () => {
-    const { backend } = await enter(WITH_ACCOUNT, ({ backend }) => {
+    const { backend } = await enter(AS_TRAINER, ({ backend }) => {
       backend.packs[PACK_PATH] = fakePack();
     });
     const messagesBefore = backend.countCalls("tour_messages");
@@ -240,7 +242,7 @@ describe("Tours screen", () => {
   });
 
   it("shows the tours that could not be loaded at start", async () => {
-    await enter(WITH_ACCOUNT, ({ backend }) => {
+    await enter(AS_TRAINER, ({ backend }) => {
       backend.brokenTours = fakePack().broken;
     });
     await waitFor(() => expect(query("tours-broken-list")).not.toBeNull());

@@ -121,6 +121,17 @@ pub async fn accounts_list(
     Ok(state.store()?.accounts(profile_id)?)
 }
 
+/// The profile's accounts whose access was kept until Passerelle closed and is gone since the
+/// restart: the person reconnects them.
+#[tauri::command]
+pub async fn accounts_to_reconnect(
+    state: State<'_, AppState>,
+    profile_id: i64,
+) -> Result<Vec<i64>, IpcError> {
+    let accounts = state.store()?.accounts(profile_id)?;
+    Ok(connect::accounts_to_reconnect(state.secrets(), &accounts))
+}
+
 /// Marks an account as the one in use.
 #[tauri::command]
 pub async fn account_select(

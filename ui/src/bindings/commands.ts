@@ -54,6 +54,10 @@ export const accountAddAppPassword = (profileId: number, address: string, loginN
 export const accountsList = (profileId: number): Promise<Array<Account>> =>
   invoke("accounts_list", { profileId });
 
+/** The profile's accounts whose access was kept until Passerelle closed and is gone since the restart: the person reconnects them. Rejects with an `IpcError`. */
+export const accountsToReconnect = (profileId: number): Promise<Array<number>> =>
+  invoke("accounts_to_reconnect", { profileId });
+
 /** Marks an account as the one in use. Rejects with an `IpcError`. */
 export const accountSelect = (accountId: number): Promise<Account> =>
   invoke("account_select", { accountId });

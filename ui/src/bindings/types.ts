@@ -30,7 +30,12 @@ theme: Theme,
 /**
  * Text size.
  */
-textSize: TextSize, };
+textSize: TextSize, 
+/**
+ * Shows what trainers use (workshops, loading tour packs); off by default, so a member
+ * sees only what fits them.
+ */
+trainerMode: boolean, };
 
 /**
  * A change to [`Settings`]: absent fields stay as they are; `language: null` means "follow the
@@ -48,7 +53,11 @@ theme?: Theme,
 /**
  * New text size.
  */
-textSize?: TextSize, };
+textSize?: TextSize, 
+/**
+ * Trainer mode on or off.
+ */
+trainerMode?: boolean, };
 
 /**
  * A local profile: one person using this computer (workshop laptops are shared).
@@ -339,6 +348,11 @@ groups: Array<string>,
  * Member of the `admin` group.
  */
 isAdmin: boolean, 
+/**
+ * The groups this account administers as a group admin (subadmin): such an account may
+ * hand over their members' data too.
+ */
+subAdminGroups: Array<string>, 
 /**
  * Storage use.
  */
@@ -1096,7 +1110,11 @@ available: boolean,
 /**
  * Fluent id of the reason (`handover-why-…`).
  */
-reason: string, };
+reason: string, 
+/**
+ * Whether it moves (rather than copies) the data, for the screen that offers it.
+ */
+movesData: boolean, };
 
 /**
  * The strategy a plan uses, why, and how the others compare.
@@ -1915,6 +1933,43 @@ addressBooks: Array<CollectionEntry>, };
 export type AccessTodo = "connect-source" | "connect-target";
 
 /**
+ * Which side of a hand-over an account is.
+ */
+export type AccessSide = "source" | "target";
+
+/**
+ * A recorded account of one side whose app password is gone — kept for the session only and
+ * Passerelle restarted since, or missing from the keyring. The hand-over goes on without that
+ * session (an admin-only way may still work); the screen names the account and offers to
+ * reconnect it.
+ */
+export type LostAccess = { 
+/**
+ * Which side.
+ */
+side: AccessSide, 
+/**
+ * The recorded account.
+ */
+accountId: number, 
+/**
+ * Its user id.
+ */
+userId: string, 
+/**
+ * Its display name.
+ */
+displayName: string | null, 
+/**
+ * Its server.
+ */
+serverUrl: string, 
+/**
+ * Why (an error code: `session-secret-lost`, `secret-not-found`).
+ */
+code: string, };
+
+/**
  * What the sessions allow: the strategy that will be used and why, the others and why not,
  * and what is still to do.
  */
@@ -1950,7 +2005,11 @@ sameServer: boolean,
 /**
  * What would make a hand-over possible (or a better one): empty when all is set.
  */
-todo: Array<AccessTodo>, };
+todo: Array<AccessTodo>, 
+/**
+ * Recorded accounts of either side whose access is gone: to reconnect.
+ */
+lost: Array<LostAccess>, };
 
 /**
  * Who leaves and who receives, as the screens name them: the acting account (the admin's,

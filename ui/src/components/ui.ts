@@ -71,3 +71,13 @@ export function emptyState(testid: string, title: string, ...children: Child[]):
     ...children,
   );
 }
+
+/**
+ * A date as the person reads it in `lang` ("6 décembre 2026", "December 6, 2026"), from an
+ * RFC 3339 string or milliseconds since the epoch. An unreadable value is shown as it is.
+ */
+export function formatDate(value: string | number, lang: string): string {
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return String(value);
+  return new Intl.DateTimeFormat(lang, { dateStyle: "long" }).format(date);
+}

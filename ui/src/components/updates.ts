@@ -59,8 +59,9 @@ export function sourceText(i18n: I18n, status: UpdateStatus): string {
 
 /**
  * The quiet check at start: at most once a day (the backend decides), never an
- * error. When an update is on offer, a discreet banner is put at the top of
- * `root`; "See in Settings" calls `openSettings`.
+ * error. When an update is on offer, a discreet banner is added to `root`; it
+ * floats at the bottom of the window (CSS `.update-banner`), so the page under
+ * the pointer does not move when it arrives. "See in Settings" calls `openSettings`.
  */
 export async function quietCheckAtStart(
   deps: UpdateDeps,

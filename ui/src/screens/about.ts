@@ -1,4 +1,5 @@
-// About: version, where data lives, privacy and licence.
+// About: version, where data lives, privacy and licence; the database file and schema version
+// behind "Technical details".
 import type { AboutInfo } from "../bindings/types";
 import type { Ctx } from "../context";
 import { screen } from "../components/ui";
@@ -52,20 +53,34 @@ function infoList(ctx: Ctx, info: AboutInfo): HTMLElement {
   const row = (label: string, value: Node | string, testid: string) =>
     h("div", { class: "info-row" }, h("dt", null, label), h("dd", { "data-testid": testid }, value));
   return h(
-    "dl",
-    { class: "info-list" },
-    row(t("about-version"), info.version, "about-version"),
-    row(t("about-data-dir"), h("code", null, info.dataDir), "about-data-dir"),
-    row(t("about-database"), h("code", null, info.databasePath), "about-database"),
-    row(t("about-schema"), String(info.schemaVersion), "about-schema"),
-    row(
-      t("about-locales"),
-      h(
-        "span",
-        null,
-        info.locales.map((lang, i) => [i > 0 ? ", " : null, h("span", { lang }, LANGUAGE_NAMES[lang] ?? lang)]),
+    "div",
+    { class: "stack-sm" },
+    h(
+      "dl",
+      { class: "info-list" },
+      row(t("about-version"), info.version, "about-version"),
+      row(t("about-data-dir"), h("code", null, info.dataDir), "about-data-dir"),
+      row(
+        t("about-locales"),
+        h(
+          "span",
+          null,
+          info.locales.map((lang, i) => [i > 0 ? ", " : null, h("span", { lang }, LANGUAGE_NAMES[lang] ?? lang)]),
+        ),
+        "about-locales",
       ),
-      "about-locales",
+    ),
+    // For whoever helps with a problem, not for everyday reading.
+    h(
+      "details",
+      { class: "disclosure", "data-testid": "about-technical" },
+      h("summary", null, t("about-technical")),
+      h(
+        "dl",
+        { class: "info-list" },
+        row(t("about-database"), h("code", null, info.databasePath), "about-database"),
+        row(t("about-schema"), String(info.schemaVersion), "about-schema"),
+      ),
     ),
   );
 }

@@ -2,7 +2,8 @@
 // (shown in the header, its space's colour applied); for it, what the server
 // says (space, version, e-mail, groups, storage) and "Sign out".
 import type { Account, AccountOverview, Quota, SignOutReport } from "../bindings/types";
-import { accountName, hostOf, type Ctx } from "../context";
+import { accountName, hostOf, needsReconnect, type Ctx } from "../context";
+import { reconnectBlock, targetOf } from "../components/reconnect";
 import { openConfirmDialog } from "../components/dialog";
 import { emptyState, screen } from "../components/ui";
 import { h, replaceChildren, uid } from "../dom";
@@ -93,6 +94,9 @@ export function render(ctx: Ctx): HTMLElement {
           account.secretStorage === "session"
             ? h("span", { class: "badge badge-session", "data-testid": "account-session" }, t("account-session-badge"))
             : null,
+          needsReconnect(state, account)
+            ? h("span", { class: "badge badge-session", "data-testid": "account-reconnect-badge" }, t("account-reconnect-badge"))
+            : null,
         ),
       ),
       isCurrent
@@ -130,6 +134,7 @@ export function render(ctx: Ctx): HTMLElement {
   }
 
   function overviewCard(account: Account): HTMLElement {
+    if (needsReconnect(state, account)) return reconnectCard(account);
     const titleId = uid("overview-title");
     const title = h("h2", { id: titleId, tabindex: -1 }, accountName(account));
     const content = h("div", { class: "stack-sm" }, h("p", { class: "muted", role: "status" }, t("overview-loading")));
@@ -177,6 +182,47 @@ export function render(ctx: Ctx): HTMLElement {
       },
     );
     return card;
+  }
+
+  /**
+   * The current account's card while its access is gone: what happened and "Me reconnecter"
+   * first; signing out (which forgets the account) apart, below.
+   */
+  function reconnectCard(account: Account): HTMLElement {
+    const titleId = uid("overview-title");
+    return h(
+      "section",
+      { class: "card overview", "aria-labelledby": titleId, "data-testid": "account-overview", "data-reconnect-here": "" },
+      h("h2", { id: titleId, tabindex: -1 }, accountName(account)),
+      h(
+        "div",
+        { class: "notice", role: "status", "data-testid": "account-reconnect" },
+        h("p", null, t("reconnect-needed", { name: accountName(account), space: hostOf(account.serverUrl) })),
+        reconnectBlock(ctx, targetOf(account), {
+          label: t("reconnect-me"),
+          testid: "account-reconnect-flow",
+          primary: true,
+          onDone: () => {
+            draw();
+            focusOverview();
+          },
+        }),
+      ),
+      h(
+        "div",
+        { class: "danger-zone" },
+        h(
+          "button",
+          {
+            type: "button",
+            class: "btn btn-danger",
+            "data-testid": "account-sign-out",
+            onclick: (event: Event) => confirmSignOut(event.currentTarget as HTMLElement, account, null),
+          },
+          t("account-sign-out"),
+        ),
+      ),
+    );
   }
 
   function spaceTitle(overview: AccountOverview): HTMLElement[] {

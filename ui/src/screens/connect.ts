@@ -325,7 +325,8 @@ export function render(ctx: Ctx): HTMLElement {
       "section",
       { class: "card space-preview", "aria-label": t("method-preview-label"), "data-testid": "space-preview" },
       band,
-      theming?.slogan ? h("p", { class: "muted" }, theming.slogan) : null,
+      // No slogan: the server gives it in a language of its own (often Nextcloud's English
+      // default), which would be read with the screen's language.
       h("p", { "data-testid": "preview-version" }, t("method-version", { product: server.productName, version: server.version })),
       h("p", { class: "muted" }, t("method-address", { server: hostOf(server.url) })),
       server.insecureHttp
@@ -512,7 +513,11 @@ export function render(ctx: Ctx): HTMLElement {
         { class: "card", "data-testid": "keyring-consent" },
         h("p", null, t("keyring-body")),
         h("p", null, t("keyring-session-explain")),
-        actionsRow(
+        // One row: the long "keep until Passerelle closes" wraps inside its button rather
+        // than dropping under "Cancel".
+        h(
+          "div",
+          { class: "actions choice-row", "data-testid": "keyring-actions" },
           button("keyring-cancel", t("connect-cancel"), () => showMethod(server)),
           button("keyring-session", t("keyring-session-accept"), accept, true),
         ),

@@ -20,9 +20,13 @@ import type {
   Progress,
   SidesRequest,
   SpaceMember,
+  StrategyKind,
+  StrategyOption,
 } from "../bindings/types";
 import type { Ctx } from "../context";
-import { accountName, hostOf } from "../context";
+import { accountName, hostOf, needsReconnect } from "../context";
+import { reconnectBlock, reconnectNotice } from "../components/reconnect";
+import { formatDate } from "../components/ui";
 import { openConfirmDialog } from "../components/dialog";
 import { formatBytes } from "./accounts";
 import { emptyState, screen } from "../components/ui";
@@ -57,6 +61,8 @@ interface Draft {
   collections: MemberCollections | null;
   destination: string;
   plan: HandoverPlan | null;
+  /** The way chosen at the access step (null: the best one available). */
+  strategy: StrategyKind | null;
   jobId: number | null;
   /**
    * The account the hand-over was started with (an admin's). Connecting the departing member's
@@ -77,6 +83,7 @@ function freshDraft(): Draft {
     collections: null,
     destination: "",
     plan: null,
+    strategy: null,
     jobId: null,
     actingAccountId: null,
   };
@@ -154,6 +161,9 @@ export function render(ctx: Ctx): HTMLElement {
     stepBlock,
   );
 
+  // The accounts this screen needs are reconnected in place (acting account, access step).
+  root.dataset.reconnectHere = "";
+
   if (!account || !state.profile) {
     replaceChildren(
       stepBlock,
@@ -168,6 +178,11 @@ export function render(ctx: Ctx): HTMLElement {
   }
   const acting = account;
   const profileId = state.profile.id;
+  if (needsReconnect(state, acting)) {
+    // Nothing can be asked of the space without the acting account: reconnect it here.
+    replaceChildren(stepBlock, reconnectNotice(ctx, acting, "handover-acting-lost", () => root.replaceWith(render(ctx))));
+    return root;
+  }
 
   // The screen stops listening once it is gone.
   const observer = new MutationObserver(() => {
@@ -298,7 +313,7 @@ export function render(ctx: Ctx): HTMLElement {
                   t("handover-past-job", {
                     from: j.job.source.displayName ?? j.job.source.userId,
                     to: j.job.target.displayName ?? j.job.target.userId,
-                    date: j.job.createdAt.slice(0, 10),
+                    date: formatDate(j.job.createdAt, lang),
                   }),
                   " — ",
                   code(`handover-job-${j.job.state}`),
@@ -373,7 +388,7 @@ export function render(ctx: Ctx): HTMLElement {
       const details: string[] = [m.userId];
       if (m.email) details.push(m.email);
       details.push(
-        m.lastLoginMs ? t("handover-last-login", { date: new Date(m.lastLoginMs).toISOString().slice(0, 10) }) : t("handover-never-logged-in"),
+        m.lastLoginMs ? t("handover-last-login", { date: formatDate(m.lastLoginMs, lang) }) : t("handover-never-logged-in"),
       );
       details.push(t("handover-quota-used", { size: bytes(m.quotaUsed) }));
       return h(
@@ -511,60 +526,147 @@ export function render(ctx: Ctx): HTMLElement {
       }
       body.removeAttribute("aria-busy");
       const names = { from: sourceName(), to: targetName() };
-      const chosen = access.chosen
-        ? h(
-            "div",
-            { class: "notice", "data-testid": "handover-strategy", "data-strategy": access.chosen },
-            h("p", null, h("strong", null, code(`handover-strategy-${access.chosen}`))),
-            h("p", null, code(access.reason)),
-            h("p", { class: "hint" }, (access.movesData ? t("handover-note-moves-data") : t("handover-note-copies-data"))),
-          )
-        : h("p", { class: "hint", role: "status", "data-testid": "handover-no-strategy" }, t("handover-why-nothing-yet"));
-      const todo = access.todo.map((item) =>
-        h(
+      // Every way that works with the sessions held, in the core's order (the admin-only
+      // OwnershipTransfer app first); the one kept from before if it still works.
+      const routes = access.options.filter((o) => o.available);
+      if (access.chosen && !routes.some((o) => o.kind === access.chosen)) {
+        routes.unshift({ kind: access.chosen, available: true, reason: access.reason, movesData: access.movesData });
+      }
+      if (!routes.some((o) => o.kind === draft.strategy)) draft.strategy = access.chosen;
+      const chosenBox = h("div", { class: "stack-sm" });
+      const drawChosen = () => {
+        const option = routes.find((o) => o.kind === draft.strategy) ?? null;
+        replaceChildren(
+          chosenBox,
+          option
+            ? h(
+                "div",
+                { class: "notice", "data-testid": "handover-strategy", "data-strategy": option.kind },
+                h("p", null, h("strong", null, code(`handover-strategy-${option.kind}`))),
+                h("p", null, code(option.reason)),
+                h("p", { class: "hint" }, option.movesData ? t("handover-note-moves-data") : t("handover-note-copies-data")),
+              )
+            : h("p", { class: "hint", role: "status", "data-testid": "handover-no-strategy" }, t("handover-why-nothing-yet")),
+        );
+        next.disabled = option === null;
+      };
+      const next = button("handover-access-next", t("handover-next"), () => go("what"), true, true);
+      const routeList =
+        routes.length > 1
+          ? h(
+              "fieldset",
+              { class: "stack-sm route-list", "data-testid": "handover-routes" },
+              h("legend", null, t("handover-routes-legend")),
+              routes.map((o) => routeChoice(o, drawChosen)),
+            )
+          : null;
+      drawChosen();
+
+      const lostFor = (side: "source" | "target") => access.lost.find((l) => l.side === side) ?? null;
+      const lost = access.lost.map((l) => {
+        const name = l.side === "source" ? names.from : names.to;
+        return h(
           "div",
-          { class: "notice", "data-testid": `handover-todo-${item}` },
-          h("p", null, (item === "connect-source" ? t("handover-todo-connect-source", names) : t("handover-todo-connect-target", names))),
-          h("p", { class: "hint" }, t("handover-todo-how", { space: hostOf(acting.serverUrl) })),
+          { class: "notice", "data-testid": `handover-lost-${l.side}`, "data-account-id": l.accountId },
           h(
-            "a",
-            { class: "btn", href: "#/accounts/connect", "data-testid": `handover-todo-${item}-connect` },
-            t("handover-todo-connect", { name: item === "connect-source" ? names.from : names.to }),
+            "p",
+            null,
+            l.side === "source"
+              ? t("handover-lost-source", { name: name || (l.displayName ?? l.userId), user: l.userId, space: hostOf(l.serverUrl) })
+              : t("handover-lost-target", { name: name || (l.displayName ?? l.userId), user: l.userId, space: hostOf(l.serverUrl) }),
           ),
-        ),
-      );
-      const options = h(
-        "details",
-        { class: "disclosure", "data-testid": "handover-options" },
-        h("summary", null, t("handover-other-ways")),
-        h(
-          "ul",
-          { class: "bullets" },
-          access.options.map((o) =>
+          h("p", { class: "hint" }, routes.length > 0 ? t("handover-lost-other-ways") : t("handover-lost-needed")),
+          reconnectBlock(
+            ctx,
+            { accountId: l.accountId, serverUrl: l.serverUrl, userId: l.userId, name: name || l.userId },
+            {
+              label: t("handover-reconnect", { name: name || (l.displayName ?? l.userId) }),
+              testid: `handover-lost-${l.side}-reconnect`,
+              primary: routes.length === 0,
+              // Asked again: the reconnected session may open more ways.
+              onDone: () => drawAccess(),
+            },
+          ),
+        );
+      });
+      // A side to connect for the first time (no recorded account); one to reconnect is above.
+      const todo = access.todo
+        .filter((item) => !lostFor(item === "connect-source" ? "source" : "target"))
+        .map((item) =>
+          h(
+            "div",
+            { class: "notice", "data-testid": `handover-todo-${item}` },
+            h("p", null, (item === "connect-source" ? t("handover-todo-connect-source", names) : t("handover-todo-connect-target", names))),
+            h("p", { class: "hint" }, t("handover-todo-how", { space: hostOf(acting.serverUrl) })),
             h(
-              "li",
-              { "data-available": String(o.available) },
-              h("strong", null, code(`handover-strategy-${o.kind}`)),
-              " — ",
-              code(o.reason),
+              "a",
+              { class: "btn", href: "#/accounts/connect", "data-testid": `handover-todo-${item}-connect` },
+              t("handover-todo-connect", { name: item === "connect-source" ? names.from : names.to }),
             ),
           ),
-        ),
-      );
+        );
+      const others = access.options.filter((o) => !o.available);
+      const options = others.length
+        ? h(
+            "details",
+            { class: "disclosure", "data-testid": "handover-options" },
+            h("summary", null, t("handover-other-ways")),
+            h(
+              "ul",
+              { class: "bullets" },
+              others.map((o) =>
+                h(
+                  "li",
+                  { "data-available": String(o.available), "data-strategy": o.kind },
+                  h("strong", null, code(`handover-strategy-${o.kind}`)),
+                  " — ",
+                  code(o.reason),
+                ),
+              ),
+            ),
+          )
+        : null;
       replaceChildren(
         body,
         h("p", null, t("handover-access-summary", names)),
-        chosen,
+        lost,
+        routeList,
+        chosenBox,
         todo,
         options,
-        h(
-          "div",
-          { class: "actions" },
-          button("handover-back", t("handover-back"), () => go("who")),
-          button("handover-access-next", t("handover-next"), () => go("what"), true, access.chosen === null),
-        ),
+        h("div", { class: "actions" }, button("handover-back", t("handover-back"), () => go("who")), next),
       );
     })();
+  }
+
+  /** One way to hand over, as a radio in the access step. */
+  function routeChoice(o: StrategyOption, changed: () => void): HTMLElement {
+    const id = uid("route");
+    const adminOnly = o.kind === "ownership-transfer";
+    return h(
+      "div",
+      { class: "member-row" },
+      h("input", {
+        type: "radio",
+        name: "handover-route",
+        id,
+        value: o.kind,
+        "data-testid": "handover-route",
+        "data-strategy": o.kind,
+        checked: draft.strategy === o.kind,
+        onchange: () => {
+          draft.strategy = o.kind;
+          draft.plan = null;
+          changed();
+        },
+      }),
+      h(
+        "label",
+        { for: id },
+        h("strong", null, code(`handover-strategy-${o.kind}`)),
+        adminOnly ? h("span", { class: "badge badge-admin" }, t("handover-route-admin-only")) : null,
+      ),
+    );
   }
 
   // ---------------------------------------------------------------- step 3: what
@@ -912,7 +1014,7 @@ export function render(ctx: Ctx): HTMLElement {
     void (async () => {
       let plan: HandoverPlan;
       try {
-        plan = await api.handoverPlan(sides(), selection, draft.destination.trim() || null, null);
+        plan = await api.handoverPlan(sides(), selection, draft.destination.trim() || null, draft.strategy);
       } catch (error) {
         body.removeAttribute("aria-busy");
         const alert = alertBox("handover-plan-error");

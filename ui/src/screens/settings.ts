@@ -1,5 +1,6 @@
-// Settings: language, theme, text size (applied at once), updates (checked,
-// downloaded and installed only on a click), and deleting the current profile.
+// Settings: language, theme, text size (applied at once), trainer mode (shows the workshop
+// tools), updates (checked, downloaded and installed only on a click), and deleting the
+// current profile.
 import type { Language, SettingsPatch, TextSize, Theme } from "../bindings/types";
 import type { Ctx } from "../context";
 import { openConfirmDialog } from "../components/dialog";
@@ -69,6 +70,28 @@ export function render(ctx: Ctx): HTMLElement {
     onChange: (value) => update({ textSize: value }),
   });
 
+  const trainerTitleId = uid("trainer-title");
+  const trainerHintId = uid("trainer-hint");
+  const trainer = h(
+    "section",
+    { class: "card", "aria-labelledby": trainerTitleId, "data-testid": "settings-trainer" },
+    h("h2", { id: trainerTitleId }, t("settings-trainer-title")),
+    h(
+      "div",
+      { class: "check-row" },
+      h("input", {
+        type: "checkbox",
+        id: "settings-trainer-mode",
+        checked: settings.trainerMode,
+        "aria-describedby": trainerHintId,
+        "data-testid": "settings-trainer-mode",
+        onchange: (event: Event) => update({ trainerMode: (event.currentTarget as HTMLInputElement).checked }),
+      }),
+      h("label", { for: "settings-trainer-mode" }, t("settings-trainer-label")),
+    ),
+    h("p", { class: "hint", id: trainerHintId }, t("settings-trainer-hint")),
+  );
+
   const profile = state.profile;
   const profileTitleId = uid("profile-title");
   const profileSection = profile
@@ -106,6 +129,7 @@ export function render(ctx: Ctx): HTMLElement {
     t("settings-title"),
     h("p", { class: "lead" }, t("settings-intro")),
     h("div", { class: "card stack" }, language, theme, textSize),
+    trainer,
     updateSection({ api: ctx.api, i18n: ctx.i18n, announce: actions.announce }),
     profile ? progressExportSection(ctx) : null,
     profileSection,

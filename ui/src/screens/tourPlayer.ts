@@ -14,7 +14,8 @@
 import { listen, type UnlistenFn } from "@tauri-apps/api/event";
 import type { CheckOutcome, OverlayStep, SpaceEvent, StepProgress, TourDetail, TourStep } from "../bindings/types";
 import { davAddress } from "../components/davAddress";
-import type { Ctx } from "../context";
+import { needsReconnect, type Ctx } from "../context";
+import { reconnectNotice } from "../components/reconnect";
 import { h, replaceChildren, uid, type Child } from "../dom";
 import { errorText, showErrorIn } from "../errors";
 import type { Args } from "../i18n";
@@ -82,10 +83,16 @@ export function render(ctx: Ctx, tourId: string): HTMLElement {
   const titleId = uid("screen-title");
   const heading = h("h1", { id: titleId, tabindex: -1 }, t("tour-player-title"));
   const slot = h("div", { class: "stack-sm", "aria-busy": "true" }, h("p", { class: "muted", role: "status" }, t("loading")));
+  // The checks and the space window need the account: reconnect it here if its access is gone.
+  const current = state.accounts.find((a) => a.id === accountId) ?? null;
+  const lost: HTMLElement | null = current && needsReconnect(state, current)
+    ? reconnectNotice(ctx, current, "tour-reconnect", () => lost?.remove())
+    : null;
   const section = h(
     "section",
     { class: "screen tour-player", "data-testid": "tour-player", "data-tour-id": tourId, "aria-labelledby": titleId },
     heading,
+    lost,
     slot,
   );
 
@@ -295,8 +302,12 @@ export function render(ctx: Ctx, tourId: string): HTMLElement {
     api.tourStepSeen(profileId, accountId, tourId, step.id).catch((error: unknown) => actions.showError(error));
     syncSpace(step, i);
 
-    // The first step: focus stays on the screen's title, read first.
-    if (!first) stepHeading.focus();
+    // The first step: focus stays on the screen's title, read first. A new step starts at the
+    // top of the page, whatever was scrolled to on the previous one.
+    if (!first) {
+      window.scrollTo({ top: 0, left: 0 });
+      stepHeading.focus({ preventScroll: true });
+    }
     actions.announce(counterText);
   }
 
@@ -485,7 +496,17 @@ export function render(ctx: Ctx, tourId: string): HTMLElement {
         parts.push(h("p", { class: "hint" }, t("highlight-check-waiting")));
         watchCheck(step, account, token);
       }
-      parts.push(h("p", null, forget));
+      parts.push(textBlock(text(step.fallback)));
+      // Signing out is apart from "Show me", below the step's words: not a click away by mistake.
+      parts.push(
+        h(
+          "div",
+          { class: "danger-zone", "data-testid": "tour-space-forget-zone" },
+          h("p", { class: "hint" }, t("highlight-forget-hint")),
+          forget,
+        ),
+      );
+      return parts;
     }
     parts.push(textBlock(text(step.fallback)));
     return parts;

@@ -3,7 +3,7 @@
 // (collapsed, with the reason) and, on demand, the hidden ones. Each tour:
 // its progress, Start / Resume / Replay, and a small menu (reset, hide).
 // Everything here is local: the list works offline and without an account.
-// At the bottom: reset all progress, and load a tour pack (folder or .zip).
+// At the bottom: reset all progress, and (trainer mode) load a tour pack (folder or .zip).
 import type { BrokenTour, PackReport, TourSummary } from "../bindings/types";
 import type { Ctx } from "../context";
 import { openConfirmDialog } from "../components/dialog";
@@ -349,7 +349,8 @@ export function render(ctx: Ctx): HTMLElement {
             ),
           )
         : null,
-      packLoader,
+      // Loading packs (and the tours' health) is for trainers: Settings → Trainer mode.
+      state.settings.trainerMode ? packLoader : null,
     );
   }
 

@@ -513,6 +513,7 @@ async fn sessions_from(
             target: side(to.spec())?,
             target_client: None,
             admin,
+            lost: Vec::new(),
         });
     }
     let (source, source_client) = side_from(store, from.spec(), &mut passwords).await?;
@@ -523,6 +524,7 @@ async fn sessions_from(
         target,
         target_client: Some(target_client),
         admin,
+        lost: Vec::new(),
     })
 }
 
@@ -563,6 +565,7 @@ fn sessions_again(
         target: job.target.clone(),
         target_client,
         admin,
+        lost: Vec::new(),
     })
 }
 

@@ -18,7 +18,7 @@ use crate::model::{
     Account, AccountOverview, AccountQuota, LoginFlowEvent, ServerCheck, ServerInfo, SignOutReport,
     SpaceTheming,
 };
-use crate::secrets::{Secret, SecretKey, SecretStorage, Secrets};
+use crate::secrets::{Secret, SecretError, SecretKey, SecretStorage, Secrets};
 use crate::store::NewAccount;
 use crate::{CoreError, Store, VERSION};
 
@@ -75,6 +75,25 @@ pub fn account_client(
         secret.expose(),
     )
 }
+
+/// The accounts among `accounts` whose app password was kept for the session only and is gone
+/// because Passerelle restarted since: the person must reconnect them before anything reaches
+/// their space. Looks in this process's memory only, never in the keyring (no prompt at start).
+pub fn accounts_to_reconnect(secrets: &Secrets, accounts: &[Account]) -> Vec<i64> {
+    accounts
+        .iter()
+        .filter(|a| a.secret_storage == SecretStorage::Session)
+        .filter(|a| {
+            let key = SecretKey::new(&a.server_url, &a.user_id);
+            matches!(
+                secrets.get(&key, SecretStorage::Session),
+                Err(SecretError::SessionLost)
+            )
+        })
+        .map(|a| a.id)
+        .collect()
+}
+
 
 /// How long checking an address may take in all, both tries included (https, then the local
 /// http fallback): a server that accepts the connection and then says nothing is abandoned by
@@ -402,6 +421,7 @@ pub async fn overview(
         email: user.email.clone().filter(|e| !e.is_empty()),
         is_admin: user.groups.iter().any(|g| g == "admin"),
         groups: user.groups.clone(),
+        sub_admin_groups: user.subadmin.clone(),
         quota: Some(AccountQuota {
             used: quota.used,
             total: if quota.is_unlimited() {

@@ -81,6 +81,10 @@ pub struct Settings {
     pub theme: Theme,
     /// Text size.
     pub text_size: TextSize,
+    /// Shows what trainers use (workshops, loading tour packs); off by default, so a member
+    /// sees only what fits them.
+    #[serde(default)]
+    pub trainer_mode: bool,
 }
 
 /// A change to [`Settings`]: absent fields stay as they are; `language: null` means "follow the
@@ -100,6 +104,10 @@ pub struct SettingsPatch {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub text_size: Option<TextSize>,
+    /// Trainer mode on or off.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub trainer_mode: Option<bool>,
 }
 
 // Written by hand to tell "present but null" (`Some(None)`) from "absent" (`None`).
@@ -114,6 +122,9 @@ impl<'de> Deserialize<'de> for SettingsPatch {
                 "language" => patch.language = Some(serde_json::from_value(value).map_err(bad)?),
                 "theme" => patch.theme = Some(serde_json::from_value(value).map_err(bad)?),
                 "textSize" => patch.text_size = Some(serde_json::from_value(value).map_err(bad)?),
+                "trainerMode" => {
+                    patch.trainer_mode = Some(serde_json::from_value(value).map_err(bad)?)
+                }
                 _ => {
                     return Err(D::Error::unknown_field(
                         &key,
@@ -298,6 +309,9 @@ pub struct AccountOverview {
     pub groups: Vec<String>,
     /// Member of the `admin` group.
     pub is_admin: bool,
+    /// The groups this account administers as a group admin (subadmin): such an account may
+    /// hand over their members' data too.
+    pub sub_admin_groups: Vec<String>,
     /// Storage use.
     pub quota: Option<AccountQuota>,
 }

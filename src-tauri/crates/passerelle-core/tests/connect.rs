@@ -416,4 +416,39 @@ async fn a_silent_server_is_abandoned_by_the_check_deadline() {
     .unwrap_err();
     assert_eq!(err.code(), "timeout");
     assert!(started.elapsed() < Duration::from_secs(5));
+
+/// Issue #16 (4): after a restart, the accounts whose access was kept until Passerelle closed
+/// are known at once (no server asked, no keyring touched), so the app can say so at start.
+#[test]
+fn accounts_kept_for_the_session_only_are_listed_to_reconnect_after_a_restart() {
+    use passerelle_core::store::NewAccount;
+    let (_dir, store, profile) = store();
+    let record = |user: &str, storage: SecretStorage| {
+        store
+            .upsert_account(&NewAccount {
+                profile_id: profile,
+                server_url: "https://monasso.example",
+                user_id: user,
+                login_name: user,
+                display_name: None,
+                secret_storage: storage,
+            })
+            .unwrap()
+    };
+    let kept = record("alice", SecretStorage::Session);
+    let lost = record("bob", SecretStorage::Session);
+    let keyring = record("carol", SecretStorage::Keyring);
+    // This process connected alice again; bob's secret went with the previous process.
+    let secrets = Secrets::session_only();
+    secrets
+        .store(
+            &SecretKey::new("https://monasso.example", "alice"),
+            &Secret::from("fresh".to_owned()),
+            SecretStorage::Session,
+        )
+        .unwrap();
+    let accounts = store.accounts(profile).unwrap();
+    let ids = connect::accounts_to_reconnect(&secrets, &accounts);
+    assert_eq!(ids, [lost.id]);
+    assert!(!ids.contains(&kept.id) && !ids.contains(&keyring.id));
 }

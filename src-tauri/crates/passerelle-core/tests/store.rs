@@ -126,6 +126,29 @@ fn settings_patch_changes_only_what_it_names() {
     assert_eq!((s.language, s.theme), (None, Theme::Dark));
 }
 
+/// Issue #16 (9): trainer features are hidden from members until a trainer turns them on.
+#[test]
+fn trainer_mode_is_off_by_default_and_kept_when_turned_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let paths = DataPaths::at(dir.path());
+    {
+        let store = Store::open(&paths).unwrap();
+        assert!(!store.settings().unwrap().trainer_mode);
+        let s = store
+            .update_settings(&SettingsPatch {
+                trainer_mode: Some(true),
+                ..Default::default()
+            })
+            .unwrap();
+        assert!(s.trainer_mode);
+        assert_eq!(s.theme, Theme::System, "nothing else changed");
+    }
+    let store = Store::open(&paths).unwrap();
+    assert!(store.settings().unwrap().trainer_mode);
+    let patch: SettingsPatch = serde_json::from_str(r#"{"trainerMode": false}"#).unwrap();
+    assert!(!store.update_settings(&patch).unwrap().trainer_mode);
+}
+
 #[test]
 fn damaged_database_is_moved_aside_and_replaced() {
     let dir = tempfile::tempdir().unwrap();

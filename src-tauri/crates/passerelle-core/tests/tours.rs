@@ -104,6 +104,20 @@ fn the_good_pack_has_no_problem_and_every_step_kind() {
     assert_eq!(ids, ["agenda", "demo"]);
 }
 
+/// Issue #16 (9): a beginner meets "Discover your space" first, then files, sharing…; the
+/// admins' tours come last.
+#[test]
+fn bundled_tours_are_offered_in_beginner_order() {
+    let catalog = Catalog::new();
+    let ids: Vec<_> = catalog.tours().iter().map(|t| t.tour.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        [
+            "discover", "files", "sharing", "calendar", "contacts", "sync", "security", "admins"
+        ]
+    );
+}
+
 /// One tour.toml with one mistake: `(what, toml, expected line, words of the message)`.
 const SINGLE_MISTAKES: &[(&str, &str, u32, &str)] = &[
     (

@@ -28,6 +28,7 @@ use super::share_copy::{self, ShareCopy};
 use super::strategy::{OtStatus, StrategyContext, availability, choose};
 use super::{journal, run_copy, run_job};
 use crate::i18n::Localizer;
+use crate::secrets::SecretError;
 use crate::{CoreError, Store};
 
 /// A member of the space as an admin's listing shows them.
@@ -165,6 +166,38 @@ pub enum AccessTodo {
     ConnectTarget,
 }
 
+/// Which side of a hand-over an account is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "kebab-case")]
+pub enum AccessSide {
+    /// The departing member.
+    Source,
+    /// The recipient.
+    Target,
+}
+
+/// A recorded account of one side whose app password is gone — kept for the session only and
+/// Passerelle restarted since, or missing from the keyring. The hand-over goes on without that
+/// session (an admin-only way may still work); the screen names the account and offers to
+/// reconnect it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct LostAccess {
+    /// Which side.
+    pub side: AccessSide,
+    /// The recorded account.
+    #[ts(type = "number")]
+    pub account_id: i64,
+    /// Its user id.
+    pub user_id: String,
+    /// Its display name.
+    pub display_name: Option<String>,
+    /// Its server.
+    pub server_url: String,
+    /// Why (an error code: `session-secret-lost`, `secret-not-found`).
+    pub code: String,
+}
+
 /// What the sessions allow: the strategy that will be used and why, the others and why not,
 /// and what is still to do.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -186,6 +219,8 @@ pub struct HandoverAccess {
     pub same_server: bool,
     /// What would make a hand-over possible (or a better one): empty when all is set.
     pub todo: Vec<AccessTodo>,
+    /// Recorded accounts of either side whose access is gone: to reconnect.
+    pub lost: Vec<LostAccess>,
 }
 
 /// The sessions Passerelle holds for one hand-over.
@@ -201,6 +236,8 @@ pub struct Sessions {
     pub target_client: Option<Client>,
     /// An admin's session on the departing member's server, if any.
     pub admin: Option<Client>,
+    /// Recorded accounts of the sides whose secret is gone (no session for them).
+    pub lost: Vec<LostAccess>,
 }
 
 /// `user_id` on `server_url` described with Nextcloud's standard DAV homes (no session).
@@ -287,6 +324,7 @@ impl Sessions {
             target_session: ctx.target_session,
             same_server: ctx.same_server,
             todo,
+            lost: self.lost.clone(),
         }
     }
 
@@ -583,17 +621,51 @@ pub struct SidesRequest {
     pub target_account_id: Option<i64>,
 }
 
+/// Whether `e` says an account's secret is gone (session-only and Passerelle restarted, or
+/// missing from the keyring): the person reconnects it; meanwhile the account has no session.
+fn is_lost_secret(e: &CoreError) -> bool {
+    matches!(
+        e,
+        CoreError::Secret(SecretError::SessionLost | SecretError::NotFound)
+    )
+}
+
+/// A side, its session, and whether that session is lost.
+type RecordedSide = (MemberSide, Option<Client>, Option<LostAccess>);
+
+/// The side of a recorded account, with its session — or without one, said in the third part,
+/// when its secret is gone.
 fn recorded_side(
     store: &Store,
     secrets: &crate::secrets::Secrets,
     account: &crate::model::Account,
     name: Option<String>,
-) -> Result<(MemberSide, Client), CoreError> {
-    let client = crate::connect::account_client(store, secrets, account)?;
-    let mut side = super::nextcloud_member(&client, name.or(account.display_name.clone()))?;
-    side.account_id = Some(account.id);
-    side.server_url = account.server_url.clone();
-    Ok((side, client))
+    which: AccessSide,
+) -> Result<RecordedSide, CoreError> {
+    let name = name.or(account.display_name.clone());
+    match crate::connect::account_client(store, secrets, account) {
+        Ok(client) => {
+            let mut side = super::nextcloud_member(&client, name)?;
+            side.account_id = Some(account.id);
+            side.server_url = account.server_url.clone();
+            Ok((side, Some(client), None))
+        }
+        Err(e) if is_lost_secret(&e) => {
+            let mut side = nextcloud_user(&account.server_url, &account.user_id, name)?;
+            side.account_id = Some(account.id);
+            side.login = account.login_name.clone();
+            let lost = LostAccess {
+                side: which,
+                account_id: account.id,
+                user_id: account.user_id.clone(),
+                display_name: account.display_name.clone(),
+                server_url: account.server_url.clone(),
+                code: e.code().to_owned(),
+            };
+            Ok((side, None, Some(lost)))
+        }
+        Err(e) => Err(e),
+    }
 }
 
 fn side_of(
@@ -603,16 +675,14 @@ fn side_of(
     server: &str,
     user: &str,
     name: Option<String>,
-) -> Result<(MemberSide, Option<Client>), CoreError> {
+    which: AccessSide,
+) -> Result<RecordedSide, CoreError> {
     match accounts
         .iter()
         .find(|a| same_url(&a.server_url, server) && a.user_id == user)
     {
-        Some(account) => {
-            let (side, client) = recorded_side(store, secrets, account, name)?;
-            Ok((side, Some(client)))
-        }
-        None => Ok((nextcloud_user(server, user, name)?, None)),
+        Some(account) => recorded_side(store, secrets, account, name, which),
+        None => Ok((nextcloud_user(server, user, name)?, None, None)),
     }
 }
 
@@ -631,35 +701,40 @@ pub fn sessions_for(
     let admin = crate::connect::account_client(store, secrets, &acting)?;
     let accounts = store.accounts(req.profile_id)?;
     let server = acting.server_url.as_str();
-    let (source, source_client) = side_of(
+    let (source, source_client, source_lost) = side_of(
         store,
         secrets,
         &accounts,
         server,
         req.source_user_id.trim(),
         req.source_name.clone(),
+        AccessSide::Source,
     )?;
-    let (target, target_client) = match (req.target_account_id, req.target_user_id.as_deref()) {
-        (Some(id), _) => {
-            let account = store.account(id)?;
-            let (side, client) = recorded_side(store, secrets, &account, req.target_name.clone())?;
-            (side, Some(client))
-        }
-        (None, Some(user)) if !user.trim().is_empty() => side_of(
-            store,
-            secrets,
-            &accounts,
-            server,
-            user.trim(),
-            req.target_name.clone(),
-        )?,
-        _ => {
-            return Err(CoreError::HandoverSelection {
-                item: String::new(),
-                reason: "no-recipient".to_owned(),
-            });
-        }
-    };
+    let (target, target_client, target_lost) =
+        match (req.target_account_id, req.target_user_id.as_deref()) {
+            (Some(id), _) => recorded_side(
+                store,
+                secrets,
+                &store.account(id)?,
+                req.target_name.clone(),
+                AccessSide::Target,
+            )?,
+            (None, Some(user)) if !user.trim().is_empty() => side_of(
+                store,
+                secrets,
+                &accounts,
+                server,
+                user.trim(),
+                req.target_name.clone(),
+                AccessSide::Target,
+            )?,
+            _ => {
+                return Err(CoreError::HandoverSelection {
+                    item: String::new(),
+                    reason: "no-recipient".to_owned(),
+                });
+            }
+        };
     if same_server(&source, &target) && source.user_id == target.user_id {
         return Err(CoreError::HandoverSelection {
             item: target.user_id.clone(),
@@ -672,6 +747,7 @@ pub fn sessions_for(
         target,
         target_client,
         admin: Some(admin),
+        lost: source_lost.into_iter().chain(target_lost).collect(),
     })
 }
 
@@ -684,13 +760,16 @@ pub fn sessions_for_job(
     acting_account_id: Option<i64>,
 ) -> Result<Sessions, CoreError> {
     let job = journal::job(store, job_id)?.summary;
+    // A side whose secret is gone has no session: a way that needs only the admin still runs.
     let client_of = |side: &MemberSide| -> Result<Option<Client>, CoreError> {
         match side.account_id {
             Some(id) => {
                 let account = store.account(id)?;
-                Ok(Some(crate::connect::account_client(
-                    store, secrets, &account,
-                )?))
+                match crate::connect::account_client(store, secrets, &account) {
+                    Ok(client) => Ok(Some(client)),
+                    Err(e) if is_lost_secret(&e) => Ok(None),
+                    Err(e) => Err(e),
+                }
             }
             None => Ok(None),
         }
@@ -709,6 +788,7 @@ pub fn sessions_for_job(
         source: job.source,
         target: job.target,
         admin,
+        lost: Vec::new(),
     })
 }
 

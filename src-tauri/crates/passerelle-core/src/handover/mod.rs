@@ -39,9 +39,9 @@ pub use endpoint::{
     TransferResult, UploadBody, dav_side,
 };
 pub use engine::{
-    AccessTodo, BrowseEntry, CollectionEntry, HandoverAccess, JobListing, MemberCollections,
-    MembersPage, Runs, Sessions, SidesRequest, SpaceMember, export_report, listings, members,
-    nextcloud_user, sessions_for, sessions_for_job, today,
+    AccessSide, AccessTodo, BrowseEntry, CollectionEntry, HandoverAccess, JobListing, LostAccess,
+    MemberCollections, MembersPage, Runs, Sessions, SidesRequest, SpaceMember, export_report,
+    listings, members, nextcloud_user, sessions_for, sessions_for_job, today,
 };
 pub use journal::{ItemRecord, Written};
 pub use model::*;

@@ -140,6 +140,9 @@ pub struct StrategyOption {
     pub available: bool,
     /// Fluent id of the reason (`handover-why-…`).
     pub reason: String,
+    /// Whether it moves (rather than copies) the data, for the screen that offers it.
+    #[serde(default)]
+    pub moves_data: bool,
 }
 
 /// The strategy a plan uses, why, and how the others compare.

@@ -119,6 +119,7 @@ pub fn availability(kind: StrategyKind, ctx: &StrategyContext) -> StrategyOption
         kind,
         available,
         reason: reason.to_owned(),
+        moves_data: kind.moves_data(),
     }
 }
 

@@ -1,4 +1,4 @@
-//! App-wide settings (language, theme, text size), kept as key/value rows so new settings need
+//! App-wide settings (language, theme, text size, trainer mode), kept as key/value rows so new settings need
 //! no migration. Unknown stored values fall back to the default rather than failing the start.
 
 use rusqlite::{OptionalExtension, params};
@@ -12,6 +12,7 @@ use crate::model::{Settings, SettingsPatch};
 const LANGUAGE: &str = "language";
 const THEME: &str = "theme";
 const TEXT_SIZE: &str = "text_size";
+const TRAINER_MODE: &str = "trainer_mode";
 
 impl Store {
     /// The current settings.
@@ -20,6 +21,7 @@ impl Store {
             language: self.get_setting(LANGUAGE)?.unwrap_or_default(),
             theme: self.get_setting(THEME)?.unwrap_or_default(),
             text_size: self.get_setting(TEXT_SIZE)?.unwrap_or_default(),
+            trainer_mode: self.get_setting(TRAINER_MODE)?.unwrap_or_default(),
         })
     }
 
@@ -43,6 +45,9 @@ impl Store {
             }
             if let Some(size) = &patch.text_size {
                 set(TEXT_SIZE, to_json(size))?;
+            }
+            if let Some(on) = &patch.trainer_mode {
+                set(TRAINER_MODE, to_json(on))?;
             }
             tx.commit()?;
         }

@@ -488,6 +488,22 @@ pub fn bundled() -> &'static LoadedSource {
     &BUNDLED
 }
 
+/// The bundled tours in the order a beginner takes them: find one's way first (`discover`),
+/// then one's files, sharing them, the calendar and contacts, the sync client, security. Tours
+/// not listed (from packs) come after these, by id; the admins' tours come last in any case.
+pub const BEGINNER_PATH: &[&str] = &[
+    "discover", "files", "sharing", "calendar", "contacts", "sync", "security",
+];
+
+/// Where a tour sits in the list on offer.
+fn offer_key(tour: &Tour) -> (super::types::Audience, usize, &str) {
+    let step = BEGINNER_PATH
+        .iter()
+        .position(|id| *id == tour.id)
+        .unwrap_or(BEGINNER_PATH.len());
+    (tour.audience, step, tour.id.as_str())
+}
+
 /// The tours on offer: bundled ones and loaded packs, merged. Cheap to clone.
 #[derive(Debug, Clone)]
 pub struct Catalog {
@@ -583,11 +599,12 @@ impl Catalog {
             }
         }
         let mut tours: Vec<_> = by_id.into_values().collect();
-        tours.sort_by(|a, b| (a.tour.audience, &a.tour.id).cmp(&(b.tour.audience, &b.tour.id)));
+        tours.sort_by(|a, b| offer_key(&a.tour).cmp(&offer_key(&b.tour)));
         self.tours = tours;
     }
 
-    /// The tours on offer: members' tours first, then by id.
+    /// The tours on offer: members' tours first, the bundled ones along [`BEGINNER_PATH`], then
+    /// the others by id.
     pub fn tours(&self) -> &[Arc<LoadedTour>] {
         &self.tours
     }

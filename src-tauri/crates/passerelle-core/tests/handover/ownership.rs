@@ -304,3 +304,67 @@ async fn files_follow_the_job_and_cron_not_running_is_a_clear_outcome() {
     assert_eq!(p.state, ItemState::Failed);
     assert_eq!(p.reason.as_deref(), Some("background-jobs-not-running"));
 }
+
+/// Issue #16 (2): after a restart, the departing member's access (kept until Passerelle closed)
+/// is gone. The access step used to fail with `session-secret-lost` alone; now it names the
+/// account to reconnect and still offers the OwnershipTransfer app, which needs only the admin.
+/// The admin's check replays `ownershiptransfer-calendarlist-carol` (the app answers).
+#[tokio::test]
+async fn a_lost_member_session_leaves_the_admin_route_open_and_names_the_account() {
+    use passerelle_core::handover::{AccessSide, SidesRequest, sessions_for};
+    use passerelle_core::secrets::{Secret, SecretKey, SecretStorage, Secrets};
+    use passerelle_core::store::NewAccount;
+
+    let server = MockServer::start().await;
+    replay(&server, "ownershiptransfer-calendarlist-carol", None).await;
+    let url = server.uri();
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&DataPaths::at(dir.path())).unwrap();
+    let profile = store.create_profile("Camille").unwrap().id;
+    let account = |user: &str, name: &str| {
+        store
+            .upsert_account(&NewAccount {
+                profile_id: profile,
+                server_url: &url,
+                user_id: user,
+                login_name: user,
+                display_name: Some(name),
+                secret_storage: SecretStorage::Session,
+            })
+            .unwrap()
+    };
+    let admin = account("admin", "Admin");
+    let alice = account("alice", "Alice");
+    // This process holds the admin's app password (reconnected after the restart), not Alice's.
+    let secrets = Secrets::session_only();
+    secrets
+        .store(
+            &SecretKey::new(&url, "admin"),
+            &Secret::from("admin-app-password".to_owned()),
+            SecretStorage::Session,
+        )
+        .unwrap();
+    let sides = SidesRequest {
+        profile_id: profile,
+        acting_account_id: admin.id,
+        source_user_id: "alice".to_owned(),
+        source_name: Some("Alice".to_owned()),
+        target_user_id: Some("bob".to_owned()),
+        target_name: Some("Bob".to_owned()),
+        target_account_id: None,
+    };
+    let sessions = sessions_for(&store, &secrets, &sides).expect("no dead end");
+    assert!(sessions.source_client.is_none());
+    assert_eq!(sessions.source.account_id, Some(alice.id));
+    let access = sessions.access().await;
+    assert_eq!(access.chosen, Some(StrategyKind::OwnershipTransfer));
+    assert!(access.todo.is_empty(), "{:?}", access.todo);
+    assert_eq!(access.lost.len(), 1);
+    let lost = &access.lost[0];
+    assert_eq!(
+        (lost.side, lost.account_id, lost.user_id.as_str()),
+        (AccessSide::Source, alice.id, "alice")
+    );
+    assert_eq!(lost.display_name.as_deref(), Some("Alice"));
+    assert_eq!(lost.code, "session-secret-lost");
+}
