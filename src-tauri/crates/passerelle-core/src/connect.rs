@@ -94,7 +94,6 @@ pub fn accounts_to_reconnect(secrets: &Secrets, accounts: &[Account]) -> Vec<i64
         .collect()
 }
 
-
 /// How long checking an address may take in all, both tries included (https, then the local
 /// http fallback): a server that accepts the connection and then says nothing is abandoned by
 /// then with `timeout`.

@@ -416,6 +416,7 @@ async fn a_silent_server_is_abandoned_by_the_check_deadline() {
     .unwrap_err();
     assert_eq!(err.code(), "timeout");
     assert!(started.elapsed() < Duration::from_secs(5));
+}
 
 /// Issue #16 (4): after a restart, the accounts whose access was kept until Passerelle closed
 /// are known at once (no server asked, no keyring touched), so the app can say so at start.
