@@ -10,7 +10,9 @@ offer to show the space in its language appears, and leaves it in the test's lan
 
 WebDriver drives only the main window: what the overlay does in the space window is read from
 the main window's status line (the overlay's reports) and from screenshots of the whole screen
-(target/e2e/highlight-real-<moment>-<lang>.png).
+(target/e2e/highlight-real-<moment>-<lang>.png). WebKit paints in its usual (compositing) mode
+here: with WEBKIT_DISABLE_COMPOSITING_MODE=1, as test_highlight.py sets for its screenshots,
+WebKitGTK crashed in Nextcloud's real Files page; screenshots may then miss the latest frame.
 """
 
 import base64
@@ -26,7 +28,7 @@ from selenium.common.exceptions import TimeoutException
 
 from conftest import visible, wait
 from flows import LONG, connect_with_app_password, fluent_text
-from test_highlight import keep_shot, lang_of, paint_for_screenshots, screenshot, status_text, to_new_button  # noqa: F401 (autouse)
+from test_highlight import keep_shot, lang_of, screenshot, status_text, to_new_button
 from test_tours import press_next, wait_step
 
 LAB = os.environ.get("NC_LAB_URL", "").rstrip("/")
