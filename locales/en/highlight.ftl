@@ -42,7 +42,7 @@ tour-health-link = Tour health
 ## The space window before the step's page (sign-in pages, other pages)
 
 highlight-looking = Passerelle is looking for the place in your space’s window…
-highlight-sign-in = Sign in in your space’s window: the place lights up as soon as you are signed in.
+highlight-sign-in = Sign in to your space in its window: the place lights up as soon as you are signed in.
 # The small strip over Nextcloud's sign-in pages in the space window (keep it short).
 highlight-sign-in-strip = Sign in first: the tour goes on afterwards.
 # The strip on a page of the space that is not the step's page.

@@ -108,7 +108,8 @@ pub fn accept_languages(lang: Language) -> &'static [&'static str] {
 
 /// Sets the languages of the space window's web engine. WebKitGTK (Linux) takes them on its
 /// web context (a space window has its own, by its data folder), and only for requests made
-/// afterwards: `then_load` (the first page) is loaded again once they are set.
+/// afterwards: the window starts blank (see [`first_url`]) and `then_load` (the first page) is
+/// loaded once they are set.
 #[cfg(target_os = "linux")]
 fn prefer_languages<R: Runtime>(
     window: &tauri::WebviewWindow<R>,
@@ -125,6 +126,16 @@ fn prefer_languages<R: Runtime>(
             view.load_uri(url.as_str());
         }
     });
+}
+
+/// Where the window starts: blank on Linux until its languages are set (a first request would
+/// go out in the system's language), else the first page.
+fn first_url(first_page: &Url) -> Url {
+    if cfg!(target_os = "linux") {
+        Url::parse("about:blank").unwrap_or_else(|_| first_page.clone())
+    } else {
+        first_page.clone()
+    }
 }
 
 /// Elsewhere the engine takes them at creation (WebView2's browser arguments, see `open`); no
@@ -415,7 +426,7 @@ pub fn open<R: Runtime>(
         .map_err(|e| IpcError::new("space-window", e.to_string()))?;
     let same_origin = origin.clone();
     let mut builder =
-        WebviewWindowBuilder::new(app, &label, WebviewUrl::External(first_page.clone()))
+        WebviewWindowBuilder::new(app, &label, WebviewUrl::External(first_url(&first_page)))
             .title(title)
             .data_directory(session_dir)
             // WebView2 (Windows) only; a space window has its own data folder, as it requires.
@@ -451,7 +462,8 @@ pub fn open<R: Runtime>(
         })
         .build()
         .map_err(|e| IpcError::new("space-window", e.to_string()))?;
-    prefer_languages(&window, languages, Some(first_page));
+    let then_load = cfg!(target_os = "linux").then_some(first_page);
+    prefer_languages(&window, languages, then_load);
     Ok(())
 }
 
@@ -646,6 +658,10 @@ mod tests {
         .unwrap();
         let space = app.get_webview_window("space-7").unwrap();
         let page = "http://127.0.0.1:9/nextcloud/index.php/apps/files/";
+        // Blank until the web engine has Passerelle's languages, then the first page (which
+        // the mock runtime, without a web engine, does not load).
+        assert_eq!(space.url().unwrap().as_str(), "about:blank");
+        space.navigate(page.parse().unwrap()).unwrap();
 
         // The overlay's channel works from the space window on the server's origin…
         let got = call(&space, page, "plugin:space|overlay_step", json!({})).unwrap();
@@ -769,6 +785,10 @@ mod tests {
         .unwrap();
         let space = app.get_webview_window("space-7").unwrap();
         let page = "http://127.0.0.1:9/nextcloud/index.php/apps/files/";
+        // Blank until the web engine has Passerelle's languages, then the first page (which
+        // the mock runtime, without a web engine, does not load).
+        assert_eq!(space.url().unwrap().as_str(), "about:blank");
+        space.navigate(page.parse().unwrap()).unwrap();
         let missed = json!({ "report": {
             "event": "missed", "tourId": "files", "stepId": "new-button",
             "tried": ["[data-cy-upload-picker] button"]

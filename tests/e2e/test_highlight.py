@@ -178,6 +178,14 @@ def keep_shot(path: Path, name: str) -> None:
         shutil.copy(path, SHOTS / f"{name}.png")
 
 
+def main_shot(app, s, name: str) -> Path:
+    """The main window alone (WebDriver's own screenshot), kept for the review notes too."""
+    path = ARTIFACTS / f"highlight-main-{name}-{lang_of(app)}.png"
+    s.save_screenshot(str(path))
+    keep_shot(path, f"main-{name}-{lang_of(app)}")
+    return path
+
+
 def to_new_button(s) -> None:
     """The Files tour, up to its "+ New" highlight step."""
     open_tours(s)
@@ -378,6 +386,7 @@ def test_the_login_page_gets_a_strip_not_the_tour_bubble(app, opened, guarded):
     st = guarded.until("the sign-in strip over the login form", on_form)
     assert norm(st["overlay"]["strip"]["text"]) == fluent_text(lang, "highlight-sign-in-strip")
     wait(s, LONG).until(lambda d: status_text(d) == fluent_text(lang, "highlight-sign-in"))
+    main_shot(app, s, "sign-in-status")
 
     # The person types their password, past the step's 8 s search: every key lands in the field.
     started = st["now"]

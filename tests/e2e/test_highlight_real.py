@@ -10,7 +10,9 @@ offer to show the space in its language appears, and leaves it in the test's lan
 
 WebDriver drives only the main window: what the overlay does in the space window is read from
 the main window's status line (the overlay's reports) and from screenshots of the whole screen
-(target/e2e/highlight-real-<moment>-<lang>.png).
+(target/e2e/highlight-real-<moment>-<lang>.png). WebKit paints in its usual (compositing) mode
+here: with WEBKIT_DISABLE_COMPOSITING_MODE=1, as test_highlight.py sets for its screenshots,
+WebKitGTK crashed in Nextcloud's real Files page; screenshots may then miss the latest frame.
 """
 
 import base64
@@ -26,7 +28,7 @@ from selenium.common.exceptions import TimeoutException
 
 from conftest import visible, wait
 from flows import LONG, connect_with_app_password, fluent_text
-from test_highlight import keep_shot, lang_of, paint_for_screenshots, screenshot, status_text, to_new_button  # noqa: F401 (autouse)
+from test_highlight import keep_shot, lang_of, main_shot, screenshot, status_text, to_new_button
 from test_tours import press_next, wait_step
 
 LAB = os.environ.get("NC_LAB_URL", "").rstrip("/")
@@ -112,10 +114,12 @@ def test_real_login_page_menu_and_language(app, opened):
 
     # Item 8: the account has its own language (the other one): Passerelle offers its own.
     apply = visible(s, "space-language-apply", timeout=LONG)
+    main_shot(app, s, "real-language-offer")
     apply.click()
     wait(s, LONG).until(lambda d: fluent_text(lang, "highlight-language-done")
                         in visible(d, "space-language-status").text)
     assert ocs("GET", "cloud/user", app_password)["language"] == lang
+    main_shot(app, s, "real-language-done")
     said(app, s, lang, "highlight-shown", 90)
 
     # Item 5: Next in Passerelle, the menu closed: the overlay opens it and lights the entry.
