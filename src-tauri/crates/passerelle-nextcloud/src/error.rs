@@ -99,6 +99,10 @@ pub enum ErrorKind {
     /// The Login Flow started on https but returned an http server address.
     #[error("the login returned an unencrypted server address")]
     LoginFlowDowngrade,
+    /// The account does not accept its login password from an app (two-factor authentication,
+    /// or the server enforces app passwords): only the browser or an app password will do.
+    #[error("this account does not accept its login password in apps")]
+    PasswordLoginForbidden,
 }
 
 impl ErrorKind {
@@ -130,6 +134,7 @@ impl ErrorKind {
         Self::LoginFlowTimeout,
         Self::LoginFlowCancelled,
         Self::LoginFlowDowngrade,
+        Self::PasswordLoginForbidden,
     ];
 
     /// Stable kebab-case code (Fluent id `error-<code>`). Never change an existing one.
@@ -161,6 +166,7 @@ impl ErrorKind {
             Self::LoginFlowTimeout => "login-flow-timeout",
             Self::LoginFlowCancelled => "login-flow-cancelled",
             Self::LoginFlowDowngrade => "login-flow-downgrade",
+            Self::PasswordLoginForbidden => "password-login-forbidden",
         }
     }
 
