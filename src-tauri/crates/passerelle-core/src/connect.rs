@@ -15,8 +15,8 @@ use passerelle_nextcloud::{
 };
 
 use crate::model::{
-    Account, AccountAdded, AccountOverview, AccountQuota, LoginFlowEvent, ServerCheck, ServerInfo, SignOutReport,
-    SpaceTheming,
+    Account, AccountAdded, AccountOverview, AccountQuota, LoginFlowEvent, ServerCheck, ServerInfo,
+    SignOutReport, SpaceTheming,
 };
 use crate::secrets::{Secret, SecretError, SecretKey, SecretStorage, Secrets};
 use crate::store::NewAccount;
@@ -277,8 +277,7 @@ pub async fn add_with_password(
         }),
         Err(e) => {
             // Not recorded: the app password just made for Passerelle must not linger.
-            if exchanged && let Ok(client) = client_with(store, &address.url, login, None, secret)
-            {
+            if exchanged && let Ok(client) = client_with(store, &address.url, login, None, secret) {
                 let _ = client.revoke_app_password().await;
             }
             Err(e)

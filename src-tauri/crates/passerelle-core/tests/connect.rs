@@ -11,8 +11,8 @@ use capture::Capture;
 use passerelle_core::connect::{self, LoginFlows, WaitOptions};
 use passerelle_core::model::{LoginFlowEvent, ServerCheck};
 use passerelle_core::secrets::{Secret, SecretKey, SecretStorage, Secrets};
-use wiremock::matchers::header_exists;
 use passerelle_core::{DataPaths, Store};
+use wiremock::matchers::header_exists;
 use wiremock::matchers::{header, method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
@@ -425,7 +425,10 @@ async fn a_login_password_is_exchanged_for_an_app_password_and_never_kept() {
     let revoke = Capture::load("ocs-delete-apppassword-carol-200", &server.uri());
     revoke
         .mock()
-        .and(header("Authorization", basic("alice", ALICE_EXCHANGED).as_str()))
+        .and(header(
+            "Authorization",
+            basic("alice", ALICE_EXCHANGED).as_str(),
+        ))
         .respond_with(revoke.response())
         .expect(1)
         .mount(&server)
@@ -480,7 +483,10 @@ async fn refusals_of_the_typed_password_say_why_and_record_nothing() {
     let signed_out = Capture::load("ocs-user-no-auth-401", &server.uri());
     Mock::given(method("GET"))
         .and(path("/ocs/v2.php/core/getapppassword"))
-        .and(header("Authorization", basic("dana", "dana-login-password").as_str()))
+        .and(header(
+            "Authorization",
+            basic("dana", "dana-login-password").as_str(),
+        ))
         .respond_with(signed_out.response())
         .with_priority(1)
         .mount(&server)
@@ -523,7 +529,10 @@ async fn an_exchanged_app_password_is_revoked_when_the_account_cannot_be_recorde
         .into_bytes();
     exchanged
         .mock()
-        .and(header("Authorization", basic("bob", "bob-login-password").as_str()))
+        .and(header(
+            "Authorization",
+            basic("bob", "bob-login-password").as_str(),
+        ))
         .respond_with(exchanged.response())
         .with_priority(1)
         .mount(&server)
@@ -531,7 +540,10 @@ async fn an_exchanged_app_password_is_revoked_when_the_account_cannot_be_recorde
     let revoke = Capture::load("ocs-delete-apppassword-carol-200", &server.uri());
     revoke
         .mock()
-        .and(header("Authorization", basic("bob", "bob-exchanged").as_str()))
+        .and(header(
+            "Authorization",
+            basic("bob", "bob-exchanged").as_str(),
+        ))
         .and(header_exists("ocs-apirequest"))
         .respond_with(revoke.response())
         .expect(1)
