@@ -4,7 +4,7 @@
 use passerelle_core::IpcError;
 use passerelle_core::connect::{self, WaitOptions};
 use passerelle_core::model::{
-    Account, AccountOverview, LoginFlowEvent, ServerCheck, SignOutReport,
+    Account, AccountAdded, AccountOverview, LoginFlowEvent, ServerCheck, SignOutReport,
 };
 use passerelle_core::secrets::{KeyringStatus, Secret, SecretStorage};
 use tauri::ipc::Channel;
@@ -53,7 +53,7 @@ pub async fn login_flow_start<R: Runtime>(
     on_event: Channel<LoginFlowEvent>,
 ) -> Result<u64, IpcError> {
     let state = app.passerelle();
-    let task = connect::begin_login_flow(
+    let mut task = connect::begin_login_flow(
         state.store()?,
         state.login_flows(),
         profile_id,
@@ -62,6 +62,15 @@ pub async fn login_flow_start<R: Runtime>(
     )
     .await?;
     let (id, url) = (task.id(), task.login_url().to_owned());
+    // The opener waits a moment for the launcher's verdict (xdg-open fails at once when there
+    // is no browser): off the async workers. Without a browser the UI leads with the link.
+    let opener = app.clone();
+    let opened = tauri::async_runtime::spawn_blocking(move || {
+        opener.opener().open_url(url, None::<&str>).is_ok()
+    })
+    .await
+    .unwrap_or(false);
+    task.set_browser_opened(opened);
     let handle = app.clone();
     tauri::async_runtime::spawn(async move {
         let state = handle.passerelle();
@@ -76,8 +85,6 @@ pub async fn login_flow_start<R: Runtime>(
         )
         .await;
     });
-    // Without a browser the UI still shows the link to copy.
-    let _ = app.opener().open_url(url, None::<&str>);
     Ok(id)
 }
 
@@ -88,7 +95,8 @@ pub async fn login_flow_cancel(state: State<'_, AppState>, flow_id: u64) -> Resu
     Ok(())
 }
 
-/// Adds an account from a login name and an app password.
+/// Adds an account from a login name and an app password; a login password typed instead is
+/// exchanged for an app password and not kept.
 #[tauri::command]
 pub async fn account_add_app_password(
     state: State<'_, AppState>,
@@ -97,10 +105,10 @@ pub async fn account_add_app_password(
     login_name: String,
     app_password: String,
     storage: SecretStorage,
-) -> Result<Account, IpcError> {
+) -> Result<AccountAdded, IpcError> {
     let secret = Secret::from(app_password);
     let (store, secrets) = (state.store()?, state.secrets());
-    Ok(connect::add_with_app_password(
+    Ok(connect::add_with_password(
         store,
         secrets,
         profile_id,
