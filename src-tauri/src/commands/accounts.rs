@@ -1,6 +1,8 @@
 //! Accounts screen and the connect wizard: check an address, trust a certificate, sign in with
 //! the browser (Login Flow v2) or an app password, overview, sign out.
 
+use std::time::Duration;
+
 use passerelle_core::IpcError;
 use passerelle_core::connect::{self, WaitOptions};
 use passerelle_core::model::{
@@ -9,7 +11,6 @@ use passerelle_core::model::{
 use passerelle_core::secrets::{KeyringStatus, Secret, SecretStorage};
 use tauri::ipc::Channel;
 use tauri::{AppHandle, Runtime, State};
-use tauri_plugin_opener::OpenerExt;
 
 use crate::{AppState, AppStateExt};
 
@@ -42,6 +43,10 @@ pub async fn certificate_trust(
     )?)
 }
 
+/// How long a launcher (xdg-open, gio…) may take to say it could not open the page; one still
+/// running then has handed it to a browser.
+const BROWSER_VERDICT: Duration = Duration::from_secs(2);
+
 /// Starts Login Flow v2, opens the login page in the browser and follows it in the background;
 /// returns the flow id at once.
 #[tauri::command]
@@ -62,11 +67,11 @@ pub async fn login_flow_start<R: Runtime>(
     )
     .await?;
     let (id, url) = (task.id(), task.login_url().to_owned());
-    // The opener waits a moment for the launcher's verdict (xdg-open fails at once when there
-    // is no browser): off the async workers. Without a browser the UI leads with the link.
-    let opener = app.clone();
+    // Without a browser the UI leads with the link to copy: wait for the launcher's verdict
+    // (off the async workers). Not through the opener plugin, which gives xdg-open only 250 ms
+    // to fail: a script looking for a browser, slower than that on an old laptop.
     let opened = tauri::async_runtime::spawn_blocking(move || {
-        opener.opener().open_url(url, None::<&str>).is_ok()
+        open::that_detached_with_timeout(url, BROWSER_VERDICT).is_ok()
     })
     .await
     .unwrap_or(false);
