@@ -393,6 +393,8 @@ export class App {
     const title = el.querySelector("h1")?.textContent ?? "";
     document.title = this.i18n.t("window-title", { screen: title });
     if (moveFocus) {
+      // A new screen starts at its top, whatever the last one was scrolled to.
+      window.scrollTo?.(0, 0);
       this.focusHeading();
       this.announce(this.i18n.t("announce-screen", { screen: title }));
     }

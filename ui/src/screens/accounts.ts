@@ -43,7 +43,7 @@ export function render(ctx: Ctx): HTMLElement {
     const choice = h(
       "section",
       { class: "notice stack-sm", "aria-labelledby": questionId, "data-testid": "account-added-choice" },
-      h("p", { class: "success", "data-testid": "account-connected" }, t("account-added", { name })),
+      h("p", { "data-testid": "account-connected" }, h("strong", null, t("account-added", { name }))),
       exchanged,
       h("p", { id: questionId, "data-testid": "account-added-question" }, t("account-added-question", { name, current: currentName })),
       h(

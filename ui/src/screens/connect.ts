@@ -483,7 +483,7 @@ export function render(ctx: Ctx): HTMLElement {
           ontoggle: (event: Event) => {
             const details = event.currentTarget as HTMLDetailsElement;
             // Opened below the fold on a small screen: bring the form into view.
-            if (details.open) details.scrollIntoView?.({ block: "nearest", behavior: "smooth" });
+            if (details.open) details.scrollIntoView?.({ block: "nearest" });
           },
         },
         h("summary", null, t("method-app-password")),
