@@ -31,3 +31,4 @@ cli-account-removed-locally = Account removed from this computer, but the server
 cli-tours-new-created = Tour “{ $id }” created in { $path }: edit tour.toml and the texts in locales/fr and locales/en, then run tours validate on the pack.
 error-tours-new-invalid-id = A tour id may only hold lower-case unaccented letters, digits and dashes (for example “first-steps”).
 error-tours-new-exists = This tour already exists in this pack: nothing was written, your work is untouched.
+cli-account-password-exchanged = Your login password was exchanged for an app password of Passerelle’s own; it is not kept (it is listed in your space, Settings → Security, and “account remove” revokes it).

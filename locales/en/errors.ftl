@@ -92,3 +92,4 @@ error-update-none-pending = No update is waiting. Check for updates first.
 error-space-window = Passerelle could not open or update your space’s window. Close it and try again; if it keeps failing, sign out of the web space and open it again.
 error-space-address = This account’s server address cannot be opened as a web page. Sign out and connect the account again with the address you use in your browser.
 error-tour-health-export = The tour health list could not be saved in Passerelle’s data folder. Check there is space left on the disk, then try again.
+error-password-login-forbidden = This account does not accept its login password in apps (two-factor authentication is on, or your space requires it). Sign in with your browser, or create an app password in your space: Settings → Security.

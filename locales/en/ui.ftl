@@ -117,8 +117,6 @@ cert-advice = Compare this fingerprint with the one given by the person who runs
 cert-doubt = If they differ, or if in doubt, cancel and ask for advice.
 cert-trust = Trust this certificate for this server
 insecure-title = Unencrypted connection
-# $server: the server’s address.
-insecure-body = The address { $server } starts with “http://”: what goes between Passerelle and this server, your access included, is not encrypted and could be read by others.
 insecure-advice = This is only acceptable on a local network, for example a workshop’s server. On the Internet, use an address starting with “https://”.
 insecure-continue = Continue anyway
 insecure-reminder = Warning: unencrypted connection, only for a local network.
@@ -389,3 +387,20 @@ settings-trainer-hint = Shows what is used to run a workshop: the Workshop scree
 ## About: technical details
 
 about-technical = Technical details
+
+## Connecting an account (issue #16)
+
+app-password-exchanged = Your login password was exchanged for an app password of Passerelle’s own; it is not kept. This app password is listed in your space (Settings → Security) and will be revoked when you sign out of Passerelle.
+# $server: the server’s address, without http://.
+insecure-body-typed = You typed an address starting with “http://”: the connection with { $server } will not be encrypted. What goes between Passerelle and this server, your access included, could be read by others.
+insecure-body-no-https = This server ({ $server }) offers no encrypted connection (https). What goes between Passerelle and it, your access included, is not encrypted and could be read by others.
+waiting-no-browser = Passerelle could not open your browser. Copy this link, paste it into your browser’s address bar, sign in, then click “Grant access”. Then come back here: Passerelle carries on by itself.
+waiting-no-browser-link = Sign-in link:
+# $name: the account just added; $current: the account in use.
+account-added = The account { $name } is added to this profile.
+account-added-question = Passerelle still uses the account { $current }. Do you want to use { $name } now?
+account-added-switch = Use { $name }
+account-added-keep = Keep { $current }
+account-added-kept = Passerelle still uses the account { $current }.
+# $size: the text size chosen, as named in Settings.
+announce-text-size = Text size: { $size }

@@ -31,3 +31,4 @@ cli-account-removed-locally = Compte retiré de cet ordinateur, mais le serveur 
 cli-tours-new-created = Parcours « { $id } » créé dans { $path } : modifiez tour.toml et les textes de locales/fr et locales/en, puis lancez tours validate sur le paquet.
 error-tours-new-invalid-id = L’identifiant d’un parcours ne peut contenir que des lettres minuscules sans accent, des chiffres et des tirets (par exemple « premiers-pas »).
 error-tours-new-exists = Ce parcours existe déjà dans ce paquet : rien n’a été écrit, votre travail est intact.
+cli-account-password-exchanged = Votre mot de passe de connexion a été échangé contre un mot de passe d’application propre à Passerelle ; il n’est pas conservé (il apparaît dans votre espace, Paramètres → Sécurité, et sera révoqué par « account remove »).

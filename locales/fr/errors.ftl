@@ -92,3 +92,4 @@ error-update-none-pending = Aucune mise à jour n’est en attente. Cherchez d�
 error-space-window = Passerelle n’a pas pu ouvrir ou mettre à jour la fenêtre de votre espace. Fermez-la et réessayez ; si cela recommence, déconnectez-vous de l’espace en ligne puis rouvrez-le.
 error-space-address = L’adresse du serveur de ce compte ne peut pas être ouverte comme une page web. Déconnectez le compte puis reconnectez-le avec l’adresse que vous utilisez dans votre navigateur.
 error-tour-health-export = La liste de santé des visites n’a pas pu être enregistrée dans le dossier de données de Passerelle. Vérifiez qu’il reste de la place sur le disque, puis réessayez.
+error-password-login-forbidden = Ce compte n’accepte pas son mot de passe de connexion dans une application (la double authentification est activée, ou votre espace l’exige). Connectez-vous avec votre navigateur, ou créez un mot de passe d’application dans votre espace : Paramètres → Sécurité.

@@ -119,8 +119,6 @@ cert-advice = Comparez cette empreinte avec celle que vous donne la personne qui
 cert-doubt = Si elles sont différentes, ou en cas de doute, annulez et demandez conseil.
 cert-trust = Faire confiance à ce certificat pour ce serveur
 insecure-title = Connexion non chiffrée
-# $server : l’adresse du serveur.
-insecure-body = L’adresse { $server } commence par « http:// » : ce qui passe entre Passerelle et ce serveur, y compris votre accès, n’est pas chiffré et pourrait être lu par d’autres.
 insecure-advice = Ce n’est acceptable que sur un réseau local, par exemple le serveur d’un atelier. Sur Internet, utilisez une adresse en « https:// ».
 insecure-continue = Continuer quand même
 insecure-reminder = Attention : connexion non chiffrée, à utiliser seulement sur un réseau local.
@@ -391,3 +389,20 @@ settings-trainer-hint = Affiche ce qui sert à animer un atelier : l’écran At
 ## À propos : détails techniques
 
 about-technical = Détails techniques
+
+## Connecter un compte (ticket #16)
+
+app-password-exchanged = Votre mot de passe de connexion a été échangé contre un mot de passe d’application propre à Passerelle ; il n’est pas conservé. Ce mot de passe d’application apparaît dans votre espace (Paramètres → Sécurité) et sera révoqué quand vous vous déconnecterez de Passerelle.
+# $server : l’adresse du serveur, sans « http:// ».
+insecure-body-typed = Vous avez tapé une adresse en « http:// » : la connexion avec { $server } ne sera pas chiffrée. Ce qui passe entre Passerelle et ce serveur, y compris votre accès, pourrait être lu par d’autres.
+insecure-body-no-https = Ce serveur ({ $server }) ne propose pas de connexion chiffrée (https). Ce qui passe entre Passerelle et lui, y compris votre accès, n’est pas chiffré et pourrait être lu par d’autres.
+waiting-no-browser = Passerelle n’a pas pu ouvrir votre navigateur. Copiez ce lien, collez-le dans la barre d’adresse de votre navigateur, connectez-vous, puis cliquez sur « Autoriser l’accès ». Revenez ensuite ici : Passerelle continue tout seul.
+waiting-no-browser-link = Lien de connexion :
+# $name : le compte qui vient d’être ajouté ; $current : le compte utilisé.
+account-added = Le compte { $name } est ajouté à ce profil.
+account-added-question = Passerelle utilise toujours le compte { $current }. Voulez-vous utiliser { $name } maintenant ?
+account-added-switch = Utiliser { $name }
+account-added-keep = Garder { $current }
+account-added-kept = Passerelle utilise toujours le compte { $current }.
+# $size : la taille du texte choisie, nommée comme dans les Réglages.
+announce-text-size = Taille du texte : { $size }

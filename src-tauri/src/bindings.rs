@@ -19,9 +19,9 @@ use passerelle_core::handover::{
     StateCounts, StrategyChoice, StrategyKind, StrategyOption, Verification,
 };
 use passerelle_core::model::{
-    AboutInfo, Account, AccountOverview, AccountQuota, AppBootstrap, Language, LoginFlowEvent,
-    Profile, ServerCheck, ServerInfo, Settings, SettingsPatch, SignOutReport, SpaceTheming,
-    StoreNotice, TextSize, Theme,
+    AboutInfo, Account, AccountAdded, AccountOverview, AccountQuota, AppBootstrap, Language,
+    LoginFlowEvent, Profile, ServerCheck, ServerInfo, Settings, SettingsPatch, SignOutReport,
+    SpaceTheming, StoreNotice, TextSize, Theme,
 };
 use passerelle_core::secrets::{KeyringStatus, SecretStorage};
 use passerelle_core::space_language::SpaceLanguage;
@@ -138,8 +138,8 @@ const TABLE: &[CommandSig] = &[
             ("appPassword", "string"),
             ("storage", "SecretStorage"),
         ],
-        returns: "Account",
-        doc: "Adds an account from a login name and an app password.",
+        returns: "AccountAdded",
+        doc: "Adds an account from a login name and an app password (a login password is exchanged).",
     },
     CommandSig {
         name: "accounts_list",
@@ -595,6 +595,7 @@ fn types_ts() -> String {
         decl::<Account>(&cfg),
         decl::<AccountQuota>(&cfg),
         decl::<AccountOverview>(&cfg),
+        decl::<AccountAdded>(&cfg),
         decl::<SignOutReport>(&cfg),
         decl::<LoginFlowEvent>(&cfg),
         decl::<Audience>(&cfg),

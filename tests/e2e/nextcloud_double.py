@@ -27,6 +27,15 @@ Members: the captured server's accounts ``admin`` (group ``admin``), ``alice``, 
 ``DELETE /ocs/v2.php/core/apppassword`` revokes the password used for it. A member disabled
 through OCS gets the wrong-password 401s from then on.
 
+Login passwords (:data:`LOGIN_PASSWORDS`) work like on the real server: any request accepts them
+(credential label ``"login"`` in the log), and ``GET /ocs/v2.php/core/getapppassword`` exchanges
+one for a new app password (``ocs-getapppassword-carol-200``, label ``"exchanged-N"``, listed in
+:attr:`NextcloudDouble.exchanged_app_passwords`) while an app password gets the captured 403
+(``ocs-getapppassword-with-app-password-403``). For the members in
+:attr:`NextcloudDouble.two_factor` the login password is dropped unchecked, as Nextcloud does
+when two-factor authentication is on: OCS answers ``ocs-user-no-auth-401`` (what 29.0.6 and
+32.0.2 answered on the lab servers in that case).
+
 OCS per user (all built from captures): ``cloud/user`` (v1 and v2) is alice's capture with the
 signed-in member's identity fields (id, display names, e-mail, groups, last login, quota) taken
 from the captured user set (admin's ``cloud/users/details``, kept in :attr:`NextcloudDouble.users`;
@@ -111,8 +120,8 @@ for that member and its poll answer's ``loginName`` is theirs; alice by default;
 ``nc.login_as("bob")``).
 
 The request log has, per request: ``method``, ``path``, ``query``, ``ocs_apirequest``, ``auth``
-(None, "ok", "wrong", "revoked"), ``auth_user``, ``credential`` (which app password: "static",
-"loginflow-N"), ``depth``, ``destination``, ``user_agent``, ``status``, ``capture`` (the capture
+(None, "ok", "wrong", "revoked", "password-forbidden"), ``auth_user``, ``credential`` (which
+app password: "static", "loginflow-N", "exchanged-N", or "login" for a login password), ``depth``, ``destination``, ``user_agent``, ``status``, ``capture`` (the capture
 replayed, or ``"rclone"`` / ``"radicale"`` for a forwarded request) and ``time``.
 
 In-process use::
@@ -177,6 +186,9 @@ BOB_APP_PASSWORD = "BOB-APP-PASSWORD-0123456789"
 CAROL_APP_PASSWORD = "CAROL-APP-PASSWORD-0123456789"
 APP_PASSWORDS = {ADMIN: ADMIN_APP_PASSWORD, ALICE: ALICE_APP_PASSWORD, BOB: BOB_APP_PASSWORD,
                  CAROL: CAROL_APP_PASSWORD}
+# Their login passwords (the ones typed on the login page). Nextcloud accepts them over Basic
+# auth too, unless the member has two-factor authentication (`NextcloudDouble.two_factor`).
+LOGIN_PASSWORDS = {user: f"{user}-login-password-Zq7" for user in MEMBERS}
 ADMIN_GROUP = "admin"
 # The captured user set (admin's `GET cloud/users/details`): identities, groups, quotas.
 USERS_CAPTURE = "ocs-admin-users-details"
@@ -412,6 +424,9 @@ class NextcloudDouble:
             secret: (user, "static") for user, secret in APP_PASSWORDS.items()}
         self.revoked: set[str] = set()
         self.issued_app_passwords: list[str] = []
+        self.exchanged_app_passwords: list[str] = []
+        # Members whose login password is refused in apps (two-factor authentication).
+        self.two_factor: set[str] = set()
         self.instance_id = "oc" + _random(10, string.ascii_lowercase + string.digits)
         # The captured user set, in the server's order (by id). Tests may change a record
         # (e.g. an e-mail) before the requests; `enabled` follows PUT …/disable and …/enable.
@@ -785,6 +800,7 @@ class NextcloudDouble:
                     for f in self.flows
                 ],
                 "issued_app_passwords": list(self.issued_app_passwords),
+                "exchanged_app_passwords": list(self.exchanged_app_passwords),
                 "revoked_count": len(self.revoked),
                 "files_dir": str(self.files_dir) if self._webdav_port is not None else None,
                 "login_as": self._login_as,
@@ -793,7 +809,8 @@ class NextcloudDouble:
             }
 
     def check_credentials(self, authorization: str | None) -> tuple[str | None, str | None, str | None]:
-        """(result, user, label): result None (no credentials), "ok", "wrong" or "revoked"."""
+        """(result, user, label): result None (no credentials), "ok", "wrong", "revoked" or
+        "password-forbidden" (a right login password of a member with two-factor)."""
         if not authorization:
             return None, None, None
         scheme, _, value = authorization.partition(" ")
@@ -807,6 +824,11 @@ class NextcloudDouble:
             if secret in self.revoked:
                 return "revoked", user, None
             known = self.app_passwords.get(secret)
+            member = user.lower()
+            if known is None and LOGIN_PASSWORDS.get(member) == secret:
+                if member in self.two_factor:
+                    return "password-forbidden", user, None
+                known = (member, "login")
         if known is None or known[0].lower() != user.lower():
             return "wrong", user, None
         with self._lock:
@@ -916,7 +938,7 @@ class NextcloudDouble:
                 # never reaches the real servers: Nextcloud's 404 for a path not found.
                 return self.replay("webdav-propfind-missing-404", base_url), facts
             return self._forward(method, target, headers, body, base_url, upstream, user), facts
-        return self._normal(method, path, query, headers, body, base_url, auth, user), facts
+        return self._normal(method, path, query, headers, body, base_url, auth, user, label), facts
 
     def _chunked(self, method: str, path: str, headers, body: bytes, base_url: str,
                  user: str) -> Response:
@@ -1076,7 +1098,8 @@ class NextcloudDouble:
             return self.replay("maintenance-webdav-propfind-503", base_url)
         return self.replay("maintenance-loginflow-v2-init-503", base_url, body=MAINTENANCE_PAGE)
 
-    def _normal(self, method, path, query, headers, body, base_url, auth, user) -> Response:
+    def _normal(self, method, path, query, headers, body, base_url, auth, user,
+                label=None) -> Response:
         if path == "/status.php" and method in ("GET", "HEAD"):
             return self.replay("status-php", base_url)
 
@@ -1117,17 +1140,21 @@ class NextcloudDouble:
         m = re.fullmatch(r"/ocs/(v1|v2)\.php/(.*)", path)
         if m:
             return self._ocs(method, m.group(1), "/" + m.group(2), query, headers, base_url,
-                             auth, user)
+                             auth, user, label)
 
         if path.startswith("/remote.php/dav/"):
             return self._dav(method, path, headers, base_url, auth)
 
         return _plain(404, "Not Found", "text/html; charset=utf-8", NOT_FOUND_PAGE)
 
-    def _ocs(self, method, version, route, query, headers, base_url, auth, user) -> Response:
+    def _ocs(self, method, version, route, query, headers, base_url, auth, user,
+             label=None) -> Response:
         # Basic auth is checked first (base.php): bad credentials give the XML 401.
         if auth == "wrong":
             return self.replay("ocs-user-wrong-password-401", base_url)
+        if auth == "password-forbidden":
+            # Dropped unchecked (two-factor): the request goes on signed out.
+            return self.replay("ocs-user-no-auth-401", base_url)
         if auth == "revoked":
             return self.replay("ocs-user-revoked-app-password-401", base_url)
         if headers.get("OCS-APIRequest") != "true":
@@ -1157,12 +1184,24 @@ class NextcloudDouble:
             return self.replay("ocs-user-no-auth-401", base_url)
         if handler is not None:
             return handler(query, base_url, user)
+        if route == "/core/getapppassword" and label == "login":
+            return self._exchange_login_password(user, base_url)
         if name == "ocs-delete-apppassword-carol-200":
             secret = _basic_secret(headers.get("Authorization"))
             with self._lock:
                 self.revoked.add(secret)
                 self.app_passwords.pop(secret, None)
         return self.replay(name, base_url)
+
+    def _exchange_login_password(self, user: str, base_url: str) -> Response:
+        """A new app password for `user`, made from their login password."""
+        with self._lock:
+            secret = _random(72)
+            label = f"exchanged-{len(self.exchanged_app_passwords) + 1}"
+            self.app_passwords[secret] = (user, label)
+            self.exchanged_app_passwords.append(secret)
+        return self.replay("ocs-getapppassword-carol-200", base_url,
+                           extra={"<APP_PASSWORD_CAROL>": secret.encode()})
 
     # -- OCS: the signed-in user, users and groups ----------------------------------------------
     #
@@ -1293,7 +1332,7 @@ class NextcloudDouble:
     def _dav(self, method, path, headers, base_url, auth) -> Response:
         if auth is None:
             return self.replay("webdav-propfind-no-auth-401", base_url)
-        if auth == "wrong":
+        if auth in ("wrong", "password-forbidden"):
             return self.replay("webdav-propfind-wrong-password-401", base_url)
         if auth == "revoked":
             return self.replay("webdav-propfind-revoked-app-password-401", base_url)

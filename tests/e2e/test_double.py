@@ -311,3 +311,40 @@ def test_fake_browser_only_records_by_default(nc, tmp_path):
     assert subprocess.run([str(HERE / "bin" / "xdg-open"), nc.base_url + "/x"], env=env).returncode == 0
     assert opened.read_text() == nc.base_url + "/x\n"
     assert nc.log() == []
+
+
+def test_login_passwords_are_exchanged_for_app_passwords(nc):
+    """getapppassword: a login password gets a new app password (the carol-200 capture), an app
+    password the captured 403; with two-factor the login password is dropped unchecked."""
+    from nextcloud_double import LOGIN_PASSWORDS
+    url = nc.base_url + "/ocs/v2.php/core/getapppassword?format=json"
+    login = LOGIN_PASSWORDS[ALICE]
+    # Like on the real server, the login password works on its own too.
+    assert fetch(nc.base_url + USER, headers=ocs_headers(ALICE, login)).status == 200
+    r = fetch(url, headers=ocs_headers(ALICE, login))
+    assert_like_capture(r, "ocs-getapppassword-carol-200", body_too=False)
+    made = r.json()["ocs"]["data"]["apppassword"]
+    assert nc.exchanged_app_passwords == [made] and len(made) == 72
+    r = fetch(nc.base_url + USER, headers=ocs_headers(ALICE, made))
+    assert r.status == 200 and nc.log()[-1]["credential"] == "exchanged-1"
+    r = fetch(url, headers=ocs_headers(ALICE, made))
+    assert_like_capture(r, "ocs-getapppassword-with-app-password-403")
+    r = fetch(url, headers=ocs_headers(ALICE, "not-the-password"))
+    assert_like_capture(r, "ocs-user-wrong-password-401")
+    nc.two_factor.add(ALICE)
+    r = fetch(url, headers=ocs_headers(ALICE, login))
+    assert_like_capture(r, "ocs-user-no-auth-401")
+    assert nc.log()[-1]["auth"] == "password-forbidden"
+    # App passwords still work for her.
+    assert fetch(nc.base_url + USER, headers=ocs_headers(ALICE, made)).status == 200
+
+
+def test_fake_browser_can_fail_like_a_computer_without_one(nc, tmp_path):
+    opened = tmp_path / "opened.txt"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PASSERELLE_E2E_")}
+    env.update(PASSERELLE_E2E_OPENED=str(opened), PASSERELLE_E2E_BROWSER_FAILS="1")
+    # xdg-open's "no tool found" (3), and gio's launch error (2) for the opener's fallback.
+    assert subprocess.run([str(HERE / "bin" / "xdg-open"), nc.base_url + "/x"], env=env).returncode == 3
+    assert subprocess.run([str(HERE / "bin" / "gio"), "open", nc.base_url + "/x"], env=env).returncode == 2
+    assert not opened.exists()
+    assert nc.log() == []

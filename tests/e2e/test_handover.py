@@ -155,8 +155,8 @@ def test_handover_survives_a_kill_and_arrives_complete(keyring, app, members_spa
     todo = visible(s, "handover-todo-connect-source", LONG)
     assert "Alice" in norm(todo.text)
     shot(s, lang, "2-access-todo")
-    # Alice signs in (here with her app password); connecting her account makes it the current
-    # one, yet the hand-over goes on with the admin's account and the choices made.
+    # Alice signs in (here with her app password); connecting her account does not make it the
+    # current one without asking, and the hand-over goes on with the admin's account and choices.
     connect(s, nc, ALICE, False, lang)
     s.find_element(*by_testid("nav-handover")).click()
     acting = norm(visible(s, "handover-acting").text)

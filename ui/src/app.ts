@@ -1,7 +1,7 @@
 // The app shell: holds the state, renders Welcome or the main layout, routes
 // between screens and manages focus and announcements.
 import * as commands from "./bindings/commands";
-import type { Account, AccountOverview, Profile, Settings, SettingsPatch } from "./bindings/types";
+import type { Account, AccountOverview, Profile, Settings, SettingsPatch, TextSize } from "./bindings/types";
 import { accountName, hostOf, needsReconnect, type Actions, type Api, type AppState, type Ctx, type Screen } from "./context";
 import { h, replaceChildren } from "./dom";
 import { errorText } from "./errors";
@@ -54,6 +54,33 @@ function screenOf(route: Route): Screen {
 
 type Focus = "heading" | "restore" | "none";
 
+/** The text sizes of Settings, smallest first. */
+const TEXT_SIZES: readonly TextSize[] = ["normal", "large", "larger"];
+
+export type TextSizeStep = "bigger" | "smaller" | "reset";
+
+/**
+ * The desktop's text-size shortcuts: Ctrl (Cmd on a Mac) with + or = (bigger),
+ * - (smaller) or 0 (back to normal), on the main keys or the numeric keypad.
+ */
+export function textSizeShortcut(event: KeyboardEvent): TextSizeStep | null {
+  if (!(event.ctrlKey || event.metaKey) || event.altKey) return null;
+  const { key, code } = event;
+  if (key === "+" || key === "=" || code === "NumpadAdd") return "bigger";
+  if (key === "-" || code === "NumpadSubtract") return "smaller";
+  // Digit0 too: on a French keyboard that key gives "à" without Shift.
+  if (key === "0" || code === "Digit0" || code === "Numpad0") return "reset";
+  return null;
+}
+
+/** The text size one step from `size` (it stays within the sizes Settings offers). */
+export function stepTextSize(size: TextSize, step: TextSizeStep): TextSize {
+  if (step === "reset") return "normal";
+  const at = Math.max(0, TEXT_SIZES.indexOf(size));
+  const to = Math.min(TEXT_SIZES.length - 1, Math.max(0, at + (step === "bigger" ? 1 : -1)));
+  return TEXT_SIZES[to]!;
+}
+
 /** The CSS variables set from the current account's space. */
 const SPACE_VARIABLES = ["--primary", "--on-primary"] as const;
 
@@ -101,6 +128,10 @@ export class App {
   private readonly darkQuery: MediaQueryList | null =
     typeof window.matchMedia === "function" ? window.matchMedia("(prefers-color-scheme: dark)") : null;
   private readonly onSystemTheme = () => this.applyTheming();
+  private readonly onKeyDown = (event: KeyboardEvent) => this.textSizeKey(event);
+  /** Text size changes from the keyboard, saved one after the other; the last one wins. */
+  private textSizeSaving: Promise<unknown> = Promise.resolve();
+  private textSizeRequest = 0;
 
   constructor(
     private readonly root: HTMLElement,
@@ -148,6 +179,7 @@ export class App {
     this.i18n.setLanguage(bootstrap.effectiveLanguage);
     this.applySettings(bootstrap.settings);
     this.darkQuery?.addEventListener?.("change", this.onSystemTheme);
+    document.addEventListener("keydown", this.onKeyDown);
     this.router.start();
     // The first screen is drawn with its fonts ready, so text does not reflow under the
     // pointer once they load.
@@ -167,6 +199,49 @@ export class App {
   stop(): void {
     this.router.stop();
     this.darkQuery?.removeEventListener?.("change", this.onSystemTheme);
+    document.removeEventListener("keydown", this.onKeyDown);
+  }
+
+  /** Ctrl+plus, Ctrl+minus, Ctrl+0: the Settings text size, changed and kept. */
+  private textSizeKey(event: KeyboardEvent): void {
+    const state = this.state;
+    const step = state ? textSizeShortcut(event) : null;
+    if (!state || !step || event.defaultPrevented) return;
+    event.preventDefault();
+    // From the size shown, which runs ahead of the saved one while keys are pressed quickly.
+    const shown = document.documentElement.dataset.textSize as TextSize | undefined;
+    const from = shown && TEXT_SIZES.includes(shown) ? shown : state.settings.textSize;
+    const size = stepTextSize(from, step);
+    const { t } = this.i18n;
+    const name = { normal: t("settings-text-size-normal"), large: t("settings-text-size-large"), larger: t("settings-text-size-larger") }[size];
+    const announce = () => this.announce(t("announce-text-size", { size: name }));
+    if (size === from) {
+      announce();
+      return;
+    }
+    // Shown at once; kept by the backend like a choice made in Settings, one save after the
+    // other so that the last key pressed is the one kept.
+    document.documentElement.dataset.textSize = size;
+    const request = ++this.textSizeRequest;
+    this.textSizeSaving = this.textSizeSaving
+      .then(() => this.api.settingsUpdate({ textSize: size }))
+      .then(
+        (settings) => {
+          state.settings = settings;
+          if (request !== this.textSizeRequest) return;
+          this.applySettings(settings);
+          // Settings may be on screen: its choice follows.
+          for (const input of document.querySelectorAll<HTMLInputElement>('input[name="settings-text-size"]')) {
+            input.checked = input.value === settings.textSize;
+          }
+          announce();
+        },
+        (error: unknown) => {
+          if (request !== this.textSizeRequest) return;
+          this.applySettings(state.settings);
+          this.ctx?.actions.showError(error);
+        },
+      );
   }
 
   // ---- rendering -------------------------------------------------------
@@ -423,6 +498,8 @@ export class App {
     const title = el.querySelector("h1")?.textContent ?? "";
     document.title = this.i18n.t("window-title", { screen: title });
     if (moveFocus) {
+      // A new screen starts at its top, whatever the last one was scrolled to.
+      window.scrollTo?.(0, 0);
       this.focusHeading();
       this.announce(this.i18n.t("announce-screen", { screen: title }));
     }
@@ -437,9 +514,11 @@ export class App {
     this.showScreen(route, true);
   }
 
+  /** Focus at the start of a screen: its `data-initial-focus` field if any, else its h1. */
   private focusHeading(): void {
-    const heading = this.view.querySelector<HTMLElement>("main h1");
-    heading?.focus();
+    const target =
+      this.view.querySelector<HTMLElement>("main [data-initial-focus]") ?? this.view.querySelector<HTMLElement>("main h1");
+    target?.focus();
   }
 
   private announce(text: string): void {
@@ -680,24 +759,38 @@ export class App {
       selectAccount: async (account: Account) => {
         this.setCurrentAccount(await this.api.accountSelect(account.id));
       },
-      accountConnected: async (account: Account, show: boolean) => {
+      accountConnected: async (account: Account, show: boolean, details = {}) => {
         const state = this.state!;
-        const selected = await this.api.accountSelect(account.id);
+        const { t } = this.i18n;
+        const current = this.currentAccount();
+        // Never switched without asking: only a profile's first account, or the one in use
+        // reconnected, is current at once.
+        const askToUse = current !== null && current.id !== account.id;
+        const connected = askToUse ? account : await this.api.accountSelect(account.id);
         try {
           if (state.profile) state.accounts = await this.api.accountsList(state.profile.id);
         } catch {
           // The list is refreshed next time; the new account is added below.
         }
         // Connected again from the Connect screen: its access works again.
-        state.reconnect = state.reconnect.filter((id) => id !== selected.id);
-        this.setCurrentAccount(selected);
+        state.reconnect = state.reconnect.filter((id) => id !== connected.id);
+        if (askToUse) {
+          if (!state.accounts.some((a) => a.id === account.id)) state.accounts = [...state.accounts, account];
+        } else {
+          this.setCurrentAccount(connected);
+        }
         this.renderReconnectNotice();
-        const text = this.i18n.t("account-connected", { name: accountName(selected) });
+        const name = accountName(connected);
+        const exchangedLoginPassword = details.exchangedLoginPassword ?? false;
+        const texts = askToUse
+          ? [t("account-added", { name }), t("account-added-question", { name, current: current ? accountName(current) : "" })]
+          : [t("account-connected", { name })];
+        if (exchangedLoginPassword) texts.push(t("app-password-exchanged"));
         if (show) {
-          state.justConnected = accountName(selected);
+          state.justConnected = { account: connected, exchangedLoginPassword, askToUse };
           this.router.navigate("accounts");
         }
-        this.announce(text);
+        this.announce(texts.join(" "));
       },
       accountReconnected: async (account: Account) => {
         const state = this.state!;

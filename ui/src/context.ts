@@ -26,13 +26,27 @@ export interface AppState {
   accounts: Account[];
   /** The current account's id, null when there is none. */
   accountId: number | null;
-  /** Name of the account just connected, shown once on the Accounts screen. */
-  justConnected: string | null;
+  /** The account just connected, told once on the Accounts screen. */
+  justConnected: JustConnected | null;
   /**
    * The profile's accounts whose access was kept until Passerelle closed and is gone since the
    * restart (ids): the person reconnects them.
    */
   reconnect: number[];
+}
+
+/** An account just connected, as the Accounts screen tells it once. */
+export interface JustConnected {
+  account: Account;
+  /** The person typed their login password: it was exchanged for an app password, not kept. */
+  exchangedLoginPassword: boolean;
+  /** Another account stays in use: the person is asked whether to use this one now. */
+  askToUse: boolean;
+}
+
+/** What is known about how an account was connected. */
+export interface ConnectDetails {
+  exchangedLoginPassword?: boolean;
 }
 
 /** What the screens may do. Promises reject with an IpcError. */
@@ -51,10 +65,11 @@ export interface Actions {
   /** Makes `account` the current one (header, theming). */
   selectAccount(account: Account): Promise<void>;
   /**
-   * A new account was connected: it becomes the current one; with `show`,
-   * the Accounts screen opens and says so.
+   * An account was connected. It becomes the current one only when the
+   * profile had none (or it is the current one, reconnected): otherwise the
+   * person is asked. With `show`, the Accounts screen opens and says so.
    */
-  accountConnected(account: Account, show: boolean): Promise<void>;
+  accountConnected(account: Account, show: boolean, details?: ConnectDetails): Promise<void>;
   /**
    * `account` was connected again (same server and user): its access works again. The current
    * account stays the same; its overview is asked again if it is this one.
@@ -65,7 +80,7 @@ export interface Actions {
   /** What the server says about the current account (shared, asked once), or null. */
   currentOverview(): Promise<AccountOverview> | null;
   /** Reads and clears `justConnected`. */
-  takeJustConnected(): string | null;
+  takeJustConnected(): JustConnected | null;
 }
 
 /** Given to every screen's `render(ctx)`. */

@@ -6,7 +6,7 @@ import { formatBytes } from "../src/screens/accounts";
 import { contrastRatio } from "../src/theme/contrast";
 import { PALETTES } from "../src/theme/palette";
 import { FINGERPRINT, LOGO, type FakeOptions } from "./fakeBackend";
-import { byTestId, choose, startWith, typeInto, waitFor, type Started } from "./helpers";
+import { byTestId, choose, settle, startWith, typeInto, waitFor, type Started } from "./helpers";
 
 const fr = createI18n("fr");
 const en = createI18n("en");
@@ -69,7 +69,8 @@ async function toMethodStep(opts: FakeOptions = {}, address = "monasso.frama.spa
 }
 
 describe("Connect: the address", () => {
-  it("has a labelled input with an example, and focus on the h1", async () => {
+  // Issue #16, item 11: focus landed on the heading, whose focus ring looks like a field.
+  it("has a labelled input with an example, and focus in it", async () => {
     await openConnect();
     const input = byTestId<HTMLInputElement>("server-address");
     const label = document.querySelector<HTMLLabelElement>(`label[for="${input.id}"]`);
@@ -78,8 +79,18 @@ describe("Connect: the address", () => {
     expect(hints).toContain(fr.t("connect-address-hint"));
     expect(fr.t("connect-address-hint")).toContain("monasso.frama.space");
     expect(h1().textContent).toBe(fr.t("connect-title"));
-    expect(document.activeElement).toBe(h1());
+    expect(document.activeElement).toBe(input);
     expect(byTestId("nav-accounts").getAttribute("aria-current")).toBe("true");
+  });
+
+  it("puts focus back in the address field when coming back to change it", async () => {
+    await toMethodStep();
+    byTestId<HTMLButtonElement>("connect-back").click();
+    expect(step()).toBe("address");
+    const input = byTestId<HTMLInputElement>("server-address");
+    expect(input.value).toBe("monasso.frama.space");
+    expect(document.activeElement).toBe(input);
+    expect(byTestId("announcer").textContent).toBe(fr.t("announce-step", { title: fr.t("connect-title") }));
   });
 
   it("shows the localised error with its code when the address is not a Nextcloud", async () => {
@@ -191,10 +202,31 @@ describe("Connect: the address", () => {
     await checkAddress("http://atelier.local");
     await waitFor(() => expect(step()).toBe("insecure"));
     expect(byTestId("insecure-warning").textContent).toContain(fr.t("insecure-advice"));
+    expect(byTestId("insecure-warning").textContent).toContain(fr.t("insecure-body-typed", { server: "atelier.local" }));
     expect(document.activeElement).toBe(h1());
     byTestId<HTMLButtonElement>("insecure-continue").click();
     expect(step()).toBe("method");
     expect(byTestId("insecure-reminder").textContent).toBe(fr.t("insecure-reminder"));
+  });
+});
+
+// Issue #16, item 6: "the address 127.0.0.1:8080 starts with http://" when no scheme was typed.
+describe("Connect: what the http warning says", () => {
+  const servers = { "127.0.0.1:8080": { url: "http://127.0.0.1:8080", insecureHttp: true, users: {} } };
+
+  it.each([
+    ["fr", "127.0.0.1:8080", "insecure-body-no-https"],
+    ["fr", "http://127.0.0.1:8080", "insecure-body-typed"],
+    ["en", "127.0.0.1:8080", "insecure-body-no-https"],
+    ["en", "HTTP://127.0.0.1:8080/", "insecure-body-typed"],
+  ] as const)("%s, typed %s: %s", async (lang, typed, id) => {
+    await openConnect({ servers, settings: { language: lang } });
+    await checkAddress(typed);
+    await waitFor(() => expect(step()).toBe("insecure"));
+    const i18n = lang === "fr" ? fr : en;
+    const warning = byTestId("insecure-warning").textContent ?? "";
+    expect(warning).toContain(i18n.t(id, { server: "127.0.0.1:8080" }));
+    if (id === "insecure-body-no-https") expect(warning).not.toContain("http://");
   });
 });
 
@@ -276,6 +308,36 @@ describe("Connect: how to sign in", () => {
     expect(backend.accounts).toHaveLength(0);
   });
 
+  // Issue #16, item 7: "the page opened in your browser" although none could be opened.
+  it("Login Flow: when no browser could be opened, the link to copy comes first", async () => {
+    const { backend } = await toMethodStep();
+    byTestId<HTMLButtonElement>("login-browser").click();
+    await waitFor(() => expect(backend.flow).not.toBeNull());
+    backend.flowStarted(1200, false);
+    const waiting = byTestId("login-waiting");
+    expect(waiting.textContent).not.toContain(fr.t("waiting-body"));
+    expect(byTestId("login-no-browser").textContent).toBe(fr.t("waiting-no-browser"));
+    const copy = byTestId<HTMLButtonElement>("login-copy");
+    expect(copy.classList.contains("btn-primary")).toBe(true);
+    expect(document.activeElement).toBe(copy);
+    // The link and its button come before the countdown.
+    const order = [byTestId("login-no-browser"), byTestId("login-url"), copy, byTestId("login-countdown")];
+    for (let i = 1; i < order.length; i++) {
+      expect(order[i - 1]!.compareDocumentPosition(order[i]!) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    }
+    expect(byTestId("announcer").textContent).toBe(fr.t("waiting-no-browser"));
+  });
+
+  it("Login Flow: when the browser opened, says so", async () => {
+    const { backend } = await toMethodStep();
+    byTestId<HTMLButtonElement>("login-browser").click();
+    await waitFor(() => expect(backend.flow).not.toBeNull());
+    backend.flowStarted(1200, true);
+    expect(byTestId("login-waiting").textContent).toContain(fr.t("waiting-body"));
+    expect(query("login-no-browser")).toBeNull();
+    expect(byTestId("login-copy").classList.contains("btn-primary")).toBe(false);
+  });
+
   it("Login Flow: done → Accounts screen with the account selected and the space's theme", async () => {
     const { backend } = await toMethodStep();
     byTestId<HTMLButtonElement>("login-browser").click();
@@ -328,6 +390,80 @@ describe("Connect: how to sign in", () => {
     const add = backend.calls.find((c) => c.cmd === "account_add_app_password" && backend.accounts.length)!;
     expect(add.args).toMatchObject({ loginName: "camille", storage: "keyring", address: "https://monasso.frama.space" });
     expect(backend.accounts[0]!.secretStorage).toBe("keyring");
+  });
+
+  // Issue #16, item 3: a login password typed there is exchanged, and the person is told.
+  it("app password: a login password is exchanged, and the Accounts screen says so", async () => {
+    const servers = {
+      "monasso.frama.space": {
+        theming: { name: "Mon asso", color: null, colorText: null, logo: null, slogan: null },
+        users: { camille: { displayName: "Camille Dupont", appPassword: "abcde", loginPassword: "mon-mot-de-passe" } },
+      },
+    };
+    await toMethodStep({ servers });
+    byTestId<HTMLDetailsElement>("app-password-details").open = true;
+    typeInto(byTestId<HTMLInputElement>("login-name"), "camille");
+    const password = byTestId<HTMLInputElement>("app-password");
+    typeInto(password, "mon-mot-de-passe");
+    byTestId<HTMLButtonElement>("app-password-submit").click();
+    await waitFor(() => expect(byTestId("accounts-screen")).toBeTruthy());
+    expect(password.value).toBe("");
+    expect(byTestId("account-connected").textContent).toBe(fr.t("account-connected", { name: "Camille Dupont" }));
+    expect(byTestId("password-exchanged").textContent).toBe(fr.t("app-password-exchanged"));
+    expect(byTestId("announcer").textContent).toContain(fr.t("app-password-exchanged"));
+  });
+
+  it("app password: with an app password nothing is said about an exchange", async () => {
+    const { backend } = await toMethodStep();
+    byTestId<HTMLDetailsElement>("app-password-details").open = true;
+    typeInto(byTestId<HTMLInputElement>("login-name"), "camille");
+    typeInto(byTestId<HTMLInputElement>("app-password"), "abcde-fghij-klmno-pqrst-uvwxy");
+    byTestId<HTMLButtonElement>("app-password-submit").click();
+    await waitFor(() => expect(byTestId("accounts-screen")).toBeTruthy());
+    expect(query("password-exchanged")).toBeNull();
+    expect(backend.accounts).toHaveLength(1);
+  });
+
+  it("app password: refusals of a login password say why", async () => {
+    await toMethodStep({
+      servers: { "monasso.frama.space": { checkError: undefined, users: { camille: { appPassword: "x" } } } },
+    });
+    const { backend } = started!;
+    const original = backend.handle.bind(backend);
+    backend.handle = (cmd, args) => {
+      if (cmd === "account_add_app_password") throw { code: "password-login-forbidden", message: "fake" };
+      return original(cmd, args);
+    };
+    byTestId<HTMLDetailsElement>("app-password-details").open = true;
+    typeInto(byTestId<HTMLInputElement>("login-name"), "camille");
+    typeInto(byTestId<HTMLInputElement>("app-password"), "mon-mot-de-passe");
+    byTestId<HTMLButtonElement>("app-password-submit").click();
+    const error = byTestId("connect-error");
+    await waitFor(() => expect(error.dataset.errorCode).toBe("password-login-forbidden"));
+    expect(error.textContent).toBe(fr.t("error-password-login-forbidden"));
+  });
+
+  // Issue #16, item 11: the section had no disclosure arrow and could open out of sight.
+  it("app password: a real disclosure, brought into view when opened", async () => {
+    await toMethodStep();
+    const details = byTestId<HTMLDetailsElement>("app-password-details");
+    const summary = details.querySelector("summary")!;
+    expect(summary.textContent).toBe(fr.t("method-app-password"));
+    const scrolled: Element[] = [];
+    const original = Element.prototype.scrollIntoView;
+    Element.prototype.scrollIntoView = function (this: Element) {
+      scrolled.push(this);
+    };
+    try {
+      // Opened as a click on the summary would (the browser fires "toggle").
+      details.open = true;
+      await waitFor(() => expect(scrolled).toEqual([details]));
+      details.open = false;
+      await settle();
+      expect(scrolled).toEqual([details]);
+    } finally {
+      Element.prototype.scrollIntoView = original;
+    }
   });
 
   it("app password: empty fields are caught before the backend", async () => {
@@ -576,11 +712,74 @@ describe("Accounts screen", () => {
     expect(primary()).toBe("");
   });
 
+  // Issue #16, item 10: connecting an admin's account silently made it the one in use.
+  describe("connecting another account", () => {
+    const one: FakeOptions = {
+      accounts: [{ profile: "Camille", host: "autre.frama.space", loginName: "camille", lastUsedAt: "2025-01-01T09:00:00Z" }],
+    };
+
+    async function connectCamilleOnMonAsso(): Promise<Started> {
+      const s = await openConnect(one);
+      await checkAddress("monasso.frama.space");
+      await waitFor(() => expect(step()).toBe("method"));
+      byTestId<HTMLDetailsElement>("app-password-details").open = true;
+      typeInto(byTestId<HTMLInputElement>("login-name"), "camille");
+      typeInto(byTestId<HTMLInputElement>("app-password"), "abcde-fghij-klmno-pqrst-uvwxy");
+      byTestId<HTMLButtonElement>("app-password-submit").click();
+      await waitFor(() => expect(byTestId("accounts-screen")).toBeTruthy());
+      return s;
+    }
+
+    it("keeps the account in use and asks", async () => {
+      const { backend } = await connectCamilleOnMonAsso();
+      expect(backend.countCalls("account_select")).toBe(0);
+      expect(byTestId("current-account").textContent).toBe("Camille D.");
+      const choice = byTestId("account-added-choice");
+      expect(byTestId("account-connected").textContent).toBe(fr.t("account-added", { name: "Camille Dupont" }));
+      expect(byTestId("account-added-question").textContent).toBe(
+        fr.t("account-added-question", { name: "Camille Dupont", current: "Camille D." }),
+      );
+      expect(choice.getAttribute("aria-labelledby")).toBe(byTestId("account-added-question").id);
+      expect(byTestId("account-added-switch").textContent).toBe(fr.t("account-added-switch", { name: "Camille Dupont" }));
+      expect(byTestId("account-added-keep").textContent).toBe(fr.t("account-added-keep", { current: "Camille D." }));
+      expect(byTestId("announcer").textContent).toContain(
+        fr.t("account-added-question", { name: "Camille Dupont", current: "Camille D." }),
+      );
+      // Both accounts are listed; the old one is still current.
+      const items = [...document.querySelectorAll<HTMLElement>("[data-testid=account-item]")];
+      expect(items).toHaveLength(2);
+      const current = items.find((i) => i.querySelector("[data-testid=account-current]"))!;
+      expect(current.textContent).toContain("Camille D.");
+    });
+
+    it("switches when asked to", async () => {
+      const { backend } = await connectCamilleOnMonAsso();
+      byTestId<HTMLButtonElement>("account-added-switch").click();
+      await waitFor(() => expect(byTestId("current-account").textContent).toBe("Camille Dupont"));
+      expect(backend.countCalls("account_select")).toBe(1);
+      expect(query("account-added-choice")).toBeNull();
+      expect(document.activeElement).toBe(byTestId("account-overview").querySelector("h2"));
+      expect(byTestId("announcer").textContent).toBe(fr.t("announce-account-selected", { name: "Camille Dupont" }));
+      await waitFor(() => expect(byTestId("space-name").textContent).toBe("Mon asso"));
+    });
+
+    it("keeps the current one when asked to", async () => {
+      const { backend } = await connectCamilleOnMonAsso();
+      byTestId<HTMLButtonElement>("account-added-keep").click();
+      expect(query("account-added-choice")).toBeNull();
+      const kept = byTestId("account-added-kept");
+      expect(kept.textContent).toBe(fr.t("account-added-kept", { current: "Camille D." }));
+      expect(document.activeElement).toBe(kept);
+      expect(backend.countCalls("account_select")).toBe(0);
+      expect(byTestId("current-account").textContent).toBe("Camille D.");
+    });
+  });
+
   it("opens the wizard from a typed address", async () => {
     await enter();
     window.location.hash = "#/accounts/connect";
     window.dispatchEvent(new HashChangeEvent("hashchange"));
     await waitFor(() => expect(byTestId("connect-screen")).toBeTruthy());
-    expect(document.activeElement).toBe(h1());
+    expect(document.activeElement).toBe(byTestId("server-address"));
   });
 });

@@ -50,6 +50,8 @@ export interface FakeUser {
   displayName?: string | null;
   /** The app password accepted by `account_add_app_password`. */
   appPassword?: string;
+  /** The login password: `account_add_app_password` exchanges it for an app password. */
+  loginPassword?: string;
   email?: string | null;
   groups?: string[];
   isAdmin?: boolean;
@@ -274,11 +276,16 @@ export class FakeBackend {
     internals.runCallback(flow.channel.id, { index: flow.index++, message: event });
   }
 
-  flowStarted(expiresInSeconds = 1200): void {
+  flowStarted(expiresInSeconds = 1200, browserOpened = true): void {
     const flow = this.flow!;
     this.flowSend({
       event: "started",
-      data: { flowId: flow.id, loginUrl: `${this.serverAt(flow.address).url}/login/v2/flow/abc123`, expiresInSeconds },
+      data: {
+        flowId: flow.id,
+        loginUrl: `${this.serverAt(flow.address).url}/login/v2/flow/abc123`,
+        expiresInSeconds,
+        browserOpened,
+      },
     });
   }
 
@@ -610,14 +617,15 @@ export class FakeBackend {
       case "account_add_app_password": {
         const { server } = this.serverAt(args.address as string);
         const user = server.users?.[args.loginName as string];
-        if (!user || user.appPassword !== args.appPassword) this.fail("auth");
+        const exchangedLoginPassword = user?.loginPassword !== undefined && user.loginPassword === args.appPassword;
+        if (!user || (user.appPassword !== args.appPassword && !exchangedLoginPassword)) this.fail("auth");
         const account = this.addAccount(
           args.profileId as number,
           args.address as string,
           args.loginName as string,
           args.storage as SecretStorage,
         );
-        return { ...account };
+        return { account: { ...account }, exchangedLoginPassword };
       }
       case "accounts_list": {
         const time = (s: string | null) => (s ? Date.parse(s) : -Infinity);

@@ -1,15 +1,16 @@
 //! Accounts screen and the connect wizard: check an address, trust a certificate, sign in with
 //! the browser (Login Flow v2) or an app password, overview, sign out.
 
+use std::time::Duration;
+
 use passerelle_core::IpcError;
 use passerelle_core::connect::{self, WaitOptions};
 use passerelle_core::model::{
-    Account, AccountOverview, LoginFlowEvent, ServerCheck, SignOutReport,
+    Account, AccountAdded, AccountOverview, LoginFlowEvent, ServerCheck, SignOutReport,
 };
 use passerelle_core::secrets::{KeyringStatus, Secret, SecretStorage};
 use tauri::ipc::Channel;
 use tauri::{AppHandle, Runtime, State};
-use tauri_plugin_opener::OpenerExt;
 
 use crate::{AppState, AppStateExt};
 
@@ -42,6 +43,10 @@ pub async fn certificate_trust(
     )?)
 }
 
+/// How long a launcher (xdg-open, gio…) may take to say it could not open the page; one still
+/// running then has handed it to a browser.
+const BROWSER_VERDICT: Duration = Duration::from_secs(2);
+
 /// Starts Login Flow v2, opens the login page in the browser and follows it in the background;
 /// returns the flow id at once.
 #[tauri::command]
@@ -53,7 +58,7 @@ pub async fn login_flow_start<R: Runtime>(
     on_event: Channel<LoginFlowEvent>,
 ) -> Result<u64, IpcError> {
     let state = app.passerelle();
-    let task = connect::begin_login_flow(
+    let mut task = connect::begin_login_flow(
         state.store()?,
         state.login_flows(),
         profile_id,
@@ -62,6 +67,15 @@ pub async fn login_flow_start<R: Runtime>(
     )
     .await?;
     let (id, url) = (task.id(), task.login_url().to_owned());
+    // Without a browser the UI leads with the link to copy: wait for the launcher's verdict
+    // (off the async workers). Not through the opener plugin, which gives xdg-open only 250 ms
+    // to fail: a script looking for a browser, slower than that on an old laptop.
+    let opened = tauri::async_runtime::spawn_blocking(move || {
+        open::that_detached_with_timeout(url, BROWSER_VERDICT).is_ok()
+    })
+    .await
+    .unwrap_or(false);
+    task.set_browser_opened(opened);
     let handle = app.clone();
     tauri::async_runtime::spawn(async move {
         let state = handle.passerelle();
@@ -76,8 +90,6 @@ pub async fn login_flow_start<R: Runtime>(
         )
         .await;
     });
-    // Without a browser the UI still shows the link to copy.
-    let _ = app.opener().open_url(url, None::<&str>);
     Ok(id)
 }
 
@@ -88,7 +100,8 @@ pub async fn login_flow_cancel(state: State<'_, AppState>, flow_id: u64) -> Resu
     Ok(())
 }
 
-/// Adds an account from a login name and an app password.
+/// Adds an account from a login name and an app password; a login password typed instead is
+/// exchanged for an app password and not kept.
 #[tauri::command]
 pub async fn account_add_app_password(
     state: State<'_, AppState>,
@@ -97,10 +110,10 @@ pub async fn account_add_app_password(
     login_name: String,
     app_password: String,
     storage: SecretStorage,
-) -> Result<Account, IpcError> {
+) -> Result<AccountAdded, IpcError> {
     let secret = Secret::from(app_password);
     let (store, secrets) = (state.store()?, state.secrets());
-    Ok(connect::add_with_app_password(
+    Ok(connect::add_with_password(
         store,
         secrets,
         profile_id,

@@ -359,6 +359,21 @@ subAdminGroups: Array<string>,
 quota: Quota | null, };
 
 /**
+ * An account added from a login name and a password typed by the person.
+ */
+export type AccountAdded = { 
+/**
+ * The account, recorded with an app password.
+ */
+account: Account, 
+/**
+ * The person typed their login password: the server exchanged it for an app password of
+ * Passerelle's own (listed in the space's Settings → Security, revoked at sign-out), and the
+ * login password was not kept.
+ */
+exchangedLoginPassword: boolean, };
+
+/**
  * What signing out did.
  */
 export type SignOutReport = { 
@@ -383,7 +398,12 @@ loginUrl: string,
 /**
  * Time left to approve.
  */
-expiresInSeconds: number, } } | { "event": "waiting", "data": { 
+expiresInSeconds: number, 
+/**
+ * Whether the system opened the page in a browser; `false`: the person has to copy
+ * the link into a browser (none installed, no default one, a sandbox refusing…).
+ */
+browserOpened: boolean, } } | { "event": "waiting", "data": { 
 /**
  * Time left to approve.
  */

@@ -2,7 +2,7 @@
 // (shown in the header, its space's colour applied); for it, what the server
 // says (space, version, e-mail, groups, storage) and "Sign out".
 import type { Account, AccountOverview, Quota, SignOutReport } from "../bindings/types";
-import { accountName, hostOf, needsReconnect, type Ctx } from "../context";
+import { accountName, hostOf, needsReconnect, type Ctx, type JustConnected } from "../context";
 import { reconnectBlock, targetOf } from "../components/reconnect";
 import { openConfirmDialog } from "../components/dialog";
 import { emptyState, screen } from "../components/ui";
@@ -19,10 +19,83 @@ export function render(ctx: Ctx): HTMLElement {
   const body = h("div", { class: "stack" });
 
   const justConnected = actions.takeJustConnected();
-  if (justConnected) {
-    messages.append(
-      h("p", { class: "success", "data-testid": "account-connected" }, t("account-connected", { name: justConnected })),
+  if (justConnected) messages.append(connectedMessage(justConnected));
+
+  /**
+   * What connecting did. When another account stays in use, a clear choice:
+   * use the new one now, or keep the current one (nothing changes without asking).
+   */
+  function connectedMessage(just: JustConnected): HTMLElement {
+    const name = accountName(just.account);
+    const exchanged = just.exchangedLoginPassword
+      ? h("p", { class: "hint", "data-testid": "password-exchanged" }, t("app-password-exchanged"))
+      : null;
+    const current = state.accounts.find((a) => a.id === state.accountId) ?? null;
+    if (!just.askToUse || !current) {
+      return h(
+        "div",
+        { class: "stack-sm" },
+        h("p", { class: "success", "data-testid": "account-connected" }, t("account-connected", { name })),
+        exchanged,
+      );
+    }
+    const currentName = accountName(current);
+    const questionId = uid("account-added-question");
+    const choice = h(
+      "section",
+      { class: "notice stack-sm", "aria-labelledby": questionId, "data-testid": "account-added-choice" },
+      h("p", { "data-testid": "account-connected" }, h("strong", null, t("account-added", { name }))),
+      exchanged,
+      h("p", { id: questionId, "data-testid": "account-added-question" }, t("account-added-question", { name, current: currentName })),
+      h(
+        "div",
+        { class: "actions actions-start" },
+        h(
+          "button",
+          {
+            type: "button",
+            class: "btn btn-primary",
+            "data-testid": "account-added-switch",
+            onclick: async (event: Event) => {
+              const button = event.currentTarget as HTMLButtonElement;
+              button.disabled = true;
+              try {
+                await actions.selectAccount(just.account);
+              } catch (e) {
+                button.disabled = false;
+                actions.showError(e);
+                return;
+              }
+              replaceChildren(messages);
+              draw();
+              focusOverview();
+              actions.announce(t("announce-account-selected", { name }));
+            },
+          },
+          t("account-added-switch", { name }),
+        ),
+        h(
+          "button",
+          {
+            type: "button",
+            class: "btn",
+            "data-testid": "account-added-keep",
+            onclick: () => {
+              const kept = h(
+                "p",
+                { class: "success", tabindex: -1, "data-testid": "account-added-kept" },
+                t("account-added-kept", { current: currentName }),
+              );
+              replaceChildren(messages, kept);
+              kept.focus();
+              actions.announce(t("account-added-kept", { current: currentName }));
+            },
+          },
+          t("account-added-keep", { current: currentName }),
+        ),
+      ),
     );
+    return choice;
   }
 
   const connectButton = () =>

@@ -5,10 +5,12 @@
 // 2. how to sign in: in the browser (Login Flow v2, preferred) or with an
 //    app password. When the computer has no password safe (keyring), the
 //    person must first agree to keep the access in memory only.
-// Each step has its own <h1>, which gets focus, and is announced.
+// Each step has its own <h1>, announced; focus goes to the address field on
+// the address step, to the heading on the others.
 import { Channel } from "@tauri-apps/api/core";
 import type {
   Account,
+  AccountAdded,
   KeyringStatus,
   LoginFlowEvent,
   SecretStorage,
@@ -78,7 +80,11 @@ export function render(ctx: Ctx): HTMLElement {
 
   const profileId = () => ctx.state.profile!.id;
 
-  function show(step: StepName, title: string, progress: 1 | 2, ...children: Child[]): void {
+  /**
+   * Shows a step; focus goes to `focus` when given, else to the heading. The
+   * first step is focused by the app, which looks for `data-initial-focus`.
+   */
+  function show(step: StepName, title: string, progress: 1 | 2, focus: HTMLElement | null, ...children: Child[]): void {
     const heading = h("h1", { id: titleId, tabindex: -1 }, title);
     replaceChildren(
       section,
@@ -93,7 +99,7 @@ export function render(ctx: Ctx): HTMLElement {
       return;
     }
     document.title = t("window-title", { screen: title });
-    heading.focus();
+    (focus ?? heading).focus();
     actions.announce(t("announce-step", { title }));
   }
 
@@ -144,6 +150,8 @@ export function render(ctx: Ctx): HTMLElement {
       autocapitalize: "none",
       spellcheck: "false",
       "data-testid": "server-address",
+      // Typing the address is the first thing to do here (the app focuses it).
+      "data-initial-focus": "",
     });
     input.value = address;
     const submit = h(
@@ -205,7 +213,7 @@ export function render(ctx: Ctx): HTMLElement {
       actionsRow(cancel, submit),
     );
 
-    show("address", t("connect-title"), 1, h("p", { class: "lead" }, t("connect-intro")), form);
+    show("address", t("connect-title"), 1, input, h("p", { class: "lead" }, t("connect-intro")), form);
     if (error) invalid(error);
   }
 
@@ -270,20 +278,29 @@ export function render(ctx: Ctx): HTMLElement {
     );
     const fb = feedback(() => box, () => [trust, cancel]);
     box.append(fb.error, fb.status, actionsRow(cancel, trust));
-    show("certificate", t("cert-title"), 1, box);
+    show("certificate", t("cert-title"), 1, null, box);
   }
 
   // ---- plain http: a warning first ---------------------------------------
 
   function showInsecure(server: ServerInfo): void {
+    // Typed with http://, or typed without a scheme and found only over http.
+    const typedHttp = /^\s*http:\/\//i.test(address);
     show(
       "insecure",
       t("insecure-title"),
       1,
+      null,
       h(
         "div",
-        { class: "notice", "data-testid": "insecure-warning" },
-        h("p", null, t("insecure-body", { server: hostOf(server.url) })),
+        { class: "notice", "data-testid": "insecure-warning", "data-typed-http": String(typedHttp) },
+        h(
+          "p",
+          null,
+          typedHttp
+            ? t("insecure-body-typed", { server: hostOf(server.url) })
+            : t("insecure-body-no-https", { server: hostOf(server.url) }),
+        ),
         h("p", null, t("insecure-advice")),
       ),
       actionsRow(
@@ -299,7 +316,7 @@ export function render(ctx: Ctx): HTMLElement {
     if (!method || method.server !== server) method = buildMethod(server);
     method.reset();
     const name = server.theming?.name || server.productName;
-    show("method", t("method-title", { space: name }), 2, ...method.nodes);
+    show("method", t("method-title", { space: name }), 2, null, ...method.nodes);
     if (error) method.feedback.fail(error);
   }
 
@@ -423,9 +440,9 @@ export function render(ctx: Ctx): HTMLElement {
     async function submitAppPassword(storage: SecretStorage, login: string, password: string): Promise<void> {
       if (section.dataset.step !== "method") showMethod(server);
       fb.busy(true, t("connecting"));
-      let account: Account;
+      let added: AccountAdded;
       try {
-        account = await api.accountAddAppPassword(profileId(), server.url, login, password, storage);
+        added = await api.accountAddAppPassword(profileId(), server.url, login, password, storage);
       } catch (e) {
         fb.busy(false);
         fb.fail(e);
@@ -439,7 +456,9 @@ export function render(ctx: Ctx): HTMLElement {
       }
       passwordInput.value = "";
       try {
-        await actions.accountConnected(account, section.isConnected);
+        await actions.accountConnected(added.account, section.isConnected, {
+          exchangedLoginPassword: added.exchangedLoginPassword,
+        });
       } catch (e) {
         fb.busy(false);
         fb.fail(e);
@@ -459,7 +478,15 @@ export function render(ctx: Ctx): HTMLElement {
       ),
       h(
         "details",
-        { class: "disclosure", "data-testid": "app-password-details" },
+        {
+          class: "disclosure",
+          "data-testid": "app-password-details",
+          ontoggle: (event: Event) => {
+            const details = event.currentTarget as HTMLDetailsElement;
+            // Opened below the fold on a small screen: bring the form into view.
+            if (details.open) details.scrollIntoView?.({ block: "nearest" });
+          },
+        },
         h("summary", null, t("method-app-password")),
         form,
       ),
@@ -508,6 +535,7 @@ export function render(ctx: Ctx): HTMLElement {
       "keyring",
       t("keyring-title"),
       2,
+      null,
       h(
         "div",
         { class: "card", "data-testid": "keyring-consent" },
@@ -599,7 +627,7 @@ export function render(ctx: Ctx): HTMLElement {
       if (!quiet && section.isConnected) showMethod(server);
     }
 
-    const showStarted = (loginUrl: string) => {
+    const showStarted = (loginUrl: string, browserOpened: boolean) => {
       const linkId = uid("login-url");
       const link = h("code", { class: "login-url", id: linkId, "data-testid": "login-url" }, loginUrl);
       const copied = h("p", { class: "hint", role: "status", "data-testid": "login-copied" });
@@ -613,16 +641,36 @@ export function render(ctx: Ctx): HTMLElement {
         }
       });
       copy.setAttribute("aria-describedby", linkId);
-      replaceChildren(
-        body,
-        h("p", null, t("waiting-body")),
+      const timeLeft = [
         h("p", { class: "countdown" }, h("span", null, t("waiting-countdown-label")), " ", countdown),
         h("p", { class: "hint" }, t("waiting-countdown-hint")),
-        h("p", null, t("waiting-link-label")),
+      ];
+      body.dataset.browserOpened = String(browserOpened);
+      if (browserOpened) {
+        replaceChildren(
+          body,
+          h("p", null, t("waiting-body")),
+          ...timeLeft,
+          h("p", null, t("waiting-link-label")),
+          link,
+          h("div", { class: "actions actions-start" }, copy),
+          copied,
+        );
+        return;
+      }
+      // No browser could be opened: copying the link is the way, so it comes first.
+      copy.classList.add("btn-primary");
+      replaceChildren(
+        body,
+        h("p", { "data-testid": "login-no-browser" }, t("waiting-no-browser")),
+        h("p", null, t("waiting-no-browser-link")),
         link,
         h("div", { class: "actions actions-start" }, copy),
         copied,
+        ...timeLeft,
       );
+      copy.focus();
+      actions.announce(t("waiting-no-browser"));
     };
 
     const onEvent = (event: LoginFlowEvent) => {
@@ -630,7 +678,7 @@ export function render(ctx: Ctx): HTMLElement {
       switch (event.event) {
         case "started":
           flowId = event.data.flowId;
-          showStarted(event.data.loginUrl);
+          showStarted(event.data.loginUrl, event.data.browserOpened);
           setRemaining(event.data.expiresInSeconds);
           if (cancelWanted) void cancelFlow();
           break;
@@ -662,7 +710,7 @@ export function render(ctx: Ctx): HTMLElement {
       }
     };
 
-    show("waiting", t("waiting-title"), 2, body, fb.error, actionsRow(cancel));
+    show("waiting", t("waiting-title"), 2, null, body, fb.error, actionsRow(cancel));
     timer = setInterval(tick, 1000);
 
     const channel = new Channel<LoginFlowEvent>(onEvent);

@@ -1,6 +1,7 @@
 //! `passerelle-cli server …` and `account …`: check an address, trust a certificate, add,
 //! list and remove accounts. App passwords come from `PASSERELLE_APP_PASSWORD` or standard
-//! input, never from the command line (it would land in the shell history and `ps`).
+//! input, never from the command line (it would land in the shell history and `ps`). A login
+//! password given there instead is exchanged for an app password and never kept.
 
 use std::io::Read;
 
@@ -33,7 +34,8 @@ pub enum ServerCommand {
 
 #[derive(Debug, Subcommand)]
 pub enum AccountCommand {
-    /// Adds an account with an app password (from PASSERELLE_APP_PASSWORD or standard input).
+    /// Adds an account with an app password (from PASSERELLE_APP_PASSWORD or standard input);
+    /// a login password given instead is exchanged for an app password and not kept.
     Add {
         /// The local profile (created when missing).
         #[arg(long)]
@@ -166,7 +168,7 @@ pub async fn account(cmd: AccountCommand, l10n: &Localizer, json: bool) -> Outco
             let secret = read_app_password()?;
             let secrets = Secrets::probe();
             let id = profile_id(&store, &profile)?;
-            let account = connect::add_with_app_password(
+            let added = connect::add_with_password(
                 &store,
                 &secrets,
                 id,
@@ -176,10 +178,15 @@ pub async fn account(cmd: AccountCommand, l10n: &Localizer, json: bool) -> Outco
                 SecretStorage::Keyring,
             )
             .await?;
+            drop(secret);
+            let account = &added.account;
             if json {
+                // The account as before, with whether a login password was exchanged.
+                let mut value = serde_json::to_value(account).expect("serialises");
+                value["exchangedLoginPassword"] = added.exchanged_login_password.into();
                 println!(
                     "{}",
-                    serde_json::to_string_pretty(&account).expect("serialises")
+                    serde_json::to_string_pretty(&value).expect("serialises")
                 );
             } else {
                 let name = account
@@ -191,6 +198,9 @@ pub async fn account(cmd: AccountCommand, l10n: &Localizer, json: bool) -> Outco
                     ("url", account.server_url.as_str().into()),
                 ];
                 println!("{}", l10n.t_args("cli-account-added", &args));
+                if added.exchanged_login_password {
+                    println!("{}", l10n.t("cli-account-password-exchanged"));
+                }
             }
             Ok(())
         }

@@ -1,6 +1,7 @@
 //! Connecting to a Nextcloud space: checking an address, trusting a self-signed certificate,
-//! Login Flow v2 or an app password, the account overview, and signing out (which revokes the
-//! app password on the server). Secrets go to [`Secrets`]; SQLite only keeps names and URLs.
+//! Login Flow v2 or an app password (a login password typed instead is exchanged for one and
+//! never kept), the account overview, and signing out (which revokes the app password on the
+//! server). Secrets go to [`Secrets`]; SQLite only keeps names and URLs.
 //! No UI here: progress is reported through callbacks, cancellation through a token.
 
 use std::collections::HashMap;
@@ -11,12 +12,12 @@ use std::time::Duration;
 pub use passerelle_nextcloud::WaitOptions;
 use passerelle_nextcloud::{
     Address, CancellationToken, Capabilities, Client, ErrorKind, Fingerprint, LoginCredentials,
-    LoginFlow, local_http_fallback, normalize_address,
+    LoginFlow, PasswordExchange, local_http_fallback, normalize_address,
 };
 
 use crate::model::{
-    Account, AccountOverview, AccountQuota, LoginFlowEvent, ServerCheck, ServerInfo, SignOutReport,
-    SpaceTheming,
+    Account, AccountAdded, AccountOverview, AccountQuota, LoginFlowEvent, ServerCheck, ServerInfo,
+    SignOutReport, SpaceTheming,
 };
 use crate::secrets::{Secret, SecretError, SecretKey, SecretStorage, Secrets};
 use crate::store::NewAccount;
@@ -256,7 +257,8 @@ async fn record_account(
     })
 }
 
-/// Adds an account from a login name and an app password made in the space's settings.
+/// Adds an account from a login name and an app password made in the space's settings; a
+/// login password typed instead is exchanged (see [`add_with_password`]).
 pub async fn add_with_app_password(
     store: &Store,
     secrets: &Secrets,
@@ -266,24 +268,76 @@ pub async fn add_with_app_password(
     app_password: &Secret,
     storage: SecretStorage,
 ) -> Result<Account, CoreError> {
+    add_with_password(
+        store,
+        secrets,
+        profile_id,
+        address,
+        login,
+        app_password,
+        storage,
+    )
+    .await
+    .map(|added| added.account)
+}
+
+/// Adds an account from a login name and whatever password the person typed. Passerelle never
+/// keeps a login password: the secret is first offered to `/core/getapppassword`; a login
+/// password comes back exchanged for a new app password, which alone is stored (the typed one
+/// is only wiped from memory); an app password is refused there (403) and kept as it is.
+pub async fn add_with_password(
+    store: &Store,
+    secrets: &Secrets,
+    profile_id: i64,
+    address: &str,
+    login: &str,
+    typed: &Secret,
+    storage: SecretStorage,
+) -> Result<AccountAdded, CoreError> {
     let address = normalize_address(address)?;
     let login = login.trim();
-    if login.is_empty() || app_password.expose().trim().is_empty() {
+    let typed = typed.expose().trim();
+    if login.is_empty() || typed.is_empty() {
         return Err(CoreError::InvalidValue {
             field: "login",
             value: String::new(),
         });
     }
-    record_account(
+    store.profile(profile_id)?;
+    // Before the server makes an app password that could not be kept.
+    if storage == SecretStorage::Keyring && !secrets.status().available {
+        return Err(SecretError::Unavailable.into());
+    }
+    let exchange = client_with(store, &address.url, login, None, typed)?
+        .exchange_for_app_password()
+        .await?;
+    let (secret, exchanged) = match &exchange {
+        PasswordExchange::Exchanged(app_password) => (app_password.expose(), true),
+        PasswordExchange::AlreadyAppPassword => (typed, false),
+    };
+    let recorded = record_account(
         store,
         secrets,
         profile_id,
         &address.url,
         login,
-        app_password.expose().trim(),
+        secret,
         storage,
     )
-    .await
+    .await;
+    match recorded {
+        Ok(account) => Ok(AccountAdded {
+            account,
+            exchanged_login_password: exchanged,
+        }),
+        Err(e) => {
+            // Not recorded: the app password just made for Passerelle must not linger.
+            if exchanged && let Ok(client) = client_with(store, &address.url, login, None, secret) {
+                let _ = client.revoke_app_password().await;
+            }
+            Err(e)
+        }
+    }
 }
 
 /// A Login Flow v2 that was started on a server.
@@ -304,8 +358,8 @@ async fn start_login_flow(store: &Store, address: &str) -> Result<PendingLogin, 
     })
 }
 
-/// A Login Flow v2 registered in [`LoginFlows`], ready to [`LoginTask::run`] in the
-/// background while the shell opens [`LoginTask::login_url`] in the browser.
+/// A Login Flow v2 registered in [`LoginFlows`]: the shell opens [`LoginTask::login_url`] in
+/// the browser, says whether that worked, then [`LoginTask::run`]s it in the background.
 #[derive(Debug)]
 pub struct LoginTask {
     id: u64,
@@ -313,6 +367,7 @@ pub struct LoginTask {
     pending: PendingLogin,
     profile_id: i64,
     storage: SecretStorage,
+    browser_opened: bool,
 }
 
 /// Starts Login Flow v2 and registers it so it can be cancelled by id.
@@ -332,6 +387,7 @@ pub async fn begin_login_flow(
         pending,
         profile_id,
         storage,
+        browser_opened: false,
     })
 }
 
@@ -344,6 +400,12 @@ impl LoginTask {
     /// The page to open in the system browser.
     pub fn login_url(&self) -> &str {
         self.pending.flow.login_url.as_str()
+    }
+
+    /// Says whether the shell managed to open [`LoginTask::login_url`] in a browser (`Started`
+    /// tells the UI, which otherwise leads with the link to copy). Not opened until told.
+    pub fn set_browser_opened(&mut self, opened: bool) {
+        self.browser_opened = opened;
     }
 
     /// Waits for the approval and records the account, reporting every step to `emit`:
@@ -360,6 +422,7 @@ impl LoginTask {
             flow_id: self.id,
             login_url: self.login_url().to_owned(),
             expires_in_seconds: options.deadline.as_secs(),
+            browser_opened: self.browser_opened,
         });
         let result = async {
             let granted = self

@@ -316,6 +316,18 @@ pub struct AccountOverview {
     pub quota: Option<AccountQuota>,
 }
 
+/// An account added from a login name and a password typed by the person.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct AccountAdded {
+    /// The account, recorded with an app password.
+    pub account: Account,
+    /// The person typed their login password: the server exchanged it for an app password of
+    /// Passerelle's own (listed in the space's Settings → Security, revoked at sign-out), and the
+    /// login password was not kept.
+    pub exchanged_login_password: bool,
+}
+
 /// What signing out did.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -334,7 +346,7 @@ pub struct SignOutReport {
     rename_all_fields = "camelCase"
 )]
 pub enum LoginFlowEvent {
-    /// The login page is open (or should be opened) in the browser.
+    /// The login page is open in the browser, or could not be opened there.
     Started {
         /// Id to cancel the flow.
         #[ts(type = "number")]
@@ -343,6 +355,9 @@ pub enum LoginFlowEvent {
         login_url: String,
         /// Time left to approve.
         expires_in_seconds: u64,
+        /// Whether the system opened the page in a browser; `false`: the person has to copy
+        /// the link into a browser (none installed, no default one, a sandbox refusing…).
+        browser_opened: bool,
     },
     /// Still waiting.
     Waiting {

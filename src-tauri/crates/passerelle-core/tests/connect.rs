@@ -12,10 +12,15 @@ use passerelle_core::connect::{self, LoginFlows, WaitOptions};
 use passerelle_core::model::{LoginFlowEvent, ServerCheck};
 use passerelle_core::secrets::{Secret, SecretKey, SecretStorage, Secrets};
 use passerelle_core::{DataPaths, Store};
+use wiremock::matchers::header_exists;
 use wiremock::matchers::{header, method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
 const ALICE_APP_PASSWORD: &str = "alice-app-password-for-tests";
+/// Alice's login password: the one she types on the space's login page.
+const ALICE_LOGIN_PASSWORD: &str = "alice-login-password";
+/// The app password the double makes when Alice's login password is exchanged.
+const ALICE_EXCHANGED: &str = "alice-app-password-made-for-passerelle";
 
 fn basic(user: &str, secret: &str) -> String {
     use base64::Engine as _;
@@ -35,8 +40,11 @@ async fn mount(server: &MockServer, name: &str) {
     c.mock().respond_with(c.response()).mount(server).await;
 }
 
-/// A Nextcloud double: status, anonymous capabilities, the logo, and alice's user info for the
-/// right app password only (wrong ones get the captured 401).
+/// A Nextcloud double: status, anonymous capabilities, the logo, and alice's user info for her
+/// app passwords and, as a real server does, her login password (wrong ones get the captured
+/// 401). `/core/getapppassword` exchanges her login password for [`ALICE_EXCHANGED`]
+/// (ocs-getapppassword-carol-200), refuses her app passwords (…-with-app-password-403) and
+/// wrong passwords (ocs-user-wrong-password-401).
 async fn nextcloud() -> MockServer {
     let server = MockServer::start().await;
     mount(&server, "status-php").await;
@@ -52,16 +60,47 @@ async fn nextcloud() -> MockServer {
         .mount(&server)
         .await;
     let user = Capture::load("ocs-user-alice", &server.uri());
-    user.mock()
+    for secret in [ALICE_APP_PASSWORD, ALICE_EXCHANGED, ALICE_LOGIN_PASSWORD] {
+        user.mock()
+            .and(header("Authorization", basic("alice", secret).as_str()))
+            .respond_with(user.response())
+            .with_priority(1)
+            .mount(&server)
+            .await;
+    }
+    mount(&server, "ocs-user-wrong-password-401").await;
+    let mut exchanged = Capture::load("ocs-getapppassword-carol-200", &server.uri());
+    exchanged.body = String::from_utf8(exchanged.body)
+        .unwrap()
+        .replace("<APP_PASSWORD_CAROL>", ALICE_EXCHANGED)
+        .into_bytes();
+    exchanged
+        .mock()
         .and(header(
             "Authorization",
-            basic("alice", ALICE_APP_PASSWORD).as_str(),
+            basic("alice", ALICE_LOGIN_PASSWORD).as_str(),
         ))
-        .respond_with(user.response())
+        .respond_with(exchanged.response())
         .with_priority(1)
         .mount(&server)
         .await;
-    mount(&server, "ocs-user-wrong-password-401").await;
+    let refused = Capture::load("ocs-getapppassword-with-app-password-403", &server.uri());
+    for secret in [ALICE_APP_PASSWORD, ALICE_EXCHANGED] {
+        refused
+            .mock()
+            .and(header("Authorization", basic("alice", secret).as_str()))
+            .respond_with(refused.response())
+            .with_priority(1)
+            .mount(&server)
+            .await;
+    }
+    let wrong = Capture::load("ocs-user-wrong-password-401", &server.uri());
+    Mock::given(method("GET"))
+        .and(path("/ocs/v2.php/core/getapppassword"))
+        .respond_with(wrong.response())
+        .with_priority(5)
+        .mount(&server)
+        .await;
     server
 }
 
@@ -152,7 +191,7 @@ async fn app_password_account_is_recorded_with_its_secret_and_wrong_ones_are_not
     );
 
     let good = Secret::from(ALICE_APP_PASSWORD.to_owned());
-    let account = connect::add_with_app_password(
+    let added = connect::add_with_password(
         &store,
         &secrets,
         profile,
@@ -163,6 +202,11 @@ async fn app_password_account_is_recorded_with_its_secret_and_wrong_ones_are_not
     )
     .await
     .unwrap();
+    assert!(
+        !added.exchanged_login_password,
+        "an app password is kept as it is"
+    );
+    let account = added.account;
     assert_eq!(
         (account.user_id.as_str(), account.display_name.as_deref()),
         ("alice", Some("Alice"))
@@ -452,4 +496,162 @@ fn accounts_kept_for_the_session_only_are_listed_to_reconnect_after_a_restart() 
     let ids = connect::accounts_to_reconnect(&secrets, &accounts);
     assert_eq!(ids, [lost.id]);
     assert!(!ids.contains(&kept.id) && !ids.contains(&keyring.id));
+}
+
+/// Only the exchanged app password may be anywhere on disk or in the secret store.
+fn assert_nowhere_on_disk(store: &Store, secret: &str) {
+    let db = std::fs::read(store.path()).unwrap();
+    let wal = std::fs::read(format!("{}-wal", store.path().display())).unwrap_or_default();
+    for bytes in [db, wal] {
+        assert!(!bytes.windows(secret.len()).any(|w| w == secret.as_bytes()));
+    }
+}
+
+// Issue #16, item 3: the "app password" field took the person's login password and kept it.
+#[tokio::test]
+async fn a_login_password_is_exchanged_for_an_app_password_and_never_kept() {
+    let server = nextcloud().await;
+    // Signing out revokes the exchanged app password, the one Passerelle holds.
+    let revoke = Capture::load("ocs-delete-apppassword-carol-200", &server.uri());
+    revoke
+        .mock()
+        .and(header(
+            "Authorization",
+            basic("alice", ALICE_EXCHANGED).as_str(),
+        ))
+        .respond_with(revoke.response())
+        .expect(1)
+        .mount(&server)
+        .await;
+    let (_dir, store, profile) = store();
+    let secrets = Secrets::session_only();
+    let typed = Secret::from(ALICE_LOGIN_PASSWORD.to_owned());
+    let added = connect::add_with_password(
+        &store,
+        &secrets,
+        profile,
+        &server.uri(),
+        "alice",
+        &typed,
+        SecretStorage::Session,
+    )
+    .await
+    .unwrap();
+    assert!(added.exchanged_login_password, "the person is told");
+    let key = SecretKey::new(&added.account.server_url, "alice");
+    assert_eq!(
+        secrets.get(&key, SecretStorage::Session).unwrap().expose(),
+        ALICE_EXCHANGED,
+        "only the new app password is kept"
+    );
+    assert_nowhere_on_disk(&store, ALICE_LOGIN_PASSWORD);
+    assert_nowhere_on_disk(&store, ALICE_EXCHANGED);
+    // The login password went to getapppassword only: everything after used the app password.
+    let requests = server.received_requests().await.unwrap();
+    let with_login: Vec<_> = requests
+        .iter()
+        .filter(|r| {
+            r.headers.get("authorization").and_then(|v| v.to_str().ok())
+                == Some(basic("alice", ALICE_LOGIN_PASSWORD).as_str())
+        })
+        .map(|r| r.url.path().to_owned())
+        .collect();
+    assert_eq!(with_login, ["/ocs/v2.php/core/getapppassword"]);
+
+    let report = connect::sign_out(&store, &secrets, added.account.id)
+        .await
+        .unwrap();
+    assert!(report.revoked_on_server);
+}
+
+#[tokio::test]
+async fn refusals_of_the_typed_password_say_why_and_record_nothing() {
+    let server = nextcloud().await;
+    // The answer of Nextcloud 29.0.6 and 32.0.2 (lab servers) to a right login password when
+    // the account has two-factor authentication: the credentials are dropped unchecked, and the
+    // request is answered like one without credentials (capture ocs-user-no-auth-401).
+    let signed_out = Capture::load("ocs-user-no-auth-401", &server.uri());
+    Mock::given(method("GET"))
+        .and(path("/ocs/v2.php/core/getapppassword"))
+        .and(header(
+            "Authorization",
+            basic("dana", "dana-login-password").as_str(),
+        ))
+        .respond_with(signed_out.response())
+        .with_priority(1)
+        .mount(&server)
+        .await;
+    let (_dir, store, profile) = store();
+    let secrets = Secrets::session_only();
+    let add = |login: &'static str, password: &'static str| {
+        let (store, secrets, url) = (&store, &secrets, server.uri());
+        async move {
+            connect::add_with_password(
+                store,
+                secrets,
+                profile,
+                &url,
+                login,
+                &Secret::from(password.to_owned()),
+                SecretStorage::Session,
+            )
+            .await
+            .unwrap_err()
+            .code()
+        }
+    };
+    assert_eq!(add("alice", "not-her-password").await, "auth");
+    assert_eq!(
+        add("dana", "dana-login-password").await,
+        "password-login-forbidden"
+    );
+    assert!(store.accounts(profile).unwrap().is_empty());
+}
+
+#[tokio::test]
+async fn an_exchanged_app_password_is_revoked_when_the_account_cannot_be_recorded() {
+    let server = nextcloud().await;
+    // Bob's login password is exchanged, but his user info cannot be read (the captured 401).
+    let mut exchanged = Capture::load("ocs-getapppassword-carol-200", &server.uri());
+    exchanged.body = String::from_utf8(exchanged.body)
+        .unwrap()
+        .replace("<APP_PASSWORD_CAROL>", "bob-exchanged")
+        .into_bytes();
+    exchanged
+        .mock()
+        .and(header(
+            "Authorization",
+            basic("bob", "bob-login-password").as_str(),
+        ))
+        .respond_with(exchanged.response())
+        .with_priority(1)
+        .mount(&server)
+        .await;
+    let revoke = Capture::load("ocs-delete-apppassword-carol-200", &server.uri());
+    revoke
+        .mock()
+        .and(header(
+            "Authorization",
+            basic("bob", "bob-exchanged").as_str(),
+        ))
+        .and(header_exists("ocs-apirequest"))
+        .respond_with(revoke.response())
+        .expect(1)
+        .mount(&server)
+        .await;
+    let (_dir, store, profile) = store();
+    let secrets = Secrets::session_only();
+    let err = connect::add_with_password(
+        &store,
+        &secrets,
+        profile,
+        &server.uri(),
+        "bob",
+        &Secret::from("bob-login-password".to_owned()),
+        SecretStorage::Session,
+    )
+    .await
+    .unwrap_err();
+    assert_eq!(err.code(), "auth");
+    assert!(store.accounts(profile).unwrap().is_empty());
 }

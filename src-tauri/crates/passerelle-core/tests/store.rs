@@ -233,3 +233,46 @@ fn two_openings_in_the_same_minute_do_not_overwrite_each_other() {
     assert_eq!(std::fs::read(first).unwrap(), b"first garbage");
     assert_eq!(std::fs::read(second).unwrap(), b"second garbage");
 }
+
+// Issue #16, item 10: connecting an admin's account silently made it the profile's account in use.
+#[test]
+fn adding_an_account_never_changes_the_one_in_use() {
+    use passerelle_core::secrets::SecretStorage;
+    use passerelle_core::store::NewAccount;
+
+    let (_dir, store) = fresh();
+    let profile = store.create_profile("Camille").unwrap().id;
+    let add = |user_id: &str| {
+        store
+            .upsert_account(&NewAccount {
+                profile_id: profile,
+                server_url: "https://monasso.frama.space",
+                user_id,
+                login_name: user_id,
+                display_name: None,
+                secret_storage: SecretStorage::Session,
+            })
+            .unwrap()
+    };
+    let in_use = |store: &Store| store.accounts(profile).unwrap()[0].user_id.clone();
+
+    // The first account of a profile is the one in use.
+    let first = add("camille");
+    assert!(first.last_used_at.is_some());
+    assert_eq!(in_use(&store), "camille");
+
+    // A later one waits until the person chooses it.
+    let admin = add("admin");
+    assert_eq!(admin.last_used_at, None);
+    assert_eq!(in_use(&store), "camille");
+
+    // Reconnecting an account keeps its rank, in use or not.
+    add("admin");
+    add("camille");
+    assert_eq!(in_use(&store), "camille");
+
+    store.select_account(admin.id).unwrap();
+    assert_eq!(in_use(&store), "admin");
+    add("camille");
+    assert_eq!(in_use(&store), "admin");
+}

@@ -18,18 +18,20 @@ use bytes::Bytes;
 use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
 use reqwest::{Method, StatusCode};
 use url::Url;
+use zeroize::Zeroizing;
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::tls::{self, Fingerprint, RejectedCerts};
 
-/// A secret (password, app password, token): never printed by `Debug` or `Display`.
+/// A secret (password, app password, token): never printed by `Debug` or `Display`, and
+/// wiped from memory when dropped (a login password typed by a person must not linger).
 #[derive(Clone, PartialEq, Eq)]
-pub struct Secret(String);
+pub struct Secret(Zeroizing<String>);
 
 impl Secret {
     /// Wrap a secret string.
     pub fn new(secret: impl Into<String>) -> Self {
-        Secret(secret.into())
+        Secret(Zeroizing::new(secret.into()))
     }
 
     /// The secret itself, for storing it in the keyring or sending it.
@@ -52,13 +54,13 @@ impl fmt::Display for Secret {
 
 impl From<String> for Secret {
     fn from(s: String) -> Self {
-        Secret(s)
+        Secret::new(s)
     }
 }
 
 impl From<&str> for Secret {
     fn from(s: &str) -> Self {
-        Secret(s.to_owned())
+        Secret::new(s)
     }
 }
 

@@ -106,6 +106,10 @@ pub enum ErrorKind {
     /// The Login Flow started on https but returned an http server address.
     #[error("the login returned an unencrypted server address")]
     LoginFlowDowngrade,
+    /// The account does not accept its login password from an app (two-factor authentication,
+    /// or the server enforces app passwords): only the browser or an app password will do.
+    #[error("this account does not accept its login password in apps")]
+    PasswordLoginForbidden,
 }
 
 impl ErrorKind {
@@ -139,6 +143,7 @@ impl ErrorKind {
         Self::LoginFlowTimeout,
         Self::LoginFlowCancelled,
         Self::LoginFlowDowngrade,
+        Self::PasswordLoginForbidden,
     ];
 
     /// Stable kebab-case code (Fluent id `error-<code>`). Never change an existing one.
@@ -172,6 +177,7 @@ impl ErrorKind {
             Self::LoginFlowTimeout => "login-flow-timeout",
             Self::LoginFlowCancelled => "login-flow-cancelled",
             Self::LoginFlowDowngrade => "login-flow-downgrade",
+            Self::PasswordLoginForbidden => "password-login-forbidden",
         }
     }
 

@@ -27,8 +27,8 @@ pub use client::{Client, ClientBuilder, Credentials, RetryPolicy, Secret, defaul
 pub use error::{Error, ErrorKind, Result};
 pub use loginflow::{LoginCredentials, LoginFlow, WaitOptions};
 pub use ocs::{
-    Capabilities, NavigationApp, NewShare, Page, Quota, Share, ShareQuery, ShareTarget, Theming,
-    UserInfo,
+    Capabilities, NavigationApp, NewShare, Page, PasswordExchange, Quota, Share, ShareQuery,
+    ShareTarget, Theming, UserInfo,
 };
 pub use ownershiptransfer::{OtCollection, OtNode, OwnershipTransferApi};
 pub use provisioning::{NewUser, ProvisioningError, Refusal, RefusalReason};

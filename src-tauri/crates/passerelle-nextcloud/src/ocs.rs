@@ -341,6 +341,40 @@ impl Client {
             .ok_or_else(|| Error::protocol("no apppassword in the answer"))
     }
 
+    /// Offers the secret this client was built with to `/core/getapppassword`: a login password
+    /// comes back exchanged for a new app password (which the caller keeps instead, dropping
+    /// the login password); an app password is refused with an OCS 403, which says it already is
+    /// one. Errors: [`ErrorKind::Auth`] for a wrong login or password,
+    /// [`ErrorKind::PasswordLoginForbidden`] when the account only accepts app passwords
+    /// (two-factor authentication, or `token_auth_enforced`), whatever else the server says.
+    pub async fn exchange_for_app_password(&self) -> Result<PasswordExchange> {
+        let answer = self
+            .ocs_send(Method::GET, &["core", "getapppassword"], &[], None)
+            .await?;
+        match answer.status.as_u16() {
+            200..=299 => {
+                let data = answer.envelope()?;
+                data.get("apppassword")
+                    .and_then(Value::as_str)
+                    .filter(|p| !p.is_empty())
+                    .map(|p| PasswordExchange::Exchanged(Secret::new(p)))
+                    .ok_or_else(|| Error::protocol("no apppassword in the answer"))
+            }
+            // Nextcloud's own refusal (an OCS envelope), not a proxy's 403 page.
+            403 if ocs_status_kind(&answer.body) == Some(ErrorKind::Forbidden) => {
+                Ok(PasswordExchange::AlreadyAppPassword)
+            }
+            // Basic auth with a login password is dropped before it is even checked when the
+            // account needs two factors (or the server wants app passwords only): the request
+            // then arrives signed out, which the controller answers with this message. A wrong
+            // password gets "Unauthorised" instead (Nextcloud 29 and 32 alike).
+            401 if ocs_message(&answer.body).as_deref() == Some(NOT_LOGGED_IN) => {
+                Err(answer.error().with_kind(ErrorKind::PasswordLoginForbidden))
+            }
+            _ => Err(answer.error()),
+        }
+    }
+
     /// Revoke the app password this client authenticates with (`DELETE /core/apppassword`).
     /// The client is unusable afterwards.
     pub async fn revoke_app_password(&self) -> Result<()> {
@@ -348,6 +382,35 @@ impl Client {
             .await?;
         Ok(())
     }
+}
+
+/// What `/core/getapppassword` made of the secret a client signs in with.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PasswordExchange {
+    /// It was the login password: this new app password replaces it (keep only this one).
+    Exchanged(Secret),
+    /// It already is an app password (Nextcloud will not make one from another).
+    AlreadyAppPassword,
+}
+
+/// Nextcloud's answer to a request whose credentials were not even checked.
+const NOT_LOGGED_IN: &str = "Current user is not logged in";
+
+/// The error an OCS JSON envelope reports, if the body is one and reports an error.
+fn ocs_refusal(body: &[u8]) -> Option<Error> {
+    parse_envelope(body)
+        .err()
+        .filter(|e| e.kind() != ErrorKind::Protocol)
+}
+
+/// The error kind an OCS JSON envelope reports.
+fn ocs_status_kind(body: &[u8]) -> Option<ErrorKind> {
+    ocs_refusal(body).map(|e| e.kind())
+}
+
+/// `ocs.meta.message` of an OCS JSON envelope that reports an error.
+fn ocs_message(body: &[u8]) -> Option<String> {
+    ocs_refusal(body).and_then(|e| e.server_message().map(str::to_owned))
 }
 
 const SHARE_TYPE_LINK: i64 = 3;

@@ -56,19 +56,22 @@ fn storage_name(storage: SecretStorage) -> &'static str {
 
 impl Store {
     /// Records an account, or updates it when this profile already has this user on this
-    /// server (reconnecting); it becomes the most recently used.
+    /// server (reconnecting). Adding never changes which account is in use: only the first
+    /// account of a profile becomes the most recently used; later ones wait for
+    /// [`Store::select_account`] (the person is asked), and reconnecting keeps the old rank.
     pub fn upsert_account(&self, new: &NewAccount<'_>) -> Result<Account, CoreError> {
         let profile = self.profile(new.profile_id)?;
         let at = now();
         let id: i64 = self.conn().query_row(
             "INSERT INTO accounts (profile_id, server_url, user_id, login_name, display_name,
                                    secret_storage, created_at, last_used_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7,
+                     CASE WHEN EXISTS (SELECT 1 FROM accounts WHERE profile_id = ?1)
+                          THEN NULL ELSE ?7 END)
              ON CONFLICT (profile_id, server_url, user_id) DO UPDATE SET
                  login_name = excluded.login_name,
                  display_name = excluded.display_name,
-                 secret_storage = excluded.secret_storage,
-                 last_used_at = excluded.last_used_at
+                 secret_storage = excluded.secret_storage
              RETURNING id",
             params![
                 profile.id,

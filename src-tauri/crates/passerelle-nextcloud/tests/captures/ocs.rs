@@ -6,7 +6,7 @@ use wiremock::{Mock, ResponseTemplate};
 use super::{ADMIN_PASSWORD, ALICE_APP_PASSWORD, BOB_APP_PASSWORD, cap, server};
 use crate::support::{anonymous, basic_auth, client};
 use passerelle_nextcloud::ocs::parse_envelope;
-use passerelle_nextcloud::{NewShare, Page, Secret, ShareQuery, ShareTarget};
+use passerelle_nextcloud::{NewShare, Page, PasswordExchange, Secret, ShareQuery, ShareTarget};
 
 // Double built from a real Nextcloud 29.0.6 capture: status-php
 #[tokio::test]
@@ -566,4 +566,89 @@ async fn app_passwords() {
         .revoke_app_password()
         .await
         .unwrap();
+}
+
+// Double built from real Nextcloud 29.0.6 captures: ocs-getapppassword-carol-200 (a login
+// password exchanged), ocs-getapppassword-with-app-password-403 (already an app password),
+// ocs-user-wrong-password-401 (XML "Unauthorised") and ocs-user-no-auth-401. The last one is
+// also what 29.0.6 and 32.0.2 answered on the lab servers when the login password was right but
+// the account had two-factor authentication enforced (`occ twofactorauth:enforce --on --group`):
+// the credentials are dropped unchecked, so the request arrives signed out.
+#[tokio::test]
+async fn a_login_password_is_exchanged_and_an_app_password_is_recognised() {
+    let s = server().await;
+    let get = cap(&s, "ocs-getapppassword-carol-200");
+    get.mock()
+        .and(header(
+            "authorization",
+            basic_auth("carol", "carol-login-password").as_str(),
+        ))
+        .respond_with(get.response())
+        .mount(&s)
+        .await;
+    let refused = cap(&s, "ocs-getapppassword-with-app-password-403");
+    refused
+        .mock()
+        .and(header(
+            "authorization",
+            basic_auth("alice", ALICE_APP_PASSWORD).as_str(),
+        ))
+        .respond_with(refused.response())
+        .mount(&s)
+        .await;
+    let two_factor = cap(&s, "ocs-user-no-auth-401");
+    Mock::given(wiremock::matchers::path("/ocs/v2.php/core/getapppassword"))
+        .and(header(
+            "authorization",
+            basic_auth("dana", "dana-login-password").as_str(),
+        ))
+        .respond_with(two_factor.response())
+        .mount(&s)
+        .await;
+    Mock::given(wiremock::matchers::path("/ocs/v2.php/core/getapppassword"))
+        .and(header("authorization", basic_auth("proxied", "x").as_str()))
+        .respond_with(ResponseTemplate::new(403).set_body_string("<html>Forbidden</html>"))
+        .mount(&s)
+        .await;
+    let wrong = cap(&s, "ocs-user-wrong-password-401");
+    Mock::given(wiremock::matchers::path("/ocs/v2.php/core/getapppassword"))
+        .respond_with(wrong.response())
+        .with_priority(10)
+        .mount(&s)
+        .await;
+
+    let exchanged = client(&s.uri(), "carol", "carol-login-password")
+        .exchange_for_app_password()
+        .await
+        .unwrap();
+    assert_eq!(
+        exchanged,
+        PasswordExchange::Exchanged(Secret::new("<APP_PASSWORD_CAROL>"))
+    );
+    assert!(!format!("{exchanged:?}").contains("APP_PASSWORD"));
+
+    let kept = client(&s.uri(), "alice", ALICE_APP_PASSWORD)
+        .exchange_for_app_password()
+        .await
+        .unwrap();
+    assert_eq!(kept, PasswordExchange::AlreadyAppPassword);
+
+    let e = client(&s.uri(), "alice", "not-the-password")
+        .exchange_for_app_password()
+        .await
+        .unwrap_err();
+    assert!(e.is_auth(), "{e}");
+
+    let e = client(&s.uri(), "dana", "dana-login-password")
+        .exchange_for_app_password()
+        .await
+        .unwrap_err();
+    assert_eq!(e.code(), "password-login-forbidden", "{e}");
+
+    // A 403 that is not Nextcloud's OCS refusal does not prove an app password.
+    let e = client(&s.uri(), "proxied", "x")
+        .exchange_for_app_password()
+        .await
+        .unwrap_err();
+    assert!(e.is_forbidden(), "{e}");
 }
