@@ -88,15 +88,7 @@ def connect(s, nc, login: str, first: bool, lang: str) -> None:
 
 def connect_admin_again(s) -> None:
     """Makes the admin's account the current one again (Accounts screen)."""
-    s.execute_script("location.hash = '#/accounts'")
-    for item in wait(s, LONG).until(lambda d: d.find_elements(*by_testid("account-item"))):
-        if "admin" in norm(item.text).split(" ")[0:1] or norm(item.text).startswith("admin"):
-            buttons = item.find_elements(*by_testid("account-select"))
-            if buttons:
-                buttons[0].click()
-            break
-    wait(s, LONG).until(lambda d: any(norm(e.text).startswith("admin") for e in d.find_elements(*by_testid("account-item"))
-                                      if e.find_elements(*by_testid("account-current"))))
+    select_account(s, "admin")
 
 
 def shot(s, lang: str, name: str) -> None:
@@ -271,11 +263,19 @@ def select_account(s, user: str) -> None:
             if norm(el.text).lower().startswith(user):
                 return el
         return None
-    until(s, LONG, listed=item)
-    buttons = item(s).find_elements(*by_testid("account-select"))
-    if buttons:
-        buttons[0].click()
-    until(s, LONG, current=lambda d: item(d) is not None and item(d).find_elements(*by_testid("account-current")))
+    def current(d) -> bool:
+        el = item(d)
+        if el is None:
+            return False
+        if el.find_elements(*by_testid("account-current")):
+            return True
+        # (Again if the list was drawn anew under the click.)
+        buttons = el.find_elements(*by_testid("account-select"))
+        if buttons and buttons[0].is_enabled():
+            buttons[0].click()
+        return False
+
+    until(s, LONG, current=current)
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])

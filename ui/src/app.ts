@@ -677,6 +677,11 @@ export class App {
   private async loadAccounts(profile: Profile): Promise<unknown> {
     const state = this.state!;
     let failure: unknown = null;
+    // Local only (no server asked): hand-overs started here before, to resume or read.
+    const handovers = this.api.handoverJobs().then(
+      (jobs) => jobs.length > 0,
+      () => false,
+    );
     try {
       state.accounts = await this.api.accountsList(profile.id);
       state.reconnect = state.accounts.length > 0 ? await this.api.accountsToReconnect(profile.id) : [];
@@ -686,11 +691,7 @@ export class App {
       failure = error;
     }
     this.reconnectDismissed = false;
-    // Local only (no server asked): hand-overs started here before, to resume or read.
-    this.hasHandovers = await this.api.handoverJobs().then(
-      (jobs) => jobs.length > 0,
-      () => false,
-    );
+    this.hasHandovers = await handovers;
     this.setCurrentAccount(state.accounts[0] ?? null);
     this.renderReconnectNotice();
     return failure;
@@ -836,7 +837,8 @@ export class App {
     this.clearAccounts();
     this.render("none", null);
     const failure = await this.loadAccounts(profile);
-    this.router.navigate(DEFAULT_ROUTE);
+    // Unless a screen was asked for meanwhile (a link, the address), the first one.
+    if (this.shownRoute === null) this.router.navigate(DEFAULT_ROUTE);
     if (failure) this.ctx!.actions.showError(failure);
     // Said after the screen's own announcement, which would replace it.
     if (state.reconnect.length > 0) {
