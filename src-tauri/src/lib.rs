@@ -2,6 +2,8 @@
 //! command extracts state, calls `passerelle-core`, and maps the error to `{ code, message }`.
 
 mod commands;
+#[cfg(target_os = "linux")]
+mod rendering;
 pub mod space;
 mod state;
 
@@ -153,6 +155,11 @@ pub fn run() {
     // independent of each other).
     if std::env::var_os("PASSERELLE_DATA_DIR").is_none() {
         app = app.plugin(tauri_plugin_window_state::Builder::default().build());
+    }
+    // Without a GPU, WebKitGTK's compositing runs in software and costs seconds of CPU.
+    #[cfg(target_os = "linux")]
+    {
+        app = app.plugin(rendering::plugin());
     }
     app.run(tauri::generate_context!())
         .expect("error while running Passerelle");
