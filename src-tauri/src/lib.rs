@@ -2,6 +2,8 @@
 //! command extracts state, calls `passerelle-core`, and maps the error to `{ code, message }`.
 
 mod commands;
+#[cfg(target_os = "linux")]
+mod rendering;
 pub mod space;
 mod state;
 
@@ -161,6 +163,11 @@ pub fn run() {
                 .with_filter(|label| !label.starts_with("space-"))
                 .build(),
         );
+    }
+    // Without a GPU, WebKitGTK's compositing runs in software and costs seconds of CPU.
+    #[cfg(target_os = "linux")]
+    {
+        app = app.plugin(rendering::plugin());
     }
     app.run(tauri::generate_context!())
         .expect("error while running Passerelle");

@@ -55,33 +55,58 @@ function languageOf(path: string): string | undefined {
   return /(?:^|\/)locales\/([^/]+)\//.exec(path)?.[1];
 }
 
-export function buildBundles(sources: FtlSources = bundledSources): Map<Language, FluentBundle> {
-  const bundles = new Map<Language, FluentBundle>();
-  for (const lang of LANGUAGES) {
-    // Fluent's bidi isolation marks are useless for French and English and
-    // would end up inside paths and names.
-    bundles.set(lang, new FluentBundle(lang, { useIsolating: false }));
-  }
+/** One language's bundle: its files in `sources`, parsed now. */
+export function buildBundle(lang: Language, sources: FtlSources = bundledSources): FluentBundle {
+  // Fluent's bidi isolation marks are useless for French and English and
+  // would end up inside paths and names.
+  const bundle = new FluentBundle(lang, { useIsolating: false });
   for (const path of Object.keys(sources).sort()) {
-    const lang = languageOf(path) as Language | undefined;
-    const bundle = lang && bundles.get(lang);
-    if (!bundle) continue;
+    if (languageOf(path) !== lang) continue;
     const errors = bundle.addResource(new FluentResource(sources[path]!));
     for (const error of errors) console.warn(`[i18n] ${path}: ${error.message}`);
   }
-  return bundles;
+  return bundle;
 }
 
-let sharedBundles: Map<Language, FluentBundle> | undefined;
+export function buildBundles(sources: FtlSources = bundledSources): Map<Language, FluentBundle> {
+  return new Map(LANGUAGES.map((lang) => [lang, buildBundle(lang, sources)]));
+}
+
+/**
+ * Each language's bundle, parsed the first time that language is needed: at
+ * start only the language shown is parsed (parsing every language took ~50 ms
+ * before the first screen could be drawn, issue 15).
+ */
+function lazyBundles(sources: FtlSources): (lang: Language) => FluentBundle {
+  const parsed = new Map<Language, FluentBundle>();
+  return (lang) => {
+    let bundle = parsed.get(lang);
+    if (!bundle) {
+      bundle = buildBundle(lang, sources);
+      parsed.set(lang, bundle);
+    }
+    return bundle;
+  };
+}
+
+let sharedBundles: ((lang: Language) => FluentBundle) | undefined;
 
 export function createI18n(language: Language, sources?: FtlSources): I18n {
-  const bundles = sources ? buildBundles(sources) : (sharedBundles ??= buildBundles());
+  const bundled = sources ? lazyBundles(sources) : (sharedBundles ??= lazyBundles(bundledSources));
   let current: Language = language;
   /** Per language, the messages added at run time (tour packs). */
   const runtime = new Map<Language, FluentBundle>();
 
-  function format(lang: Language, id: string, args?: Args, from = bundles): string | undefined {
-    const bundle = from.get(lang);
+  function format(lang: Language, id: string, args?: Args): string | undefined {
+    return formatIn(bundled(lang), lang, id, args);
+  }
+
+  function formatIn(
+    bundle: FluentBundle | undefined,
+    lang: Language,
+    id: string,
+    args?: Args,
+  ): string | undefined {
     const message = bundle?.getMessage(id);
     if (!bundle || !message?.value) return undefined;
     const errors: Error[] = [];
@@ -112,7 +137,7 @@ export function createI18n(language: Language, sources?: FtlSources): I18n {
       return format(current, id, args);
     },
     has(id) {
-      return bundles.get(current)?.hasMessage(id) ?? false;
+      return bundled(current).hasMessage(id);
     },
     setRuntimeMessages(lang, source) {
       const bundle = new FluentBundle(lang, { useIsolating: false });
@@ -123,7 +148,7 @@ export function createI18n(language: Language, sources?: FtlSources): I18n {
     content(id, args) {
       const order = [current, ...LANGUAGES.filter((l) => l !== current)];
       for (const lang of order) {
-        const text = format(lang, id, args, runtime) ?? format(lang, id, args);
+        const text = formatIn(runtime.get(lang), lang, id, args) ?? format(lang, id, args);
         if (text !== undefined) return text;
       }
       return undefined;
