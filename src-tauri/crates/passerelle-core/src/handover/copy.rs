@@ -85,7 +85,9 @@ fn depth(item: &ItemRecord) -> usize {
     item.target.split('/').filter(|s| !s.is_empty()).count()
 }
 
-/// Batches written at the same time (each one request, its files read several at a time).
+/// Batches in flight: while one is written, the next is read. Bulk requests go one at a time
+/// (as the desktop client sends them): writers into the same folders wait on each other's
+/// locks on the server (with SQLite, `LockWaitTimeoutException`s under load).
 const BATCHES_IN_FLIGHT: usize = 2;
 
 /// A small file read into memory, with the SHA-1 of its bytes.
@@ -301,9 +303,10 @@ where
         // Files of one folder together: a batch reads each of its folders in one request.
         let mut small = small;
         small.sort_by_key(|i| i.parent_id);
+        let writing = tokio::sync::Semaphore::new(1);
         let mut work: Vec<BoxFuture<'_, Result<(), CoreError>>> = Vec::new();
         for batch in batches(small, &limits) {
-            work.push(Box::pin(self.copy_batch(run, batch, limits)));
+            work.push(Box::pin(self.copy_batch(run, batch, limits, &writing)));
         }
         let results = bounded(work, BATCHES_IN_FLIGHT);
         tokio::pin!(results);
@@ -472,6 +475,7 @@ where
         run: &RunContext<'_>,
         batch: Vec<&ItemRecord>,
         limits: BulkUpload,
+        writing: &tokio::sync::Semaphore,
     ) -> Result<(), CoreError> {
         let Some(target) = self.target.files.as_ref() else {
             return Ok(());
@@ -509,6 +513,7 @@ where
             })
             .collect();
         let answers = if files.len() == ready.len() {
+            let _turn = writing.acquire().await;
             target.upload_bulk(&files).await.ok()
         } else {
             None
