@@ -68,7 +68,8 @@ pub struct MembersRequest {
 }
 
 /// One sign-in card: who, login and (generated) password.
-#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+// (Its `Debug`, below, hides the password.)
+#[derive(Clone, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct SheetEntry {
     /// Display name.
@@ -77,6 +78,16 @@ pub struct SheetEntry {
     pub login: String,
     /// Password, when Passerelle generated one.
     pub password: Option<String>,
+}
+
+impl std::fmt::Debug for SheetEntry {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SheetEntry")
+            .field("display_name", &self.display_name)
+            .field("login", &self.login)
+            .field("password", &self.password.as_ref().map(|_| "***"))
+            .finish()
+    }
 }
 
 /// What a creation run made.
@@ -603,6 +614,29 @@ mod tests {
             invoke_key: INVOKE_KEY.to_string(),
         };
         get_ipc_response(w, request).map(|b| b.deserialize::<Value>().unwrap())
+    }
+
+    #[test]
+    fn no_password_reaches_debug_output() {
+        let entry = super::SheetEntry {
+            display_name: "Camille".into(),
+            login: "camille".into(),
+            password: Some("Kbtw-7mqa-3hpx-rzd4".into()),
+        };
+        let done = super::CreationEvent::Finished(super::CreationDone {
+            run_id: 1,
+            server_url: "https://asso.example".into(),
+            accounts: vec![entry.clone()],
+            groups_created: Vec::new(),
+        });
+        for shown in [
+            format!("{entry:?}"),
+            format!("{entry:#?}"),
+            format!("{done:?}"),
+        ] {
+            assert!(!shown.contains("Kbtw"), "{shown}");
+            assert!(shown.contains("camille"), "{shown}");
+        }
     }
 
     #[test]

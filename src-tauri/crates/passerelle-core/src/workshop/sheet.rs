@@ -12,8 +12,8 @@ use qrcode::render::svg;
 use crate::Localizer;
 use crate::export::escape_html as escape;
 
-/// One card.
-#[derive(Debug, Clone)]
+/// One card. Its `Debug` hides the password.
+#[derive(Clone)]
 pub struct SheetCard<'a> {
     /// Display name.
     pub display_name: &'a str,
@@ -21,6 +21,16 @@ pub struct SheetCard<'a> {
     pub login: &'a str,
     /// Password.
     pub password: &'a str,
+}
+
+impl std::fmt::Debug for SheetCard<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SheetCard")
+            .field("display_name", &self.display_name)
+            .field("login", &self.login)
+            .field("password", &"***")
+            .finish()
+    }
 }
 
 /// The Nextcloud apps' login link for an account.
@@ -128,6 +138,19 @@ pub fn render(
 mod tests {
     use super::*;
     use crate::Language;
+
+    #[test]
+    fn a_card_never_shows_its_password_in_debug() {
+        let card = SheetCard {
+            display_name: "Camille",
+            login: "camille",
+            password: "Kbtw-7mqa-3hpx-rzd4",
+        };
+        for shown in [format!("{card:?}"), format!("{card:#?}")] {
+            assert!(!shown.contains("Kbtw"), "{shown}");
+            assert!(shown.contains("camille"), "{shown}");
+        }
+    }
 
     #[test]
     fn sheet_is_self_contained_and_escaped() {
