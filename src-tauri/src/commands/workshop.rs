@@ -279,7 +279,7 @@ fn plan_members(space: &SpaceState, members: &MembersRequest, l10n: &Localizer) 
     } else {
         PasswordMode::Generated
     };
-    accounts::plan_accounts_with(&source, space, mode)
+    passerelle_core::workshop::plan_accounts_with(&source, space, mode)
 }
 
 /// Checks a list of members (or a count) against the space with the trainer's admin account:

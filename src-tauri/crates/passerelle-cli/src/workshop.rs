@@ -263,7 +263,7 @@ async fn plan(
     l10n: &Localizer,
 ) -> Result<AccountPlan, IpcError> {
     let limit = if members.framaspace {
-        Some(accounts::FRAMASPACE_ACCOUNT_LIMIT)
+        Some(passerelle_core::workshop::plan::FRAMASPACE_ACCOUNT_LIMIT)
     } else {
         members.limit
     };
@@ -287,7 +287,9 @@ async fn plan(
     } else {
         PasswordMode::Generated
     };
-    Ok(accounts::plan_accounts_with(&source, &state, mode))
+    Ok(passerelle_core::workshop::plan_accounts_with(
+        &source, &state, mode,
+    ))
 }
 
 /// Prints the plan's mistakes (stdout) or its summary; `Err` when it has mistakes.
