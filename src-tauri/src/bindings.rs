@@ -6,8 +6,7 @@ use std::path::PathBuf;
 
 use crate::commands::handover::{ExportedReport, HandoverFinished};
 use crate::commands::workshop::{
-    CreationDone, CreationEvent, MembersRequest, PackImport, SheetEntry, WorkshopOverview,
-    WrittenFile,
+    CreationDone, CreationEvent, MembersRequest, PackImport, WorkshopOverview, WrittenFile,
 };
 use passerelle_core::IpcError;
 use passerelle_core::handover::{
@@ -37,6 +36,7 @@ use passerelle_core::updates::{
 use passerelle_core::workshop::pack::PackExport;
 use passerelle_core::workshop::progress::{ImportSummary, ParticipantStep, ProgressCell};
 use passerelle_core::workshop::reset::ResetReport;
+use passerelle_core::workshop::sheet::SheetEntry;
 use passerelle_core::workshop::{
     AccountPlan, AccountState, CleanupAction, CleanupReport, LineProblem, LineReason, PasswordMode,
     PlannedAccount, PracticeAccount, WorkshopPlan,

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use passerelle_core::workshop::pack::{self, PackExport, PackIdentity};
 use passerelle_core::workshop::progress::{self, ImportSummary, ProgressCell};
 use passerelle_core::workshop::reset::{ResetReport, reset_laptop};
-use passerelle_core::workshop::sheet::{self, SheetCard};
+use passerelle_core::workshop::sheet::{self, SheetEntry};
 use passerelle_core::workshop::{
     AccountPlan, CleanupAction, CleanupReport, MemberSource, PasswordMode, PracticeAccount,
     SpaceState, WorkshopPlan, accounts, records,
@@ -65,18 +65,6 @@ pub struct MembersRequest {
     pub limit: Option<usize>,
     /// The server e-mails a link instead of a generated password.
     pub email_link: bool,
-}
-
-/// One sign-in card: who, login and (generated) password.
-#[derive(Debug, Clone, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct SheetEntry {
-    /// Display name.
-    pub display_name: String,
-    /// Login.
-    pub login: String,
-    /// Password, when Passerelle generated one.
-    pub password: Option<String>,
 }
 
 /// What a creation run made.
@@ -291,7 +279,7 @@ fn plan_members(space: &SpaceState, members: &MembersRequest, l10n: &Localizer) 
     } else {
         PasswordMode::Generated
     };
-    accounts::plan_accounts_with(&source, space, mode)
+    passerelle_core::workshop::plan_accounts_with(&source, space, mode)
 }
 
 /// Checks a list of members (or a count) against the space with the trainer's admin account:
@@ -346,17 +334,9 @@ pub async fn workshop_accounts_create<R: Runtime>(
             .await
         {
             Ok(report) => CreationEvent::Finished(CreationDone {
+                accounts: sheet::entries(&report),
                 run_id: report.run_id,
                 server_url: report.server_url,
-                accounts: report
-                    .accounts
-                    .iter()
-                    .map(|a| SheetEntry {
-                        display_name: a.account.display_name.clone(),
-                        login: a.account.user_id.clone(),
-                        password: a.password.as_ref().map(|p| p.expose().to_owned()),
-                    })
-                    .collect(),
                 groups_created: report.groups_created,
             }),
             Err(e) => CreationEvent::Failed(e.into()),
@@ -396,42 +376,6 @@ pub async fn workshop_accounts_cleanup(
     Ok(accounts::cleanup_accounts(&client, state.store()?, action, &user_ids).await?)
 }
 
-/// The space's address as printed on the cards (`https://` added when missing).
-fn web_address(input: &str) -> Result<String, IpcError> {
-    let input = input.trim().trim_end_matches('/');
-    if input.is_empty() || input.contains(char::is_whitespace) {
-        return Err(CoreError::InvalidValue {
-            field: "server",
-            value: input.to_owned(),
-        }
-        .into());
-    }
-    Ok(if input.contains("://") {
-        input.to_owned()
-    } else {
-        format!("https://{input}")
-    })
-}
-
-fn sheet_html(l10n: &Localizer, server: &str, title: &str, cards: &[SheetEntry]) -> String {
-    let cards: Vec<SheetCard<'_>> = cards
-        .iter()
-        .filter_map(|c| {
-            Some(SheetCard {
-                display_name: &c.display_name,
-                login: &c.login,
-                password: c.password.as_deref()?,
-            })
-        })
-        .collect();
-    let title = if title.trim().is_empty() {
-        server
-    } else {
-        title.trim()
-    };
-    sheet::render(l10n, server, title, &cards)
-}
-
 /// The printable sign-in sheet (HTML, one card per account with a QR code), in memory.
 #[tauri::command]
 pub async fn workshop_sheet_render(
@@ -440,8 +384,8 @@ pub async fn workshop_sheet_render(
     title: String,
     cards: Vec<SheetEntry>,
 ) -> Result<String, IpcError> {
-    let server = web_address(&server)?;
-    Ok(sheet_html(&state.localizer()?, &server, &title, &cards))
+    let server = sheet::web_address(&server)?;
+    Ok(sheet::render(&state.localizer()?, &server, &title, &cards))
 }
 
 /// Writes the sign-in sheet where the trainer says (it holds the passwords) and, with `open`,
@@ -460,8 +404,8 @@ pub async fn workshop_sheet_save<R: Runtime>(
     if path.extension().is_none_or(|e| e != "html") {
         path.set_extension("html");
     }
-    let server = web_address(&server)?;
-    let html = sheet_html(&state.localizer()?, &server, &title, &cards);
+    let server = sheet::web_address(&server)?;
+    let html = sheet::render(&state.localizer()?, &server, &title, &cards);
     write_file(&path, html.as_bytes())?;
     if open {
         // Without a browser the path is still shown.
@@ -603,6 +547,29 @@ mod tests {
             invoke_key: INVOKE_KEY.to_string(),
         };
         get_ipc_response(w, request).map(|b| b.deserialize::<Value>().unwrap())
+    }
+
+    #[test]
+    fn no_password_reaches_debug_output() {
+        let entry = passerelle_core::workshop::sheet::SheetEntry {
+            display_name: "Camille".into(),
+            login: "camille".into(),
+            password: Some("Kbtw-7mqa-3hpx-rzd4".into()),
+        };
+        let done = super::CreationEvent::Finished(super::CreationDone {
+            run_id: 1,
+            server_url: "https://asso.example".into(),
+            accounts: vec![entry.clone()],
+            groups_created: Vec::new(),
+        });
+        for shown in [
+            format!("{entry:?}"),
+            format!("{entry:#?}"),
+            format!("{done:?}"),
+        ] {
+            assert!(!shown.contains("Kbtw"), "{shown}");
+            assert!(shown.contains("camille"), "{shown}");
+        }
     }
 
     #[test]

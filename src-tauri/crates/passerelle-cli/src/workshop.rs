@@ -15,7 +15,7 @@ use passerelle_core::secrets::Secrets;
 use passerelle_core::workshop::pack::{self, PackIdentity};
 use passerelle_core::workshop::progress::{self, ParticipantStep};
 use passerelle_core::workshop::reset::reset_laptop;
-use passerelle_core::workshop::sheet::{self, SheetCard};
+use passerelle_core::workshop::sheet;
 use passerelle_core::workshop::{
     AccountPlan, CleanupAction, MemberSource, PasswordMode, SpaceState, WorkshopPlan, accounts,
     records,
@@ -263,7 +263,7 @@ async fn plan(
     l10n: &Localizer,
 ) -> Result<AccountPlan, IpcError> {
     let limit = if members.framaspace {
-        Some(accounts::FRAMASPACE_ACCOUNT_LIMIT)
+        Some(passerelle_core::workshop::plan::FRAMASPACE_ACCOUNT_LIMIT)
     } else {
         members.limit
     };
@@ -287,7 +287,9 @@ async fn plan(
     } else {
         PasswordMode::Generated
     };
-    Ok(accounts::plan_accounts_with(&source, &state, mode))
+    Ok(passerelle_core::workshop::plan_accounts_with(
+        &source, &state, mode,
+    ))
 }
 
 /// Prints the plan's mistakes (stdout) or its summary; `Err` when it has mistakes.
@@ -425,22 +427,12 @@ async fn accounts_cmd(
             let report =
                 accounts::create_accounts(&client, store, &plan, &label, &mut progress).await?;
             let server = report.server_url.clone();
-            let cards: Vec<SheetCard<'_>> = report
-                .accounts
-                .iter()
-                .filter_map(|a| {
-                    Some(SheetCard {
-                        display_name: &a.account.display_name,
-                        login: &a.account.user_id,
-                        password: a.password.as_ref()?.expose(),
-                    })
-                })
-                .collect();
+            let cards = sheet::entries(&report);
             // With --email-link there is no password, so no sheet (even when asked for).
-            let sheet_path = sheet_path.filter(|_| !cards.is_empty());
+            let sheet_path = sheet_path.filter(|_| cards.iter().any(|c| c.password.is_some()));
             if let Some(path) = &sheet_path {
-                let title = space_name.as_deref().unwrap_or(&server);
-                let html = sheet::render(l10n, &server, title, &cards);
+                let html =
+                    sheet::render(l10n, &server, space_name.as_deref().unwrap_or(""), &cards);
                 std::fs::write(path, html).map_err(|e| io_error(path, e))?;
             }
             if json {
@@ -567,7 +559,7 @@ fn sheet_cmd(
 ) -> Outcome {
     let address = normalize_address(server).map_err(CoreError::from)?;
     let text = std::fs::read_to_string(csv_path).map_err(|e| io_error(csv_path, e))?;
-    let rows = sheet_rows(&text).map_err(|line| {
+    let cards = sheet::read_cards(&text).map_err(|line| {
         IpcError::new(
             "workshop-sheet-csv",
             format!(
@@ -576,20 +568,7 @@ fn sheet_cmd(
             ),
         )
     })?;
-    let cards: Vec<SheetCard<'_>> = rows
-        .iter()
-        .map(|(n, l, p)| SheetCard {
-            display_name: n,
-            login: l,
-            password: p,
-        })
-        .collect();
-    let html = sheet::render(
-        l10n,
-        &address.url,
-        space_name.unwrap_or(&address.url),
-        &cards,
-    );
+    let html = sheet::render(l10n, &address.url, space_name.unwrap_or(""), &cards);
     std::fs::write(out, html).map_err(|e| io_error(out, e))?;
     if json {
         print_json(&serde_json::json!({ "sheet": out, "cards": cards.len() }));
@@ -606,28 +585,6 @@ fn sheet_cmd(
         );
     }
     Ok(())
-}
-
-/// `name,login,password` rows (`;` also accepted), header skipped; `Err(line)` on a bad one.
-fn sheet_rows(text: &str) -> Result<Vec<(String, String, String)>, usize> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut rows = Vec::new();
-    for (i, line) in text.lines().enumerate().skip(1) {
-        if line.trim().is_empty() {
-            continue;
-        }
-        let sep = if line.contains(';') { ';' } else { ',' };
-        let fields: Vec<&str> = line.split(sep).map(str::trim).collect();
-        match fields.as_slice() {
-            [name, login, password] if !login.is_empty() && !password.is_empty() => rows.push((
-                (*name).to_owned(),
-                (*login).to_owned(),
-                (*password).to_owned(),
-            )),
-            _ => return Err(i + 1),
-        }
-    }
-    Ok(rows)
 }
 
 /// Re-checks the pack whenever its files change, until Ctrl+C.
@@ -884,16 +841,4 @@ fn reset_cmd(
         }
     }
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn sheet_rows_need_three_fields() {
-        let rows = sheet_rows("name,login,password\nAnne,anne,Kbtw-7mqa\n\n").unwrap();
-        assert_eq!(rows, [("Anne".into(), "anne".into(), "Kbtw-7mqa".into())]);
-        assert_eq!(sheet_rows("n;l;p\nAnne;anne\n"), Err(2));
-    }
 }

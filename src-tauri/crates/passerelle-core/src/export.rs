@@ -1,30 +1,91 @@
-//! Small helpers for the files people export: CSV tables (tour health, workshop progress) and
-//! HTML pages (hand-over reports, sign-in sheets).
+//! Small helpers for the files people export: CSV tables (tour health, workshop progress,
+//! hand-over reports) and HTML escaping (hand-over reports, sign-in sheets).
+//!
+//! CSV has one writer, [`CsvWriter`] (the `csv` crate), with one documented choice: RFC 4180,
+//! a field quoted only when it needs it (a comma, a quote or a line break in it) and every
+//! record ended by CRLF, which every spreadsheet opens. Before a cell is written,
+//! [`defuse_formula`] puts a `'` before a leading `=`, `+`, `-`, `@`, tab or CR, so a
+//! spreadsheet shows a name or a selector such as `=cmd()` as text instead of running it.
+//! Nothing here reads files or knows what the tables hold.
 
-/// One CSV field (RFC 4180): quoted only when it needs it; a leading `=`, `+`, `-` or `@` gets
-/// a `'` so a spreadsheet never runs a name or a selector as a formula.
-pub fn csv_field(s: &str) -> String {
-    let s = if s.starts_with(['=', '+', '-', '@']) {
-        format!("'{s}")
+/// The cell as a spreadsheet must show it: a leading `=`, `+`, `-`, `@`, tab or CR gets a `'`
+/// in front (OWASP's advice against CSV injection); any other text is left as it is.
+pub fn defuse_formula(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{s}").into()
     } else {
-        s.to_owned()
-    };
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s
+        s.into()
     }
 }
 
-/// One CSV line of `fields`, with its `\n`.
+/// A CSV table written in memory: RFC 4180 (quoted when needed, CRLF), every cell defused.
+pub struct CsvWriter {
+    inner: csv::Writer<Vec<u8>>,
+}
+
+impl std::fmt::Debug for CsvWriter {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CsvWriter").finish_non_exhaustive()
+    }
+}
+
+impl Default for CsvWriter {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl CsvWriter {
+    /// An empty table.
+    pub fn new() -> Self {
+        Self {
+            inner: csv::WriterBuilder::new()
+                .quote_style(csv::QuoteStyle::Necessary)
+                .terminator(csv::Terminator::CRLF)
+                // Rows of a table may be of different lengths; nothing is refused.
+                .flexible(true)
+                .from_writer(Vec::new()),
+        }
+    }
+
+    /// Adds one record (the header is a record too).
+    pub fn record<I, S>(&mut self, fields: I) -> &mut Self
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        let fields: Vec<String> = fields
+            .into_iter()
+            .map(|f| defuse_formula(f.as_ref()).into_owned())
+            .collect();
+        self.inner
+            .write_record(&fields)
+            .expect("writing CSV to memory cannot fail");
+        self
+    }
+
+    /// The table's text.
+    pub fn finish(self) -> String {
+        let bytes = self
+            .inner
+            .into_inner()
+            .expect("flushing CSV to memory cannot fail");
+        String::from_utf8(bytes).expect("UTF-8 cells make UTF-8 CSV")
+    }
+}
+
+/// One CSV field as [`CsvWriter`] writes it (defused, quoted only when it needs it).
+pub fn csv_field(s: &str) -> String {
+    let line = csv_line(&[s, ""]);
+    // The field, without the separator of the empty field after it and the line end.
+    line[..line.len() - 3].to_owned()
+}
+
+/// One CSV record of `fields` as [`CsvWriter`] writes it, with its CRLF.
 pub fn csv_line(fields: &[&str]) -> String {
-    let mut line = fields
-        .iter()
-        .map(|f| csv_field(f))
-        .collect::<Vec<_>>()
-        .join(",");
-    line.push('\n');
-    line
+    let mut w = CsvWriter::new();
+    w.record(fields);
+    w.finish()
 }
 
 /// Escapes text for HTML element content and attribute values.
@@ -50,9 +111,45 @@ mod tests {
     #[test]
     fn fields_are_quoted_only_when_needed_and_formulas_defused() {
         assert_eq!(csv_field("plain"), "plain");
+        assert_eq!(csv_field(""), "");
         assert_eq!(csv_field("a,b"), "\"a,b\"");
         assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
         assert_eq!(csv_field("=HYPERLINK(1)"), "'=HYPERLINK(1)");
-        assert_eq!(csv_line(&["x", "-1", "a\nb"]), "x,'-1,\"a\nb\"\n");
+        // Records end with CRLF (RFC 4180); a line break inside a field stays as it is.
+        assert_eq!(csv_line(&["x", "-1", "a\nb"]), "x,'-1,\"a\nb\"\r\n");
+    }
+
+    #[test]
+    fn every_formula_start_is_defused_and_the_table_reads_back() {
+        for start in ["=", "+", "-", "@", "\t", "\r"] {
+            let cell = format!("{start}cmd|' /C calc'!A0");
+            assert!(
+                csv_field(&cell).trim_start_matches('"').starts_with('\''),
+                "{cell:?}"
+            );
+        }
+        let mut w = CsvWriter::new();
+        w.record(["name", "note"])
+            .record(["Anne, \"la\" trésorière", "ligne 1\r\nligne 2"])
+            .record(["@x", ""]);
+        let text = w.finish();
+        assert!(
+            text.ends_with("\r\n") && text.starts_with("name,note\r\n"),
+            "{text:?}"
+        );
+        let read: Vec<Vec<String>> = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .from_reader(text.as_bytes())
+            .records()
+            .map(|r| r.unwrap().iter().map(str::to_owned).collect())
+            .collect();
+        assert_eq!(
+            read,
+            [
+                vec!["name", "note"],
+                vec!["Anne, \"la\" trésorière", "ligne 1\r\nligne 2"],
+                vec!["'@x", ""],
+            ]
+        );
     }
 }

@@ -826,7 +826,8 @@ fn progress_from_several_laptops_merges_into_one_table() {
         ]
     );
     let csv = progress::table_csv(&progress::progress_table(&trainer).unwrap());
-    assert!(csv.starts_with("participant,tour,step,state,laptop,updated_at\n"));
+    // RFC 4180 line ends (CRLF) since the one CSV writer (`export::CsvWriter`).
+    assert!(csv.starts_with("participant,tour,step,state,laptop,updated_at\r\n"));
     assert!(
         csv.contains("\nDominique,files,welcome,struggling,poste-1,"),
         "{csv}"

@@ -10,7 +10,7 @@ use std::time::Duration;
 
 use url::Url;
 
-use crate::tls::Fingerprint;
+use crate::fingerprint::Fingerprint;
 
 /// Shorthand for results of this crate.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -493,6 +493,17 @@ impl std::error::Error for Error {
 impl From<ErrorKind> for Error {
     fn from(kind: ErrorKind) -> Self {
         Error::new(kind)
+    }
+}
+
+// Here rather than in `fingerprint`, which then imports nothing of this crate (this module
+// names `Fingerprint`): no import loop.
+impl std::str::FromStr for Fingerprint {
+    type Err = Error;
+
+    fn from_str(s: &str) -> Result<Self> {
+        Fingerprint::from_hex(s)
+            .ok_or_else(|| Error::new(ErrorKind::Tls).with_message("invalid SHA-256 fingerprint"))
     }
 }
 

@@ -11,6 +11,7 @@ pub mod assets;
 pub mod client;
 pub mod dav;
 pub mod error;
+mod fingerprint;
 mod lenient;
 pub mod loginflow;
 pub mod ocs;
@@ -25,6 +26,7 @@ pub use address::{Address, local_http_fallback, normalize_address};
 pub use assets::Asset;
 pub use client::{Client, ClientBuilder, Credentials, RetryPolicy, Secret, default_user_agent};
 pub use error::{Error, ErrorKind, Result};
+pub use fingerprint::Fingerprint;
 pub use loginflow::{LoginCredentials, LoginFlow, WaitOptions};
 pub use ocs::{
     Capabilities, NavigationApp, NewShare, Page, PasswordExchange, Quota, Share, ShareQuery,
@@ -33,7 +35,6 @@ pub use ocs::{
 pub use ownershiptransfer::{OtCollection, OtNode, OwnershipTransferApi};
 pub use provisioning::{NewUser, ProvisioningError, Refusal, RefusalReason};
 pub use status::{MAX_TESTED_MAJOR, MIN_SUPPORTED_MAJOR, ServerStatus, Version, check_server};
-pub use tls::Fingerprint;
 /// Re-exported so callers can cancel [`LoginFlow::wait`] without depending on tokio-util.
 pub use tokio_util::sync::CancellationToken;
 pub use transferownership::{IncomingTransfer, Notification, NotificationAction, RichObject};

@@ -3,12 +3,22 @@
 //! that validation, docs and the CLI derive from. Turning one into the other, with problems,
 //! is `validate`'s job; this module must not read files nor ask a server.
 
-use serde::Deserialize;
 use serde::de::IgnoredAny;
+use serde::{Deserialize, Serialize};
 use toml::Spanned;
+use ts_rs::TS;
 
-use super::checks::Check;
-pub use super::types::Audience;
+use super::check_spec::Check;
+
+/// Who a tour is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum Audience {
+    /// Every member of the space.
+    Member,
+    /// The space's administrators.
+    Admin,
+}
 
 /// Oldest and newest Nextcloud major versions a range may name.
 pub const NEXTCLOUD_MAJOR_RANGE: (u32, u32) = (27, 40);

@@ -111,18 +111,24 @@ pub fn export(misses: &[TourHealthMiss], format: HealthFormat) -> String {
             serde_json::to_string_pretty(misses).expect("misses serialise") + "\n"
         }
         HealthFormat::Csv => {
-            let mut out = String::from("seen_at,tour,step,nextcloud_version,candidates_tried\n");
+            let mut csv = crate::export::CsvWriter::new();
+            csv.record([
+                "seen_at",
+                "tour",
+                "step",
+                "nextcloud_version",
+                "candidates_tried",
+            ]);
             for m in misses {
-                let fields = [
+                csv.record([
                     m.seen_at.as_str(),
                     &m.tour_id,
                     &m.step_id,
                     m.nextcloud_version.as_deref().unwrap_or(""),
                     &m.candidates.join(" | "),
-                ];
-                out.push_str(&crate::export::csv_line(&fields));
+                ]);
             }
-            out
+            csv.finish()
         }
     }
 }

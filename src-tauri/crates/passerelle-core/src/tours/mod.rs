@@ -6,6 +6,7 @@
 //! No UI here: texts are Fluent ids the UI translates; pictures leave as `data:` URLs.
 
 pub mod catalog;
+pub mod check_spec;
 pub mod checks;
 pub mod format;
 pub mod health;

@@ -6,15 +6,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-/// Who a tour is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, TS)]
-#[serde(rename_all = "lowercase")]
-pub enum Audience {
-    /// Every member of the space.
-    Member,
-    /// The space's administrators.
-    Admin,
-}
+pub use super::format::Audience;
 
 /// How far a person is in a tour.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]

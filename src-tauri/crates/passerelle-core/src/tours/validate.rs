@@ -12,7 +12,7 @@ use serde::de::IntoDeserializer;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use super::checks::{CHECK_TYPES, Check, check_spec};
+use super::check_spec::{CHECK_TYPES, Check, check_spec};
 use super::format::{
     ADVANCE_VALUES, Advance, AnswerDef, COMMON_STEP_KEYS, Candidate, ChoiceDef, GOTO_KEYWORDS,
     LocatedCheck, MsgRef, NEXTCLOUD_MAJOR_RANGE, PackInfo, RawCandidate, RawPack, RawRange,

@@ -1,7 +1,8 @@
-//! A small CSV reader for lists of members as spreadsheets save them: `,` `;` or tab (guessed
-//! from the header line), quoted fields with `""` escapes and line breaks inside quotes, a
-//! UTF-8 BOM tolerated. Every record keeps the line it starts on, for per-line reports. It
-//! decodes nothing else than UTF-8: the caller reports other encodings.
+//! The one CSV reader (the `csv` crate) for lists people make in a spreadsheet: members to
+//! welcome, cards for a sign-in sheet. `,` `;` or tab (guessed from the header line), quoted
+//! fields with `""` escapes and line breaks inside quotes, a UTF-8 BOM tolerated, blank lines
+//! skipped. Every record keeps the line it starts on, for per-line reports. It decodes nothing
+//! else than UTF-8 text: the caller reports other encodings. It knows no column.
 
 /// One record: the line where it starts (1-based) and its fields.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,71 +32,46 @@ pub fn guess_separator(text: &str) -> char {
         .unwrap_or(',')
 }
 
-/// Splits `text` into records. Blank lines are skipped. An unclosed quote runs to the end of
-/// the file (the caller sees one long last field and reports it).
+/// Splits `text` into records, the header included. Lines may hold different numbers of
+/// fields. An unclosed quote runs to the end of the file (the caller sees one long last field
+/// and reports it). As RFC 4180 says, a quote opens a quoted field only as its first character.
 pub fn records(text: &str, sep: char) -> Vec<Record> {
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(sep as u8)
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let bytes = text.as_bytes();
+    let (mut counted, mut line) = (0usize, 1u32);
     let mut out = Vec::new();
-    let mut fields: Vec<String> = Vec::new();
-    let mut field = String::new();
-    let mut in_quotes = false;
-    let mut line: u32 = 1;
-    let mut start_line: u32 = 1;
-    let mut chars = text.chars().peekable();
-    let mut any = false;
-    while let Some(c) = chars.next() {
-        if in_quotes {
-            match c {
-                '"' if chars.peek() == Some(&'"') => {
-                    chars.next();
-                    field.push('"');
-                }
-                '"' => in_quotes = false,
-                '\n' => {
-                    line += 1;
-                    field.push('\n');
-                }
-                _ => field.push(c),
-            }
-            continue;
+    let mut record = csv::StringRecord::new();
+    // Reading text that is already UTF-8 from memory cannot fail.
+    while reader.read_record(&mut record).unwrap_or(false) {
+        // The reader's own line numbers lag behind CRLF and blank lines: count from where the
+        // record's text starts, past the line ends the reader skipped.
+        let mut start = record.position().map_or(0, |p| p.byte() as usize);
+        while bytes.get(start).is_some_and(|b| matches!(b, b'\r' | b'\n')) {
+            start += 1;
         }
-        match c {
-            '"' if field.trim().is_empty() => {
-                field.clear();
-                in_quotes = true;
-                any = true;
-            }
-            '\r' => {}
-            '\n' => {
-                fields.push(std::mem::take(&mut field));
-                if any || fields.iter().any(|f| !f.trim().is_empty()) {
-                    out.push(Record {
-                        line: start_line,
-                        fields: std::mem::take(&mut fields),
-                    });
-                }
-                fields.clear();
-                any = false;
-                line += 1;
-                start_line = line;
-            }
-            c if c == sep => {
-                fields.push(std::mem::take(&mut field));
-                any = true;
-            }
-            _ => {
-                field.push(c);
-                any = true;
-            }
-        }
-    }
-    fields.push(field);
-    if any || fields.iter().any(|f| !f.trim().is_empty()) {
+        line += line_breaks(&bytes[counted..start.max(counted)]);
+        counted = start.max(counted);
         out.push(Record {
-            line: start_line,
-            fields,
+            line,
+            fields: record.iter().map(str::to_owned).collect(),
         });
     }
     out
+}
+
+/// Line breaks in `bytes`: `\n`, `\r\n` or a lone `\r`.
+fn line_breaks(bytes: &[u8]) -> u32 {
+    let mut n = 0;
+    for (i, b) in bytes.iter().enumerate() {
+        if *b == b'\n' || (*b == b'\r' && bytes.get(i + 1) != Some(&b'\n')) {
+            n += 1;
+        }
+    }
+    n
 }
 
 #[cfg(test)]
@@ -118,5 +94,31 @@ mod tests {
     fn comma_wins_ties_and_tabs_are_seen() {
         assert_eq!(guess_separator("name"), ',');
         assert_eq!(guess_separator("name\temail\tgroup"), '\t');
+    }
+
+    #[test]
+    fn ragged_lines_a_bom_and_an_unclosed_quote() {
+        let r = records(
+            "\u{feff}name,email\r\nAnne\r\nBob,b@x.org,extra\r\n\"open,\nend",
+            ',',
+        );
+        assert_eq!(r[0].fields, ["name", "email"]);
+        assert_eq!(r[1].fields, ["Anne"]);
+        assert_eq!((r[2].line, r[2].fields.len()), (3, 3));
+        assert_eq!(
+            (r[3].line, r[3].fields.clone()),
+            (4, vec!["open,\nend".to_owned()])
+        );
+        // Old Mac line ends (CR alone) end lines too.
+        let r = records("name\rAnne\r\rBob", ',');
+        assert_eq!(r.iter().map(|r| r.line).collect::<Vec<_>>(), [1, 2, 4]);
+    }
+
+    #[test]
+    fn a_quote_opens_a_field_only_as_its_first_character() {
+        // RFC 4180 (the `csv` crate): after `, ` the quote is text; the caller trims fields.
+        let r = records("name,email\n\"Martin, Camille\", c@x.org\nAnne, \"a\"", ',');
+        assert_eq!(r[1].fields, ["Martin, Camille", " c@x.org"]);
+        assert_eq!(r[2].fields, ["Anne", " \"a\""]);
     }
 }

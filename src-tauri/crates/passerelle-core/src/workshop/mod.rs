@@ -1,5 +1,5 @@
 //! Workshops (trainer mode), without Tauri: practice accounts and bulk welcome of members
-//! (`accounts`, recorded in `records`), the printable sign-in sheet (`sheet`), workshop plans
+//! (checked by `plan`, created and cleaned up by `accounts`, recorded in `records`), the printable sign-in sheet (`sheet`), workshop plans
 //! and packs for USB keys (`pack`), participants' progress exported on each laptop and merged
 //! on the trainer's (`progress`), and resetting a shared laptop (`reset`).
 //!
@@ -9,15 +9,19 @@
 pub mod accounts;
 mod csv;
 pub mod pack;
+pub mod plan;
 pub mod progress;
 pub mod records;
 pub mod reset;
 pub mod sheet;
 
 pub use accounts::{
-    AccountPlan, CleanupAction, CleanupReport, CreatedAccount, CreationReport, LineProblem,
-    LineReason, MemberSource, PasswordMode, PlannedAccount, SpaceState, cleanup_accounts,
-    cleanup_candidates, create_accounts, plan_accounts, plan_accounts_with,
+    CleanupAction, CleanupReport, CreatedAccount, CreationReport, cleanup_accounts,
+    cleanup_candidates, create_accounts,
+};
+pub use plan::{
+    AccountPlan, LineProblem, LineReason, MemberSource, PasswordMode, PlannedAccount, SpaceState,
+    plan_accounts, plan_accounts_with,
 };
 pub use records::{AccountState, PracticeAccount, WorkshopPlan};
 

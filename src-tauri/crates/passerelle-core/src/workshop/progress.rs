@@ -338,21 +338,29 @@ pub fn clear_progress_table(store: &Store) -> Result<usize, CoreError> {
     store.write(|tx| Ok(tx.execute("DELETE FROM workshop_progress", [])?))
 }
 
-/// The table as CSV (`participant,tour,step,state,laptop,updated_at`), with a header.
+/// The table as CSV (`participant,tour,step,state,laptop,updated_at`), with a header; see
+/// [`crate::export`] for the format.
 pub fn table_csv(cells: &[ProgressCell]) -> String {
-    let mut out = String::from("participant,tour,step,state,laptop,updated_at\n");
+    let mut csv = crate::export::CsvWriter::new();
+    csv.record([
+        "participant",
+        "tour",
+        "step",
+        "state",
+        "laptop",
+        "updated_at",
+    ]);
     for c in cells {
-        let fields = [
+        csv.record([
             c.participant.as_str(),
             &c.tour,
             &c.step,
             c.state.as_str(),
             &c.laptop,
             &c.updated_at,
-        ];
-        out.push_str(&crate::export::csv_line(&fields));
+        ]);
     }
-    out
+    csv.finish()
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@ use rusqlite::{OptionalExtension, params};
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::accounts::PlannedAccount;
+use super::plan::PlannedAccount;
 use crate::store::now;
 use crate::{CoreError, Store};
 

@@ -4,23 +4,95 @@
 //! (`nc://login/user:…&password:…&server:…`), so a phone app can sign in by scanning it.
 //!
 //! The page holds passwords in clear: it is meant to be printed and handed out, and the
-//! callers write it only where the trainer asks. Texts come from `workshop.ftl`.
+//! callers write it only where the trainer asks. Cards come from a creation run
+//! ([`entries`]) or from a CSV the trainer made ([`read_cards`]); nothing here writes a file.
+//! Texts come from `workshop.ftl`.
 
 use qrcode::QrCode;
 use qrcode::render::svg;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
-use crate::Localizer;
+use super::accounts::CreationReport;
+use super::csv;
 use crate::export::escape_html as escape;
+use crate::{CoreError, Localizer};
 
-/// One card.
-#[derive(Debug, Clone)]
-pub struct SheetCard<'a> {
+/// One sign-in card: who, login and (generated) password.
+// (Its `Debug`, below, hides the password.)
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SheetEntry {
     /// Display name.
-    pub display_name: &'a str,
+    pub display_name: String,
     /// Login.
-    pub login: &'a str,
-    /// Password.
-    pub password: &'a str,
+    pub login: String,
+    /// Password, when Passerelle generated one.
+    pub password: Option<String>,
+}
+
+impl std::fmt::Debug for SheetEntry {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SheetEntry")
+            .field("display_name", &self.display_name)
+            .field("login", &self.login)
+            .field("password", &self.password.as_ref().map(|_| "***"))
+            .finish()
+    }
+}
+
+/// The cards of the accounts a run created (passwords shown once, here).
+pub fn entries(report: &CreationReport) -> Vec<SheetEntry> {
+    report
+        .accounts
+        .iter()
+        .map(|a| SheetEntry {
+            display_name: a.account.display_name.clone(),
+            login: a.account.user_id.clone(),
+            password: a.password.as_ref().map(|p| p.expose().to_owned()),
+        })
+        .collect()
+}
+
+/// Cards from a CSV of `name,login,password` (`;` or tab also understood), header line first,
+/// blank lines skipped, fields trimmed. `Err(line)` names the first line without exactly
+/// these three fields, or with no login or no password.
+pub fn read_cards(text: &str) -> Result<Vec<SheetEntry>, u32> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut cards = Vec::new();
+    for record in csv::records(text, csv::guess_separator(text))
+        .iter()
+        .skip(1)
+    {
+        let fields: Vec<&str> = record.fields.iter().map(|f| f.trim()).collect();
+        match fields.as_slice() {
+            [name, login, password] if !login.is_empty() && !password.is_empty() => {
+                cards.push(SheetEntry {
+                    display_name: (*name).to_owned(),
+                    login: (*login).to_owned(),
+                    password: Some((*password).to_owned()),
+                })
+            }
+            _ => return Err(record.line),
+        }
+    }
+    Ok(cards)
+}
+
+/// The space's address as printed on the cards: trimmed, `https://` added when missing.
+pub fn web_address(input: &str) -> Result<String, CoreError> {
+    let input = input.trim().trim_end_matches('/');
+    if input.is_empty() || input.contains(char::is_whitespace) {
+        return Err(CoreError::InvalidValue {
+            field: "server",
+            value: input.to_owned(),
+        });
+    }
+    Ok(if input.contains("://") {
+        input.to_owned()
+    } else {
+        format!("https://{input}")
+    })
 }
 
 /// The Nextcloud apps' login link for an account.
@@ -82,13 +154,18 @@ fn breakable_address(server_url: &str) -> String {
     out
 }
 
-/// The whole page. `space_name` titles it (the space's name, or its address).
+/// The whole page: one card per entry that has a password. `space_name` titles it (the
+/// space's name; its address when blank).
 pub fn render(
     l10n: &Localizer,
     server_url: &str,
     space_name: &str,
-    cards: &[SheetCard<'_>],
+    cards: &[SheetEntry],
 ) -> String {
+    let space_name = match space_name.trim() {
+        "" => server_url,
+        name => name,
+    };
     let lang = l10n.language().tag();
     let title = l10n.t_args("workshop-sheet-title", &[("space", space_name.into())]);
     let mut html = String::new();
@@ -104,20 +181,23 @@ pub fn render(
     let login = l10n.t("workshop-sheet-login");
     let password = l10n.t("workshop-sheet-password");
     let scan = l10n.t("workshop-sheet-scan");
-    for card in cards {
+    for (card, secret) in cards
+        .iter()
+        .filter_map(|c| Some((c, c.password.as_deref()?)))
+    {
         html.push_str(&format!(
             "<section class=\"card\">\n<p class=\"name\">{}</p>\n<div class=\"row\">\n<dl class=\"text\">\n\
              <dt>{}</dt><dd>{}</dd>\n<dt>{}</dt><dd>{}</dd>\n</dl>\n\
              <div class=\"qr\">{}<p>{}</p></div>\n</div>\n<dl>\n<dt>{}</dt><dd class=\"password\">{}</dd>\n</dl>\n</section>\n",
-            escape(card.display_name),
+            escape(&card.display_name),
             escape(&address),
             breakable_address(server_url),
             escape(&login),
-            escape(card.login),
-            qr_svg(&login_link(server_url, card.login, card.password)),
+            escape(&card.login),
+            qr_svg(&login_link(server_url, &card.login, secret)),
             escape(&scan),
             escape(&password),
-            escape(card.password),
+            escape(secret),
         ));
     }
     html.push_str("</div>\n</body>\n</html>\n");
@@ -130,6 +210,19 @@ mod tests {
     use crate::Language;
 
     #[test]
+    fn a_card_never_shows_its_password_in_debug() {
+        let card = SheetEntry {
+            display_name: "Camille".into(),
+            login: "camille".into(),
+            password: Some("Kbtw-7mqa-3hpx-rzd4".into()),
+        };
+        for shown in [format!("{card:?}"), format!("{card:#?}")] {
+            assert!(!shown.contains("Kbtw"), "{shown}");
+            assert!(shown.contains("camille"), "{shown}");
+        }
+    }
+
+    #[test]
     fn sheet_is_self_contained_and_escaped() {
         for lang in [Language::Fr, Language::En] {
             let l10n = Localizer::new(lang);
@@ -137,16 +230,25 @@ mod tests {
                 &l10n,
                 "https://asso.frama.space",
                 "Asso <b>",
-                &[SheetCard {
-                    display_name: "Camille <Martin>",
-                    login: "camille.martin",
-                    password: "Kbtw-7mqa-3hpx-rzd4",
-                }],
+                &[
+                    SheetEntry {
+                        display_name: "Camille <Martin>".into(),
+                        login: "camille.martin".into(),
+                        password: Some("Kbtw-7mqa-3hpx-rzd4".into()),
+                    },
+                    SheetEntry {
+                        display_name: "No card".into(),
+                        login: "nocard".into(),
+                        password: None,
+                    },
+                ],
             );
             assert!(html.contains("Camille &lt;Martin&gt;"));
             assert!(html.contains("Asso &lt;b&gt;"));
             assert!(html.contains("Kbtw-7mqa-3hpx-rzd4"));
             assert!(html.contains("<svg"), "a QR code is drawn");
+            assert!(!html.contains("nocard"), "no card without a password");
+            assert!(html.contains(&escape(&l10n.t("workshop-sheet-password"))));
             assert!(html.contains("size: A4"));
             // The address as typed, breaking only after dots and slashes.
             assert!(
@@ -168,5 +270,37 @@ mod tests {
                 "every text is translated"
             );
         }
+    }
+
+    #[test]
+    fn sheet_rows_need_three_fields() {
+        // Moved from the CLI (its own line splitter) to the one CSV reader.
+        let rows = read_cards("name,login,password\nAnne,anne,Kbtw-7mqa\n\n").unwrap();
+        let row = |c: &SheetEntry| (c.display_name.clone(), c.login.clone(), c.password.clone());
+        assert_eq!(
+            rows.iter().map(row).collect::<Vec<_>>(),
+            [("Anne".into(), "anne".into(), Some("Kbtw-7mqa".into()))]
+        );
+        assert_eq!(read_cards("n;l;p\nAnne;anne\n"), Err(2));
+        let quoted =
+            read_cards("\u{feff}nom;identifiant;mot de passe\r\n\"Martin; Camille\";cm;x-1\r\n");
+        assert_eq!(quoted.unwrap()[0].display_name, "Martin; Camille");
+        assert_eq!(read_cards("n,l,p\nAnne,,pw\n"), Err(2));
+    }
+
+    #[test]
+    fn addresses_on_cards() {
+        assert_eq!(
+            web_address(" monasso.frama.space/ ").unwrap(),
+            "https://monasso.frama.space"
+        );
+        assert_eq!(
+            web_address("http://127.0.0.1:8029").unwrap(),
+            "http://127.0.0.1:8029"
+        );
+        assert_eq!(
+            web_address("not an address").unwrap_err().code(),
+            "invalid-value"
+        );
     }
 }
