@@ -98,7 +98,7 @@ pub fn accounts_to_reconnect(secrets: &Secrets, accounts: &[Account]) -> Vec<i64
 /// How long checking an address may take in all, both tries included (https, then the local
 /// http fallback): a server that accepts the connection and then says nothing is abandoned by
 /// then with `timeout`.
-pub const CHECK_DEADLINE: Duration = Duration::from_secs(30);
+pub const CHECK_DEADLINE: Duration = Duration::from_secs(25);
 /// The part of [`CHECK_DEADLINE`] the space's colours and logo may take: they are a nicety, so
 /// a slow theming answer drops them instead of failing the check.
 const THEMING_DEADLINE: Duration = Duration::from_secs(5);

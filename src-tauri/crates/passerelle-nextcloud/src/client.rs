@@ -111,7 +111,7 @@ impl RetryPolicy {
 
 /// How long a server may stay silent before a request is abandoned (see
 /// [`ClientBuilder::read_timeout`]).
-pub const DEFAULT_READ_TIMEOUT: Duration = Duration::from_secs(30);
+pub const DEFAULT_READ_TIMEOUT: Duration = Duration::from_secs(25);
 
 /// How long server-side work (a COPY or MOVE of a whole tree) may take before Passerelle stops
 /// waiting for the answer.
@@ -168,7 +168,7 @@ impl ClientBuilder {
     }
 
     /// How long the server may stay silent, while Passerelle waits for the answer or for the
-    /// next bytes of a transfer (default 30 s): a server that accepts the connection and then
+    /// next bytes of a transfer (default 25 s, so a whole check stays within 30 s): a server that accepts the connection and then
     /// says nothing is abandoned by then.
     pub fn read_timeout(mut self, timeout: Duration) -> Self {
         self.read_timeout = timeout;

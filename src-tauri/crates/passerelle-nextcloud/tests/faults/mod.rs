@@ -181,7 +181,7 @@ async fn accepted_then_silent_is_a_timeout_within_the_read_timeout() {
     });
     assert_eq!(
         passerelle_nextcloud::client::DEFAULT_READ_TIMEOUT,
-        Duration::from_secs(30)
+        Duration::from_secs(25)
     );
     let c = Client::builder(format!("http://{addr}"))
         .read_timeout(Duration::from_millis(300))
