@@ -168,8 +168,8 @@ impl ClientBuilder {
     }
 
     /// How long the server may stay silent, while Passerelle waits for the answer or for the
-    /// next bytes of a transfer (default 25 s, so a whole check stays within 30 s): a server that accepts the connection and then
-    /// says nothing is abandoned by then.
+    /// next bytes of a transfer (default 25 s, so a whole check stays within 30 s): a server
+    /// that accepts the connection and then says nothing is abandoned by then.
     pub fn read_timeout(mut self, timeout: Duration) -> Self {
         self.read_timeout = timeout;
         self
