@@ -12,7 +12,6 @@ and deleted at the end. Screenshots: target/e2e/real-handover-<lang>-<step>.png.
 import base64
 import json
 import os
-import re
 import secrets
 import urllib.error
 import urllib.parse
