@@ -90,3 +90,5 @@ error-update-none-pending = No update is waiting. Check for updates first.
 error-space-window = Passerelle could not open or update your space’s window. Close it and try again; if it keeps failing, sign out of the web space and open it again.
 error-space-address = This account’s server address cannot be opened as a web page. Sign out and connect the account again with the address you use in your browser.
 error-tour-health-export = The tour health list could not be saved in Passerelle’s data folder. Check there is space left on the disk, then try again.
+error-handover-needs-action = The hand-over stopped on items a resume will not fix: each cause is shown with what to do. Once it is done, run the hand-over again; what already arrived is not copied twice.
+error-handover-member-disabled = The departing member’s account is disabled: their connection is refused, so Passerelle cannot read their data this way. Use the OwnershipTransfer app with an administrator account, or enable their account for the time of the hand-over.

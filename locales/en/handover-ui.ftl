@@ -170,3 +170,16 @@ handover-notify-failed = The hand-over stopped on an error. Open Passerelle to s
 ## Account acting
 
 handover-acting-as = With { $name }’s account on { $space }. It stays the hand-over’s account even if you connect other accounts on the way.
+
+## What a resume fixes, and what needs someone
+
+handover-plan-calendars-value-uncounted = { $calendars ->
+    [one] 1 calendar
+   *[other] { $calendars } calendars
+}, number of events unknown
+handover-plan-contacts-value-uncounted = { $books ->
+    [one] 1 address book
+   *[other] { $books } address books
+}, number of contacts unknown
+handover-report-todo = To do before running it again
+handover-retry-after-action = Done: run the hand-over again

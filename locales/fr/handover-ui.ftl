@@ -170,3 +170,16 @@ handover-notify-failed = La passation s’est arrêtée sur une erreur. Ouvrez P
 ## Compte qui agit
 
 handover-acting-as = Avec le compte de { $name } sur { $space }. Il reste celui de la passation même si vous connectez d’autres comptes en chemin.
+
+## Ce qui se règle en reprenant, et ce qui demande quelqu’un
+
+handover-plan-calendars-value-uncounted = { $calendars ->
+    [one] 1 agenda
+   *[other] { $calendars } agendas
+}, nombre d’événements inconnu
+handover-plan-contacts-value-uncounted = { $books ->
+    [one] 1 carnet d’adresses
+   *[other] { $books } carnets d’adresses
+}, nombre de contacts inconnu
+handover-report-todo = À faire avant de relancer
+handover-retry-after-action = C’est fait : relancer la passation
