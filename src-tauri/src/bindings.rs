@@ -11,12 +11,12 @@ use crate::commands::workshop::{
 };
 use passerelle_core::IpcError;
 use passerelle_core::handover::{
-    AccessTodo, BrowseEntry, CollectionEntry, Comparison, GroupProgress, HandoverAccess,
-    HandoverPlan, HandoverReport, ItemGroup, ItemKind, ItemState, JobListing, JobState, JobSummary,
-    KindTotals, MemberCollections, MemberSide, MembersPage, NameWarning, Phase, PlanCollection,
-    PlanExclusion, PlanNode, PlanObject, PlanTotals, Progress, QuotaCheck, QuotaFit, ReportItem,
-    RunOutcome, RunRecord, Selection, SidesRequest, SpaceMember, StateCounts, StrategyChoice,
-    StrategyKind, StrategyOption, Verification,
+    AccessTodo, ActionNeeded, BrowseEntry, CollectionEntry, Comparison, GroupProgress,
+    HandoverAccess, HandoverPlan, HandoverReport, ItemGroup, ItemKind, ItemState, JobListing,
+    JobState, JobSummary, KindTotals, MemberCollections, MemberSide, MembersPage, NameWarning,
+    Phase, PlanCollection, PlanExclusion, PlanNode, PlanObject, PlanTotals, Progress, QuotaCheck,
+    QuotaFit, ReportItem, Retry, RunOutcome, RunRecord, Selection, SidesRequest, SpaceMember,
+    StateCounts, StrategyChoice, StrategyKind, StrategyOption, Verification,
 };
 use passerelle_core::model::{
     AboutInfo, Account, AccountOverview, AccountQuota, AppBootstrap, Language, LoginFlowEvent,
@@ -625,9 +625,11 @@ fn types_ts() -> String {
         decl::<Phase>(&cfg),
         decl::<GroupProgress>(&cfg),
         decl::<Progress>(&cfg),
+        decl::<ActionNeeded>(&cfg),
         decl::<RunOutcome>(&cfg),
         decl::<Comparison>(&cfg),
         decl::<Verification>(&cfg),
+        decl::<Retry>(&cfg),
         decl::<ReportItem>(&cfg),
         decl::<StateCounts>(&cfg),
         decl::<KindTotals>(&cfg),
