@@ -10,11 +10,7 @@ use crate::commands::workshop::{
 };
 use passerelle_core::IpcError;
 use passerelle_core::handover::{
-    AccessSide, AccessTodo, BrowseEntry, CollectionEntry, Comparison, GroupProgress,
-    HandoverAccess, HandoverPlan, HandoverReport, ItemGroup, ItemKind, ItemState, JobListing,
-    JobState, JobSummary, KindTotals, LostAccess, MemberCollections, MemberSide, MembersPage,
-    NameWarning, Phase, PlanCollection, PlanExclusion, PlanNode, PlanObject, PlanTotals, Progress,
-    QuotaCheck, QuotaFit, ReportItem, RunOutcome, RunRecord, Selection, SidesRequest, SpaceMember,
+    AccessSide, AccessTodo, ActionNeeded, BrowseEntry, CollectionEntry, Comparison, GroupProgress, HandoverAccess, HandoverPlan, HandoverReport, ItemGroup, ItemKind, ItemState, JobListing, JobState, JobSummary, KindTotals, LostAccess, MemberCollections, MemberSide, MembersPage, NameWarning, Phase, PlanCollection, PlanExclusion, PlanNode, PlanObject, PlanTotals, Progress, QuotaCheck, QuotaFit, ReportItem, Retry, RunOutcome, RunRecord, Selection, SidesRequest, SpaceMember,
     StateCounts, StrategyChoice, StrategyKind, StrategyOption, Verification,
 };
 use passerelle_core::model::{
@@ -646,9 +642,11 @@ fn types_ts() -> String {
         decl::<Phase>(&cfg),
         decl::<GroupProgress>(&cfg),
         decl::<Progress>(&cfg),
+        decl::<ActionNeeded>(&cfg),
         decl::<RunOutcome>(&cfg),
         decl::<Comparison>(&cfg),
         decl::<Verification>(&cfg),
+        decl::<Retry>(&cfg),
         decl::<ReportItem>(&cfg),
         decl::<StateCounts>(&cfg),
         decl::<KindTotals>(&cfg),
