@@ -497,7 +497,7 @@ describe("hand-over screen", () => {
 
   it("shows a count the server did not give as unknown, never as 0", async () => {
     mount({
-      handoverAccess: async () => ({ chosen: "ownership-transfer", reason: "", movesData: true, options: [], sourceSession: false, targetSession: false, sameServer: true, todo: [] }),
+      handoverAccess: async () => ({ chosen: "ownership-transfer", reason: "", movesData: true, options: [], sourceSession: false, targetSession: false, sameServer: true, todo: [], lost: [] }),
       handoverBrowse: async () => [entry("/Asso")],
       handoverCollections: async () => ({ calendars: [], addressBooks: [] }),
       handoverPlan: async () =>
