@@ -690,6 +690,7 @@ async fn regression_a_disabled_member_is_refused_clearly_outside_the_app() {
         target: member("bob", "Bob", &base),
         target_client: Some(client("bob")),
         admin: Some(client("admin")),
+        lost: Vec::new(),
     };
     let req = PlanRequest {
         source: sessions.source.clone(),
