@@ -518,9 +518,9 @@ impl OwnershipTransfer {
             .is_ok_and(|n| n.iter().any(|n| n.node_name == name))
     }
 
-    /// The recipient's "transferred from …" folders (named in the recipient's language since
-    /// Nextcloud 30-ish: known by their date), oldest first. A recipient who never signed in
-    /// has no home until the first transfer creates it: none then.
+    /// The recipient's "transferred from …" folders (named in the recipient's language on
+    /// Nextcloud 32: known by their date), oldest first. A recipient who never signed in has no
+    /// home until the first transfer creates it: none then.
     async fn transferred_folders(&self) -> Result<Vec<String>, Failure> {
         let mut folders: Vec<String> = nodes_or_none(&self.api, &self.target, "/")
             .await
