@@ -10,8 +10,12 @@ use crate::commands::workshop::{
 };
 use passerelle_core::IpcError;
 use passerelle_core::handover::{
-    AccessSide, AccessTodo, ActionNeeded, BrowseEntry, CollectionEntry, Comparison, GroupProgress, HandoverAccess, HandoverPlan, HandoverReport, ItemGroup, ItemKind, ItemState, JobListing, JobState, JobSummary, KindTotals, LostAccess, MemberCollections, MemberSide, MembersPage, NameWarning, Phase, PlanCollection, PlanExclusion, PlanNode, PlanObject, PlanTotals, Progress, QuotaCheck, QuotaFit, ReportItem, Retry, RunOutcome, RunRecord, Selection, SidesRequest, SpaceMember,
-    StateCounts, StrategyChoice, StrategyKind, StrategyOption, Verification,
+    AccessSide, AccessTodo, ActionNeeded, BrowseEntry, CollectionEntry, Comparison, GroupProgress,
+    HandoverAccess, HandoverPlan, HandoverReport, ItemGroup, ItemKind, ItemState, JobListing,
+    JobState, JobSummary, KindTotals, LostAccess, MemberCollections, MemberSide, MembersPage,
+    NameWarning, Phase, PlanCollection, PlanExclusion, PlanNode, PlanObject, PlanTotals, Progress,
+    QuotaCheck, QuotaFit, ReportItem, Retry, RunOutcome, RunRecord, Selection, SidesRequest,
+    SpaceMember, StateCounts, StrategyChoice, StrategyKind, StrategyOption, Verification,
 };
 use passerelle_core::model::{
     AboutInfo, Account, AccountAdded, AccountOverview, AccountQuota, AppBootstrap, Language,
