@@ -93,3 +93,6 @@ error-space-window = Passerelle could not open or update your space’s window. 
 error-space-address = This account’s server address cannot be opened as a web page. Sign out and connect the account again with the address you use in your browser.
 error-tour-health-export = The tour health list could not be saved in Passerelle’s data folder. Check there is space left on the disk, then try again.
 error-password-login-forbidden = This account does not accept its login password in apps (two-factor authentication is on, or your space requires it). Sign in with your browser, or create an app password in your space: Settings → Security.
+
+error-handover-needs-action = The hand-over stopped on items a resume will not fix: each cause is shown with what to do. Once it is done, run the hand-over again; what already arrived is not copied twice.
+error-handover-member-disabled = The departing member’s account is disabled: their connection is refused, so Passerelle cannot read their data this way. Use the OwnershipTransfer app with an administrator account, or enable their account for the time of the hand-over.

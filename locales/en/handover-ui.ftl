@@ -180,3 +180,16 @@ handover-lost-needed = No way works without this account: reconnect it (the pers
 handover-reconnect = Reconnect { $name }’s account
 handover-routes-legend = Ways possible with the connected accounts
 handover-route-admin-only = With your admin account alone
+
+## What a resume fixes, and what needs someone
+
+handover-plan-calendars-value-uncounted = { $calendars ->
+    [one] 1 calendar
+   *[other] { $calendars } calendars
+}, number of events unknown
+handover-plan-contacts-value-uncounted = { $books ->
+    [one] 1 address book
+   *[other] { $books } address books
+}, number of contacts unknown
+handover-report-todo = To do before running it again
+handover-retry-after-action = Done: run the hand-over again

@@ -116,8 +116,8 @@ handover-report-generated = Report made on
 
 cli-transfer-plan-title = Hand-over from { $from } to { $to }:
 cli-transfer-plan-files = { $files } files in { $folders } folders ({ $size }) → { $destination }
-cli-transfer-plan-calendar = Calendar “{ $name }”: { $count } events and tasks → { $uri }
-cli-transfer-plan-address-book = Address book “{ $name }”: { $count } contacts → { $uri }
+cli-transfer-plan-calendar = Calendar “{ $name }”: { $count } events and tasks → “{ $targetName }” ({ $uri })
+cli-transfer-plan-address-book = Address book “{ $name }”: { $count } contacts → “{ $targetName }” ({ $uri })
 cli-transfer-plan-excluded = Not handed over: { $item } — { $reason }
 cli-transfer-plan-name-warning = Name kept as is: { $item } — { $reason }
 cli-transfer-plan-quota = Space at the destination: { $needed } needed, { $available } available.
@@ -138,7 +138,7 @@ handover-why-ot-not-admin = The OwnershipTransfer app only answers administrator
 handover-why-ot-absent = The OwnershipTransfer app is not installed on this server.
 handover-why-ot-unknown = Not checked: the OwnershipTransfer app needs an administrator account on the server.
 handover-note-ot-moves = With the OwnershipTransfer app, the files, calendars and address books are moved: the departing member loses them. Calendars and address books are renamed at the recipient, and the files land in a “transferred from …” folder once the server’s background jobs have run.
-handover-reason-background-jobs-not-running = Nothing moved within the wait: the server’s background jobs do not seem to run (cron). Ask the host to check them, then resume the hand-over.
+handover-reason-background-jobs-not-running = Nothing moved within the wait: the server’s background jobs do not seem to run (cron).
 handover-reason-transfer-refused = The server refused to move this item.
 
 # Strategy 2: server-side copy through a share.
@@ -146,7 +146,7 @@ handover-why-share-same-server = Both members are on the same Nextcloud server a
 handover-why-share-needs-sessions = Copying through a share needs Passerelle to be connected to both members’ accounts.
 handover-why-share-two-servers = The two members are not on the same server: a share cannot be used here.
 handover-why-share-no-api = File sharing is not enabled on this server, or does not answer.
-handover-reason-share-failed = Sharing or copying on the server failed; the share was removed. Resume the hand-over to try again.
+handover-reason-share-failed = The server refused to let the departing member share this item with the recipient: nothing was copied.
 handover-reason-share-left = A temporary share could not be removed. Resuming the hand-over removes it; otherwise remove it by hand in Nextcloud.
 handover-reason-files-only-strategy = This way of handing over only copies files. Choose the copy through this computer for calendars and address books.
 
@@ -155,3 +155,28 @@ handover-why-native-member-session = Passerelle holds a session for both members
 handover-why-native-needs-sessions = Nextcloud’s transfer needs Passerelle to be connected to both members’ accounts: the departing member asks for it, the recipient accepts it.
 handover-why-native-two-servers = The two members are not on the same server: Nextcloud’s transfer only works within one server.
 handover-why-native-no-notifications = Nextcloud’s notifications do not answer for the recipient: that is where the transfer has to be accepted.
+
+## What a resume fixes, and what needs someone (issue #13)
+
+handover-job-needs-action = Stopped: what is left needs someone to act (see the report). Resuming it as it is would fail the same way.
+handover-note-ot-names = The server renames the calendars and address books it moves: the recipient sees them under the name shown, followed by the date of the move (the administrator cannot rename them on their behalf). They can give them a simpler name in the Calendar or Contacts app.
+handover-why-member-disabled = The departing member’s account is disabled: Passerelle can no longer read their data with their own connection. The OwnershipTransfer app, with an administrator account, can.
+cli-transfer-plan-calendar-uncounted = Calendar “{ $name }”: number of events and tasks unknown → “{ $targetName }” ({ $uri })
+cli-transfer-plan-address-book-uncounted = Address book “{ $name }”: number of contacts unknown → “{ $targetName }” ({ $uri })
+cli-transfer-action = To do ({ $count } items): { $todo }
+handover-todo-auth = Reconnect the refused account (Accounts screen, or a new app password). If it is the departing member’s and it is disabled, enable it for the time of the hand-over, or use the OwnershipTransfer app. Then run the hand-over again.
+handover-todo-tls-untrusted = The server’s certificate changed: check it with the people who run the space before trusting it again, then run the hand-over again.
+handover-todo-forbidden = The account used does not have this right: check that it is an administrator of the space (or that the member may share), then run the hand-over again.
+handover-todo-not-found = This item is no longer the departing member’s: check whether it was deleted, moved or already handed over. If the recipient already has it, there is nothing to do.
+handover-todo-conflict = An item with the same name changed at the destination during the hand-over: check the recipient’s, then run the hand-over again.
+handover-todo-not-allowed = The server does not allow this action (an app may be disabled): ask the people who run the space.
+handover-todo-quota = The recipient has no room left: free space in their account or raise their quota (Users, Quota column), then run the hand-over again.
+handover-todo-rejected = The server refuses this request as it is: note the item and the report’s technical detail, and pass them on to the people who run the space.
+handover-todo-protocol = The server answered in an unexpected way: pass the report’s technical detail on to the people who run the space.
+handover-todo-invalid-name = This name is not accepted: rename the item in the departing member’s files, then plan again.
+handover-todo-unsafe-name = This name is not accepted: rename the item in the departing member’s files, then plan again.
+handover-todo-transfer-refused = The server refuses to move this item: it may no longer be the departing member’s, or it is in a group folder or on external storage. Check in Nextcloud (the technical detail is in the report).
+handover-todo-share-failed = Allow sharing for the departing member (Administration settings, Sharing), or choose another way to hand over.
+handover-todo-files-only-strategy = This way of handing over only takes files: make another hand-over for the calendars and address books, by copy or with the OwnershipTransfer app.
+handover-todo-background-jobs-not-running = Ask the host to check that the server’s background jobs (cron) run. The requested files will then arrive by themselves; run the hand-over again afterwards to confirm it.
+handover-todo-other = Read the reason and the technical detail in the report, fix what blocks it, then run the hand-over again.

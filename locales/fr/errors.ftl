@@ -93,3 +93,6 @@ error-space-window = Passerelle n’a pas pu ouvrir ou mettre à jour la fenêtr
 error-space-address = L’adresse du serveur de ce compte ne peut pas être ouverte comme une page web. Déconnectez le compte puis reconnectez-le avec l’adresse que vous utilisez dans votre navigateur.
 error-tour-health-export = La liste de santé des visites n’a pas pu être enregistrée dans le dossier de données de Passerelle. Vérifiez qu’il reste de la place sur le disque, puis réessayez.
 error-password-login-forbidden = Ce compte n’accepte pas son mot de passe de connexion dans une application (la double authentification est activée, ou votre espace l’exige). Connectez-vous avec votre navigateur, ou créez un mot de passe d’application dans votre espace : Paramètres → Sécurité.
+
+error-handover-needs-action = La passation s’est arrêtée sur des éléments qu’une reprise ne réglera pas : chaque cause est indiquée avec ce qu’il faut faire. Une fois cela fait, relancez la passation ; ce qui est déjà arrivé n’est pas recopié.
+error-handover-member-disabled = Le compte du membre qui part est désactivé : sa connexion est refusée, donc Passerelle ne peut pas lire ses données par ce chemin. Utilisez l’application OwnershipTransfer avec un compte administrateur, ou réactivez son compte le temps de la passation.

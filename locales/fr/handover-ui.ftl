@@ -180,3 +180,16 @@ handover-lost-needed = Aucune méthode ne marche sans ce compte : reconnectez-le
 handover-reconnect = Reconnecter le compte de { $name }
 handover-routes-legend = Méthodes possibles avec les comptes connectés
 handover-route-admin-only = Avec votre seul compte d’administration
+
+## Ce qui se règle en reprenant, et ce qui demande quelqu’un
+
+handover-plan-calendars-value-uncounted = { $calendars ->
+    [one] 1 agenda
+   *[other] { $calendars } agendas
+}, nombre d’événements inconnu
+handover-plan-contacts-value-uncounted = { $books ->
+    [one] 1 carnet d’adresses
+   *[other] { $books } carnets d’adresses
+}, nombre de contacts inconnu
+handover-report-todo = À faire avant de relancer
+handover-retry-after-action = C’est fait : relancer la passation

@@ -117,8 +117,8 @@ handover-report-generated = Rapport établi le
 
 cli-transfer-plan-title = Passation : { $from } → { $to }
 cli-transfer-plan-files = { $files } fichiers dans { $folders } dossiers ({ $size }) → { $destination }
-cli-transfer-plan-calendar = Agenda « { $name } » : { $count } événements et tâches → { $uri }
-cli-transfer-plan-address-book = Carnet d’adresses « { $name } » : { $count } contacts → { $uri }
+cli-transfer-plan-calendar = Agenda « { $name } » : { $count } événements et tâches → « { $targetName } » ({ $uri })
+cli-transfer-plan-address-book = Carnet d’adresses « { $name } » : { $count } contacts → « { $targetName } » ({ $uri })
 cli-transfer-plan-excluded = Non transmis : { $item } — { $reason }
 cli-transfer-plan-name-warning = Nom gardé tel quel : { $item } — { $reason }
 cli-transfer-plan-quota = Espace à la destination : { $needed } nécessaires, { $available } disponibles.
@@ -139,7 +139,7 @@ handover-why-ot-not-admin = L’application OwnershipTransfer ne répond qu’au
 handover-why-ot-absent = L’application OwnershipTransfer n’est pas installée sur ce serveur.
 handover-why-ot-unknown = Non vérifié : l’application OwnershipTransfer demande un compte administrateur du serveur.
 handover-note-ot-moves = Avec l’application OwnershipTransfer, les fichiers, agendas et carnets d’adresses sont déplacés : le membre qui part les perd. Les agendas et carnets sont renommés chez le destinataire, et les fichiers arrivent dans un dossier « transferred from … » une fois les tâches de fond du serveur exécutées.
-handover-reason-background-jobs-not-running = Rien n’a bougé pendant l’attente : les tâches de fond du serveur (cron) ne semblent pas s’exécuter. Demandez à l’hébergeur de les vérifier, puis reprenez la passation.
+handover-reason-background-jobs-not-running = Rien n’a bougé pendant l’attente : les tâches de fond du serveur (cron) ne semblent pas s’exécuter.
 handover-reason-transfer-refused = Le serveur a refusé de déplacer cet élément.
 
 # Stratégie 2 : copie sur le serveur au moyen d’un partage.
@@ -147,7 +147,7 @@ handover-why-share-same-server = Les deux membres sont sur le même serveur Next
 handover-why-share-needs-sessions = Pour copier au moyen d’un partage, Passerelle doit être connecté aux comptes des deux membres.
 handover-why-share-two-servers = Les deux membres ne sont pas sur le même serveur : un partage ne peut pas servir ici.
 handover-why-share-no-api = Le partage de fichiers n’est pas activé sur ce serveur, ou ne répond pas.
-handover-reason-share-failed = Le partage ou la copie sur le serveur a échoué ; le partage a été retiré. Reprenez la passation pour réessayer.
+handover-reason-share-failed = Le serveur a refusé que le membre qui part partage cet élément avec la personne qui reçoit : rien n’a été copié.
 handover-reason-share-left = Un partage temporaire n’a pas pu être retiré. La reprise de la passation le retire ; sinon, retirez-le à la main dans Nextcloud.
 handover-reason-files-only-strategy = Cette façon de transmettre ne copie que les fichiers. Choisissez la copie par cet ordinateur pour les agendas et les carnets d’adresses.
 
@@ -156,3 +156,28 @@ handover-why-native-member-session = Passerelle est connecté aux comptes des de
 handover-why-native-needs-sessions = Le transfert de Nextcloud demande que Passerelle soit connecté aux comptes des deux membres : le membre qui part le demande, la personne qui reçoit l’accepte.
 handover-why-native-two-servers = Les deux membres ne sont pas sur le même serveur : le transfert de Nextcloud ne fonctionne qu’à l’intérieur d’un serveur.
 handover-why-native-no-notifications = Les notifications de Nextcloud ne répondent pas chez la personne qui reçoit : c’est là que le transfert doit être accepté.
+
+## Ce qui se règle en reprenant, et ce qui demande quelqu’un (issue #13)
+
+handover-job-needs-action = Arrêtée : ce qui reste demande une intervention (voir le rapport). La reprendre telle quelle échouerait de la même façon.
+handover-note-ot-names = Le serveur renomme les agendas et carnets d’adresses déplacés : la personne qui reçoit les voit sous le nom indiqué, suivi de la date du déplacement (l’administrateur ne peut pas les renommer à sa place). Elle peut leur redonner un nom plus simple dans l’application Agenda ou Contacts.
+handover-why-member-disabled = Le compte du membre qui part est désactivé : Passerelle ne peut plus lire ses données avec sa connexion. L’application OwnershipTransfer, avec un compte administrateur, le peut.
+cli-transfer-plan-calendar-uncounted = Agenda « { $name } » : nombre d’événements et de tâches inconnu → « { $targetName } » ({ $uri })
+cli-transfer-plan-address-book-uncounted = Carnet d’adresses « { $name } » : nombre de contacts inconnu → « { $targetName } » ({ $uri })
+cli-transfer-action = À faire ({ $count } éléments) : { $todo }
+handover-todo-auth = Reconnectez le compte refusé (écran Comptes, ou un nouveau mot de passe d’application). Si c’est celui du membre qui part et qu’il est désactivé, réactivez-le le temps de la passation, ou passez par l’application OwnershipTransfer. Relancez ensuite la passation.
+handover-todo-tls-untrusted = Le certificat du serveur a changé : vérifiez-le avec les personnes qui gèrent l’espace avant de lui refaire confiance, puis relancez la passation.
+handover-todo-forbidden = Le compte utilisé n’a pas ce droit : vérifiez qu’il est bien administrateur de l’espace (ou que le membre a le droit de partager), puis relancez la passation.
+handover-todo-not-found = Cet élément n’est plus chez le membre qui part : vérifiez s’il a été supprimé, déplacé ou déjà transmis. S’il est déjà chez la personne qui reçoit, il n’y a rien à faire.
+handover-todo-conflict = Un élément du même nom a changé à la destination pendant la passation : vérifiez chez la personne qui reçoit, puis relancez la passation.
+handover-todo-not-allowed = Le serveur n’autorise pas cette action (une application est peut-être désactivée) : demandez aux personnes qui gèrent l’espace.
+handover-todo-quota = La personne qui reçoit n’a plus de place : libérez de l’espace chez elle ou augmentez son quota (Utilisateurs, colonne Quota), puis relancez la passation.
+handover-todo-rejected = Le serveur refuse cette demande telle quelle : notez l’élément et le détail technique du rapport, et transmettez-les aux personnes qui gèrent l’espace.
+handover-todo-protocol = Le serveur a répondu de façon inattendue : transmettez le détail technique du rapport aux personnes qui gèrent l’espace.
+handover-todo-invalid-name = Ce nom n’est pas accepté : renommez l’élément chez le membre qui part, puis refaites le plan.
+handover-todo-unsafe-name = Ce nom n’est pas accepté : renommez l’élément chez le membre qui part, puis refaites le plan.
+handover-todo-transfer-refused = Le serveur refuse de déplacer cet élément : il n’est peut-être plus au membre qui part, ou il est dans un dossier de groupe ou un stockage externe. Vérifiez dans Nextcloud (le détail technique est dans le rapport).
+handover-todo-share-failed = Autorisez le partage pour le membre qui part (Paramètres d’administration, Partage), ou choisissez une autre façon de transmettre.
+handover-todo-files-only-strategy = Cette façon de transmettre ne prend que les fichiers : faites une autre passation pour les agendas et carnets d’adresses, par la copie ou l’application OwnershipTransfer.
+handover-todo-background-jobs-not-running = Demandez à l’hébergeur de vérifier que les tâches de fond (cron) du serveur s’exécutent. Les fichiers demandés arriveront alors d’eux-mêmes ; relancez ensuite la passation pour le constater.
+handover-todo-other = Lisez la raison et le détail technique dans le rapport, corrigez ce qui bloque, puis relancez la passation.

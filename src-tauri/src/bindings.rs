@@ -10,12 +10,12 @@ use crate::commands::workshop::{
 };
 use passerelle_core::IpcError;
 use passerelle_core::handover::{
-    AccessSide, AccessTodo, BrowseEntry, CollectionEntry, Comparison, GroupProgress,
+    AccessSide, AccessTodo, ActionNeeded, BrowseEntry, CollectionEntry, Comparison, GroupProgress,
     HandoverAccess, HandoverPlan, HandoverReport, ItemGroup, ItemKind, ItemState, JobListing,
     JobState, JobSummary, KindTotals, LostAccess, MemberCollections, MemberSide, MembersPage,
     NameWarning, Phase, PlanCollection, PlanExclusion, PlanNode, PlanObject, PlanTotals, Progress,
-    QuotaCheck, QuotaFit, ReportItem, RunOutcome, RunRecord, Selection, SidesRequest, SpaceMember,
-    StateCounts, StrategyChoice, StrategyKind, StrategyOption, Verification,
+    QuotaCheck, QuotaFit, ReportItem, Retry, RunOutcome, RunRecord, Selection, SidesRequest,
+    SpaceMember, StateCounts, StrategyChoice, StrategyKind, StrategyOption, Verification,
 };
 use passerelle_core::model::{
     AboutInfo, Account, AccountAdded, AccountOverview, AccountQuota, AppBootstrap, Language,
@@ -646,9 +646,11 @@ fn types_ts() -> String {
         decl::<Phase>(&cfg),
         decl::<GroupProgress>(&cfg),
         decl::<Progress>(&cfg),
+        decl::<ActionNeeded>(&cfg),
         decl::<RunOutcome>(&cfg),
         decl::<Comparison>(&cfg),
         decl::<Verification>(&cfg),
+        decl::<Retry>(&cfg),
         decl::<ReportItem>(&cfg),
         decl::<StateCounts>(&cfg),
         decl::<KindTotals>(&cfg),

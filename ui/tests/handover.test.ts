@@ -5,6 +5,8 @@ import type {
   Account,
   BrowseEntry,
   HandoverPlan,
+  HandoverReport,
+  JobListing,
   MembersPage,
   Progress,
   SpaceMember,
@@ -456,6 +458,71 @@ describe("hand-over screen", () => {
     const day = new Intl.DateTimeFormat("fr", { dateStyle: "long" }).format(new Date(1_763_700_000_000));
     expect(row.textContent).toContain(fr.t("handover-last-login", { date: day }));
     expect(row.textContent).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+  });
+
+  // Regression (issue #13, section 3.2): a hand-over whose only failures need a person was
+  // offered "resume" (the same failure, forever). It now says what to do instead.
+  it("offers a resume only for what a resume can finish, and says what to do otherwise", async () => {
+    const job = {
+      id: 4,
+      source: { userId: "alice", displayName: "Alice" },
+      target: { userId: "bob", displayName: "Bob" },
+      state: "incomplete",
+      createdAt: "2026-11-21T08:00:00Z",
+      resumable: false,
+    } as unknown as JobListing["job"];
+    const report = {
+      job,
+      totals: [],
+      items: [{ kind: "calendar", source: "asso-cal", target: "", state: "failed", reason: "transfer-refused", retry: "needs-action" }],
+      actions: [{ reason: "transfer-refused", todo: "handover-todo-transfer-refused", items: 1 }],
+    } as unknown as HandoverReport;
+    const resume = vi.fn(async () => null);
+    mount({
+      handoverJobs: async (): Promise<JobListing[]> => [{ job, runningNow: false, resumable: false, progress: null }],
+      handoverReport: async () => report,
+      handoverResume: resume,
+    });
+    await waitFor(() => expect(byTestId("handover-open-report")).toBeTruthy());
+    expect(document.querySelector('[data-testid="handover-interrupted"]')).toBeNull();
+    expect(byTestId("handover-past").textContent).toContain(fr.t("handover-job-needs-action"));
+    byTestId<HTMLButtonElement>("handover-open-report").click();
+    await waitFor(() => expect(byTestId("handover-report-todo")).toBeTruthy());
+    expect(byTestId("handover-report-todo").textContent).toContain(fr.t("handover-todo-transfer-refused"));
+    expect(document.querySelector('[data-testid="handover-resume"]')).toBeNull();
+    expect(byTestId("handover-report-state").textContent).toContain(fr.t("handover-job-needs-action"));
+    // Once someone did what it says, the hand-over can be run again from here.
+    expect(byTestId("handover-retry-after-action")).toBeTruthy();
+  });
+
+  it("shows a count the server did not give as unknown, never as 0", async () => {
+    mount({
+      handoverAccess: async () => ({ chosen: "ownership-transfer", reason: "", movesData: true, options: [], sourceSession: false, targetSession: false, sameServer: true, todo: [], lost: [] }),
+      handoverBrowse: async () => [entry("/Asso")],
+      handoverCollections: async () => ({ calendars: [], addressBooks: [] }),
+      handoverPlan: async () =>
+        ({
+          totals: { files: 1, folders: 1, bytes: 10, calendars: 2, calendarObjects: null, addressBooks: 1, contacts: 4 },
+          quota: { needed: 0, available: null, fit: "unknown" },
+          destination: "/transferred from Alice on …",
+          strategy: { chosen: "ownership-transfer", reason: "", movesData: true, options: [] },
+          excluded: [],
+          conflicts: [],
+          notes: [],
+          estimatedSeconds: 1,
+        }) as unknown as HandoverPlan,
+    });
+    await pickAliceAndBob();
+    byTestId<HTMLButtonElement>("handover-who-next").click();
+    await waitFor(() => expect(byTestId("handover-access-next")).toBeTruthy());
+    byTestId<HTMLButtonElement>("handover-access-next").click();
+    await waitFor(() => expect(document.querySelector('[data-path="/Asso"]')).toBeTruthy());
+    byTestId<HTMLInputElement>("handover-everything").click();
+    byTestId<HTMLButtonElement>("handover-what-next").click();
+    await waitFor(() => expect(byTestId("handover-plan-facts")).toBeTruthy());
+    const facts = byTestId("handover-plan-facts").textContent ?? "";
+    expect(facts).toContain(fr.t("handover-plan-calendars-value-uncounted", { calendars: 2 }));
+    expect(facts).toContain(fr.t("handover-plan-contacts-value", { books: 1, contacts: 4 }));
   });
 });
 

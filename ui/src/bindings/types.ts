@@ -1272,9 +1272,18 @@ description: string | null,
  */
 components: Array<string>, 
 /**
- * The objects.
+ * The objects (empty when the strategy moves the collection whole without listing them).
  */
-objects: Array<PlanObject>, };
+objects: Array<PlanObject>, 
+/**
+ * Objects in it: `objects.len()` when they are listed, the server's count otherwise;
+ * `None` when the server does not say (shown as unknown, never as 0).
+ */
+objectCount: number | null, 
+/**
+ * The name the recipient will see (the display name, unless the strategy renames it).
+ */
+targetName: string | null, };
 
 /**
  * Something that is not handed over, and why (`handover-reason-<code>`).
@@ -1353,17 +1362,17 @@ bytes: number,
  */
 calendars: number, 
 /**
- * Events, tasks and journal entries.
+ * Events, tasks and journal entries; `None` when a calendar's count is not known.
  */
-calendarObjects: number, 
+calendarObjects: number | null, 
 /**
  * Address books.
  */
 addressBooks: number, 
 /**
- * Contacts.
+ * Contacts; `None` when an address book's count is not known.
  */
-contacts: number, };
+contacts: number | null, };
 
 /**
  * A dry run: what would be handed over, where, how, and what would not. Nothing was written.
@@ -1510,6 +1519,24 @@ current: string | null,
 groups: Array<GroupProgress>, };
 
 /**
+ * Something a person must do before some items can be handed over: resuming alone would fail
+ * the same way.
+ */
+export type ActionNeeded = { 
+/**
+ * The failure's code (`quota`, `transfer-refused`…).
+ */
+reason: string, 
+/**
+ * Fluent id of what to do (`handover-todo-…`).
+ */
+todo: string, 
+/**
+ * Items it holds back.
+ */
+items: number, };
+
+/**
  * How a run ended.
  */
 export type RunOutcome = { 
@@ -1544,7 +1571,15 @@ bytes: number,
 /**
  * Duration of this run in milliseconds.
  */
-durationMs: number, };
+durationMs: number, 
+/**
+ * A resume will get further (see [`super::retry`]); never when only a person can help.
+ */
+resumable: boolean, 
+/**
+ * What a person must do for the items a resume cannot hand over.
+ */
+actions: Array<ActionNeeded>, };
 
 /**
  * One line of a side-by-side verification.
@@ -1609,6 +1644,11 @@ complete: boolean,
 verifiedAt: string, };
 
 /**
+ * Whether trying again can cure a failure.
+ */
+export type Retry = "will-pass" | "needs-action";
+
+/**
  * One item of the report.
  */
 export type ReportItem = { 
@@ -1632,6 +1672,10 @@ state: ItemState,
  * Reason code for failed / skipped.
  */
 reason: string | null, 
+/**
+ * Failed items: whether a resume will pass or a person must act.
+ */
+retry: Retry | null, 
 /**
  * Technical detail.
  */
@@ -1763,7 +1807,12 @@ startedAt: string | null,
 /**
  * Last run's end.
  */
-finishedAt: string | null, };
+finishedAt: string | null, 
+/**
+ * A resume will get further; false when verified, or when every failure left needs a
+ * person (see [`super::retry`]).
+ */
+resumable: boolean, };
 
 /**
  * What a hand-over did, item by item: kept locally, exportable as JSON, CSV and HTML.
@@ -1809,6 +1858,10 @@ nameWarnings: Array<NameWarning>,
  * What was not handed over at all (not movable), from the plan.
  */
 excluded: Array<PlanExclusion>, 
+/**
+ * What a person must do for the items a resume cannot hand over.
+ */
+actions: Array<ActionNeeded>, 
 /**
  * Notes (Fluent ids), e.g. modification times not kept by the destination.
  */
@@ -2081,7 +2134,8 @@ job: JobSummary,
  */
 runningNow: boolean, 
 /**
- * It stopped before the end (closed app, crash, cancel, failures): resume finishes it.
+ * It stopped before the end (closed app, crash, cancel, failures that will pass) and a
+ * resume will get further; false when what is left needs a person (see the report).
  */
 resumable: boolean, 
 /**

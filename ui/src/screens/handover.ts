@@ -16,6 +16,7 @@ import type {
   HandoverPlan,
   HandoverReport,
   JobListing,
+  JobSummary,
   MemberCollections,
   Progress,
   SidesRequest,
@@ -115,6 +116,11 @@ export function formatDuration(seconds: number): string {
   const s = Math.max(0, Math.round(seconds));
   const m = Math.floor(s / 60);
   return `${m}:${String(s % 60).padStart(2, "0")}`;
+}
+
+/** The Fluent id of a job's state: an incomplete job a resume cannot finish says so. */
+export function jobStateText(job: Pick<JobSummary, "state" | "resumable">): string {
+  return job.state === "incomplete" && !job.resumable ? "handover-job-needs-action" : `handover-job-${job.state}`;
 }
 
 export function render(ctx: Ctx): HTMLElement {
@@ -316,7 +322,7 @@ export function render(ctx: Ctx): HTMLElement {
                     date: formatDate(j.job.createdAt, lang),
                   }),
                   " — ",
-                  code(`handover-job-${j.job.state}`),
+                  code(jobStateText(j.job)),
                 ),
                 " ",
                 button("handover-open-report", t("handover-open-report"), () => {
@@ -1040,9 +1046,22 @@ export function render(ctx: Ctx): HTMLElement {
           h("dt", null, t("handover-plan-files")),
           h("dd", null, t("handover-plan-files-value", { files: tt.files, folders: tt.folders, size: bytes(tt.bytes) })),
           h("dt", null, t("handover-plan-calendars")),
-          h("dd", null, t("handover-plan-calendars-value", { calendars: tt.calendars, events: tt.calendarObjects })),
+          h(
+            "dd",
+            null,
+            // A count the server did not give is shown as unknown, never as 0.
+            tt.calendarObjects === null
+              ? t("handover-plan-calendars-value-uncounted", { calendars: tt.calendars })
+              : t("handover-plan-calendars-value", { calendars: tt.calendars, events: tt.calendarObjects }),
+          ),
           h("dt", null, t("handover-plan-contacts")),
-          h("dd", null, t("handover-plan-contacts-value", { books: tt.addressBooks, contacts: tt.contacts })),
+          h(
+            "dd",
+            null,
+            tt.contacts === null
+              ? t("handover-plan-contacts-value-uncounted", { books: tt.addressBooks })
+              : t("handover-plan-contacts-value", { books: tt.addressBooks, contacts: tt.contacts }),
+          ),
           h("dt", null, t("handover-report-destination")),
           h("dd", null, plan.destination),
           h("dt", null, t("handover-report-strategy")),
@@ -1183,6 +1202,19 @@ export function render(ctx: Ctx): HTMLElement {
       body.removeAttribute("aria-busy");
       const job = report.job;
       const verified = job.state === "verified";
+      // Only what a resume can finish is offered as "resume"; the rest says who must do what.
+      const todo = report.actions.length
+        ? h(
+            "section",
+            { class: "stack-sm", "data-testid": "handover-report-todo" },
+            h("h3", null, t("handover-report-todo")),
+            h(
+              "ul",
+              { class: "bullets" },
+              report.actions.map((a) => h("li", null, code(a.todo), " ", h("span", { class: "muted" }, `(${a.items})`))),
+            ),
+          )
+        : null;
       const saved = h("p", { class: "success", role: "status", "data-testid": "handover-export-path" });
       const exportButton = (format: string) =>
         button(`handover-export-${format}`, exportLabel(format), () => {
@@ -1222,7 +1254,7 @@ export function render(ctx: Ctx): HTMLElement {
         h(
           "p",
           { class: verified ? "success" : "alert", role: "status", "data-testid": "handover-report-state", "data-state": job.state },
-          (verified ? t("handover-report-complete") : t("handover-report-incomplete")),
+          verified ? t("handover-report-complete") : job.resumable ? t("handover-report-incomplete") : code(jobStateText(job)),
         ),
         h(
           "table",
@@ -1278,7 +1310,12 @@ export function render(ctx: Ctx): HTMLElement {
             report.items.map((i) => h("li", null, `${i.source} → ${i.target} — `, code(`handover-item-${i.state}`))),
           ),
         ),
-        job.state !== "verified" ? button("handover-resume", t("handover-resume"), () => void resume(jobId), true) : null,
+        todo,
+        job.resumable
+          ? button("handover-resume", t("handover-resume"), () => void resume(jobId), true)
+          : !verified
+            ? button("handover-retry-after-action", t("handover-retry-after-action"), () => void resume(jobId))
+            : null,
         h("div", { class: "actions" }, exportButton("html"), exportButton("csv"), exportButton("json")),
         saved,
         disable,

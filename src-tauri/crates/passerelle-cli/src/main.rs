@@ -79,8 +79,18 @@ fn main() -> ExitCode {
                 eprintln!("{}", l10n.t_args("cli-error", &[("message", text.into())]));
                 eprintln!("({})", err.message);
             }
-            ExitCode::FAILURE
+            exit_code(&err.code)
         }
+    }
+}
+
+/// Exit status of an error: 75 (EX_TEMPFAIL) when trying again later will get further (a
+/// hand-over to resume), 1 for everything else — a hand-over that needs a person included.
+fn exit_code(code: &str) -> ExitCode {
+    if code == "handover-incomplete" {
+        ExitCode::from(75)
+    } else {
+        ExitCode::FAILURE
     }
 }
 

@@ -649,17 +649,29 @@ fn print_plan(plan: &HandoverPlan, l10n: &Localizer) {
         println!("{}", l10n.t_args("cli-transfer-plan-files", &args));
     }
     for c in plan.calendars.iter().chain(&plan.address_books) {
-        let args = [
-            ("name", c.display_name.as_deref().unwrap_or(&c.uri).into()),
+        let name = c.display_name.as_deref().unwrap_or(&c.uri);
+        let mut args = vec![
+            ("name", name.into()),
+            (
+                "targetName",
+                c.target_name.as_deref().unwrap_or(name).into(),
+            ),
             ("uri", c.target_uri.as_str().into()),
-            ("count", (c.objects.len() as u64).into()),
         ];
-        let id = if c.kind == handover::ItemKind::Calendar {
+        let kind = if c.kind == handover::ItemKind::Calendar {
             "cli-transfer-plan-calendar"
         } else {
             "cli-transfer-plan-address-book"
         };
-        println!("{}", l10n.t_args(id, &args));
+        // A count the server did not give is shown as unknown, never as 0.
+        let id = match c.object_count {
+            Some(n) => {
+                args.push(("count", n.into()));
+                kind.to_owned()
+            }
+            None => format!("{kind}-uncounted"),
+        };
+        println!("{}", l10n.t_args(&id, &args));
     }
     for x in plan.excluded.iter().chain(&plan.conflicts) {
         let args = [
@@ -791,6 +803,17 @@ async fn run_job(
     Ok(outcome)
 }
 
+/// What a person must do, one line per cause (the same as the report's).
+fn print_actions(actions: &[handover::ActionNeeded], l10n: &Localizer) {
+    for a in actions {
+        let args = [("todo", l10n.t(&a.todo).into()), ("count", a.items.into())];
+        println!("{}", l10n.t_args("cli-transfer-action", &args));
+    }
+}
+
+/// The run's end: verified (exit 0), resumable (a resume will get further: the
+/// `handover-incomplete` error, exit 75) or needing a person (`handover-needs-action`, exit 1,
+/// with what to do per cause — resuming alone would fail the same way).
 fn print_outcome(outcome: &RunOutcome, l10n: &Localizer, json: bool) -> Outcome {
     if json {
         print_json(outcome);
@@ -805,16 +828,29 @@ fn print_outcome(outcome: &RunOutcome, l10n: &Localizer, json: bool) -> Outcome 
             ("seconds", (outcome.duration_ms / 1000).into()),
         ];
         println!("{}", l10n.t_args("cli-transfer-outcome", &args));
-        println!(
-            "{}",
-            l10n.t(&format!("handover-job-{}", outcome.state.code()))
-        );
+        let state = if outcome.state == handover::JobState::Incomplete && !outcome.resumable {
+            "handover-job-needs-action".to_owned()
+        } else {
+            format!("handover-job-{}", outcome.state.code())
+        };
+        println!("{}", l10n.t(&state));
+        print_actions(&outcome.actions, l10n);
     }
     match outcome.state {
         handover::JobState::Verified => Ok(()),
-        state => Err(CoreError::HandoverIncomplete {
+        _ if outcome.resumable => Err(CoreError::HandoverIncomplete {
             job: outcome.job_id,
-            state: state.code().to_owned(),
+            state: outcome.state.code().to_owned(),
+        }
+        .into()),
+        _ => Err(CoreError::HandoverNeedsAction {
+            job: outcome.job_id,
+            causes: outcome
+                .actions
+                .iter()
+                .map(|a| a.reason.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
         }
         .into()),
     }
@@ -825,10 +861,7 @@ fn print_job(j: &JobSummary, l10n: &Localizer) {
         ("id", j.id.into()),
         ("from", j.source.name().into()),
         ("to", j.target.name().into()),
-        (
-            "state",
-            l10n.t(&format!("handover-job-{}", j.state.code())).into(),
-        ),
+        ("state", l10n.t(&j.state_text()).into()),
         ("created", j.created_at.as_str().into()),
     ];
     println!("{}", l10n.t_args("cli-transfer-job", &args));
@@ -931,47 +964,55 @@ pub async fn run(cmd: TransferCommand, l10n: &Localizer, json: bool) -> Outcome 
             } else {
                 ReportFormat::Text
             });
-            let text =
-                match format {
-                    ReportFormat::Json => handover::to_json(&report),
-                    ReportFormat::Csv => handover::to_csv(&report),
-                    ReportFormat::Html => handover::to_html(&report, l10n),
-                    ReportFormat::Text => {
-                        let mut s = String::new();
-                        for k in &report.totals {
-                            let st = k.states;
-                            let args = [
-                                (
-                                    "kind",
-                                    l10n.t(&format!("handover-kind-{}", k.kind.code())).into(),
-                                ),
-                                ("verified", st.verified.into()),
-                                ("copied", st.copied.into()),
-                                ("planned", st.planned.into()),
-                                ("failed", st.failed.into()),
-                                ("skipped", st.skipped.into()),
-                            ];
-                            s.push_str(&l10n.t_args("cli-transfer-report-kind", &args));
-                            s.push('\n');
-                        }
-                        for i in report.items.iter().filter(|i| {
-                            i.reason.is_some() && i.state != handover::ItemState::Verified
-                        }) {
-                            let reason = i.reason.as_deref().unwrap_or_default();
-                            let args = [
-                                ("item", i.source.as_str().into()),
-                                (
-                                    "state",
-                                    l10n.t(&format!("handover-item-{}", i.state.code())).into(),
-                                ),
-                                ("reason", handover::report::reason_text(l10n, reason).into()),
-                            ];
-                            s.push_str(&l10n.t_args("cli-transfer-report-item", &args));
-                            s.push('\n');
-                        }
-                        s
+            let text = match format {
+                ReportFormat::Json => handover::to_json(&report),
+                ReportFormat::Csv => handover::to_csv(&report),
+                ReportFormat::Html => handover::to_html(&report, l10n),
+                ReportFormat::Text => {
+                    let mut s = String::new();
+                    for k in &report.totals {
+                        let st = k.states;
+                        let args = [
+                            (
+                                "kind",
+                                l10n.t(&format!("handover-kind-{}", k.kind.code())).into(),
+                            ),
+                            ("verified", st.verified.into()),
+                            ("copied", st.copied.into()),
+                            ("planned", st.planned.into()),
+                            ("failed", st.failed.into()),
+                            ("skipped", st.skipped.into()),
+                        ];
+                        s.push_str(&l10n.t_args("cli-transfer-report-kind", &args));
+                        s.push('\n');
                     }
-                };
+                    s.push_str(&l10n.t(&report.job.state_text()));
+                    s.push('\n');
+                    for a in &report.actions {
+                        let args = [("todo", l10n.t(&a.todo).into()), ("count", a.items.into())];
+                        s.push_str(&l10n.t_args("cli-transfer-action", &args));
+                        s.push('\n');
+                    }
+                    for i in report
+                        .items
+                        .iter()
+                        .filter(|i| i.reason.is_some() && i.state != handover::ItemState::Verified)
+                    {
+                        let reason = i.reason.as_deref().unwrap_or_default();
+                        let args = [
+                            ("item", i.source.as_str().into()),
+                            (
+                                "state",
+                                l10n.t(&format!("handover-item-{}", i.state.code())).into(),
+                            ),
+                            ("reason", handover::report::reason_text(l10n, reason).into()),
+                        ];
+                        s.push_str(&l10n.t_args("cli-transfer-report-item", &args));
+                        s.push('\n');
+                    }
+                    s
+                }
+            };
             match output {
                 Some(path) => std::fs::write(&path, text).map_err(|e| {
                     IpcError::new(

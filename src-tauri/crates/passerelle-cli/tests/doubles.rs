@@ -286,3 +286,93 @@ async fn transfer_disable_needs_a_confirmation_and_a_verified_job() {
     );
     assert!(text.contains("handover-job-not-found"), "{text}");
 }
+
+/// Regression (issue #13, sections 3.2 and 3.3), through the OwnershipTransfer app's captured
+/// answers (`ownershiptransfer-*`, Nextcloud 29.0.6): the plan printed "0 events" for a calendar
+/// holding two (it counted objects the app does not list); a run whose only failure needs a
+/// person ("Calendar not found") told the admin to resume — forever. It now says what to do and
+/// exits with 1; a real server failure still says "resume" and exits with 75.
+#[tokio::test]
+async fn regression_transfer_through_the_app_counts_events_and_says_what_to_do() {
+    use wiremock::matchers::{path, query_param};
+    let unexplained_500 = ResponseTemplate::new(500).set_body_string(
+        r#"{"ocs":{"meta":{"status":"failure","statuscode":500,"message":""},"data":{"message":"An exception occurred while executing a query: SQLSTATE[HY000]: General error: 5 database is locked"}}}"#,
+    );
+    for (answer, status, says) in [
+        (None, 1, "Stopped: what is left needs someone to act"),
+        (Some(unexplained_500), 75, "Resume it to finish"),
+    ] {
+        let server = MockServer::start().await;
+        let base = server.uri();
+        for user in ["admin", "carol", "bob"] {
+            let c = Capture::load("ownershiptransfer-calendarlist-carol", &base);
+            c.mock()
+                .and(query_param("userId", user))
+                .respond_with(c.response())
+                .mount(&server)
+                .await;
+        }
+        // The admin's view of Carol: the captured `ocs-admin-user-alice`, renamed.
+        let user = Capture::load("ocs-admin-user-alice", &base);
+        let body = String::from_utf8(user.body.clone())
+            .unwrap()
+            .replace("alice", "carol")
+            .replace("Alice", "Carol");
+        Mock::given(method("GET"))
+            .and(path("/ocs/v2.php/cloud/users/carol"))
+            .respond_with(ResponseTemplate::new(200).set_body_string(body))
+            .mount(&server)
+            .await;
+        let refused = Capture::load("ownershiptransfer-calendar-missing-uri-500", &base);
+        Mock::given(method("PUT"))
+            .and(path("/ocs/v2.php/apps/ownershiptransfer/calendar"))
+            .respond_with(answer.unwrap_or_else(|| refused.response()))
+            .mount(&server)
+            .await;
+        let dir = tempfile::tempdir().unwrap();
+        let ot = |verb: &'static str, calendar: &'static str| {
+            let mut cmd = crate::cli(dir.path());
+            cmd.args([
+                "--lang",
+                "en",
+                "transfer",
+                verb,
+                "--strategy",
+                "ownershiptransfer",
+            ])
+            .args(["--admin-server", &base, "--admin-user", "admin"])
+            .args([
+                "--from-user",
+                "carol",
+                "--to-user",
+                "bob",
+                "--calendars",
+                calendar,
+            ])
+            .env("PASSERELLE_ADMIN_APP_PASSWORD", "admin-app-password")
+            .stdin(std::process::Stdio::null());
+            cmd.output().unwrap()
+        };
+        let out = ot("plan", "ot-cal");
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(out.status.success(), "{text}");
+        assert!(text.contains(": 2 events and tasks"), "{text}");
+        assert!(
+            text.contains("“Carol project calendar-Carol-…”"),
+            "the name the recipient will see: {text}"
+        );
+
+        let out = ot("run", "asso-cal");
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert_eq!(out.status.code(), Some(status), "{text}");
+        assert!(text.contains(says), "{text}");
+        if status == 1 {
+            assert!(
+                text.contains("The server refuses to move this item"),
+                "{text}"
+            );
+            let err = String::from_utf8_lossy(&out.stderr);
+            assert!(!err.contains("Resume it"), "{err}");
+        }
+    }
+}

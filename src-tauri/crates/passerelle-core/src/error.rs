@@ -123,6 +123,24 @@ pub enum CoreError {
     /// Disabling the departing member's account was asked without an explicit confirmation.
     #[error("disabling the departing account needs an explicit confirmation")]
     HandoverDisableNotConfirmed,
+    /// The hand-over stopped with failures a resume cannot cure: a person must act first (the
+    /// report says who and what, per cause).
+    #[error(
+        "hand-over job {job} needs someone to act first ({causes}): resuming alone would fail the same way"
+    )]
+    HandoverNeedsAction {
+        /// Job id.
+        job: i64,
+        /// The causes' codes, comma-separated.
+        causes: String,
+    },
+    /// The departing member's account is disabled: a strategy that works with their own
+    /// session cannot read their data (the OwnershipTransfer app, with an admin, still can).
+    #[error("the account of {user:?} is disabled")]
+    HandoverMemberDisabled {
+        /// The member's user id.
+        user: String,
+    },
     /// A hand-over could not reach one side; its code is the server error's.
     #[error(transparent)]
     Transfer(#[from] crate::handover::TransferError),
@@ -199,6 +217,8 @@ pub const CORE_ERROR_CODES: &[&str] = &[
     "handover-strategy-unavailable",
     "handover-incomplete",
     "handover-disable-not-confirmed",
+    "handover-needs-action",
+    "handover-member-disabled",
     "workshop-plan-invalid",
     "workshop-create-failed",
     "workshop-not-confirmed",
@@ -231,6 +251,8 @@ impl CoreError {
             Self::HandoverStrategyUnavailable(_) => "handover-strategy-unavailable",
             Self::HandoverIncomplete { .. } => "handover-incomplete",
             Self::HandoverDisableNotConfirmed => "handover-disable-not-confirmed",
+            Self::HandoverNeedsAction { .. } => "handover-needs-action",
+            Self::HandoverMemberDisabled { .. } => "handover-member-disabled",
             Self::WorkshopPlanInvalid { .. } => "workshop-plan-invalid",
             Self::WorkshopCreateFailed { .. } => "workshop-create-failed",
             Self::WorkshopNotConfirmed => "workshop-not-confirmed",
@@ -350,6 +372,11 @@ mod tests {
                 state: "incomplete".into(),
             },
             CoreError::HandoverDisableNotConfirmed,
+            CoreError::HandoverNeedsAction {
+                job: 1,
+                causes: "quota".into(),
+            },
+            CoreError::HandoverMemberDisabled { user: "x".into() },
             CoreError::WorkshopPlanInvalid { problems: 1 },
             CoreError::WorkshopCreateFailed {
                 user_id: "x".into(),

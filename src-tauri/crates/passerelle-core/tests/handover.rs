@@ -313,9 +313,9 @@ async fn everything_is_planned_copied_verified_and_reported() {
     );
     assert_eq!(plan.totals.files, 6);
     assert_eq!(plan.totals.calendars, 1);
-    assert_eq!(plan.totals.calendar_objects, 3);
+    assert_eq!(plan.totals.calendar_objects, Some(3));
     assert_eq!(plan.totals.address_books, 1);
-    assert_eq!(plan.totals.contacts, 3);
+    assert_eq!(plan.totals.contacts, Some(3));
     assert_eq!(plan.quota.fit, QuotaFit::Unknown);
     assert!(plan.notes.contains(&"handover-note-copies-data".to_owned()));
     // The plan round-trips through JSON (the UI hands it back to start the job).

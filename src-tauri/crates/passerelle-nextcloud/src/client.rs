@@ -595,12 +595,10 @@ impl Client {
                     if status == 503 {
                         // WebDAV's maintenance 503 has no header: look at the body.
                         let url = resp.url().clone();
+                        let headers = resp.headers().clone();
                         let text = resp.text().await.unwrap_or_default();
-                        if text.contains("MaintenanceMode") {
-                            return Err(Error::new(ErrorKind::Maintenance)
-                                .with_status(503)
-                                .with_url(&url)
-                                .with_message(extract_message(&text).unwrap_or_default()));
+                        if text.contains("MaintenanceMode") || account_disabled(&text) {
+                            return Err(error_from_parts(resp_status(503), &url, &headers, &text));
                         }
                     }
                     tokio::time::sleep(delay).await;
@@ -770,6 +768,10 @@ pub(crate) fn error_from_parts(
     {
         kind = ErrorKind::Maintenance;
     }
+    if code == 503 && account_disabled(body) {
+        // A disabled account's WebDAV requests: refused credentials, not a passing failure.
+        kind = ErrorKind::Auth;
+    }
     let mut err = Error::new(kind).with_status(code).with_url(url);
     if matches!(code, 429 | 503) {
         err = err.with_retry_after(retry_after(headers));
@@ -778,6 +780,16 @@ pub(crate) fn error_from_parts(
         err = err.with_message(m);
     }
     err
+}
+
+/// Nextcloud answers a disabled account's WebDAV requests with 503 and the Sabre message
+/// "OC\\User\\LoginException: Account disabled" (seen on 29.0.6), not with 401.
+fn account_disabled(body: &str) -> bool {
+    body.contains("LoginException: Account disabled")
+}
+
+fn resp_status(code: u16) -> StatusCode {
+    StatusCode::from_u16(code).unwrap_or(StatusCode::SERVICE_UNAVAILABLE)
 }
 
 async fn read_limited(mut resp: reqwest::Response, limit: usize) -> String {
@@ -803,6 +815,25 @@ pub(crate) async fn read_body(resp: reqwest::Response) -> Result<Bytes> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_disabled_accounts_503_is_refused_credentials() {
+        // The body Nextcloud 29.0.6 sends to a disabled account's PROPFIND.
+        let body = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<d:error xmlns:d=\"DAV:\" \
+                    xmlns:s=\"http://sabredav.org/ns\">\n  <s:exception>Sabre\\DAV\\Exception\\\
+                    ServiceUnavailable</s:exception>\n  <s:message>OC\\User\\LoginException: \
+                    Account disabled</s:message>\n</d:error>\n";
+        let url = Url::parse("https://cloud.example.org/remote.php/dav/files/a/").unwrap();
+        let e = error_from_parts(
+            StatusCode::SERVICE_UNAVAILABLE,
+            &url,
+            &HeaderMap::new(),
+            body,
+        );
+        assert_eq!(e.kind(), ErrorKind::Auth);
+        let e = error_from_parts(StatusCode::SERVICE_UNAVAILABLE, &url, &HeaderMap::new(), "");
+        assert_eq!(e.kind(), ErrorKind::ServerError);
+    }
 
     #[test]
     fn secret_is_never_printed() {

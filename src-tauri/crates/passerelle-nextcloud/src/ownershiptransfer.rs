@@ -7,7 +7,12 @@
 //!   mapped to [`ErrorKind::Forbidden`];
 //! - the app's own errors put the reason in `data.message` (the OCS `meta.message` is empty):
 //!   unknown user → 400 (500 on `nodelist`), unknown calendar/address book → **500**
-//!   ("Calendar not found" / "AddressBook not found"); the message is kept on the [`Error`];
+//!   ("Calendar not found" / "AddressBook not found"); the message is kept on the [`Error`], and
+//!   the 500s the app throws for something missing are classified [`ErrorKind::NotFound`]
+//!   ([`app_kind`]): retrying them cannot help, unlike a real server failure;
+//! - `nodelist` of a user who never signed in answers 500 "Folder does not exist" for the root
+//!   (their home is created at the first sign-in, or by the first files transfer's background
+//!   job — seen on Nextcloud 29.0.6): [`ErrorKind::NotFound`], never a server failure;
 //! - `PUT files` only queues a background job (nothing moves before cron runs);
 //!   `PUT calendar`/`PUT contacts` move synchronously and rename the collection
 //!   `<uri>-<sourceUserId>-<YmdHis>`;
@@ -37,9 +42,9 @@ pub struct OtCollection {
     /// Display name.
     #[serde(default, deserialize_with = "lenient::opt_string")]
     pub display_name: Option<String>,
-    /// Objects in it (`eventsCount` / `cardsCount`).
+    /// Objects in it (`eventsCount` / `cardsCount`); `None` when the app does not say.
     #[serde(default, alias = "eventsCount", alias = "cardsCount")]
-    pub count: u64,
+    pub count: Option<u64>,
     /// Shared with someone (or a received share's row exists).
     #[serde(default)]
     pub shared: bool,
@@ -129,6 +134,9 @@ impl OwnershipTransferApi {
         if !status.is_success() {
             let mut err = error_from_parts(status, &url, &headers, &text);
             if let Some(m) = app_message(&bytes) {
+                if let Some(kind) = app_kind(status.as_u16(), &m) {
+                    err = err.with_kind(kind);
+                }
                 err = err.with_message(m);
             }
             return Err(err);
@@ -221,6 +229,25 @@ fn refuse_all(uri: &str) -> Result<()> {
     Ok(())
 }
 
+/// What the app's own 500s mean: something missing or not the user's — a permanent refusal,
+/// not a server failure that a retry could cure. `None`: keep the status's kind.
+fn app_kind(status: u16, message: &str) -> Option<ErrorKind> {
+    if status != 500 {
+        return None;
+    }
+    match message {
+        // `nodelist`: a folder that is not there, or the home of a user who never signed in.
+        "Folder does not exist"
+        // `nodelist` for an unknown user (NoUserException).
+        | "Backends provided no user object"
+        | "Calendar not found"
+        | "AddressBook not found" => Some(ErrorKind::NotFound),
+        // Sic: the app writes "Adressbook".
+        m if m.ends_with("not owned by the source user") => Some(ErrorKind::Rejected),
+        _ => None,
+    }
+}
+
 /// The app's reason: `data.message`, else a non-empty `meta.message`.
 fn app_message(body: &[u8]) -> Option<String> {
     let v: Value = serde_json::from_slice(body).ok()?;
@@ -248,5 +275,27 @@ mod tests {
             Some("Logged in account must be an admin")
         );
         assert!(refuse_all(" ").is_err());
+    }
+
+    #[test]
+    fn the_apps_missing_things_are_not_server_failures() {
+        assert_eq!(
+            app_kind(500, "Folder does not exist"),
+            Some(ErrorKind::NotFound)
+        );
+        assert_eq!(
+            app_kind(500, "Calendar not found"),
+            Some(ErrorKind::NotFound)
+        );
+        assert_eq!(
+            app_kind(500, "Adressbook not owned by the source user"),
+            Some(ErrorKind::Rejected)
+        );
+        // A real failure (SQLite busy, seen on the lab server) stays a server error.
+        assert_eq!(
+            app_kind(500, "An exception occurred while executing a query"),
+            None
+        );
+        assert_eq!(app_kind(400, "Folder does not exist"), None);
     }
 }

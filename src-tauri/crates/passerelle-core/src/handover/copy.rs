@@ -855,7 +855,8 @@ pub fn estimate(totals: &PlanTotals) -> Duration {
     const SECONDS_PER_COLLECTION: f64 = 0.5;
     let secs = totals.bytes as f64 / BYTES_PER_SECOND
         + (totals.files + totals.folders) as f64 * SECONDS_PER_FILE
-        + (totals.calendar_objects + totals.contacts) as f64 * SECONDS_PER_OBJECT
+        + (totals.calendar_objects.unwrap_or(0) + totals.contacts.unwrap_or(0)) as f64
+            * SECONDS_PER_OBJECT
         + (totals.calendars + totals.address_books) as f64 * SECONDS_PER_COLLECTION;
     Duration::from_secs_f64(secs.ceil())
 }

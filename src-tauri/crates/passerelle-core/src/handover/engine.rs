@@ -18,8 +18,8 @@ use ts_rs::TS;
 
 use super::endpoint::{FileSource, Ownership, dav_side};
 use super::model::{
-    HandoverPlan, ItemKind, JobState, MemberSide, Progress, RunOutcome, StrategyKind,
-    StrategyOption, Verification,
+    HandoverPlan, ItemKind, MemberSide, Progress, RunOutcome, StrategyKind, StrategyOption,
+    Verification,
 };
 use super::ownership::{BIRTHDAY_URI, OwnershipTransfer, detect, plan_ownership, run_ownership};
 use super::plan::{PlanRequest, plan_with_context};
@@ -290,6 +290,19 @@ impl Sessions {
             ownership_transfer,
             share_api,
             native_transfer,
+            source_disabled: self.source_disabled().await,
+        }
+    }
+
+    /// Whether the admin's listing says the departing member's account is disabled (unknown
+    /// without an admin session on their server: not disabled).
+    async fn source_disabled(&self) -> bool {
+        match &self.admin {
+            Some(admin) if same_url(admin.base_url().as_str(), &self.source.server_url) => admin
+                .user(&self.source.user_id)
+                .await
+                .is_ok_and(|u| u.enabled == Some(false)),
+            _ => false,
         }
     }
 
@@ -305,7 +318,8 @@ impl Sessions {
         // A copy needs both sessions; say which are missing unless a transfer through the
         // OwnershipTransfer app already works with the admin's session alone.
         if choice.as_ref().map(|c| c.chosen) != Some(StrategyKind::OwnershipTransfer) {
-            if !ctx.source_session {
+            // A disabled member cannot approve anything: connecting them would not help.
+            if !ctx.source_session && !ctx.source_disabled {
                 todo.push(AccessTodo::ConnectSource);
             }
             if !ctx.target_session {
@@ -476,7 +490,7 @@ impl Sessions {
                 uri: c.uri,
                 display_name: c.display_name,
                 color: None,
-                count: Some(c.count),
+                count: c.count,
                 shared: c.shared && !c.received_share,
                 excluded: excluded.map(str::to_owned),
             }
@@ -510,7 +524,15 @@ impl Sessions {
             ..req.clone()
         };
         let ctx = self.context().await;
-        let chosen = choose(req.strategy, &ctx)?.chosen;
+        let chosen = match choose(req.strategy, &ctx) {
+            Ok(c) => c.chosen,
+            Err(_) if ctx.source_disabled => {
+                return Err(CoreError::HandoverMemberDisabled {
+                    user: self.source.user_id.clone(),
+                });
+            }
+            Err(e) => return Err(e),
+        };
         if chosen == StrategyKind::OwnershipTransfer {
             let api = self.ot_api().expect("available only with an admin session");
             return plan_ownership(&req, &api).await;
@@ -916,7 +938,8 @@ pub struct JobListing {
     pub job: super::JobSummary,
     /// A run is going on in this app now.
     pub running_now: bool,
-    /// It stopped before the end (closed app, crash, cancel, failures): resume finishes it.
+    /// It stopped before the end (closed app, crash, cancel, failures that will pass) and a
+    /// resume will get further; false when what is left needs a person (see the report).
     pub resumable: bool,
     /// Its last progress, when it runs now.
     pub progress: Option<Progress>,
@@ -929,14 +952,9 @@ pub fn listings(store: &Store, runs: &Runs) -> Result<Vec<JobListing>, CoreError
         .into_iter()
         .map(|job| {
             let running_now = active.contains_key(&job.id);
-            let resumable = !running_now
-                && matches!(
-                    job.state,
-                    JobState::Planned
-                        | JobState::Running
-                        | JobState::Cancelled
-                        | JobState::Incomplete
-                );
+            // Only what a resume can finish: a job whose failures all need a person is not
+            // offered again (it would fail the same way, forever).
+            let resumable = !running_now && job.resumable;
             JobListing {
                 progress: active.get(&job.id).cloned().flatten(),
                 job,

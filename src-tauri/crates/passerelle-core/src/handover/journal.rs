@@ -331,6 +331,7 @@ pub(crate) fn job(store: &Store, id: i64) -> Result<JobRecord, CoreError> {
     else {
         return Err(CoreError::HandoverJobNotFound(id));
     };
+    let state = JobState::parse(&state).unwrap_or(JobState::Incomplete);
     let summary = JobSummary {
         id,
         source: parse_json::<MemberSide>(&source, "handover source")?,
@@ -338,10 +339,11 @@ pub(crate) fn job(store: &Store, id: i64) -> Result<JobRecord, CoreError> {
         selection: parse_json::<Selection>(&selection, "handover selection")?,
         strategy: StrategyKind::parse(&strategy).unwrap_or(StrategyKind::StreamedCopy),
         destination,
-        state: JobState::parse(&state).unwrap_or(JobState::Incomplete),
+        state,
         created_at: c,
         started_at: s,
         finished_at: f,
+        resumable: super::retry::outlook(state, &items(store, id)?).resumable,
     };
     Ok(JobRecord {
         summary,
@@ -471,6 +473,18 @@ pub(crate) fn mark_copied(store: &Store, item: i64, w: &Written) -> Result<(), C
                 w.mtime_kept.map(i64::from),
                 now()
             ],
+        )?;
+        Ok(())
+    })
+}
+
+/// Records where an item really is at the destination, when the server chose it (a moved
+/// calendar's new name, the folder a background job moved files into).
+pub(crate) fn set_target(store: &Store, item: i64, target: &str) -> Result<(), CoreError> {
+    store.write(|tx| {
+        tx.execute(
+            "UPDATE handover_items SET target = ?2, updated_at = ?3 WHERE id = ?1",
+            params![item, target, now()],
         )?;
         Ok(())
     })

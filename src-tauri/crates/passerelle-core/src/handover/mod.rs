@@ -5,7 +5,8 @@
 //! - [`model`]: the data the UI and the CLI see (selection, plan, progress, report).
 //! - [`endpoint`]: the sides as traits over the protocol crate (sources are read-only by
 //!   type), and their DAV implementations.
-//! - [`plan`], [`verify`], [`report`]: shared by every strategy.
+//! - [`plan`], [`verify`], [`report`]: shared by every strategy; [`retry`]: which failures a
+//!   resume cures and which need a person (only the first make a job resumable).
 //! - [`strategy`]: how a strategy plugs in; [`copy`]: the streamed copy (strategy 4);
 //!   [`ownership`]: the OwnershipTransfer app (strategy 1, admin account only, moves data);
 //!   [`share_copy`]: server-side copy through a share (strategy 2, one server, copies);
@@ -27,6 +28,7 @@ pub mod native;
 pub mod ownership;
 pub mod plan;
 pub mod report;
+pub mod retry;
 pub mod run;
 pub mod share_copy;
 pub mod strategy;
@@ -50,6 +52,7 @@ pub use native::{NativeTransfer, run_native};
 pub use ownership::{FollowOptions, OwnershipTransfer, detect, plan_ownership, run_ownership};
 pub use plan::{PlanRequest, plan, plan_with_context};
 pub use report::{report, to_csv, to_html, to_json};
+pub use retry::{Outlook, Retry, outlook};
 pub use run::{Failure, RetryOptions, RunContext, RunOptions, run_job};
 pub use share_copy::ShareCopy;
 pub use strategy::{OtStatus, Strategy, StrategyContext};

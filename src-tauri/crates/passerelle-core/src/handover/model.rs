@@ -371,8 +371,14 @@ pub struct PlanCollection {
     pub description: Option<String>,
     /// Supported components (`VEVENT`…), kept.
     pub components: Vec<String>,
-    /// The objects.
+    /// The objects (empty when the strategy moves the collection whole without listing them).
     pub objects: Vec<PlanObject>,
+    /// Objects in it: `objects.len()` when they are listed, the server's count otherwise;
+    /// `None` when the server does not say (shown as unknown, never as 0).
+    #[ts(type = "number | null")]
+    pub object_count: Option<u64>,
+    /// The name the recipient will see (the display name, unless the strategy renames it).
+    pub target_name: Option<String>,
 }
 
 /// Something that is not handed over, and why (`handover-reason-<code>`).
@@ -441,26 +447,27 @@ pub struct PlanTotals {
     /// Calendars.
     #[ts(type = "number")]
     pub calendars: u64,
-    /// Events, tasks and journal entries.
-    #[ts(type = "number")]
-    pub calendar_objects: u64,
+    /// Events, tasks and journal entries; `None` when a calendar's count is not known.
+    #[ts(type = "number | null")]
+    pub calendar_objects: Option<u64>,
     /// Address books.
     #[ts(type = "number")]
     pub address_books: u64,
-    /// Contacts.
-    #[ts(type = "number")]
-    pub contacts: u64,
+    /// Contacts; `None` when an address book's count is not known.
+    #[ts(type = "number | null")]
+    pub contacts: Option<u64>,
 }
 
 impl PlanTotals {
-    /// Every item, folders and collections included.
+    /// Every item, folders and collections included (objects whose count is not known count
+    /// as none).
     pub fn items(&self) -> u64 {
         self.files
             + self.folders
             + self.calendars
-            + self.calendar_objects
+            + self.calendar_objects.unwrap_or(0)
             + self.address_books
-            + self.contacts
+            + self.contacts.unwrap_or(0)
     }
 }
 
@@ -595,6 +602,24 @@ pub struct RunOutcome {
     /// Duration of this run in milliseconds.
     #[ts(type = "number")]
     pub duration_ms: u64,
+    /// A resume will get further (see [`super::retry`]); never when only a person can help.
+    pub resumable: bool,
+    /// What a person must do for the items a resume cannot hand over.
+    pub actions: Vec<ActionNeeded>,
+}
+
+/// Something a person must do before some items can be handed over: resuming alone would fail
+/// the same way.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ActionNeeded {
+    /// The failure's code (`quota`, `transfer-refused`…).
+    pub reason: String,
+    /// Fluent id of what to do (`handover-todo-…`).
+    pub todo: String,
+    /// Items it holds back.
+    #[ts(type = "number")]
+    pub items: u64,
 }
 
 /// One line of a side-by-side verification.
@@ -655,6 +680,8 @@ pub struct ReportItem {
     pub state: ItemState,
     /// Reason code for failed / skipped.
     pub reason: Option<String>,
+    /// Failed items: whether a resume will pass or a person must act.
+    pub retry: Option<super::retry::Retry>,
     /// Technical detail.
     pub detail: Option<String>,
     /// Bytes (files, objects).
@@ -761,6 +788,22 @@ pub struct JobSummary {
     pub started_at: Option<String>,
     /// Last run's end.
     pub finished_at: Option<String>,
+    /// A resume will get further; false when verified, or when every failure left needs a
+    /// person (see [`super::retry`]).
+    #[serde(default)]
+    pub resumable: bool,
+}
+
+impl JobSummary {
+    /// The Fluent id of its state for people: an incomplete job that a resume cannot finish
+    /// says so instead of inviting a resume.
+    pub fn state_text(&self) -> String {
+        if self.state == JobState::Incomplete && !self.resumable {
+            "handover-job-needs-action".to_owned()
+        } else {
+            format!("handover-job-{}", self.state.code())
+        }
+    }
 }
 
 /// What a hand-over did, item by item: kept locally, exportable as JSON, CSV and HTML.
@@ -790,6 +833,8 @@ pub struct HandoverReport {
     pub name_warnings: Vec<NameWarning>,
     /// What was not handed over at all (not movable), from the plan.
     pub excluded: Vec<PlanExclusion>,
+    /// What a person must do for the items a resume cannot hand over.
+    pub actions: Vec<ActionNeeded>,
     /// Notes (Fluent ids), e.g. modification times not kept by the destination.
     pub notes: Vec<String>,
     /// Every item.

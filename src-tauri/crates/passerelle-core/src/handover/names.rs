@@ -125,10 +125,49 @@ pub fn portability_issue(name: &str, full_path: &str) -> Option<&'static str> {
     None
 }
 
+/// The date in the name of the folder Nextcloud's own transfer creates at the recipient's root
+/// — "transferred from <name> on <Y-m-d H-i-s>" up to Nextcloud 29, "Transferred from …" or its
+/// translation in the recipient's language later ("Transféré de … à …", seen on 32): only the
+/// date is the same everywhere. `None`: not such a folder.
+pub fn transfer_folder_date(name: &str) -> Option<&str> {
+    // `Y-m-d H-i-s`: 4-2-2 digits, a space, 2-2-2 digits (ASCII, so byte offsets are safe).
+    const SHAPE: &[u8] = b"dddd-dd-dd dd-dd-dd";
+    let at = name.as_bytes().windows(SHAPE.len()).position(|w| {
+        w.iter().zip(SHAPE).all(|(c, s)| match s {
+            b'd' => c.is_ascii_digit(),
+            s => c == s,
+        })
+    })?;
+    Some(&name[at..at + SHAPE.len()])
+}
+
+/// Whether `name` is a folder made by Nextcloud's own transfer (see [`transfer_folder_date`]).
+pub fn is_transfer_folder_name(name: &str) -> bool {
+    transfer_folder_date(name).is_some()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::i18n::Language;
+
+    #[test]
+    fn transfer_folders_are_known_by_their_date_in_any_language() {
+        for name in [
+            "transferred from Alix hsrc3 on 2026-12-06 03-00-05",
+            "Transferred from Alix hsrc5 on 2026-12-06 03-07-40",
+            "Transféré de Alix à 2026-12-06 03-07-40",
+        ] {
+            assert!(is_transfer_folder_name(name), "{name}");
+        }
+        for name in ["Projet", "2026-12-06", "Réunion 2026-12-06 03h00"] {
+            assert!(!is_transfer_folder_name(name), "{name}");
+        }
+        assert_eq!(
+            transfer_folder_date("Übertragen von A auf 2026-12-06 03-07-40"),
+            Some("2026-12-06 03-07-40")
+        );
+    }
 
     #[test]
     fn destination_names_are_one_segment_in_both_languages() {

@@ -151,7 +151,7 @@ fn remote(path: &str) -> Result<RemotePath, Failure> {
 }
 
 fn is_transferred_folder(e: &FileEntry) -> bool {
-    e.is_dir && e.name().to_lowercase().starts_with("transferred from ")
+    e.is_dir && super::names::is_transfer_folder_name(e.name())
 }
 
 impl NativeTransfer {
@@ -322,17 +322,17 @@ impl NativeTransfer {
                     self.member
                         .request_ownership_transfer(&top.source, &self.recipient_user)
                         .await
-                        .map_err(|e| match e.kind() {
-                            ErrorKind::Auth => Failure::Transfer(e.into()),
-                            _ => Failure::Reason(
+                        .map_err(|e| {
+                            Failure::refusal(
                                 "transfer-refused",
+                                e,
                                 format!(
-                                    "the server refused to transfer {} to {} ({e}): it may not \
-                                     exist, be shared with the member rather than theirs, or \
-                                     already be waiting for an answer",
+                                    "the server refused to transfer {} to {}: it may not exist, \
+                                     be shared with the member rather than theirs, or already \
+                                     be waiting for an answer",
                                     top.source, self.recipient_user
                                 ),
-                            ),
+                            )
                         })?;
                     self.find_incoming(&name, used).await?.ok_or_else(|| {
                         Failure::Reason(

@@ -6,12 +6,23 @@
 //! `transferred from …` folder holds them at the recipient, with a bounded wait: when nothing
 //! moves, the item fails with `background-jobs-not-running` (cron).
 //!
-//! Built from captures of the app's reconstructed source; unverified against the real app.
+//! Checked against the real app on Nextcloud 29.0.6:
+//! - a recipient who never signed in has no home yet: `nodelist` answers 500 "Folder does not
+//!   exist" for their root until the first files transfer's background job creates it (the
+//!   transfer itself works). Their root is then read as empty, never as a server failure;
+//! - a moved calendar is renamed `<uri>-<source id>-<YmdHis>` and its display name becomes
+//!   `<name>-<source display name>-<YmdHis>` (`<name>-<source id>-<YmdHis>` for an address book);
+//!   an admin cannot rename another member's calendar, so the plan and the report say the name;
+//! - a departing member whose account is disabled is handed over as well.
+//!
+//! A resume never asks twice for what already moved: a collection or path that left the member
+//! and is found at the recipient counts as moved.
 
 use std::time::Duration;
 
-use passerelle_nextcloud::{ErrorKind, OtCollection, OwnershipTransferApi};
+use passerelle_nextcloud::{ErrorKind, OtCollection, OtNode, OwnershipTransferApi};
 
+use super::endpoint::TransferError;
 use super::journal::{ItemRecord, Written};
 use super::model::{
     HandoverPlan, ItemKind, MemberSide, PlanCollection, PlanExclusion, PlanNode, PlanTotals,
@@ -33,6 +44,83 @@ pub async fn detect(api: &OwnershipTransferApi) -> OtStatus {
         Ok(_) => OtStatus::Available,
         Err(e) if e.kind() == ErrorKind::Forbidden => OtStatus::NotAdmin,
         Err(_) => OtStatus::Absent,
+    }
+}
+
+/// The app's refusal (`transfer-refused`), unless a retry may cure it; a 403 keeps its code
+/// (the acting account is not an admin).
+fn refused_or_retry(e: passerelle_nextcloud::Error, what: String) -> Failure {
+    if e.kind() == ErrorKind::Forbidden {
+        return Failure::Transfer(e.into());
+    }
+    Failure::refusal("transfer-refused", e, what)
+}
+
+/// `user`'s files at `dir`; a home that does not exist yet (a member who never signed in) holds
+/// nothing.
+async fn nodes_or_none(
+    api: &OwnershipTransferApi,
+    user: &str,
+    dir: &str,
+) -> Result<Vec<OtNode>, passerelle_nextcloud::Error> {
+    match api.node_list(user, dir).await {
+        Err(e) if e.kind() == ErrorKind::NotFound && dir.trim_matches('/').is_empty() => {
+            Ok(Vec::new())
+        }
+        r => r,
+    }
+}
+
+/// The names the app gives what it moves: it appends the member's display name (calendars,
+/// files folder) or user id (address books) and the date.
+#[derive(Debug, Clone)]
+struct OtNames {
+    user_id: String,
+    display_name: String,
+}
+
+impl OtNames {
+    async fn of(api: &OwnershipTransferApi, member: &MemberSide) -> Self {
+        let display_name = match &member.display_name {
+            Some(n) if !n.trim().is_empty() => n.clone(),
+            _ => api
+                .client()
+                .user(&member.user_id)
+                .await
+                .ok()
+                .map(|u| u.display_name)
+                .filter(|n| !n.trim().is_empty())
+                .unwrap_or_else(|| member.user_id.clone()),
+        };
+        OtNames {
+            user_id: member.user_id.clone(),
+            display_name,
+        }
+    }
+
+    /// The files' folder at the recipient, as Nextcloud's transfer names it.
+    fn folder(&self) -> String {
+        let mut clean = self.display_name.clone();
+        for c in ['\\', '/', ':', '.', '?', '#', '\'', '"'] {
+            clean = clean.replace(c, "-");
+        }
+        while clean.contains("--") {
+            clean = clean.replace("--", "-");
+        }
+        if clean.is_empty() {
+            clean = self.user_id.clone();
+        }
+        format!("/transferred from {clean} on …")
+    }
+
+    /// The display name a moved collection gets (the date is the move's).
+    fn collection(&self, kind: ItemKind, name: Option<&str>) -> String {
+        let who = if kind == ItemKind::Calendar {
+            &self.display_name
+        } else {
+            &self.user_id
+        };
+        format!("{}-{who}-…", name.unwrap_or_default())
     }
 }
 
@@ -64,12 +152,14 @@ pub async fn plan_ownership(
         },
     )?;
     let src = req.source.user_id.as_str();
+    let names = OtNames::of(api, &req.source).await;
     let mut excluded = Vec::new();
     let mut totals = PlanTotals::default();
     let wants_files = req.selection.everything || !req.selection.files.is_empty();
-    let destination = format!("/transferred from {} on …", req.source.name());
+    let destination = names.folder();
     let files = if wants_files {
-        let root_nodes = api.node_list(src, "/").await?;
+        // A member who never signed in has no files (and no home yet).
+        let root_nodes = nodes_or_none(api, src, "/").await?;
         let mut children = Vec::new();
         let asked: Vec<String> = if req.selection.everything {
             root_nodes.iter().map(|n| n.path.clone()).collect()
@@ -159,10 +249,13 @@ pub async fn plan_ownership(
                     kind,
                     uri: c.uri.clone(),
                     target_uri: format!("{}-{src}-…", c.uri),
+                    target_name: Some(names.collection(kind, c.display_name.as_deref())),
                     display_name: c.display_name.clone(),
                     color: None,
                     description: None,
                     components: Vec::new(),
+                    // The app moves the collection whole: its objects are counted, not listed.
+                    object_count: c.count,
                     objects: Vec::new(),
                 },
             ));
@@ -196,9 +289,9 @@ pub async fn plan_ownership(
         }
     }
     totals.calendars = calendars.len() as u64;
-    totals.calendar_objects = calendars.iter().map(|(n, _)| n).sum();
+    totals.calendar_objects = calendars.iter().map(|(n, _)| *n).sum();
     totals.address_books = books.len() as u64;
-    totals.contacts = books.iter().map(|(n, _)| n).sum();
+    totals.contacts = books.iter().map(|(n, _)| *n).sum();
     let strategy_ = OwnershipTransfer::new(api.clone(), &req.source, &req.target);
     Ok(HandoverPlan {
         source: req.source.clone(),
@@ -223,10 +316,16 @@ pub async fn plan_ownership(
             available: None,
             fit: QuotaFit::Unknown,
         },
-        notes: vec![
-            "handover-note-moves-data".into(),
-            "handover-note-ot-moves".into(),
-        ],
+        notes: {
+            let mut notes = vec![
+                "handover-note-moves-data".to_owned(),
+                "handover-note-ot-moves".to_owned(),
+            ];
+            if totals.calendars + totals.address_books > 0 {
+                notes.push("handover-note-ot-names".to_owned());
+            }
+            notes
+        },
         planned_at: now(),
     })
 }
@@ -279,21 +378,36 @@ impl OwnershipTransfer {
         r.map_err(|e| Failure::Transfer(e.into()))
     }
 
-    /// Moves one collection and checks it arrived; returns its new URI.
-    async fn move_collection(&self, item: &ItemRecord) -> Result<String, Failure> {
+    /// Moves one collection and checks it arrived; returns its new URI and display name.
+    async fn move_collection(&self, item: &ItemRecord) -> Result<Landed, Failure> {
         if item.source == BIRTHDAY_URI {
             return Err(Failure::Reason("birthday-calendar", item.source.clone()));
         }
         if item.source.contains("_shared_by_") {
             return Err(Failure::Reason("shared-with-member", item.source.clone()));
         }
+        let prefix = format!("{}-{}-", item.source, self.source);
         let before = self.list(item.kind, &self.target).await?;
-        let count = self
+        let Some(count) = self
             .list(item.kind, &self.source)
             .await?
             .into_iter()
             .find(|c| c.uri == item.source)
-            .map(|c| c.count);
+            .map(|c| c.count)
+        else {
+            // Gone from the member: moved by an earlier run whose answer was lost, or removed.
+            return match before
+                .into_iter()
+                .filter(|c| c.uri.starts_with(&prefix))
+                .max_by(|a, b| a.uri.cmp(&b.uri))
+            {
+                Some(c) => Ok(Landed::collection(c)),
+                None => Err(Failure::Transfer(
+                    TransferError::new(ErrorKind::NotFound)
+                        .with_message(format!("{} is no longer the member's", item.source)),
+                )),
+            };
+        };
         let r = if item.kind == ItemKind::Calendar {
             self.api
                 .transfer_calendar(&self.source, &self.target, &item.source)
@@ -305,12 +419,8 @@ impl OwnershipTransfer {
         };
         if let Err(e) = r {
             let detail = e.server_message().unwrap_or("").to_owned();
-            return Err(match e.kind() {
-                ErrorKind::Auth | ErrorKind::Forbidden => Failure::Transfer(e.into()),
-                _ => Failure::Reason("transfer-refused", format!("{detail} ({e})")),
-            });
+            return Err(refused_or_retry(e, detail));
         }
-        let prefix = format!("{}-{}-", item.source, self.source);
         let arrived = self
             .list(item.kind, &self.target)
             .await?
@@ -321,45 +431,47 @@ impl OwnershipTransfer {
                 "missing-at-destination",
                 format!("no {prefix}… at {}", self.target),
             )),
-            Some(c) if count.is_some_and(|n| n != c.count) => Err(Failure::Reason(
-                "missing-at-destination",
-                format!(
-                    "{} objects at the recipient, {count:?} at the source",
-                    c.count
-                ),
-            )),
-            Some(c) => Ok(c.uri),
+            Some(c) if count.is_some() && c.count.is_some() && count != c.count => {
+                Err(Failure::Reason(
+                    "missing-at-destination",
+                    format!(
+                        "{:?} objects at the recipient, {count:?} at the source",
+                        c.count
+                    ),
+                ))
+            }
+            Some(c) => Ok(Landed::collection(c)),
         }
     }
 
     /// Queues one path and follows the background job; returns where it landed.
-    async fn move_path(&self, run: &RunContext<'_>, item: &ItemRecord) -> Result<String, Failure> {
+    async fn move_path(&self, run: &RunContext<'_>, item: &ItemRecord) -> Result<Landed, Failure> {
         let path = item.source.clone();
         let name = path.rsplit('/').next().unwrap_or_default().to_owned();
         let parent = path.rsplit_once('/').map_or("/", |(p, _)| p).to_owned();
         let before: Vec<String> = self.transferred_folders().await?;
+        if self.gone_from_source(&parent, &path).await? {
+            // Moved by an earlier run's background job (or removed meanwhile).
+            for folder in before.iter().rev() {
+                if self.holds(folder, &name).await {
+                    return Ok(Landed::path(format!("{folder}/{name}")));
+                }
+            }
+            return Err(Failure::Transfer(
+                TransferError::new(ErrorKind::NotFound)
+                    .with_message(format!("{path} is no longer in the member's files")),
+            ));
+        }
         self.api
             .transfer_files(&self.source, &self.target, &path)
             .await
-            .map_err(|e| match e.kind() {
-                ErrorKind::Auth | ErrorKind::Forbidden => Failure::Transfer(e.into()),
-                _ => Failure::Reason("transfer-refused", e.to_string()),
-            })?;
+            .map_err(|e| refused_or_retry(e, format!("{path} was not queued")))?;
         let started = std::time::Instant::now();
         loop {
-            let gone = match self.api.node_list(&self.source, &parent).await {
-                Ok(nodes) => !nodes.iter().any(|n| n.path == path),
-                Err(e) if e.kind() == ErrorKind::ServerError => true,
-                Err(e) => return Err(Failure::Transfer(e.into())),
-            };
-            if gone {
+            if self.gone_from_source(&parent, &path).await? {
                 for folder in self.transferred_folders().await? {
-                    if before.contains(&folder) {
-                        continue;
-                    }
-                    let inside = self.api.node_list(&self.target, &folder).await;
-                    if inside.is_ok_and(|n| n.iter().any(|n| n.node_name == name)) {
-                        return Ok(format!("{folder}/{name}"));
+                    if !before.contains(&folder) && self.holds(&folder, &name).await {
+                        return Ok(Landed::path(format!("{folder}/{name}")));
                     }
                 }
             }
@@ -381,16 +493,65 @@ impl OwnershipTransfer {
         }
     }
 
+    /// Whether `path` left the member's folder `parent` (a folder that is gone counts). A
+    /// passing failure while following counts as "not yet".
+    async fn gone_from_source(&self, parent: &str, path: &str) -> Result<bool, Failure> {
+        match self.api.node_list(&self.source, parent).await {
+            Ok(nodes) => Ok(!nodes.iter().any(|n| n.path == path)),
+            Err(e) if e.kind() == ErrorKind::NotFound => Ok(true),
+            Err(e) => {
+                let e = TransferError::from(e);
+                if e.is_transient() {
+                    Ok(false)
+                } else {
+                    Err(Failure::Transfer(e))
+                }
+            }
+        }
+    }
+
+    /// Whether the recipient's `folder` holds `name`.
+    async fn holds(&self, folder: &str, name: &str) -> bool {
+        self.api
+            .node_list(&self.target, folder)
+            .await
+            .is_ok_and(|n| n.iter().any(|n| n.node_name == name))
+    }
+
+    /// The recipient's "transferred from …" folders (named in the recipient's language on
+    /// Nextcloud 32: known by their date), oldest first. A recipient who never signed in has no
+    /// home until the first transfer creates it: none then.
     async fn transferred_folders(&self) -> Result<Vec<String>, Failure> {
-        Ok(self
-            .api
-            .node_list(&self.target, "/")
+        let mut folders: Vec<String> = nodes_or_none(&self.api, &self.target, "/")
             .await
             .map_err(|e| Failure::Transfer(e.into()))?
             .into_iter()
-            .filter(|n| n.is_dir() && n.node_name.starts_with("transferred from "))
+            .filter(|n| n.is_dir() && super::names::is_transfer_folder_name(&n.node_name))
             .map(|n| n.path)
-            .collect())
+            .collect();
+        // "… <Y-m-d H-i-s>": the date orders them.
+        folders.sort_by_key(|f| super::names::transfer_folder_date(f).map(str::to_owned));
+        Ok(folders)
+    }
+}
+
+/// Where the server put a moved item: its path or URI, and the name the recipient sees.
+#[derive(Debug, Clone)]
+struct Landed {
+    at: String,
+    name: Option<String>,
+}
+
+impl Landed {
+    fn collection(c: OtCollection) -> Self {
+        Landed {
+            at: c.uri,
+            name: c.display_name,
+        }
+    }
+
+    fn path(at: String) -> Self {
+        Landed { at, name: None }
     }
 }
 
@@ -430,18 +591,25 @@ impl Strategy for OwnershipTransfer {
                     run.attempt(item, || self.move_path(run, item)).await?
                 }
                 // The root folder is the app's own "transferred from …" folder.
-                ItemKind::Folder if Some(item.id) == root => Ok("/".to_owned()),
+                ItemKind::Folder if Some(item.id) == root => Ok(Landed::path("/".to_owned())),
                 _ => continue,
             };
             match outcome {
-                Ok(landed) => run.copied(
-                    item,
-                    &Written {
-                        size: item.size,
-                        detail: Some(landed),
-                        ..Written::default()
-                    },
-                )?,
+                Ok(landed) => {
+                    // The server chose the name: the report shows the real one (a moved
+                    // collection's display name, the files' dated folder).
+                    if landed.at != "/" {
+                        run.landed_at(item, landed.name.as_deref().unwrap_or(&landed.at))?;
+                    }
+                    run.copied(
+                        item,
+                        &Written {
+                            size: item.size,
+                            detail: Some(landed.at),
+                            ..Written::default()
+                        },
+                    )?
+                }
                 Err(f) => run.failed(item, &f)?,
             }
         }

@@ -563,10 +563,12 @@ async fn plan_collections<CS: CollectionSource, CT: CollectionTarget>(
             kind,
             uri: meta.uri,
             target_uri,
-            display_name: meta.display_name,
             color: meta.color,
             description: meta.description,
             components: meta.components,
+            object_count: Some(objects.len() as u64),
+            target_name: meta.display_name.clone(),
+            display_name: meta.display_name,
             objects,
         });
     }
@@ -671,9 +673,9 @@ where
         totals.bytes = root.size;
     }
     totals.calendars = calendars.len() as u64;
-    totals.calendar_objects = calendars.iter().map(|c| c.objects.len() as u64).sum();
+    totals.calendar_objects = calendars.iter().map(|c| c.object_count).sum();
     totals.address_books = address_books.len() as u64;
-    totals.contacts = address_books.iter().map(|c| c.objects.len() as u64).sum();
+    totals.contacts = address_books.iter().map(|c| c.object_count).sum();
 
     let object_bytes: u64 = calendars
         .iter()

@@ -34,6 +34,7 @@ fn report_item(i: &ItemRecord, parents: &BTreeMap<i64, &ItemRecord>) -> ReportIt
         },
         state: i.state,
         reason: i.reason.clone(),
+        retry: super::retry::item_class(i, parents).map(|(r, _)| r),
         detail: i.detail.clone(),
         size: i.copied_size.or(i.size),
         attempts: i.attempts,
@@ -95,8 +96,10 @@ pub fn report(store: &Store, job_id: i64) -> Result<HandoverReport, CoreError> {
                 .map(|e| millis_between(&r.started_at, e))
         })
         .sum();
+    let actions = super::retry::outlook(job.summary.state, &items).actions();
     Ok(HandoverReport {
         job: job.summary,
+        actions,
         totals: per_kind.into_values().collect(),
         all,
         bytes_planned,
@@ -132,7 +135,8 @@ fn csv_field(out: &mut String, value: &str) {
 pub fn to_csv(report: &HandoverReport) -> String {
     let mut out = String::new();
     out.push_str(
-        "kind,source,target,state,reason,detail,size,attempts,content_hash,copied_at,verified_at\r\n",
+        "kind,source,target,state,reason,detail,size,attempts,content_hash,copied_at,verified_at,\
+         retry\r\n",
     );
     for i in &report.items {
         let size = i.size.map(|s| s.to_string()).unwrap_or_default();
@@ -149,6 +153,11 @@ pub fn to_csv(report: &HandoverReport) -> String {
             i.content_hash.as_deref().unwrap_or(""),
             i.copied_at.as_deref().unwrap_or(""),
             i.verified_at.as_deref().unwrap_or(""),
+            match i.retry {
+                Some(super::Retry::WillPass) => "will-pass",
+                Some(super::Retry::NeedsAction) => "needs-action",
+                None => "",
+            },
         ];
         for (n, f) in fields.iter().enumerate() {
             if n > 0 {
@@ -227,10 +236,26 @@ pub fn to_html(report: &HandoverReport, l10n: &Localizer) -> String {
         if complete { "ok" } else { "bad" },
         t(if complete {
             "handover-report-complete"
-        } else {
+        } else if j.resumable {
             "handover-report-incomplete"
+        } else {
+            "handover-job-needs-action"
         })
     );
+    // What a person must do: resuming alone would fail the same way for these.
+    if !report.actions.is_empty() {
+        let _ = write!(h, "<h2>{}</h2><ul>", t("handover-report-todo"));
+        for a in &report.actions {
+            let _ = write!(
+                h,
+                "<li>{} <small>({} × <code>{}</code>)</small></li>",
+                t(&a.todo),
+                a.items,
+                e(&a.reason)
+            );
+        }
+        h.push_str("</ul>");
+    }
     h.push_str("<table>");
     let row = |h: &mut String, label: &str, value: &str| {
         let _ = write!(h, "<tr><th scope=\"row\">{label}</th><td>{value}</td></tr>");
@@ -267,11 +292,7 @@ pub fn to_html(report: &HandoverReport, l10n: &Localizer) -> String {
         &t("handover-report-strategy"),
         &t(&format!("handover-strategy-{}", j.strategy.code())),
     );
-    row(
-        &mut h,
-        &t("handover-report-state"),
-        &t(&format!("handover-job-{}", j.state.code())),
-    );
+    row(&mut h, &t("handover-report-state"), &t(&j.state_text()));
     row(&mut h, &t("handover-report-created"), &e(&j.created_at));
     if let Some(f) = &j.finished_at {
         row(&mut h, &t("handover-report-finished"), &e(f));

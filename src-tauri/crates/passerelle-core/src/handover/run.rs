@@ -106,6 +106,18 @@ pub enum Failure {
 }
 
 impl Failure {
+    /// A side's refusal, recorded as `code` (a reason that needs a person), unless a retry may
+    /// cure it (network, 5xx, locks, throttling) or it stops the run (credentials): those keep
+    /// the side's own code, so a resume is offered only for what a resume can fix.
+    pub fn refusal(code: &'static str, e: impl Into<TransferError>, detail: String) -> Failure {
+        let e = e.into();
+        if e.is_transient() || e.is_fatal() {
+            Failure::Transfer(e)
+        } else {
+            Failure::Reason(code, format!("{detail} ({e})"))
+        }
+    }
+
     /// The reason code.
     pub fn code(&self) -> &str {
         match self {
@@ -346,6 +358,11 @@ impl<'a> RunContext<'a> {
         Ok(())
     }
 
+    /// Records where the server put an item (its target as planned was a guess).
+    pub fn landed_at(&self, item: &ItemRecord, target: &str) -> Result<(), CoreError> {
+        journal::set_target(self.store, item.id, target)
+    }
+
     /// Replaces the note kept with an item, without changing its state (recorded at once, so
     /// it survives the process: e.g. a share to remove when the run is resumed).
     pub fn note(&self, item: &ItemRecord, detail: Option<&str>) -> Result<(), CoreError> {
@@ -494,6 +511,7 @@ where
     ctx.set_phase(Phase::Done);
     ctx.emit(true);
     let after = journal::items(store, job_id)?;
+    let outlook = super::retry::outlook(state, &after);
     Ok(RunOutcome {
         job_id,
         state,
@@ -509,6 +527,8 @@ where
             .count() as u64,
         bytes,
         duration_ms: started.elapsed().as_millis() as u64,
+        resumable: outlook.resumable,
+        actions: outlook.actions(),
     })
 }
 
@@ -567,5 +587,8 @@ pub async fn run_moving<S: Strategy>(
     if complete {
         outcome.state = JobState::Verified;
     }
+    let outlook = super::retry::outlook(outcome.state, &journal::items(store, job_id)?);
+    outcome.resumable = outlook.resumable;
+    outcome.actions = outlook.actions();
     Ok(outcome)
 }

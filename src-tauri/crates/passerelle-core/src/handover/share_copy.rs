@@ -106,10 +106,8 @@ impl ShareCopy {
         let share = match share {
             Ok(s) => s,
             Err(e) => {
-                let f = match e.kind() {
-                    ErrorKind::Auth => Failure::Transfer(e.into()),
-                    _ => Failure::Reason("share-failed", e.to_string()),
-                };
+                let f =
+                    Failure::refusal("share-failed", e, format!("{} was not shared", top.source));
                 return units.iter().map(|_| Err(f.clone())).collect();
             }
         };

@@ -58,6 +58,9 @@ pub struct StrategyContext {
     /// Both members are on the same Nextcloud and the recipient's notifications API answers
     /// (where Nextcloud's own transfer gives its id, see [`super::native::detect`]).
     pub native_transfer: bool,
+    /// The admin's listing says the departing member's account is disabled: their own session
+    /// is refused, so only the OwnershipTransfer app (admin only) can read their data.
+    pub source_disabled: bool,
 }
 
 /// The OwnershipTransfer app as seen by the acting account ([`super::ownership::detect`]).
@@ -77,6 +80,13 @@ pub enum OtStatus {
 /// Whether `kind` can be used here, with the Fluent id of why (or why not).
 pub fn availability(kind: StrategyKind, ctx: &StrategyContext) -> StrategyOption {
     let (available, reason) = match kind {
+        // Every strategy but the app reads with the member's own session, refused when their
+        // account is disabled.
+        StrategyKind::StreamedCopy | StrategyKind::ShareCopy | StrategyKind::NativeTransfer
+            if ctx.source_disabled =>
+        {
+            (false, "handover-why-member-disabled")
+        }
         StrategyKind::StreamedCopy => {
             if !(ctx.source_session && ctx.target_session) {
                 (false, "handover-why-copy-needs-sessions")
@@ -247,5 +257,36 @@ mod tests {
         assert_eq!(option.reason, "handover-why-native-needs-sessions");
         let none = StrategyContext::default();
         assert!(choose(None, &none).is_err());
+    }
+
+    #[test]
+    fn a_disabled_member_leaves_only_the_ownershiptransfer_app() {
+        let ctx = StrategyContext {
+            source_session: true,
+            target_session: true,
+            same_server: true,
+            share_api: true,
+            native_transfer: true,
+            source_disabled: true,
+            ..StrategyContext::default()
+        };
+        for kind in [
+            StrategyKind::ShareCopy,
+            StrategyKind::NativeTransfer,
+            StrategyKind::StreamedCopy,
+        ] {
+            let option = availability(kind, &ctx);
+            assert!(!option.available);
+            assert_eq!(option.reason, "handover-why-member-disabled");
+        }
+        assert!(choose(None, &ctx).is_err());
+        let ot = StrategyContext {
+            ownership_transfer: OtStatus::Available,
+            ..ctx
+        };
+        assert_eq!(
+            choose(None, &ot).unwrap().chosen,
+            StrategyKind::OwnershipTransfer
+        );
     }
 }
