@@ -11,9 +11,12 @@ Screenshots: target/e2e/connect-*.png (one per test, taken at the end, pass or f
 
 import colorsys
 import json
+import contextlib
 import os
 import re
+import signal
 import subprocess
+import threading
 
 import pytest
 from selenium.webdriver.common.by import By
@@ -97,10 +100,40 @@ def shot(app, request):
     name = name.removeprefix("connect-")
     yield
     if app.session is not None:
-        try:
-            app.session.save_screenshot(str(ARTIFACTS / f"connect-{name}.png"))
-        except Exception:  # noqa: BLE001 - a screenshot must not hide the real failure
-            pass
+        session = app.session
+
+        def take() -> None:
+            try:
+                session.save_screenshot(str(ARTIFACTS / f"connect-{name}.png"))
+            except Exception:  # noqa: BLE001 - a screenshot must not hide the real failure
+                pass
+
+        # WebKitWebDriver's screenshot can fail to answer once the sign-out dialog has closed:
+        # bounded, and the app is stopped when it does not answer (the test's outcome stands).
+        taker = threading.Thread(target=take, daemon=True)
+        taker.start()
+        taker.join(SCREENSHOT_SECONDS)
+        if taker.is_alive():
+            app.session = None
+            if app.driver_proc is not None:
+                for pid in descendants(app.driver_proc.pid):
+                    with contextlib.suppress(OSError):
+                        os.kill(pid, signal.SIGKILL)
+
+
+SCREENSHOT_SECONDS = 20
+
+
+def descendants(pid: int) -> list[int]:
+    """Every process under `pid`, children first (from /proc)."""
+    out = []
+    try:
+        children = open(f"/proc/{pid}/task/{pid}/children").read().split()
+    except OSError:
+        return out
+    for child in children:
+        out += descendants(int(child)) + [int(child)]
+    return out
 
 
 def lang_of(app) -> str:
