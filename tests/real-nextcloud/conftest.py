@@ -108,7 +108,7 @@ def pytest_terminal_summary(terminalreporter):
         tr.write_line(f"{feature[:70]:<{width}}  {outcome:<13}  {detail}")
     counts = {}
     for _, outcome, _ in _results:
-        key = outcome.split(" ")[0]
+        key = "ERROR" if outcome.startswith("ERROR") else outcome
         counts[key] = counts.get(key, 0) + 1
     tr.write_line("totals: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
 

@@ -45,7 +45,7 @@ def _check(r: requests.Response, what: str, ok=(200, 201, 204, 207)) -> requests
     return r
 
 
-def _retrying(send, attempts: int = 4) -> requests.Response:
+def _retrying(send, attempts: int = 6) -> requests.Response:
     """Sends a set-up or check request again when the server had a passing problem (5xx, e.g.
     a database lock wait on a busy server): the suite tests Passerelle, not the server's load."""
     for attempt in range(attempts):
@@ -143,14 +143,14 @@ class Server:
         data = {"userid": user_id, "password": password, "displayName": display_name}
         if groups:
             data["groups[]"] = list(groups)
-        for attempt in range(4):
+        for attempt in range(6):
             try:
                 self.ocs("POST", "/ocs/v2.php/cloud/users", data=data)
                 break
             except ServerError as e:
                 # OCS 101 "Bad request" is how Nextcloud reports an exception while creating
                 # (e.g. a database lock on a busy server): remove what may exist and try again.
-                if "OCS 101" not in str(e) or attempt == 3:
+                if "OCS 101" not in str(e) or attempt == 5:
                     raise
                 self.delete_user(user_id)
                 time.sleep(1 + attempt)  # back-off before a retry, not synchronisation
@@ -216,26 +216,27 @@ class Server:
         web = requests.Session()
         web.headers.update({"User-Agent": "Mozilla/5.0 (X11; Linux x86_64) passerelle-tests",
                             "Accept": "text/html,application/xhtml+xml"})
-        page = _check(web.get(login_url, timeout=TIMEOUT), "login flow landing page")
+        page = _check(_retrying(lambda: web.get(login_url, timeout=TIMEOUT)), "login flow landing page")
         picker = re.search(r'<form[^>]*id="login-form"[^>]*action="([^"]+)"', page.text)
         assert picker, f"no “Log in” form on the login flow page {page.url}"
-        page = _check(web.get(html.unescape(picker.group(1)), timeout=TIMEOUT), "login flow: log in")
+        page = _check(_retrying(lambda: web.get(html.unescape(picker.group(1)), timeout=TIMEOUT)),
+                      "login flow: log in")
         if "/login/v2/grant" not in urlparse(page.url).path:
             token = re.search(r'data-requesttoken="([^"]+)"', page.text)
             assert token, f"no request token on the login page {page.url}"
             redirect = re.search(r"redirect_url=([^&]+)", page.url)
             # A browser sends Origin with a form POST; Nextcloud 32 refuses a login without it.
-            page = _check(web.post(f"{self.url}/index.php/login", timeout=TIMEOUT, headers={"Origin": self.url}, data={
-                "user": login, "password": password, "requesttoken": token.group(1),
-                "redirect_url": unquote(redirect.group(1)) if redirect else "",
-                "timezone": "UTC", "timezone_offset": "0",
-            }), "login form")
+            form_data = {"user": login, "password": password, "requesttoken": token.group(1),
+                         "redirect_url": unquote(redirect.group(1)) if redirect else "",
+                         "timezone": "UTC", "timezone_offset": "0"}
+            page = _check(_retrying(lambda: web.post(f"{self.url}/index.php/login", timeout=TIMEOUT,
+                                                     headers={"Origin": self.url}, data=form_data)), "login form")
         form = re.search(r'<form[^>]*method="POST"[^>]*action="([^"]*login/v2/grant[^"]*)"[^>]*>(.*?)</form>',
                          page.text, re.S | re.I)
         assert form, f"no “Grant access” form after signing in (at {page.url}): wrong password?"
         fields = dict(re.findall(r'<input[^>]*name="([^"]+)"[^>]*value="([^"]*)"', form.group(2)))
-        done = _check(web.post(html.unescape(form.group(1)), data=fields, timeout=TIMEOUT,
-                               headers={"Origin": self.url}), "grant access")
+        done = _check(_retrying(lambda: web.post(html.unescape(form.group(1)), data=fields, timeout=TIMEOUT,
+                                                 headers={"Origin": self.url})), "grant access")
         assert "grant" in done.url, f"unexpected page after granting access: {done.url}"
 
 
