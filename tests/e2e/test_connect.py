@@ -21,7 +21,7 @@ import threading
 import pytest
 from selenium.webdriver.common.by import By
 
-from conftest import ARTIFACTS, ROOT, by_testid, fluent_message, html_lang, visible, wait
+from conftest import ARTIFACTS, ROOT, by_testid, descendants, fluent_message, html_lang, visible, wait
 from flows import (
     APP_PASSWORD,
     APP_PASSWORD_DETAILS,
@@ -123,17 +123,6 @@ def shot(app, request):
 
 SCREENSHOT_SECONDS = 20
 
-
-def descendants(pid: int) -> list[int]:
-    """Every process under `pid`, children first (from /proc)."""
-    out = []
-    try:
-        children = open(f"/proc/{pid}/task/{pid}/children").read().split()
-    except OSError:
-        return out
-    for child in children:
-        out += descendants(int(child)) + [int(child)]
-    return out
 
 
 def lang_of(app) -> str:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import visible
+from conftest import descendants, visible
 
 # The scrollbar shows when the Welcome screen appears and fades out ~1-3 s later.
 MEASURED_SECONDS = 4.0
@@ -22,16 +22,6 @@ MEASURED_SECONDS = 4.0
 MAX_CPU_SECONDS = 0.8
 
 
-def descendants(pid: int) -> list[int]:
-    found = []
-    for task in Path(f"/proc/{pid}/task").glob("*"):
-        try:
-            children = (task / "children").read_text().split()
-        except OSError:
-            continue
-        for child in map(int, children):
-            found += [child, *descendants(child)]
-    return found
 
 
 def cpu_seconds(pid: int) -> float:
