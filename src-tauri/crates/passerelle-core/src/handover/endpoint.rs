@@ -322,6 +322,9 @@ impl Default for BulkUpload {
 struct BulkState {
     offered: tokio::sync::OnceCell<bool>,
     refused: AtomicBool,
+    /// The zip download of a selection answered with something else (Nextcloud 30 and later
+    /// serve their web page there): not asked again in this session.
+    no_zip: AtomicBool,
 }
 
 /// Files over WebDAV.
@@ -455,17 +458,27 @@ impl FileSource for DavFiles {
         names: &[String],
         limit: u64,
     ) -> TransferResult<Option<Vec<Option<Bytes>>>> {
-        if !self.files.is_nextcloud() {
+        if !self.files.is_nextcloud() || self.bulk_state.no_zip.load(Ordering::Relaxed) {
             return Ok(None);
         }
         let mut files = Vec::with_capacity(names.len());
         for group in url_sized(names) {
             // The zip's own headers: 22 bytes, plus about 100 per entry and its name.
             let overhead = 1024 + group.iter().map(|n| 200 + 2 * n.len() as u64).sum::<u64>();
-            let zip = self
+            let zip = match self
                 .files
                 .download_zip(folder, group, limit.saturating_add(overhead))
-                .await?;
+                .await
+            {
+                Ok(zip) => zip,
+                Err(e) => {
+                    // Answered, but not with a zip: not there (404) or another page.
+                    if e.status().is_some_and(|s| s < 500) {
+                        self.bulk_state.no_zip.store(true, Ordering::Relaxed);
+                    }
+                    return Err(e.into());
+                }
+            };
             let read = tokio::task::spawn_blocking({
                 let names = group.to_vec();
                 move || unzip(zip, &names)
