@@ -370,6 +370,25 @@ async fn a_nextcloud_source_sends_the_small_files_of_a_folder_in_one_zip() {
         .unwrap()
         .unwrap();
     assert!(got[0].is_some() && got[1].is_none(), "{got:?}");
+    // Nextcloud 30 and later serve a web page there: asked once, then not again.
+    let later = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path_regex("^/index.php/apps/files/ajax/download.php$"))
+        .respond_with(
+            ResponseTemplate::new(200).set_body_raw("<!DOCTYPE html>", "text/html; charset=UTF-8"),
+        )
+        .expect(1)
+        .mount(&later)
+        .await;
+    let newer = DavFiles::nextcloud(&test_client(&later.uri(), "alice")).unwrap();
+    assert!(newer.download_batch(&folder, &names, 10_000).await.is_err());
+    assert!(
+        newer
+            .download_batch(&folder, &names, 10_000)
+            .await
+            .unwrap()
+            .is_none()
+    );
     // A plain WebDAV source does not offer it.
     let plain = DavFiles::at(
         &test_client(&s.uri(), "alice"),

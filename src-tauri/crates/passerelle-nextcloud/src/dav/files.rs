@@ -723,7 +723,9 @@ impl Files {
             .and_then(|v| v.to_str().ok())
             .is_some_and(|t| t.starts_with("application/zip"));
         if !zip {
-            return Err(Error::protocol("the server did not answer with a zip").with_url(&url));
+            return Err(Error::protocol("the server did not answer with a zip")
+                .with_status(resp.status().as_u16())
+                .with_url(&url));
         }
         let mut stream = resp.bytes_stream();
         let mut buf = BytesMut::new();
