@@ -7,10 +7,9 @@
 //! Files are written where the trainer says (a USB key, a folder); the defaults live in
 //! `<data folder>/workshop`. The sign-in sheet holds passwords: it is only written when asked.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use passerelle_core::paths::typed_path;
-use passerelle_core::tours::FileSet;
 use passerelle_core::workshop::pack::{self, PackExport};
 use passerelle_core::workshop::progress::{self, ImportSummary, ProgressCell};
 use passerelle_core::workshop::reset::{ResetReport, reset_laptop};
@@ -48,6 +47,24 @@ pub struct PackImport {
     pub problems: Vec<String>,
     /// Where this laptop keeps its copy.
     pub installed_at: Option<String>,
+}
+
+impl PackImport {
+    fn installed(plan: WorkshopPlan, at: &Path) -> Self {
+        PackImport {
+            plan: Some(plan),
+            problems: Vec::new(),
+            installed_at: Some(at.display().to_string()),
+        }
+    }
+
+    fn refused(problems: Vec<String>) -> Self {
+        PackImport {
+            plan: None,
+            problems,
+            installed_at: None,
+        }
+    }
 }
 
 /// What a creation run made.
@@ -107,7 +124,7 @@ pub struct WrittenFile {
 }
 
 impl WrittenFile {
-    fn new(path: &std::path::Path, count: usize) -> Self {
+    fn new(path: &Path, count: usize) -> Self {
         WrittenFile {
             path: path.display().to_string(),
             count,
@@ -159,10 +176,7 @@ pub async fn workshop_pack_export(
 ) -> Result<PackExport, IpcError> {
     let dest = typed_path(&dest)?;
     // Tours of the packs this laptop keeps can go into the new pack too.
-    let sets = pack::installed_packs(state.paths()?)
-        .iter()
-        .map(|p| FileSet::read(p))
-        .collect::<Result<Vec<_>, _>>()?;
+    let sets = pack::installed_sets(state.paths()?)?;
     let plan = WorkshopPlan::named(&name, tours);
     Ok(pack::export_and_save(
         state.store()?,
@@ -179,28 +193,14 @@ pub async fn workshop_pack_import(
     state: State<'_, AppState>,
     path: String,
 ) -> Result<PackImport, IpcError> {
-    let path = typed_path(&path)?;
-    let (imported, installed) =
-        match pack::import_and_install(state.store()?, state.paths()?, &path) {
-            Ok(done) => done,
-            Err(CoreError::WorkshopPackInvalid { problems, .. }) => {
-                let (plan, installed_at) = (None, None);
-                return Ok(PackImport {
-                    plan,
-                    problems,
-                    installed_at,
-                });
-            }
-            Err(e) => return Err(e.into()),
-        };
-    state.tours_mut().load_pack(&installed)?;
-    let installed_at = Some(installed.display().to_string());
-    let (plan, problems) = (Some(imported.plan), Vec::new());
-    Ok(PackImport {
-        plan,
-        problems,
-        installed_at,
-    })
+    match pack::import_and_install(state.store()?, state.paths()?, &typed_path(&path)?) {
+        Ok((imported, installed)) => {
+            state.tours_mut().load_pack(&installed)?;
+            Ok(PackImport::installed(imported.plan, &installed))
+        }
+        Err(CoreError::WorkshopPackInvalid { problems, .. }) => Ok(PackImport::refused(problems)),
+        Err(e) => Err(e.into()),
+    }
 }
 
 /// Checks a list of members (or a count) against the space with the trainer's admin account:
@@ -231,21 +231,29 @@ pub async fn workshop_accounts_create<R: Runtime>(
     plan.ensure_valid()?;
     let (handle, run) = (app.clone(), plan.clone());
     tauri::async_runtime::spawn(async move {
-        let Ok(store) = handle.passerelle().store() else {
-            return;
-        };
-        let events = on_event.clone();
-        let mut progress = move |done, total| {
-            let _ = events.send(CreationEvent::Progress { done, total });
-        };
-        let event =
-            match accounts::create_accounts(&client, store, &run, &label, &mut progress).await {
-                Ok(report) => CreationEvent::Finished(report.into()),
-                Err(e) => CreationEvent::Failed(e.into()),
-            };
-        let _ = on_event.send(event);
+        if let Ok(store) = handle.passerelle().store() {
+            let event = create(&client, store, &run, &label, &on_event).await;
+            let _ = on_event.send(event);
+        }
     });
     Ok(plan)
+}
+
+/// Runs the creation, its progress over the channel; the outcome as the last event.
+async fn create(
+    client: &passerelle_core::nextcloud::Client,
+    store: &passerelle_core::Store,
+    plan: &AccountPlan,
+    label: &str,
+    on_event: &Channel<CreationEvent>,
+) -> CreationEvent {
+    let mut progress = |done, total| {
+        let _ = on_event.send(CreationEvent::Progress { done, total });
+    };
+    match accounts::create_accounts(client, store, plan, label, &mut progress).await {
+        Ok(report) => CreationEvent::Finished(report.into()),
+        Err(e) => CreationEvent::Failed(e.into()),
+    }
 }
 
 /// The practice accounts Passerelle recorded on this account's space that clean-up may touch.

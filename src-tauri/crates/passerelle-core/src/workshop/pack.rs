@@ -391,6 +391,14 @@ pub fn installed_packs(paths: &DataPaths) -> Vec<PathBuf> {
     }
 }
 
+/// The tours of the packs this laptop keeps, to put into a new pack.
+pub fn installed_sets(paths: &DataPaths) -> Result<Vec<FileSet>, CoreError> {
+    installed_packs(paths)
+        .iter()
+        .map(|p| FileSet::read(p))
+        .collect()
+}
+
 /// Checks a workshop pack, installs a copy on this laptop and saves its plan: what the
 /// Workshop screen and the CLI both do on import. Returns the pack and where it now lives.
 pub fn import_and_install(
