@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use crate::commands::handover::{ExportedReport, HandoverFinished};
 use crate::commands::workshop::{
-    CreationDone, CreationEvent, MembersRequest, PackImport, WorkshopOverview, WrittenFile,
+    CreationDone, CreationEvent, PackImport, WorkshopOverview, WrittenFile,
 };
 use passerelle_core::IpcError;
 use passerelle_core::handover::{
@@ -38,8 +38,8 @@ use passerelle_core::workshop::progress::{ImportSummary, ParticipantStep, Progre
 use passerelle_core::workshop::reset::ResetReport;
 use passerelle_core::workshop::sheet::SheetEntry;
 use passerelle_core::workshop::{
-    AccountPlan, AccountState, CleanupAction, CleanupReport, LineProblem, LineReason, PasswordMode,
-    PlannedAccount, PracticeAccount, WorkshopPlan,
+    AccountPlan, AccountState, CleanupAction, CleanupReport, LineProblem, LineReason,
+    MembersRequest, PasswordMode, PlannedAccount, PracticeAccount, WorkshopPlan,
 };
 use ts_rs::{Config, TS};
 

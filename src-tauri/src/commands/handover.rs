@@ -229,7 +229,7 @@ pub async fn handover_export(
     job_id: i64,
     format: String,
 ) -> Result<ExportedReport, IpcError> {
-    let dir = state.paths()?.data_dir().join("reports");
+    let dir = state.paths()?.reports();
     let l10n = state.localizer()?;
     let path = handover::export_report(state.store()?, job_id, &format, &dir, &l10n)?;
     Ok(ExportedReport {

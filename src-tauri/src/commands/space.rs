@@ -108,7 +108,7 @@ pub async fn tour_health_export(
     format: HealthFormat,
 ) -> Result<String, IpcError> {
     let misses = health::list(state.store()?)?;
-    let dir = state.paths()?.data_dir().join("exports");
+    let dir = state.paths()?.exports();
     let stamp = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.as_secs())

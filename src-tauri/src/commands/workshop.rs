@@ -1,23 +1,25 @@
 //! Workshop screens (trainer mode): plans and workshop packs, practice accounts (plan, create
 //! in the background with progress over a channel, sign-in sheet, clean-up), participants'
 //! progress (export, import, merged table, CSV) and resetting the laptop. The logic is
-//! `passerelle_core::workshop`; each command extracts state, calls it and maps the error.
+//! `passerelle_core::workshop`, shared with the CLI; each command extracts state, calls it and
+//! maps the error.
 //!
 //! Files are written where the trainer says (a USB key, a folder); the defaults live in
 //! `<data folder>/workshop`. The sign-in sheet holds passwords: it is only written when asked.
 
 use std::path::{Path, PathBuf};
 
-use passerelle_core::workshop::pack::{self, PackExport, PackIdentity};
+use passerelle_core::paths::typed_path;
+use passerelle_core::workshop::pack::{self, PackExport};
 use passerelle_core::workshop::progress::{self, ImportSummary, ProgressCell};
 use passerelle_core::workshop::reset::{ResetReport, reset_laptop};
 use passerelle_core::workshop::sheet::{self, SheetEntry};
 use passerelle_core::workshop::{
-    AccountPlan, CleanupAction, CleanupReport, MemberSource, PasswordMode, PracticeAccount,
-    SpaceState, WorkshopPlan, accounts, records,
+    AccountPlan, CleanupAction, CleanupReport, CreationReport, MembersRequest, PracticeAccount,
+    WorkshopPlan, accounts, records,
 };
-use passerelle_core::{CoreError, IpcError, Localizer};
-use serde::{Deserialize, Serialize};
+use passerelle_core::{CoreError, IpcError};
+use serde::Serialize;
 use tauri::ipc::Channel;
 use tauri::{AppHandle, Manager, Runtime, State};
 use tauri_plugin_opener::OpenerExt;
@@ -47,24 +49,22 @@ pub struct PackImport {
     pub installed_at: Option<String>,
 }
 
-/// Who the practice accounts are: a CSV's text, or a count.
-#[derive(Debug, Clone, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct MembersRequest {
-    /// A CSV of members (name, and optionally login, email, group, quota).
-    pub csv: Option<String>,
-    /// Or a number of participants.
-    #[ts(type = "number | null")]
-    pub count: Option<usize>,
-    /// Login prefix for a count (`atelier` gives atelier-01…).
-    pub prefix: String,
-    /// Group for a count (created when missing).
-    pub group: Option<String>,
-    /// Most accounts the space may hold (50 on Framaspace).
-    #[ts(type = "number | null")]
-    pub limit: Option<usize>,
-    /// The server e-mails a link instead of a generated password.
-    pub email_link: bool,
+impl PackImport {
+    fn installed(plan: WorkshopPlan, at: &Path) -> Self {
+        PackImport {
+            plan: Some(plan),
+            problems: Vec::new(),
+            installed_at: Some(at.display().to_string()),
+        }
+    }
+
+    fn refused(problems: Vec<String>) -> Self {
+        PackImport {
+            plan: None,
+            problems,
+            installed_at: None,
+        }
+    }
 }
 
 /// What a creation run made.
@@ -80,6 +80,17 @@ pub struct CreationDone {
     pub accounts: Vec<SheetEntry>,
     /// Groups created by the run.
     pub groups_created: Vec<String>,
+}
+
+impl From<CreationReport> for CreationDone {
+    fn from(report: CreationReport) -> Self {
+        CreationDone {
+            accounts: sheet::entries(&report),
+            run_id: report.run_id,
+            server_url: report.server_url,
+            groups_created: report.groups_created,
+        }
+    }
 }
 
 /// Progress of a creation run, streamed over its channel.
@@ -112,51 +123,24 @@ pub struct WrittenFile {
     pub count: usize,
 }
 
-fn io_error(path: &Path, e: std::io::Error) -> IpcError {
-    CoreError::DataDir {
-        path: path.to_owned(),
-        source: e,
-    }
-    .into()
-}
-
-/// A path typed by the trainer: trimmed, not empty.
-fn typed_path(path: &str) -> Result<PathBuf, IpcError> {
-    let path = path.trim();
-    if path.is_empty() {
-        return Err(CoreError::InvalidValue {
-            field: "path",
-            value: String::new(),
+impl WrittenFile {
+    fn new(path: &Path, count: usize) -> Self {
+        WrittenFile {
+            path: path.display().to_string(),
+            count,
         }
-        .into());
     }
-    Ok(PathBuf::from(path))
-}
-
-/// Writes `bytes` to `path`, creating its folder.
-fn write_file(path: &Path, bytes: &[u8]) -> Result<(), IpcError> {
-    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-        std::fs::create_dir_all(parent).map_err(|e| io_error(parent, e))?;
-    }
-    std::fs::write(path, bytes).map_err(|e| io_error(path, e))
-}
-
-fn installed_packs_dir(state: &AppState) -> Result<PathBuf, IpcError> {
-    Ok(state.paths()?.data_dir().join("workshop-packs"))
 }
 
 /// Loads the workshop packs this laptop keeps into the tours on offer (at start).
 pub fn load_installed_packs(state: &AppState) {
-    let Ok(dir) = installed_packs_dir(state) else {
-        return;
-    };
-    let Ok(entries) = std::fs::read_dir(&dir) else {
+    let Ok(paths) = state.paths() else {
         return;
     };
     let mut catalog = state.tours_mut();
-    for entry in entries.flatten() {
+    for pack in pack::installed_packs(paths) {
         // A pack that no longer loads shows up among the broken tours.
-        let _ = catalog.load_pack(&entry.path());
+        let _ = catalog.load_pack(&pack);
     }
 }
 
@@ -165,12 +149,7 @@ pub fn load_installed_packs(state: &AppState) {
 pub async fn workshop_overview(state: State<'_, AppState>) -> Result<WorkshopOverview, IpcError> {
     Ok(WorkshopOverview {
         plans: records::plans(state.store()?)?,
-        folder: state
-            .paths()?
-            .data_dir()
-            .join("workshop")
-            .display()
-            .to_string(),
+        folder: state.paths()?.workshop().display().to_string(),
     })
 }
 
@@ -181,17 +160,7 @@ pub async fn workshop_plan_save(
     name: String,
     tours: Vec<String>,
 ) -> Result<WorkshopPlan, IpcError> {
-    let plan = WorkshopPlan {
-        name: name.trim().to_owned(),
-        tours,
-    };
-    if plan.name.is_empty() {
-        return Err(CoreError::InvalidValue {
-            field: "workshop-name",
-            value: String::new(),
-        }
-        .into());
-    }
+    let plan = WorkshopPlan::named(&name, tours);
     records::save_plan(state.store()?, &plan)?;
     Ok(plan)
 }
@@ -206,28 +175,16 @@ pub async fn workshop_pack_export(
     dest: String,
 ) -> Result<PackExport, IpcError> {
     let dest = typed_path(&dest)?;
-    let plan = WorkshopPlan {
-        name: name.trim().to_owned(),
-        tours,
-    };
     // Tours of the packs this laptop keeps can go into the new pack too.
-    let mut sets = Vec::new();
-    if let Ok(entries) = std::fs::read_dir(installed_packs_dir(&state)?) {
-        for entry in entries.flatten() {
-            sets.push(passerelle_core::tours::FileSet::read(&entry.path())?);
-        }
-    }
-    let identity = PackIdentity {
-        id: pack_id.trim().to_owned(),
-        version: 1,
-        name: plan.name.clone(),
-    };
-    if let Some(parent) = dest.parent().filter(|p| !p.as_os_str().is_empty()) {
-        std::fs::create_dir_all(parent).map_err(|e| io_error(parent, e))?;
-    }
-    let written = pack::export_pack(&plan, &identity, &sets, &dest)?;
-    records::save_plan(state.store()?, &plan)?;
-    Ok(written)
+    let sets = pack::installed_sets(state.paths()?)?;
+    let plan = WorkshopPlan::named(&name, tours);
+    Ok(pack::export_and_save(
+        state.store()?,
+        &plan,
+        &pack_id,
+        &sets,
+        &dest,
+    )?)
 }
 
 /// Checks a workshop pack, keeps a copy on this laptop, offers its tours and saves its plan.
@@ -236,50 +193,14 @@ pub async fn workshop_pack_import(
     state: State<'_, AppState>,
     path: String,
 ) -> Result<PackImport, IpcError> {
-    let path = typed_path(&path)?;
-    let imported = match pack::import_pack(&path) {
-        Ok(p) => p,
-        Err(CoreError::WorkshopPackInvalid { problems, .. }) => {
-            return Ok(PackImport {
-                plan: None,
-                problems,
-                installed_at: None,
-            });
+    match pack::import_and_install(state.store()?, state.paths()?, &typed_path(&path)?) {
+        Ok((imported, installed)) => {
+            state.tours_mut().load_pack(&installed)?;
+            Ok(PackImport::installed(imported.plan, &installed))
         }
-        Err(e) => return Err(e.into()),
-    };
-    let installed = pack::install_pack(state.paths()?.data_dir(), &imported)?;
-    records::save_plan(state.store()?, &imported.plan)?;
-    state.tours_mut().load_pack(&installed)?;
-    Ok(PackImport {
-        plan: Some(imported.plan),
-        problems: Vec::new(),
-        installed_at: Some(installed.display().to_string()),
-    })
-}
-
-/// Checks the members against what the space holds now.
-fn plan_members(space: &SpaceState, members: &MembersRequest, l10n: &Localizer) -> AccountPlan {
-    let name = l10n.t("workshop-participant-name");
-    let source = match &members.csv {
-        Some(text) => MemberSource::Csv(text.as_bytes()),
-        None => MemberSource::Count {
-            count: members.count.unwrap_or(0),
-            prefix: members.prefix.trim(),
-            name: &name,
-            group: members
-                .group
-                .as_deref()
-                .map(str::trim)
-                .filter(|g| !g.is_empty()),
-        },
-    };
-    let mode = if members.email_link {
-        PasswordMode::EmailLink
-    } else {
-        PasswordMode::Generated
-    };
-    passerelle_core::workshop::plan_accounts_with(&source, space, mode)
+        Err(CoreError::WorkshopPackInvalid { problems, .. }) => Ok(PackImport::refused(problems)),
+        Err(e) => Err(e.into()),
+    }
 }
 
 /// Checks a list of members (or a count) against the space with the trainer's admin account:
@@ -291,8 +212,7 @@ pub async fn workshop_accounts_plan(
     members: MembersRequest,
 ) -> Result<AccountPlan, IpcError> {
     let client = state.account_client(account_id)?;
-    let space = SpaceState::read(&client, members.limit).await?;
-    Ok(plan_members(&space, &members, &state.localizer()?))
+    Ok(accounts::plan_members(&client, &members, &state.localizer()?).await?)
 }
 
 /// Checks again, then creates the accounts in the background; progress and the outcome go
@@ -307,43 +227,33 @@ pub async fn workshop_accounts_create<R: Runtime>(
 ) -> Result<AccountPlan, IpcError> {
     let state = app.passerelle();
     let client = state.account_client(account_id)?;
-    let space = SpaceState::read(&client, members.limit).await?;
-    let plan = plan_members(&space, &members, &state.localizer()?);
-    if !plan.is_valid() {
-        return Err(CoreError::WorkshopPlanInvalid {
-            problems: plan.problems.len().max(1),
-        }
-        .into());
-    }
-    let handle = app.clone();
-    let run_plan = plan.clone();
+    let plan = accounts::plan_members(&client, &members, &state.localizer()?).await?;
+    plan.ensure_valid()?;
+    let (handle, run) = (app.clone(), plan.clone());
     tauri::async_runtime::spawn(async move {
-        let Ok(store) = handle.passerelle().store() else {
-            return;
-        };
-        let events = on_event.clone();
-        let mut progress = move |done: usize, total: usize| {
-            let _ = events.send(CreationEvent::Progress { done, total });
-        };
-        let label = if label.trim().is_empty() {
-            "workshop"
-        } else {
-            label.trim()
-        };
-        let event = match accounts::create_accounts(&client, store, &run_plan, label, &mut progress)
-            .await
-        {
-            Ok(report) => CreationEvent::Finished(CreationDone {
-                accounts: sheet::entries(&report),
-                run_id: report.run_id,
-                server_url: report.server_url,
-                groups_created: report.groups_created,
-            }),
-            Err(e) => CreationEvent::Failed(e.into()),
-        };
-        let _ = on_event.send(event);
+        if let Ok(store) = handle.passerelle().store() {
+            let event = create(&client, store, &run, &label, &on_event).await;
+            let _ = on_event.send(event);
+        }
     });
     Ok(plan)
+}
+
+/// Runs the creation, its progress over the channel; the outcome as the last event.
+async fn create(
+    client: &passerelle_core::nextcloud::Client,
+    store: &passerelle_core::Store,
+    plan: &AccountPlan,
+    label: &str,
+    on_event: &Channel<CreationEvent>,
+) -> CreationEvent {
+    let mut progress = |done, total| {
+        let _ = on_event.send(CreationEvent::Progress { done, total });
+    };
+    match accounts::create_accounts(client, store, plan, label, &mut progress).await {
+        Ok(report) => CreationEvent::Finished(report.into()),
+        Err(e) => CreationEvent::Failed(e.into()),
+    }
 }
 
 /// The practice accounts Passerelle recorded on this account's space that clean-up may touch.
@@ -399,24 +309,15 @@ pub async fn workshop_sheet_save<R: Runtime>(
     cards: Vec<SheetEntry>,
     open: bool,
 ) -> Result<WrittenFile, IpcError> {
-    let state = app.passerelle();
-    let mut path = typed_path(&path)?;
-    if path.extension().is_none_or(|e| e != "html") {
-        path.set_extension("html");
-    }
-    let server = sheet::web_address(&server)?;
-    let html = sheet::render(&state.localizer()?, &server, &title, &cards);
-    write_file(&path, html.as_bytes())?;
+    let l10n = app.passerelle().localizer()?;
+    let (path, count) = sheet::write_sheet(&l10n, &typed_path(&path)?, &server, &title, &cards)?;
     if open {
         // Without a browser the path is still shown.
         let _ = app
             .opener()
             .open_path(path.display().to_string(), None::<&str>);
     }
-    Ok(WrittenFile {
-        path: path.display().to_string(),
-        count: cards.iter().filter(|c| c.password.is_some()).count(),
-    })
+    Ok(WrittenFile::new(&path, count))
 }
 
 /// Writes this laptop's participants' progress to a small JSON file.
@@ -427,22 +328,8 @@ pub async fn workshop_progress_export(
     path: String,
 ) -> Result<WrittenFile, IpcError> {
     let path = typed_path(&path)?;
-    let laptop = laptop.trim();
-    if laptop.is_empty() {
-        return Err(CoreError::InvalidValue {
-            field: "laptop",
-            value: String::new(),
-        }
-        .into());
-    }
-    let file = progress::export_progress(state.store()?, laptop)?;
-    let bytes = serde_json::to_vec_pretty(&file)
-        .map_err(|e| IpcError::new("unknown", format!("progress file: {e}")))?;
-    write_file(&path, &bytes)?;
-    Ok(WrittenFile {
-        path: path.display().to_string(),
-        count: file.participants.len(),
-    })
+    let file = progress::write_progress_file(state.store()?, &laptop, &path)?;
+    Ok(WrittenFile::new(&path, file.participants.len()))
 }
 
 /// Merges progress files into this computer's table. Every file is read and checked first:
@@ -452,15 +339,11 @@ pub async fn workshop_progress_import(
     state: State<'_, AppState>,
     paths: Vec<String>,
 ) -> Result<Vec<ImportSummary>, IpcError> {
-    let files = paths
+    let paths = paths
         .iter()
-        .map(|p| progress::read_progress_file(&typed_path(p)?).map_err(IpcError::from))
-        .collect::<Result<Vec<_>, _>>()?;
-    let store = state.store()?;
-    Ok(files
-        .iter()
-        .map(|f| progress::import_progress(store, f))
-        .collect::<Result<Vec<_>, _>>()?)
+        .map(|p| typed_path(p))
+        .collect::<Result<Vec<PathBuf>, _>>()?;
+    Ok(progress::import_progress_files(state.store()?, &paths)?)
 }
 
 /// The merged table: participant × tour × step.
@@ -478,12 +361,8 @@ pub async fn workshop_progress_csv(
     path: String,
 ) -> Result<WrittenFile, IpcError> {
     let path = typed_path(&path)?;
-    let cells = progress::progress_table(state.store()?)?;
-    write_file(&path, progress::table_csv(&cells).as_bytes())?;
-    Ok(WrittenFile {
-        path: path.display().to_string(),
-        count: cells.len(),
-    })
+    let count = progress::write_table_csv(state.store()?, &path)?;
+    Ok(WrittenFile::new(&path, count))
 }
 
 /// Empties the merged table (before the next workshop).
@@ -505,13 +384,9 @@ pub async fn workshop_reset<R: Runtime>(
         }
     }
     let state = app.passerelle();
-    let web = state.paths()?.data_dir().join("web-sessions");
-    Ok(reset_laptop(
-        state.store()?,
-        state.secrets(),
-        Some(&web),
-        &confirmed,
-    )?)
+    let web = state.paths()?.web_sessions();
+    let (store, secrets) = (state.store()?, state.secrets());
+    Ok(reset_laptop(store, secrets, Some(&web), &confirmed)?)
 }
 
 #[cfg(test)]

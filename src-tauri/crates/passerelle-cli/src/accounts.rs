@@ -9,7 +9,7 @@ use clap::Subcommand;
 use passerelle_core::connect;
 use passerelle_core::model::ServerCheck;
 use passerelle_core::secrets::{Secret, SecretStorage, Secrets};
-use passerelle_core::{CoreError, DataPaths, IpcError, Localizer, Store};
+use passerelle_core::{CoreError, IpcError, Localizer, Store};
 
 use crate::Outcome;
 
@@ -60,12 +60,8 @@ pub enum AccountCommand {
     },
 }
 
-fn open_store() -> Result<Store, CoreError> {
-    Store::open(&DataPaths::from_env()?)
-}
-
 pub async fn server(cmd: ServerCommand, l10n: &Localizer, json: bool) -> Outcome {
-    let store = open_store()?;
+    let store = crate::open_store()?;
     match cmd {
         ServerCommand::Check { address } => {
             let check = connect::check_address(&store, &address).await?;
@@ -158,7 +154,7 @@ fn profile_id(store: &Store, name: &str) -> Result<i64, CoreError> {
 }
 
 pub async fn account(cmd: AccountCommand, l10n: &Localizer, json: bool) -> Outcome {
-    let store = open_store()?;
+    let store = crate::open_store()?;
     match cmd {
         AccountCommand::Add {
             profile,

@@ -11,7 +11,7 @@ mod workshop;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use passerelle_core::{IpcError, Language, Localizer, i18n};
+use passerelle_core::{CoreError, DataPaths, IpcError, Language, Localizer, Store, i18n};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -100,4 +100,9 @@ fn block_on(future: impl std::future::Future<Output = Outcome>) -> Outcome {
         .build()
         .expect("a tokio runtime starts")
         .block_on(future)
+}
+
+/// The store in the data folder (`PASSERELLE_DATA_DIR` or the platform's), for every command.
+pub(crate) fn open_store() -> Result<Store, CoreError> {
+    Store::open(&DataPaths::from_env()?)
 }

@@ -14,7 +14,7 @@ use passerelle_core::tours::{
     self, CHECK_TYPES, Catalog, FileSet, LoadedSource, STEP_KINDS, StepState, TourOrigin,
     TourProblem, TourStatus, TourTexts,
 };
-use passerelle_core::{CoreError, DataPaths, IpcError, Localizer, Store};
+use passerelle_core::{CoreError, IpcError, Localizer, Store};
 
 use crate::Outcome;
 
@@ -85,10 +85,6 @@ fn catalog_with(packs: &[PathBuf]) -> Result<Catalog, CoreError> {
         catalog.load_pack(p)?;
     }
     Ok(catalog)
-}
-
-fn open_store() -> Result<Store, CoreError> {
-    Store::open(&DataPaths::from_env()?)
 }
 
 fn find_profile(store: &Store, name: &str, l10n: &Localizer) -> Result<i64, IpcError> {
@@ -372,7 +368,7 @@ fn state_text(l10n: &Localizer, state: Option<StepState>) -> String {
 }
 
 fn progress(profile: &str, packs: &[PathBuf], l10n: &Localizer, json: bool) -> Outcome {
-    let store = open_store()?;
+    let store = crate::open_store()?;
     let profile_id = find_profile(&store, profile, l10n)?;
     let catalog = catalog_with(packs)?;
     let report = tours::progress_report(&store, &catalog, profile_id)?;
@@ -437,7 +433,7 @@ async fn check(
     l10n: &Localizer,
     json: bool,
 ) -> Outcome {
-    let store = open_store()?;
+    let store = crate::open_store()?;
     let profile_id = find_profile(&store, profile, l10n)?;
     let catalog = catalog_with(packs)?;
     let needs_input = catalog

@@ -21,12 +21,13 @@ use std::time::{Duration, Instant};
 
 use clap::{Args, Subcommand, ValueEnum};
 use passerelle_core::connect;
+use passerelle_core::export::human_bytes;
 use passerelle_core::handover::{
     self, HandoverPlan, JobSummary, MemberSide, PlanRequest, Progress, RunOptions, RunOutcome,
     Selection, Sessions, StrategyKind, Verification,
 };
 use passerelle_core::secrets::Secrets;
-use passerelle_core::{CoreError, DataPaths, IpcError, Localizer, Store};
+use passerelle_core::{CoreError, IpcError, Localizer, Store};
 use passerelle_nextcloud::{CancellationToken, Client, Secret};
 
 use crate::Outcome;
@@ -227,10 +228,6 @@ fn print_json(value: &impl serde::Serialize) {
         "{}",
         serde_json::to_string_pretty(value).expect("serialises")
     );
-}
-
-fn open_store() -> Result<Store, CoreError> {
-    Store::open(&DataPaths::from_env()?)
 }
 
 /// App passwords from the environment, else standard input (read once, one line per side).
@@ -609,21 +606,6 @@ async fn make_plan(
     Ok((plan, sessions))
 }
 
-pub(crate) fn human_bytes(n: u64) -> String {
-    const UNITS: [&str; 5] = ["B", "KB", "MB", "GB", "TB"];
-    let mut v = n as f64;
-    let mut u = 0;
-    while v >= 1000.0 && u < UNITS.len() - 1 {
-        v /= 1000.0;
-        u += 1;
-    }
-    if u == 0 {
-        format!("{n} B")
-    } else {
-        format!("{v:.1} {}", UNITS[u])
-    }
-}
-
 fn print_plan(plan: &HandoverPlan, l10n: &Localizer) {
     let t = &plan.totals;
     let args = [
@@ -889,7 +871,7 @@ fn print_verification(v: &Verification, l10n: &Localizer) {
 }
 
 pub async fn run(cmd: TransferCommand, l10n: &Localizer, json: bool) -> Outcome {
-    let store = open_store()?;
+    let store = crate::open_store()?;
     match cmd {
         TransferCommand::Plan {
             from,

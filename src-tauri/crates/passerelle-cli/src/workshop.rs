@@ -12,13 +12,13 @@ use std::path::{Path, PathBuf};
 
 use clap::{Args, Subcommand};
 use passerelle_core::secrets::Secrets;
-use passerelle_core::workshop::pack::{self, PackIdentity};
+use passerelle_core::workshop::pack;
+use passerelle_core::workshop::plan::FRAMASPACE_ACCOUNT_LIMIT;
 use passerelle_core::workshop::progress::{self, ParticipantStep};
 use passerelle_core::workshop::reset::reset_laptop;
 use passerelle_core::workshop::sheet;
 use passerelle_core::workshop::{
-    AccountPlan, CleanupAction, MemberSource, PasswordMode, SpaceState, WorkshopPlan, accounts,
-    records,
+    AccountPlan, CleanupAction, CsvBytes, MembersRequest, WorkshopPlan, accounts, records,
 };
 use passerelle_core::{CoreError, DataPaths, IpcError, Localizer, Store};
 use passerelle_nextcloud::{Client, normalize_address};
@@ -207,10 +207,6 @@ pub enum ProgressCommand {
     },
 }
 
-fn open_store() -> Result<Store, CoreError> {
-    Store::open(&DataPaths::from_env()?)
-}
-
 fn print_json(value: &impl serde::Serialize) {
     println!(
         "{}",
@@ -256,40 +252,29 @@ fn io_error(path: &Path, e: std::io::Error) -> IpcError {
     .into()
 }
 
-/// Reads the members and checks them against the space.
+/// Reads the members (the CSV file as it is) and checks them against the space.
 async fn plan(
     client: &Client,
     members: &MembersArgs,
     l10n: &Localizer,
 ) -> Result<AccountPlan, IpcError> {
-    let limit = if members.framaspace {
-        Some(passerelle_core::workshop::plan::FRAMASPACE_ACCOUNT_LIMIT)
-    } else {
-        members.limit
+    let csv = match &members.csv {
+        Some(path) => Some(CsvBytes(
+            std::fs::read(path).map_err(|e| io_error(path, e))?,
+        )),
+        None => None,
     };
-    let state = SpaceState::read(client, limit).await?;
-    let name = l10n.t("workshop-participant-name");
-    let bytes;
-    let source = match (&members.csv, members.count) {
-        (Some(path), _) => {
-            bytes = std::fs::read(path).map_err(|e| io_error(path, e))?;
-            MemberSource::Csv(&bytes)
-        }
-        (None, count) => MemberSource::Count {
-            count: count.unwrap_or(0),
-            prefix: &members.prefix,
-            name: &name,
-            group: members.group.as_deref(),
-        },
+    let request = MembersRequest {
+        csv,
+        count: members.count,
+        prefix: members.prefix.clone(),
+        group: members.group.clone(),
+        limit: members
+            .limit
+            .or(members.framaspace.then_some(FRAMASPACE_ACCOUNT_LIMIT)),
+        email_link: members.email_link,
     };
-    let mode = if members.email_link {
-        PasswordMode::EmailLink
-    } else {
-        PasswordMode::Generated
-    };
-    Ok(passerelle_core::workshop::plan_accounts_with(
-        &source, &state, mode,
-    ))
+    Ok(accounts::plan_members(client, &request, l10n).await?)
 }
 
 /// Prints the plan's mistakes (stdout) or its summary; `Err` when it has mistakes.
@@ -361,7 +346,7 @@ fn report_plan(plan: &AccountPlan, l10n: &Localizer, json: bool) -> Outcome {
 }
 
 pub async fn run(cmd: WorkshopCommand, l10n: &Localizer, json: bool) -> Outcome {
-    let store = open_store()?;
+    let store = crate::open_store()?;
     match cmd {
         WorkshopCommand::Accounts(cmd) => accounts_cmd(cmd, &store, l10n, json).await,
         WorkshopCommand::Sheet {
@@ -639,21 +624,12 @@ async fn pack_cmd(cmd: PackCommand, store: &Store, l10n: &Localizer, json: bool)
             pack: packs,
             out,
         } => {
-            let plan = WorkshopPlan {
-                name: name.clone(),
-                tours,
-            };
+            let plan = WorkshopPlan::named(&name, tours);
             let sets = packs
                 .iter()
                 .map(|p| passerelle_core::tours::FileSet::read(p))
                 .collect::<Result<Vec<_>, _>>()?;
-            let identity = PackIdentity {
-                id,
-                version: 1,
-                name,
-            };
-            let written = pack::export_pack(&plan, &identity, &sets, &out)?;
-            records::save_plan(store, &plan)?;
+            let written = pack::export_and_save(store, &plan, &id, &sets, &out)?;
             if json {
                 print_json(&written);
             } else {
@@ -672,8 +648,9 @@ async fn pack_cmd(cmd: PackCommand, store: &Store, l10n: &Localizer, json: bool)
             Ok(())
         }
         PackCommand::Import { path } => {
-            let imported = match pack::import_pack(&path) {
-                Ok(p) => p,
+            let data = DataPaths::from_env()?;
+            let (imported, installed) = match pack::import_and_install(store, &data, &path) {
+                Ok(done) => done,
                 Err(CoreError::WorkshopPackInvalid { path, problems }) => {
                     if !json {
                         for p in &problems {
@@ -684,9 +661,6 @@ async fn pack_cmd(cmd: PackCommand, store: &Store, l10n: &Localizer, json: bool)
                 }
                 Err(e) => return Err(e.into()),
             };
-            let data = DataPaths::from_env()?;
-            let installed = pack::install_pack(data.data_dir(), &imported)?;
-            records::save_plan(store, &imported.plan)?;
             if json {
                 print_json(&serde_json::json!({
                     "plan": imported.plan,
@@ -717,9 +691,7 @@ fn state_text(l10n: &Localizer, state: ParticipantStep) -> String {
 fn progress_cmd(cmd: ProgressCommand, store: &Store, l10n: &Localizer, json: bool) -> Outcome {
     match cmd {
         ProgressCommand::Export { laptop, out } => {
-            let file = progress::export_progress(store, &laptop)?;
-            let bytes = serde_json::to_vec_pretty(&file).expect("serialises");
-            std::fs::write(&out, bytes).map_err(|e| io_error(&out, e))?;
+            let file = progress::write_progress_file(store, &laptop, &out)?;
             if json {
                 print_json(
                     &serde_json::json!({ "file": out, "participants": file.participants.len() }),
@@ -740,13 +712,8 @@ fn progress_cmd(cmd: ProgressCommand, store: &Store, l10n: &Localizer, json: boo
         }
         ProgressCommand::Import { files } => {
             // Every file is read and checked before anything is merged.
-            let read = files
-                .iter()
-                .map(|f| progress::read_progress_file(f))
-                .collect::<Result<Vec<_>, _>>()?;
-            let mut summaries = Vec::new();
-            for (path, file) in files.iter().zip(&read) {
-                let summary = progress::import_progress(store, file)?;
+            let summaries = progress::import_progress_files(store, &files)?;
+            for (path, summary) in files.iter().zip(&summaries) {
                 if !json {
                     println!(
                         "{}",
@@ -760,7 +727,6 @@ fn progress_cmd(cmd: ProgressCommand, store: &Store, l10n: &Localizer, json: boo
                         )
                     );
                 }
-                summaries.push(summary);
             }
             if json {
                 print_json(&summaries);
@@ -768,11 +734,11 @@ fn progress_cmd(cmd: ProgressCommand, store: &Store, l10n: &Localizer, json: boo
             Ok(())
         }
         ProgressCommand::Table { csv } => {
-            let cells = progress::progress_table(store)?;
             if let Some(out) = csv {
-                std::fs::write(&out, progress::table_csv(&cells)).map_err(|e| io_error(&out, e))?;
+                progress::write_table_csv(store, &out)?;
                 return Ok(());
             }
+            let cells = progress::progress_table(store)?;
             if json {
                 print_json(&cells);
             } else if cells.is_empty() {

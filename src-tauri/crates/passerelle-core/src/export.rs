@@ -1,5 +1,5 @@
 //! Small helpers for the files people export: CSV tables (tour health, workshop progress,
-//! hand-over reports) and HTML escaping (hand-over reports, sign-in sheets).
+//! hand-over reports), sizes for people, and HTML escaping (hand-over reports, sign-in sheets).
 //!
 //! CSV has one writer, [`CsvWriter`] (the `csv` crate), with one documented choice: RFC 4180,
 //! a field quoted only when it needs it (a comma, a quote or a line break in it) and every
@@ -88,6 +88,22 @@ pub fn csv_line(fields: &[&str]) -> String {
     w.finish()
 }
 
+/// A size for people, in powers of 1000 as Nextcloud shows them: `999 B`, `1.5 MB`.
+pub fn human_bytes(n: u64) -> String {
+    const UNITS: [&str; 5] = ["B", "KB", "MB", "GB", "TB"];
+    let mut v = n as f64;
+    let mut u = 0;
+    while v >= 1000.0 && u < UNITS.len() - 1 {
+        v /= 1000.0;
+        u += 1;
+    }
+    if u == 0 {
+        format!("{n} B")
+    } else {
+        format!("{v:.1} {}", UNITS[u])
+    }
+}
+
 /// Escapes text for HTML element content and attribute values.
 pub fn escape_html(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -117,6 +133,13 @@ mod tests {
         assert_eq!(csv_field("=HYPERLINK(1)"), "'=HYPERLINK(1)");
         // Records end with CRLF (RFC 4180); a line break inside a field stays as it is.
         assert_eq!(csv_line(&["x", "-1", "a\nb"]), "x,'-1,\"a\nb\"\r\n");
+    }
+
+    #[test]
+    fn sizes_for_people() {
+        assert_eq!(human_bytes(999), "999 B");
+        assert_eq!(human_bytes(1_500_000), "1.5 MB");
+        assert_eq!(human_bytes(3_000_000_000_000_000), "3000.0 TB");
     }
 
     #[test]

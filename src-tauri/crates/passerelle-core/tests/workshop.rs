@@ -549,7 +549,8 @@ fn workshop_pack_round_trip_through_zip_and_folder() {
                     .contains_key(&format!("locales/{lang}/files.ftl"))
             );
         }
-        let installed = pack::install_pack(&dir.path().join("data"), &imported).unwrap();
+        let installed =
+            pack::install_pack(&DataPaths::at(dir.path().join("data")), &imported).unwrap();
         assert!(installed.join("workshop.toml").is_file());
     }
     // A plan naming a tour nobody has is refused before anything is written.

@@ -15,9 +15,9 @@ use ring::rand::{SecureRandom, SystemRandom};
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::plan::{AccountPlan, PasswordMode, PlannedAccount, SpaceState};
+use super::plan::{AccountPlan, MembersRequest, PasswordMode, PlannedAccount, SpaceState};
 use super::records::{self, AccountState, PracticeAccount};
-use crate::{CoreError, Store};
+use crate::{CoreError, Localizer, Store};
 
 impl SpaceState {
     /// Asks the server (admin or group admin). `limit` is what the trainer says the space
@@ -38,6 +38,17 @@ impl SpaceState {
             group_admin_of,
         })
     }
+}
+
+/// Reads what the space holds (with the trainer's `members.limit`), then plans `members`:
+/// what the Workshop screen and the CLI both call before showing or creating anything.
+pub async fn plan_members(
+    client: &Client,
+    members: &MembersRequest,
+    l10n: &Localizer,
+) -> Result<AccountPlan, CoreError> {
+    let space = SpaceState::read(client, members.limit).await?;
+    Ok(members.plan(&space, &l10n.t("workshop-participant-name")))
 }
 
 /// Letters and digits that cannot be mistaken for one another when read off paper (no
@@ -114,11 +125,12 @@ pub async fn create_accounts(
     label: &str,
     progress: &mut (dyn FnMut(usize, usize) + Send),
 ) -> Result<CreationReport, CoreError> {
-    if !plan.is_valid() {
-        return Err(CoreError::WorkshopPlanInvalid {
-            problems: plan.problems.len().max(1),
-        });
-    }
+    plan.ensure_valid()?;
+    // A blank label (the screen's empty field) is the default one.
+    let label = match label.trim() {
+        "" => "workshop",
+        label => label,
+    };
     let server = server_key(client);
     let run_id = records::begin_run(store, &server, label)?;
     let mut groups_created = Vec::new();

@@ -17,11 +17,11 @@ pub mod sheet;
 
 pub use accounts::{
     CleanupAction, CleanupReport, CreatedAccount, CreationReport, cleanup_accounts,
-    cleanup_candidates, create_accounts,
+    cleanup_candidates, create_accounts, plan_members,
 };
 pub use plan::{
-    AccountPlan, LineProblem, LineReason, MemberSource, PasswordMode, PlannedAccount, SpaceState,
-    plan_accounts, plan_accounts_with,
+    AccountPlan, CsvBytes, LineProblem, LineReason, MemberSource, MembersRequest, PasswordMode,
+    PlannedAccount, SpaceState, plan_accounts, plan_accounts_with,
 };
 pub use records::{AccountState, PracticeAccount, WorkshopPlan};
 

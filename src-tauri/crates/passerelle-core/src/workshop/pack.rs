@@ -15,11 +15,11 @@ use serde::{Deserialize, Serialize};
 use toml::Spanned;
 use ts_rs::TS;
 
-use super::records::WorkshopPlan;
-use crate::CoreError;
+use super::records::{self, WorkshopPlan};
 use crate::tours::catalog::{self, FileSet, LoadedSource};
 use crate::tours::format::is_valid_id;
 use crate::tours::{TourOrigin, TourProblem};
+use crate::{CoreError, DataPaths, Store};
 
 /// The plan's file inside a workshop pack.
 pub const WORKSHOP_FILE: &str = "workshop.toml";
@@ -364,16 +364,16 @@ fn check_workshop(
     })
 }
 
-/// Copies a checked pack into `<data_dir>/workshop-packs/<pack-id>/` (replacing an older copy),
-/// so the laptop keeps it after the USB key is gone. Returns the folder.
-pub fn install_pack(data_dir: &Path, pack: &ImportedWorkshop) -> Result<PathBuf, CoreError> {
+/// Copies a checked pack into `<data folder>/workshop-packs/<pack-id>/` (replacing an older
+/// copy), so the laptop keeps it after the USB key is gone. Returns the folder.
+pub fn install_pack(paths: &DataPaths, pack: &ImportedWorkshop) -> Result<PathBuf, CoreError> {
     let id = pack
         .source
         .pack
         .as_ref()
         .map(|p| p.id.clone())
         .unwrap_or_else(|| "workshop".into());
-    let root = data_dir.join("workshop-packs");
+    let root = paths.workshop_packs();
     let dest = root.join(&id);
     if dest.exists() {
         std::fs::remove_dir_all(&dest).map_err(|e| io_error(&dest, e))?;
@@ -381,6 +381,57 @@ pub fn install_pack(data_dir: &Path, pack: &ImportedWorkshop) -> Result<PathBuf,
     std::fs::create_dir_all(&root).map_err(|e| io_error(&root, e))?;
     write_files(&dest, &pack.files.files)?;
     Ok(dest)
+}
+
+/// The folders of the packs this laptop keeps (none when it keeps none).
+pub fn installed_packs(paths: &DataPaths) -> Vec<PathBuf> {
+    match std::fs::read_dir(paths.workshop_packs()) {
+        Ok(entries) => entries.flatten().map(|e| e.path()).collect(),
+        Err(_) => Vec::new(),
+    }
+}
+
+/// The tours of the packs this laptop keeps, to put into a new pack.
+pub fn installed_sets(paths: &DataPaths) -> Result<Vec<FileSet>, CoreError> {
+    installed_packs(paths)
+        .iter()
+        .map(|p| FileSet::read(p))
+        .collect()
+}
+
+/// Checks a workshop pack, installs a copy on this laptop and saves its plan: what the
+/// Workshop screen and the CLI both do on import. Returns the pack and where it now lives.
+pub fn import_and_install(
+    store: &Store,
+    paths: &DataPaths,
+    path: &Path,
+) -> Result<(ImportedWorkshop, PathBuf), CoreError> {
+    let imported = import_pack(path)?;
+    let installed = install_pack(paths, &imported)?;
+    records::save_plan(store, &imported.plan)?;
+    Ok((imported, installed))
+}
+
+/// Writes a workshop pack of `plan` to `dest` (its folder created first) with tours from
+/// `sets` besides the bundled ones, then saves the plan: the export of both front ends.
+pub fn export_and_save(
+    store: &Store,
+    plan: &WorkshopPlan,
+    id: &str,
+    sets: &[FileSet],
+    dest: &Path,
+) -> Result<PackExport, CoreError> {
+    if let Some(parent) = dest.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent).map_err(|e| io_error(parent, e))?;
+    }
+    let identity = PackIdentity {
+        id: id.trim().to_owned(),
+        version: 1,
+        name: plan.name.clone(),
+    };
+    let written = export_pack(plan, &identity, sets, dest)?;
+    records::save_plan(store, plan)?;
+    Ok(written)
 }
 
 /// A cheap fingerprint of a pack on disk (every file's path, size and modification time, or

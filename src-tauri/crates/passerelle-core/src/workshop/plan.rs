@@ -6,7 +6,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use serde::Serialize;
+use serde::{Deserialize, Deserializer, Serialize};
 use ts_rs::TS;
 use unicode_normalization::UnicodeNormalization;
 
@@ -183,6 +183,17 @@ impl AccountPlan {
     pub fn is_valid(&self) -> bool {
         self.problems.is_empty() && !self.accounts.is_empty()
     }
+
+    /// `Ok` when the plan can be run, else the error that says how many mistakes it has.
+    pub fn ensure_valid(&self) -> Result<(), crate::CoreError> {
+        if self.is_valid() {
+            Ok(())
+        } else {
+            Err(crate::CoreError::WorkshopPlanInvalid {
+                problems: self.problems.len().max(1),
+            })
+        }
+    }
 }
 
 /// What the server already has, read before planning.
@@ -216,6 +227,65 @@ pub enum MemberSource<'a> {
         /// Group to put them in.
         group: Option<&'a str>,
     },
+}
+
+/// Who the practice accounts are: a CSV's text, or a count.
+#[derive(Debug, Clone, Default, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct MembersRequest {
+    /// A CSV of members (name, and optionally login, email, group, quota).
+    #[ts(type = "string | null")]
+    pub csv: Option<CsvBytes>,
+    /// Or a number of participants.
+    #[ts(type = "number | null")]
+    pub count: Option<usize>,
+    /// Login prefix for a count (`atelier` gives atelier-01…).
+    pub prefix: String,
+    /// Group for a count (created when missing).
+    pub group: Option<String>,
+    /// Most accounts the space may hold (50 on Framaspace).
+    #[ts(type = "number | null")]
+    pub limit: Option<usize>,
+    /// The server e-mails a link instead of a generated password.
+    pub email_link: bool,
+}
+
+/// A CSV file's bytes as they are, so that the CLI can pass a file and its encoding be
+/// reported; over IPC the UI sends text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CsvBytes(pub Vec<u8>);
+
+impl<'de> Deserialize<'de> for CsvBytes {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Ok(CsvBytes(String::deserialize(d)?.into_bytes()))
+    }
+}
+
+impl MembersRequest {
+    /// Checks these members against what the space holds: the one planning of the Workshop
+    /// screen and the CLI. A count's login prefix and group are trimmed (a blank group is
+    /// none); `participant_name` names a count's participants (`Participant 01`…).
+    pub fn plan(&self, space: &SpaceState, participant_name: &str) -> AccountPlan {
+        let source = match &self.csv {
+            Some(CsvBytes(bytes)) => MemberSource::Csv(bytes),
+            None => MemberSource::Count {
+                count: self.count.unwrap_or(0),
+                prefix: self.prefix.trim(),
+                name: participant_name,
+                group: self
+                    .group
+                    .as_deref()
+                    .map(str::trim)
+                    .filter(|g| !g.is_empty()),
+            },
+        };
+        let mode = if self.email_link {
+            PasswordMode::EmailLink
+        } else {
+            PasswordMode::Generated
+        };
+        plan_accounts_with(&source, space, mode)
+    }
 }
 
 /// Which column a header names.
@@ -745,5 +815,46 @@ mod tests {
         assert_eq!(parse_quota("illimité").as_deref(), Some("none"));
         assert_eq!(parse_quota("lots"), None);
         assert_eq!(parse_quota("-3 GB"), None);
+    }
+
+    #[test]
+    fn both_front_ends_plan_a_count_alike_prefix_and_group_trimmed() {
+        // The CLI used to keep `--prefix " atelier"` and `--group ""` as typed (a login with a
+        // space, an account put in a group named ""); the Workshop screen trimmed them.
+        let space = SpaceState::default();
+        let asked = MembersRequest {
+            count: Some(2),
+            prefix: " atelier ".into(),
+            group: Some("  ".into()),
+            ..Default::default()
+        };
+        let plan = asked.plan(&space, "Participant");
+        assert!(plan.is_valid(), "{:?}", plan.problems);
+        assert_eq!(plan.accounts[0].user_id, "atelier-01");
+        assert_eq!(plan.accounts[1].display_name, "Participant 02");
+        assert!(plan.accounts[0].groups.is_empty() && plan.groups_to_create.is_empty());
+        let grouped = MembersRequest {
+            group: Some(" asso ".into()),
+            ..asked
+        };
+        assert_eq!(grouped.plan(&space, "P").groups_to_create, ["asso"]);
+    }
+
+    #[test]
+    fn a_request_from_the_ui_carries_its_csv_as_text() {
+        let asked: MembersRequest = serde_json::from_value(serde_json::json!({
+            "csv": "name\nAnne", "count": null, "prefix": "atelier", "group": null,
+            "limit": 50, "emailLink": false,
+        }))
+        .unwrap();
+        assert_eq!(asked.csv, Some(CsvBytes(b"name\nAnne".to_vec())));
+        let plan = asked.plan(&SpaceState::default(), "P");
+        assert_eq!(plan.accounts[0].user_id, "anne");
+        assert_eq!(plan.ensure_valid().map_err(|e| e.code()), Ok(()));
+        let empty = MembersRequest::default().plan(&SpaceState::default(), "P");
+        assert_eq!(
+            empty.ensure_valid().unwrap_err().code(),
+            "workshop-plan-invalid"
+        );
     }
 }

@@ -9,7 +9,7 @@
 //! from. Participants are matched by profile name, without case.
 
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use rusqlite::params;
 use serde::{Deserialize, Serialize};
@@ -176,6 +176,46 @@ fn current_steps_all(
         let rows = stmt.query_map([profile_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
         Ok(rows.collect::<Result<_, _>>()?)
     })
+}
+
+/// Writes this laptop's progress (named `laptop`, trimmed, not blank) to `path` as pretty
+/// JSON. Returns what was written.
+pub fn write_progress_file(
+    store: &Store,
+    laptop: &str,
+    path: &Path,
+) -> Result<ProgressFile, CoreError> {
+    let laptop = laptop.trim();
+    if laptop.is_empty() {
+        return Err(CoreError::InvalidValue {
+            field: "laptop",
+            value: String::new(),
+        });
+    }
+    let file = export_progress(store, laptop)?;
+    let bytes = serde_json::to_vec_pretty(&file).expect("a progress file serialises");
+    crate::paths::write_file(path, &bytes)?;
+    Ok(file)
+}
+
+/// Merges progress files into the trainer's table. Every file is read and checked first: one
+/// bad file merges nothing. One summary per file, in order.
+pub fn import_progress_files(
+    store: &Store,
+    paths: &[PathBuf],
+) -> Result<Vec<ImportSummary>, CoreError> {
+    let files = paths
+        .iter()
+        .map(|p| read_progress_file(p))
+        .collect::<Result<Vec<_>, _>>()?;
+    files.iter().map(|f| import_progress(store, f)).collect()
+}
+
+/// Writes the merged table to `path` as CSV; returns how many cells it holds.
+pub fn write_table_csv(store: &Store, path: &Path) -> Result<usize, CoreError> {
+    let cells = progress_table(store)?;
+    crate::paths::write_file(path, table_csv(&cells).as_bytes())?;
+    Ok(cells.len())
 }
 
 /// Reads and checks a progress file.

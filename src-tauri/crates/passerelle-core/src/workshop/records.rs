@@ -197,6 +197,16 @@ pub struct WorkshopPlan {
     pub tours: Vec<String>,
 }
 
+impl WorkshopPlan {
+    /// A plan named as the trainer typed it (trimmed).
+    pub fn named(name: &str, tours: Vec<String>) -> Self {
+        WorkshopPlan {
+            name: name.trim().to_owned(),
+            tours,
+        }
+    }
+}
+
 /// Saves (creates or replaces) a plan.
 pub fn save_plan(store: &Store, plan: &WorkshopPlan) -> Result<(), CoreError> {
     let name = plan.name.trim();

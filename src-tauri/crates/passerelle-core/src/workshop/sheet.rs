@@ -8,6 +8,8 @@
 //! ([`entries`]) or from a CSV the trainer made ([`read_cards`]); nothing here writes a file.
 //! Texts come from `workshop.ftl`.
 
+use std::path::{Path, PathBuf};
+
 use qrcode::QrCode;
 use qrcode::render::svg;
 use serde::{Deserialize, Serialize};
@@ -93,6 +95,24 @@ pub fn web_address(input: &str) -> Result<String, CoreError> {
     } else {
         format!("https://{input}")
     })
+}
+
+/// Writes the sheet to `path` (`.html` added when missing, its folder created): for the
+/// trainer who asked for it, as it holds the passwords. Returns the file and how many cards.
+pub fn write_sheet(
+    l10n: &Localizer,
+    path: &Path,
+    server: &str,
+    title: &str,
+    cards: &[SheetEntry],
+) -> Result<(PathBuf, usize), CoreError> {
+    let mut path = path.to_owned();
+    if path.extension().is_none_or(|e| e != "html") {
+        path.set_extension("html");
+    }
+    let html = render(l10n, &web_address(server)?, title, cards);
+    crate::paths::write_file(&path, html.as_bytes())?;
+    Ok((path, cards.iter().filter(|c| c.password.is_some()).count()))
 }
 
 /// The Nextcloud apps' login link for an account.
