@@ -17,12 +17,16 @@ import pytest
 from selenium import webdriver
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.options import ArgOptions
+from selenium.webdriver.remote.client_config import ClientConfig
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = ROOT / "target" / "debug" / "passerelle"
 ARTIFACTS = ROOT / "target" / "e2e"
+# Longest a single WebDriver command may take before the test fails (Selenium waits forever by
+# default: a WebKitWebDriver that stops answering once hung a whole run).
+COMMAND_SECONDS = 90
 FAKE_BROWSER_DIR = Path(__file__).resolve().parent / "bin"
 
 
@@ -133,7 +137,9 @@ class AppDriver:
         options = ArgOptions()
         options.set_capability("browserName", "wry")
         options.set_capability("tauri:options", {"application": str(APP)})
-        self.session = webdriver.Remote(command_executor=f"http://127.0.0.1:{port}", options=options)
+        url = f"http://127.0.0.1:{port}"
+        config = ClientConfig(remote_server_addr=url, timeout=COMMAND_SECONDS)
+        self.session = webdriver.Remote(command_executor=url, options=options, client_config=config)
         return self.session
 
     def quit(self) -> None:
