@@ -10,6 +10,7 @@ import shutil
 import socket
 import subprocess
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from selenium import webdriver
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.options import ArgOptions
 from selenium.webdriver.remote.client_config import ClientConfig
+from selenium.webdriver.remote.remote_connection import RemoteConnection
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
@@ -139,7 +141,7 @@ class AppDriver:
         options.set_capability("tauri:options", {"application": str(APP)})
         url = f"http://127.0.0.1:{port}"
         config = ClientConfig(remote_server_addr=url, timeout=COMMAND_SECONDS)
-        self.session = webdriver.Remote(command_executor=url, options=options, client_config=config)
+        self.session = webdriver.Remote(command_executor=RemoteConnection(client_config=config), options=options)
         return self.session
 
     def quit(self) -> None:
@@ -181,6 +183,52 @@ def opened(app, tmp_path):
         no_proxy="127.0.0.1,localhost",
     )
     return record
+
+
+# A transparent pixel whose colour changes: WebKit draws the page again, nothing visible changes.
+_REPAINT = """
+let pixel = document.getElementById("e2e-repaint");
+if (!pixel) {
+  pixel = document.createElement("div");
+  pixel.id = "e2e-repaint";
+  pixel.style.cssText = "position:fixed;left:0;top:0;width:1px;height:1px;pointer-events:none";
+  document.documentElement.appendChild(pixel);
+}
+pixel.style.backgroundColor = `rgba(${arguments[0] % 256}, 0, 0, 0)`;
+"""
+_REPAINT_DONE = 'document.getElementById("e2e-repaint")?.remove()'
+
+
+def save_shot(session, path, timeout: float = 30.0) -> None:
+    """A WebDriver screenshot of the main window into `path`.
+
+    WebKitGTK's WebDriver takes the screenshot at the page's next drawing. A page where nothing
+    moves (no caret blinking, no animation: the http warning, the page after a dialog closed)
+    is not drawn again, and the screenshot never came (it hung whole runs). So while it is not
+    there, the page is made to draw again by changing a transparent pixel."""
+    done = threading.Event()
+    failure: list[BaseException] = []
+
+    def take() -> None:
+        try:
+            session.save_screenshot(str(path))
+        except BaseException as e:  # noqa: BLE001 - handed to the caller below
+            failure.append(e)
+        finally:
+            done.set()
+
+    threading.Thread(target=take, daemon=True).start()
+    deadline = time.monotonic() + timeout
+    nudges = 0
+    while not done.wait(0.2):
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"no screenshot within {timeout:.0f} s: {path}")
+        nudges += 1
+        session.execute_script(_REPAINT, nudges)
+    if nudges:
+        session.execute_script(_REPAINT_DONE)
+    if failure:
+        raise failure[0]
 
 
 def wait(session, timeout: float = 20.0) -> WebDriverWait:

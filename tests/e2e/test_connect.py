@@ -11,17 +11,14 @@ Screenshots: target/e2e/connect-*.png (one per test, taken at the end, pass or f
 
 import colorsys
 import json
-import contextlib
 import os
 import re
-import signal
 import subprocess
-import threading
 
 import pytest
 from selenium.webdriver.common.by import By
 
-from conftest import ARTIFACTS, ROOT, by_testid, descendants, fluent_message, html_lang, visible, wait
+from conftest import ARTIFACTS, ROOT, by_testid, fluent_message, html_lang, visible, wait, save_shot
 from flows import (
     APP_PASSWORD,
     APP_PASSWORD_DETAILS,
@@ -100,29 +97,10 @@ def shot(app, request):
     name = name.removeprefix("connect-")
     yield
     if app.session is not None:
-        session = app.session
-
-        def take() -> None:
-            try:
-                session.save_screenshot(str(ARTIFACTS / f"connect-{name}.png"))
-            except Exception:  # noqa: BLE001 - a screenshot must not hide the real failure
-                pass
-
-        # WebKitWebDriver's screenshot can fail to answer once the sign-out dialog has closed:
-        # bounded, and the app is stopped when it does not answer (the test's outcome stands).
-        taker = threading.Thread(target=take, daemon=True)
-        taker.start()
-        taker.join(SCREENSHOT_SECONDS)
-        if taker.is_alive():
-            app.session = None
-            if app.driver_proc is not None:
-                for pid in descendants(app.driver_proc.pid):
-                    with contextlib.suppress(OSError):
-                        os.kill(pid, signal.SIGKILL)
-
-
-SCREENSHOT_SECONDS = 20
-
+        try:
+            save_shot(app.session, ARTIFACTS / f"connect-{name}.png")
+        except Exception:  # noqa: BLE001 - a screenshot must not hide the real failure
+            pass
 
 
 def lang_of(app) -> str:
@@ -259,11 +237,11 @@ def test_connect_failures_are_explained(app, doubles, opened, shot):
 
     submit_address(s, website.base_url)
     wait_error(s, "not-nextcloud", lang)
-    s.save_screenshot(str(ARTIFACTS / f"connect-error-not-nextcloud-{lang}.png"))
+    save_shot(s, ARTIFACTS / f"connect-error-not-nextcloud-{lang}.png")
 
     submit_address(s, maintenance.base_url)
     wait_error(s, "maintenance", lang)
-    s.save_screenshot(str(ARTIFACTS / f"connect-error-maintenance-{lang}.png"))
+    save_shot(s, ARTIFACTS / f"connect-error-maintenance-{lang}.png")
 
     to_sign_in_choices(s, nextcloud.base_url)
     sign_in_with_app_password(s, ALICE, "not-the-right-app-password")
@@ -334,7 +312,7 @@ def test_connection_survives_a_restart_with_the_keyring(keyring, app, nextcloud,
 
 def save(s, name: str) -> None:
     """target/e2e/connect-<name>.png, a screenshot of a screen this issue changed."""
-    s.save_screenshot(str(ARTIFACTS / f"connect-{name}.png"))
+    save_shot(s, ARTIFACTS / f"connect-{name}.png")
 
 
 def secrets_in_keyring(keyring) -> str:

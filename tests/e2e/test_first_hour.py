@@ -16,7 +16,7 @@ the hand-over's access step) are in test_handover.py.
 import pytest
 from selenium.webdriver.common.by import By
 
-from conftest import ARTIFACTS, by_testid, visible, wait
+from conftest import ARTIFACTS, by_testid, visible, wait, save_shot
 from flows import (
     BROWSER_BUTTON,
     LONG,
@@ -39,7 +39,7 @@ def shot(s, lang: str, name: str, el=None) -> None:
         s.execute_script("arguments[0].scrollIntoView({block: 'center'})", el)
     # Two frames, so the picture shows what was just changed.
     s.execute_async_script("const done = arguments[0]; requestAnimationFrame(() => requestAnimationFrame(done));")
-    s.save_screenshot(str(ARTIFACTS / f"first-hour-{lang}-{name}.png"))
+    save_shot(s, ARTIFACTS / f"first-hour-{lang}-{name}.png")
 
 
 def rects(s, testids: list[str]) -> dict:

@@ -18,7 +18,7 @@ import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 
-from conftest import ARTIFACTS, APP, by_testid, visible, wait
+from conftest import ARTIFACTS, APP, by_testid, visible, wait, save_shot
 from flows import (
     LONG,
     accept_session_storage,
@@ -95,7 +95,7 @@ def shot(s, lang: str, name: str) -> None:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     # Two frames, so the picture shows what was just changed.
     s.execute_async_script("const done = arguments[0]; requestAnimationFrame(() => requestAnimationFrame(done));")
-    s.save_screenshot(str(ARTIFACTS / f"handover-{lang}-{name}.png"))
+    save_shot(s, ARTIFACTS / f"handover-{lang}-{name}.png")
 
 
 def click(s, testid: str, timeout: float = 20.0):

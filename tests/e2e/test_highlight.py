@@ -33,7 +33,7 @@ from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
 
-from conftest import ARTIFACTS, by_testid, visible, wait
+from conftest import ARTIFACTS, by_testid, visible, wait, save_shot
 from flows import LONG, connect_with_app_password, fluent_text, norm
 from nextcloud_double import ALICE, ALICE_APP_PASSWORD, NextcloudDouble, _plain
 from test_tours import open_tours, press_next, tour_card, wait_step
@@ -181,7 +181,7 @@ def keep_shot(path: Path, name: str) -> None:
 def main_shot(app, s, name: str) -> Path:
     """The main window alone (WebDriver's own screenshot), kept for the review notes too."""
     path = ARTIFACTS / f"highlight-main-{name}-{lang_of(app)}.png"
-    s.save_screenshot(str(path))
+    save_shot(s, path)
     keep_shot(path, f"main-{name}-{lang_of(app)}")
     return path
 

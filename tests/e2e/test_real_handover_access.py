@@ -20,7 +20,7 @@ import urllib.request
 import pytest
 from selenium.webdriver.common.by import By
 
-from conftest import ARTIFACTS, by_testid, visible, wait
+from conftest import ARTIFACTS, by_testid, visible, wait, save_shot
 from flows import (
     LONG,
     accept_session_storage,
@@ -80,7 +80,7 @@ def shot(s, lang: str, name: str, el=None) -> None:
     if el is not None:
         s.execute_script("arguments[0].scrollIntoView({block: 'center'})", el)
     s.execute_async_script("const done = arguments[0]; requestAnimationFrame(() => requestAnimationFrame(done));")
-    s.save_screenshot(str(ARTIFACTS / f"real-handover-{lang}-{name}.png"))
+    save_shot(s, ARTIFACTS / f"real-handover-{lang}-{name}.png")
 
 
 def connect(s, login: str, password: str) -> None:

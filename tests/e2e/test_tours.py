@@ -24,7 +24,7 @@ import pytest
 from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 
-from conftest import ARTIFACTS, ROOT, by_testid, visible, wait
+from conftest import ARTIFACTS, ROOT, by_testid, visible, wait, save_shot
 from flows import (
     LONG,
     SPACE_NAME,
@@ -113,13 +113,13 @@ def snap(app, request):
 
     def take(moment: str) -> None:
         if app.session is not None:
-            app.session.save_screenshot(str(ARTIFACTS / f"tours-{moment}-{lang}.png"))
+            save_shot(app.session, ARTIFACTS / f"tours-{moment}-{lang}.png")
 
     yield take
     name = re.sub(r"[^A-Za-z0-9]+", "-", request.node.name.removeprefix("test_")).strip("-")
     if app.session is not None:
         try:
-            app.session.save_screenshot(str(ARTIFACTS / f"tours-{name}-end.png"))
+            save_shot(app.session, ARTIFACTS / f"tours-{name}-end.png")
         except Exception:  # noqa: BLE001 - a screenshot must not hide the real failure
             pass
 

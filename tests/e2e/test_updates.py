@@ -6,7 +6,7 @@ The signed download and install paths are covered by src-tauri/tests/updates.rs.
 
 from selenium.webdriver.support import expected_conditions as EC
 
-from conftest import ARTIFACTS, by_testid, fluent_message, free_port, visible, wait
+from conftest import ARTIFACTS, by_testid, fluent_message, free_port, visible, wait, save_shot
 from flows import create_profile, norm
 
 
@@ -33,7 +33,7 @@ def test_an_unreachable_mirror_says_no_connection_only_when_asked(app):
     assert text == norm(fluent_message("en", "error-update-offline")), text
     assert not s.find_elements(*by_testid("update-download"))
     s.execute_script("arguments[0].scrollIntoView()", s.find_element(*by_testid("update-check")))
-    s.save_screenshot(str(ARTIFACTS / "settings-updates-offline-en.png"))
+    save_shot(s, ARTIFACTS / "settings-updates-offline-en.png")
 
     # The app keeps working: another screen opens.
     s.execute_script("location.hash = '#/about'")

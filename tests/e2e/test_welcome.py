@@ -4,7 +4,7 @@ restarts the app, and finds both kept. Screenshots are saved under target/e2e/."
 
 from selenium.webdriver.support import expected_conditions as EC
 
-from conftest import ARTIFACTS, by_testid, fluent_message, html_lang, visible, wait
+from conftest import ARTIFACTS, by_testid, fluent_message, html_lang, visible, wait, save_shot
 
 
 def test_language_and_profile_survive_a_restart(app):
@@ -22,7 +22,7 @@ def test_language_and_profile_survive_a_restart(app):
     name.send_keys("Camille")
     s.find_element(*by_testid("profile-create")).click()
     wait(s).until(EC.text_to_be_present_in_element(by_testid("current-profile"), "Camille"))
-    s.save_screenshot(str(ARTIFACTS / "after-profile-created-en.png"))
+    save_shot(s, ARTIFACTS / "after-profile-created-en.png")
 
     s = app.restart()
     welcome = visible(s, "welcome-screen")
@@ -30,7 +30,7 @@ def test_language_and_profile_survive_a_restart(app):
     assert fluent_message("en", "welcome-title") in welcome.text
     choices = s.find_elements(*by_testid("profile-choice"))
     assert [c.text.strip() for c in choices] == ["Camille"], "the profile was not kept"
-    s.save_screenshot(str(ARTIFACTS / "welcome-en.png"))
+    save_shot(s, ARTIFACTS / "welcome-en.png")
 
     choices[0].click()
     wait(s).until(EC.text_to_be_present_in_element(by_testid("current-profile"), "Camille"))

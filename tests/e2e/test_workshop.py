@@ -36,7 +36,7 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.remote.file_detector import UselessFileDetector
 from selenium.common.exceptions import StaleElementReferenceException
 
-from conftest import APP, ARTIFACTS, AppDriver, by_testid, visible, wait
+from conftest import APP, ARTIFACTS, AppDriver, by_testid, visible, wait, save_shot
 from flows import LONG, SPACE_NAME, connect_with_app_password, create_profile, fluent_text, norm, shown
 from nextcloud_double import ADMIN, ADMIN_APP_PASSWORD, ALICE, ALICE_APP_PASSWORD, NextcloudDouble, basic, fetch
 from workshop.cable import Cable
@@ -108,7 +108,7 @@ def lang_of(app) -> str:
 
 
 def snap(s, name: str, lang: str) -> None:
-    s.save_screenshot(str(ARTIFACTS / f"workshop-{name}-{lang}.png"))
+    save_shot(s, ARTIFACTS / f"workshop-{name}-{lang}.png")
 
 
 def open_route(s, route: str, testid: str):
@@ -148,7 +148,7 @@ def status_is(s, testid: str, text: str, timeout: float = LONG) -> None:
     try:
         wait(s, timeout).until(said)
     except Exception:
-        s.save_screenshot(str(ARTIFACTS / "workshop-failure.png"))
+        save_shot(s, ARTIFACTS / "workshop-failure.png")
         el = shown(s, testid)
         errors = [e.text for e in s.find_elements(By.CSS_SELECTOR, '[role="alert"]') if e.text.strip()]
         print("alerts:", errors)
