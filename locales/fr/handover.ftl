@@ -35,6 +35,7 @@ handover-reason-encrypted = Chiffré de bout en bout : le serveur ne le garde qu
 handover-reason-locked = Verrouillé (en cours de modification, ou verrouillé par quelqu’un) : le serveur ne peut pas le déplacer maintenant. Déverrouillez-le dans Nextcloud, puis reprenez.
 handover-reason-birthday-calendar = L’agenda automatique des anniversaires : Nextcloud le refait à partir des contacts.
 handover-reason-system-collection = Géré par le serveur (par exemple la liste des membres de l’espace).
+handover-reason-app-generated = Fait et tenu à jour par une application du serveur (par exemple « Contactés récemment ») : il est en lecture seule, et l’application le refait pour la personne qui reçoit.
 handover-reason-duplicate-name = Deux noms qui ne diffèrent que par la façon d’écrire les accents : seul le premier est transmis.
 handover-reason-duplicate-uid = Deux éléments avec le même identifiant : seul le premier est transmis.
 handover-reason-unsafe-name = Ce nom ou cette adresse sortirait de la destination : il a été refusé.

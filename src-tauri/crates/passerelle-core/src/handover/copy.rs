@@ -788,10 +788,25 @@ pub(crate) fn movable(meta: &CollectionMeta) -> Option<&'static str> {
         Some("birthday-calendar")
     } else {
         match meta.ownership {
-            Ownership::Owned => None,
+            Ownership::Owned => generated(&meta.uri),
             Ownership::SharedWithMe => Some("shared-with-member"),
             Ownership::System => Some("system-collection"),
         }
+    }
+}
+
+/// Why a collection the member owns is still not theirs to hand over, from its URI: Nextcloud
+/// names what an app makes and keeps up to date `z-app-generated--<app>--<name>` (the
+/// contactsinteraction app's "Recently contacted" address book: read only, a PUT answers 405,
+/// and the app makes it again at the recipient) and what the server makes
+/// `z-server-generated--<name>`.
+pub(crate) fn generated(uri: &str) -> Option<&'static str> {
+    if uri.starts_with("z-app-generated--") {
+        Some("app-generated")
+    } else if uri.starts_with("z-server-generated--") {
+        Some("system-collection")
+    } else {
+        None
     }
 }
 

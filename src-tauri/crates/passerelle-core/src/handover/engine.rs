@@ -408,7 +408,7 @@ impl Sessions {
                     Some("birthday-calendar")
                 } else {
                     match c.ownership {
-                        Ownership::Owned => None,
+                        Ownership::Owned => super::copy::generated(&c.uri),
                         Ownership::SharedWithMe => Some("shared-with-member"),
                         Ownership::System => Some("system-collection"),
                     }
@@ -427,7 +427,7 @@ impl Sessions {
             for b in dav.address_books().await? {
                 let count = dav.count_objects(&b.url).await.ok();
                 let excluded = match b.ownership {
-                    Ownership::Owned => None,
+                    Ownership::Owned => super::copy::generated(&b.uri),
                     Ownership::SharedWithMe => Some("shared-with-member"),
                     Ownership::System => Some("system-collection"),
                 };
@@ -483,7 +483,7 @@ impl Sessions {
             } else if c.received_share || c.uri.contains("_shared_by_") {
                 Some("shared-with-member")
             } else {
-                None
+                super::copy::generated(&c.uri)
             };
             CollectionEntry {
                 kind,
