@@ -24,6 +24,7 @@ handover-note-creation-limit = The recipient’s server limits how many calendar
 handover-note-no-calendar = One of the two servers has no calendars: calendars are not handed over.
 handover-note-no-address-book = One of the two servers has no address books: contacts are not handed over.
 handover-note-mtime-not-kept = The recipient’s server did not keep the files’ modification dates: they show the date of the copy.
+handover-note-collections-copied = This way of handing over only takes files: the calendars and address books are copied through this computer, and the departing member keeps theirs.
 
 ## Why something is not handed over, or failed
 

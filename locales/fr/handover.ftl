@@ -24,6 +24,7 @@ handover-note-creation-limit = Le serveur de destination limite le nombre d’ag
 handover-note-no-calendar = L’un des deux serveurs n’a pas d’agendas : les agendas ne sont pas transmis.
 handover-note-no-address-book = L’un des deux serveurs n’a pas de carnets d’adresses : les contacts ne sont pas transmis.
 handover-note-mtime-not-kept = Le serveur de destination n’a pas gardé les dates de modification des fichiers : ils portent la date de la copie.
+handover-note-collections-copied = Cette façon de transmettre ne prend que les fichiers : les agendas et les carnets d’adresses sont copiés par cet ordinateur, et le membre qui part garde les siens.
 
 ## Pourquoi un élément n’est pas transmis, ou a échoué
 
