@@ -286,7 +286,12 @@ impl NativeTransfer {
     /// empty: the recipient finds the whole hand-over in one folder, as planned. A MOVE keeps
     /// file ids and shares. Checked: `to` holds it (same file id when known) and `from` is
     /// gone. Already moved (a resume after a crash) counts as moved.
-    async fn into_place(&self, from: &str, to: &str, file_id: Option<u64>) -> Result<(), Failure> {
+    async fn move_into_place(
+        &self,
+        from: &str,
+        to: &str,
+        file_id: Option<u64>,
+    ) -> Result<(), Failure> {
         let (from_path, to_path) = (remote(from)?, remote(to)?);
         match self
             .recipient_files
@@ -495,7 +500,7 @@ impl NativeTransfer {
                     ..n.clone()
                 };
                 run.note(top, Some(&there.render(&at)))?;
-                match self.into_place(&at, &top.target, n.file_id).await {
+                match self.move_into_place(&at, &top.target, n.file_id).await {
                     Ok(()) => top.target.clone(),
                     Err(f) => {
                         // Kept "landed" where it is: a resume only tries the move again.
