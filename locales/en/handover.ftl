@@ -24,6 +24,7 @@ handover-note-creation-limit = The recipient’s server limits how many calendar
 handover-note-no-calendar = One of the two servers has no calendars: calendars are not handed over.
 handover-note-no-address-book = One of the two servers has no address books: contacts are not handed over.
 handover-note-mtime-not-kept = The recipient’s server did not keep the files’ modification dates: they show the date of the copy.
+handover-note-collections-copied = This way of handing over only takes files: the calendars and address books are copied through this computer, and the departing member keeps theirs.
 
 ## Why something is not handed over, or failed
 
@@ -35,6 +36,7 @@ handover-reason-encrypted = End-to-end encrypted: the server only holds it scram
 handover-reason-locked = Locked (being edited, or locked by someone): the server cannot move it now. Unlock it in Nextcloud, then resume.
 handover-reason-birthday-calendar = The automatic birthday calendar: Nextcloud makes it again from the contacts.
 handover-reason-system-collection = Managed by the server (for example the list of the space’s members).
+handover-reason-app-generated = Made and kept up to date by an app of the server (for example “Recently contacted”): it is read only, and the app makes it again for the recipient.
 handover-reason-duplicate-name = Two names that differ only in how accents are written: only the first one is handed over.
 handover-reason-duplicate-uid = Two entries with the same identifier: only the first one is handed over.
 handover-reason-unsafe-name = This name or address would land outside the destination: it was refused.

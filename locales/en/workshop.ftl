@@ -19,6 +19,7 @@ workshop-reason-too-big = the file is too big (1 MB at most)
 workshop-reason-unknown-column = unknown column: use name, login, email, group, quota
 workshop-reason-missing-name-column = the “name” column is missing from the first line
 workshop-reason-too-many-fields = this line has more cells than the header (one separator too many?)
+workshop-reason-mixed-separators = the cells of this line are separated by another character than those of the first line (for example “;” under a header separated by “,”): use the same separator on every line
 workshop-reason-empty-name = the name is empty
 workshop-reason-invalid-email = the e-mail address is not valid
 workshop-reason-bad-id-characters = the login may only hold unaccented letters, digits and _ . @ -

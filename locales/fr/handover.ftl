@@ -24,6 +24,7 @@ handover-note-creation-limit = Le serveur de destination limite le nombre d’ag
 handover-note-no-calendar = L’un des deux serveurs n’a pas d’agendas : les agendas ne sont pas transmis.
 handover-note-no-address-book = L’un des deux serveurs n’a pas de carnets d’adresses : les contacts ne sont pas transmis.
 handover-note-mtime-not-kept = Le serveur de destination n’a pas gardé les dates de modification des fichiers : ils portent la date de la copie.
+handover-note-collections-copied = Cette façon de transmettre ne prend que les fichiers : les agendas et les carnets d’adresses sont copiés par cet ordinateur, et le membre qui part garde les siens.
 
 ## Pourquoi un élément n’est pas transmis, ou a échoué
 
@@ -35,6 +36,7 @@ handover-reason-encrypted = Chiffré de bout en bout : le serveur ne le garde qu
 handover-reason-locked = Verrouillé (en cours de modification, ou verrouillé par quelqu’un) : le serveur ne peut pas le déplacer maintenant. Déverrouillez-le dans Nextcloud, puis reprenez.
 handover-reason-birthday-calendar = L’agenda automatique des anniversaires : Nextcloud le refait à partir des contacts.
 handover-reason-system-collection = Géré par le serveur (par exemple la liste des membres de l’espace).
+handover-reason-app-generated = Fait et tenu à jour par une application du serveur (par exemple « Contactés récemment ») : il est en lecture seule, et l’application le refait pour la personne qui reçoit.
 handover-reason-duplicate-name = Deux noms qui ne diffèrent que par la façon d’écrire les accents : seul le premier est transmis.
 handover-reason-duplicate-uid = Deux éléments avec le même identifiant : seul le premier est transmis.
 handover-reason-unsafe-name = Ce nom ou cette adresse sortirait de la destination : il a été refusé.

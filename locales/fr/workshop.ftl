@@ -19,6 +19,7 @@ workshop-reason-too-big = le fichier est trop gros (1 Mo au plus)
 workshop-reason-unknown-column = colonne inconnue : utilisez nom, identifiant, courriel, groupe, quota
 workshop-reason-missing-name-column = il manque la colonne « nom » sur la première ligne
 workshop-reason-too-many-fields = cette ligne a plus de cases que l’en-tête (un séparateur en trop ?)
+workshop-reason-mixed-separators = les cases de cette ligne sont séparées par un autre caractère que celles de la première ligne (par exemple « ; » sous un en-tête séparé par « , ») : utilisez le même séparateur sur toutes les lignes
 workshop-reason-empty-name = le nom est vide
 workshop-reason-invalid-email = l’adresse e-mail n’est pas valable
 workshop-reason-bad-id-characters = l’identifiant ne peut contenir que des lettres sans accent, des chiffres et _ . @ -

@@ -75,6 +75,7 @@ export function reasonText(i18n: I18n, reason: LineReason, other: number | null)
     "unknown-column": () => i18n.t("workshop-reason-unknown-column", args),
     "missing-name-column": () => i18n.t("workshop-reason-missing-name-column", args),
     "too-many-fields": () => i18n.t("workshop-reason-too-many-fields", args),
+    "mixed-separators": () => i18n.t("workshop-reason-mixed-separators", args),
     "empty-name": () => i18n.t("workshop-reason-empty-name", args),
     "invalid-email": () => i18n.t("workshop-reason-invalid-email", args),
     "bad-id-characters": () => i18n.t("workshop-reason-bad-id-characters", args),

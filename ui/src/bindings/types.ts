@@ -2291,7 +2291,7 @@ tours: Array<string>, };
 /**
  * Why a line of the list cannot be used. Each has a Fluent id `workshop-reason-<code>`.
  */
-export type LineReason = "encoding" | "empty" | "too-big" | "unknown-column" | "missing-name-column" | "too-many-fields" | "empty-name" | "invalid-email" | "bad-id-characters" | "id-too-long" | "duplicate-in-file" | "exists-on-server" | "bad-group" | "invalid-quota" | "too-many-accounts" | "email-required" | "group-required" | "group-not-allowed";
+export type LineReason = "encoding" | "empty" | "too-big" | "unknown-column" | "missing-name-column" | "too-many-fields" | "mixed-separators" | "empty-name" | "invalid-email" | "bad-id-characters" | "id-too-long" | "duplicate-in-file" | "exists-on-server" | "bad-group" | "invalid-quota" | "too-many-accounts" | "email-required" | "group-required" | "group-not-allowed";
 
 /**
  * One mistake, with where it is.

@@ -605,7 +605,7 @@ where
         Ok(())
     }
 
-    async fn collections(
+    pub(super) async fn collections(
         &self,
         run: &RunContext<'_>,
         kind: ItemKind,
@@ -788,10 +788,25 @@ pub(crate) fn movable(meta: &CollectionMeta) -> Option<&'static str> {
         Some("birthday-calendar")
     } else {
         match meta.ownership {
-            Ownership::Owned => None,
+            Ownership::Owned => generated(&meta.uri),
             Ownership::SharedWithMe => Some("shared-with-member"),
             Ownership::System => Some("system-collection"),
         }
+    }
+}
+
+/// Why a collection the member owns is still not theirs to hand over, from its URI: Nextcloud
+/// names what an app makes and keeps up to date `z-app-generated--<app>--<name>` (the
+/// contactsinteraction app's "Recently contacted" address book: read only, a PUT answers 405,
+/// and the app makes it again at the recipient) and what the server makes
+/// `z-server-generated--<name>`.
+pub(crate) fn generated(uri: &str) -> Option<&'static str> {
+    if uri.starts_with("z-app-generated--") {
+        Some("app-generated")
+    } else if uri.starts_with("z-server-generated--") {
+        Some("system-collection")
+    } else {
+        None
     }
 }
 
@@ -839,6 +854,80 @@ where
         };
         // Cancelling drops the transfers in flight: their items stay planned and are written
         // again by the next resume.
+        tokio::select! {
+            r = work => r,
+            _ = run.cancel.cancelled() => Ok(()),
+        }
+    }
+}
+
+/// A strategy that moves or copies only files on the server (the copy through a share,
+/// Nextcloud's own transfer), with the job's calendars and address books carried by the
+/// streamed copy between the same two sessions: first the files its way, then each collection
+/// and its objects as [`StreamedCopy`] does (created only if absent, never written twice). The
+/// member keeps their calendars and contacts (a copy), as the plan's note says.
+#[derive(Debug)]
+pub struct WithCollectionCopy<'a, S, FS, CS, FT, CT> {
+    files: S,
+    copy: StreamedCopy<'a, FS, CS, FT, CT>,
+}
+
+impl<'a, S, FS, CS, FT, CT> WithCollectionCopy<'a, S, FS, CS, FT, CT> {
+    /// `files` hands the files over; the collections go from `source` to `target`.
+    pub fn new(files: S, source: &'a Side<FS, CS>, target: &'a Side<FT, CT>) -> Self {
+        WithCollectionCopy {
+            files,
+            copy: StreamedCopy::new(source, target),
+        }
+    }
+}
+
+impl<S, FS, CS, FT, CT> Strategy for WithCollectionCopy<'_, S, FS, CS, FT, CT>
+where
+    S: Strategy,
+    FS: FileSource,
+    CS: CollectionSource,
+    FT: FileTarget,
+    CT: CollectionTarget,
+{
+    fn kind(&self) -> StrategyKind {
+        self.files.kind()
+    }
+
+    fn estimate(&self, totals: &PlanTotals) -> Duration {
+        let collections = PlanTotals {
+            files: 0,
+            folders: 0,
+            bytes: 0,
+            ..*totals
+        };
+        self.files.estimate(totals) + estimate(&collections)
+    }
+
+    async fn execute(&self, run: &RunContext<'_>) -> Result<(), CoreError> {
+        self.files.execute(run).await?;
+        let c = &self.copy;
+        let work = async {
+            if !run.stopped() {
+                c.collections(
+                    run,
+                    ItemKind::Calendar,
+                    c.source.calendars.as_ref(),
+                    c.target.calendars.as_ref(),
+                )
+                .await?;
+            }
+            if !run.stopped() {
+                c.collections(
+                    run,
+                    ItemKind::AddressBook,
+                    c.source.contacts.as_ref(),
+                    c.target.contacts.as_ref(),
+                )
+                .await?;
+            }
+            Ok::<(), CoreError>(())
+        };
         tokio::select! {
             r = work => r,
             _ = run.cancel.cancelled() => Ok(()),

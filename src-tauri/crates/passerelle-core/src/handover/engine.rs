@@ -26,7 +26,7 @@ use super::plan::{PlanRequest, plan_with_context};
 use super::run::RunOptions;
 use super::share_copy::{self, ShareCopy};
 use super::strategy::{OtStatus, StrategyContext, availability, choose};
-use super::{journal, run_copy, run_job};
+use super::{WithCollectionCopy, journal, run_copy, run_job};
 use crate::i18n::Localizer;
 use crate::secrets::SecretError;
 use crate::{CoreError, Store};
@@ -408,7 +408,7 @@ impl Sessions {
                     Some("birthday-calendar")
                 } else {
                     match c.ownership {
-                        Ownership::Owned => None,
+                        Ownership::Owned => super::copy::generated(&c.uri),
                         Ownership::SharedWithMe => Some("shared-with-member"),
                         Ownership::System => Some("system-collection"),
                     }
@@ -427,7 +427,7 @@ impl Sessions {
             for b in dav.address_books().await? {
                 let count = dav.count_objects(&b.url).await.ok();
                 let excluded = match b.ownership {
-                    Ownership::Owned => None,
+                    Ownership::Owned => super::copy::generated(&b.uri),
                     Ownership::SharedWithMe => Some("shared-with-member"),
                     Ownership::System => Some("system-collection"),
                 };
@@ -483,7 +483,7 @@ impl Sessions {
             } else if c.received_share || c.uri.contains("_shared_by_") {
                 Some("shared-with-member")
             } else {
-                None
+                super::copy::generated(&c.uri)
             };
             CollectionEntry {
                 kind,
@@ -572,8 +572,10 @@ impl Sessions {
                 let (Some(s), Some(t)) = (&self.source_client, &self.target_client) else {
                     return Err(missing());
                 };
-                let strategy = ShareCopy::new(s, t)?;
+                let source = dav_side(s, &job.source)?;
                 let target = dav_side(t, &job.target)?;
+                // Files through a share, calendars and contacts by the streamed copy.
+                let strategy = WithCollectionCopy::new(ShareCopy::new(s, t)?, &source, &target);
                 run_job(store, job_id, &strategy, &target, options, cancel, progress).await
             }
             StrategyKind::StreamedCopy => {
@@ -588,7 +590,11 @@ impl Sessions {
                 let (Some(s), Some(t)) = (&self.source_client, &self.target_client) else {
                     return Err(missing());
                 };
-                let strategy = super::native::NativeTransfer::new(s, t)?;
+                let source = dav_side(s, &job.source)?;
+                let target = dav_side(t, &job.target)?;
+                // Files by the server's transfer, calendars and contacts by the streamed copy.
+                let files = super::native::NativeTransfer::new(s, t)?;
+                let strategy = WithCollectionCopy::new(files, &source, &target);
                 super::run_native(store, job_id, &strategy, options, cancel, progress).await
             }
         }

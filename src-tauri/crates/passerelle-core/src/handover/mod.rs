@@ -35,6 +35,7 @@ pub mod strategy;
 pub mod verify;
 
 pub use copy::StreamedCopy;
+pub use copy::WithCollectionCopy;
 pub use endpoint::{
     BulkUpload, Chunking, CollectionMeta, CollectionSource, CollectionTarget, DavCollections,
     DavFiles, DavSide, DownloadStream, Fetched, FileSource, FileTarget, Side, TransferError,

@@ -14,6 +14,7 @@ pub const REASONS: &[&str] = &[
     "other-storage",
     "birthday-calendar",
     "system-collection",
+    "app-generated",
     "duplicate-name",
     "duplicate-uid",
     "unsafe-name",

@@ -11,11 +11,17 @@
 //!    folder of the recipient (the same file id when the server gives one), with a bounded
 //!    wait: when nothing moves, the item fails with `background-jobs-not-running` (cron), and a
 //!    resume only follows again;
-//! 5. what landed is checked against the journal (every file and folder, sizes).
+//! 5. the recipient's session MOVEs it from the server's dated folder into its place in the
+//!    planned destination folder (created first), and removes the dated folder left empty:
+//!    the server makes one dated folder per transfer, and a hand-over of several paths must
+//!    still arrive in the one folder the plan names. The place reached is recorded before the
+//!    move, so a resume only moves it on;
+//! 6. what landed is checked against the journal (every file and folder, sizes).
 //!
 //! The member may get a false "transfer denied" notice next to "done" (seen on 29.0.6): it is
-//! never read. Calendars and address books are not moved by this API: they fail with
-//! `files-only-strategy`.
+//! never read. Calendars and address books are not moved by this API: the job's are copied by
+//! the streamed copy between the same two sessions ([`super::copy::WithCollectionCopy`]), and
+//! the plan says the member keeps them.
 //!
 //! The journal note of a top-level item is `transfer:<id|->:<step>:<fileid|-> <text>`, kept in
 //! the failure detail too (see [`TransferNote`]).
@@ -210,11 +216,19 @@ impl NativeTransfer {
         path: &RemotePath,
         name: &str,
         file_id: Option<u64>,
+        target: &str,
     ) -> Result<Option<String>, Failure> {
         match self.member_files.stat(path).await {
             Ok(_) => return Ok(None),
             Err(e) if e.kind() == ErrorKind::NotFound => {}
             Err(e) => return Err(Failure::Transfer(e.into())),
+        }
+        // Already in its place in the destination folder (moved there by an earlier run).
+        if let Some(id) = file_id
+            && let Ok(e) = self.recipient_files.stat(&remote(target)?).await
+            && e.file_id == Some(id)
+        {
+            return Ok(Some(target.to_owned()));
         }
         let mut folders: Vec<FileEntry> = self
             .recipient_files
@@ -265,6 +279,63 @@ impl NativeTransfer {
             }
         }
         Ok(out)
+    }
+
+    /// Moves what the server put in its own dated folder (`from`, `<dated>/<name>`) to `to`, its
+    /// place in the planned destination folder, then removes the dated folder when it is left
+    /// empty: the recipient finds the whole hand-over in one folder, as planned. A MOVE keeps
+    /// file ids and shares. Checked: `to` holds it (same file id when known) and `from` is
+    /// gone. Already moved (a resume after a crash) counts as moved.
+    async fn move_into_place(
+        &self,
+        from: &str,
+        to: &str,
+        file_id: Option<u64>,
+    ) -> Result<(), Failure> {
+        let (from_path, to_path) = (remote(from)?, remote(to)?);
+        match self
+            .recipient_files
+            .move_to(&from_path, &to_path, false)
+            .await
+        {
+            Ok(()) => {}
+            // Gone from the dated folder: moved by a run that died before recording it.
+            Err(e) if e.kind() == ErrorKind::NotFound => {}
+            Err(e) => return Err(Failure::Transfer(e.into())),
+        }
+        let there = self
+            .recipient_files
+            .stat(&to_path)
+            .await
+            .map_err(|e| Failure::Transfer(e.into()))?;
+        if file_id.is_some() && there.file_id.is_some() && there.file_id != file_id {
+            return Err(Failure::Reason(
+                "exists-at-destination",
+                format!("{to} is another file than the one transferred (still in {from})"),
+            ));
+        }
+        match self.recipient_files.stat(&from_path).await {
+            Err(e) if e.kind() == ErrorKind::NotFound => {}
+            Ok(_) => {
+                return Err(Failure::Reason(
+                    "exists-at-destination",
+                    format!("{from} is still there after moving it to {to}"),
+                ));
+            }
+            Err(e) => return Err(Failure::Transfer(e.into())),
+        }
+        if let Some(dated) = from_path
+            .parent()
+            .filter(|p| !p.is_root() && p.name().is_some_and(super::names::is_transfer_folder_name))
+        {
+            // Best effort: an empty folder left behind is only untidy.
+            if let Ok(inside) = self.recipient_files.list(&dated).await
+                && inside.iter().all(|e| e.path == dated)
+            {
+                let _ = self.recipient_files.delete(&dated).await;
+            }
+        }
+        Ok(())
     }
 
     /// Asks, finds the id, accepts and follows one top-level path; returns where it landed.
@@ -368,7 +439,7 @@ impl NativeTransfer {
         }
         let started = Instant::now();
         loop {
-            if let Some(at) = self.landed(&path, &name, n.file_id).await? {
+            if let Some(at) = self.landed(&path, &name, n.file_id, &top.target).await? {
                 return Ok(at);
             }
             if started.elapsed() >= self.follow.max_wait {
@@ -421,6 +492,24 @@ impl NativeTransfer {
             used.insert(id.clone());
         }
         let landed = match r {
+            Ok(at) if at != top.target => {
+                // Where the server put it, recorded first: a resume only moves it on.
+                let there = TransferNote {
+                    step: TransferStep::Landed,
+                    text: at.clone(),
+                    ..n.clone()
+                };
+                run.note(top, Some(&there.render(&at)))?;
+                match self.move_into_place(&at, &top.target, n.file_id).await {
+                    Ok(()) => top.target.clone(),
+                    Err(f) => {
+                        // Kept "landed" where it is: a resume only tries the move again.
+                        run.failed(top, &f)?;
+                        run.note(top, Some(&there.render(&at)))?;
+                        return Ok(());
+                    }
+                }
+            }
             Ok(at) => at,
             Err(f) => {
                 run.failed(top, &f)?;
@@ -529,39 +618,50 @@ impl Strategy for NativeTransfer {
 
     async fn execute(&self, run: &RunContext<'_>) -> Result<(), CoreError> {
         let items = &run.items;
-        for it in run.pending() {
-            if matches!(it.kind, ItemKind::Calendar | ItemKind::AddressBook) {
-                let f = Failure::Reason("files-only-strategy", it.source.clone());
-                run.failed(it, &f)?;
-            }
-        }
         let selection = journal::job(run.store, run.job_id)?.summary.selection;
-        let Some(Tops {
-            root,
-            tops,
-            covered,
-        }) = tops(items, &selection)
-        else {
+        let Some(Tops { tops, covered }) = tops(items, &selection) else {
             return Ok(());
         };
-        // The destination folder and the folders above the selected ones are not written:
-        // the server makes its own "transferred from …" folder and the member keeps the rest.
+        // The destination folder and the folders above the selected ones: created (MKCOL), so
+        // that each transferred path is moved from the server's dated folder into its place.
+        let mut failed_folders: HashSet<i64> = HashSet::new();
         for folder in items
             .iter()
             .filter(|i| i.kind == ItemKind::Folder && !covered.contains(&i.id) && pending(i))
         {
-            let detail = if folder.id == root.id {
-                "transferred from …"
-            } else {
-                "stays with the member"
-            };
-            run.copied(
-                folder,
-                &Written {
-                    detail: Some(detail.to_owned()),
-                    ..Written::default()
-                },
-            )?;
+            if folder
+                .parent_id
+                .is_some_and(|p| failed_folders.contains(&p))
+            {
+                failed_folders.insert(folder.id);
+                let f = Failure::Reason("parent-failed", "its folder failed".into());
+                run.failed(folder, &f)?;
+                continue;
+            }
+            let r = run
+                .attempt(folder, || async {
+                    match self
+                        .recipient_files
+                        .create_folder(&remote(&folder.target)?)
+                        .await
+                    {
+                        Ok(()) => Ok(()),
+                        Err(e) if e.kind() == ErrorKind::NotAllowed => Ok(()),
+                        Err(e) => Err(Failure::Transfer(e.into())),
+                    }
+                })
+                .await?;
+            match r {
+                Ok(()) => run.copied(folder, &Written::default())?,
+                Err(f) => {
+                    failed_folders.insert(folder.id);
+                    run.failed(folder, &f)?;
+                }
+            }
+        }
+        if !failed_folders.is_empty() {
+            // Nothing is asked of the server while there is no place to put it.
+            return Ok(());
         }
         let mut used: HashSet<String> = items
             .iter()
@@ -586,10 +686,10 @@ impl Strategy for NativeTransfer {
 
 /// Runs (or resumes) a native-transfer job: the strategy checks what landed at the recipient
 /// as it goes, so items it records as moved are verified at the end of the run.
-pub async fn run_native(
+pub async fn run_native<S: Strategy>(
     store: &Store,
     job_id: i64,
-    strategy: &NativeTransfer,
+    strategy: &S,
     options: &RunOptions,
     cancel: &CancellationToken,
     progress: &mut (dyn FnMut(Progress) + Send),

@@ -131,7 +131,7 @@ fn not_movable(c: &OtCollection) -> Option<&'static str> {
     } else if c.received_share || c.uri.contains("_shared_by_") {
         Some("shared-with-member")
     } else {
-        None
+        super::copy::generated(&c.uri)
     }
 }
 
@@ -385,6 +385,9 @@ impl OwnershipTransfer {
         }
         if item.source.contains("_shared_by_") {
             return Err(Failure::Reason("shared-with-member", item.source.clone()));
+        }
+        if let Some(reason) = super::copy::generated(&item.source) {
+            return Err(Failure::Reason(reason, item.source.clone()));
         }
         let prefix = format!("{}-{}-", item.source, self.source);
         let before = self.list(item.kind, &self.target).await?;

@@ -700,6 +700,14 @@ where
     } else {
         notes.push("handover-note-copies-data".to_owned());
     }
+    // These ways only take files: the calendars and contacts go by the streamed copy.
+    let files_only = matches!(
+        strategy.chosen,
+        StrategyKind::ShareCopy | StrategyKind::NativeTransfer
+    );
+    if files_only && !(calendars.is_empty() && address_books.is_empty()) {
+        notes.push("handover-note-collections-copied".to_owned());
+    }
     let estimated_seconds = copy::estimate(&totals).as_secs();
     Ok(HandoverPlan {
         source: req.source.clone(),

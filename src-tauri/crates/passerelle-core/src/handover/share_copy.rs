@@ -5,8 +5,9 @@
 //! the share is removed — always, also when the copy failed. The share's id is written to the
 //! journal before the copy, so a resume after a crash removes a leftover share first.
 //!
-//! Never changes or deletes anything of the member's. No byte goes through Passerelle. Files
-//! only: calendars and address books fail with `files-only-strategy`.
+//! Never changes or deletes anything of the member's. No byte of the files goes through
+//! Passerelle. Files only: the job's calendars and address books are carried by the streamed
+//! copy between the same two sessions ([`super::copy::WithCollectionCopy`]).
 //!
 //! Verification is the shared one (every file's presence and size at the destination). An item
 //! that fails verification inside a copied folder is copied again alone by the next resume
@@ -188,8 +189,6 @@ pub(super) fn pending(i: &ItemRecord) -> bool {
 /// How a server-side strategy cuts a job: one operation per selected path (everything: per
 /// child of the destination's root folder).
 pub(super) struct Tops<'a> {
-    /// The destination folder's item.
-    pub(super) root: &'a ItemRecord,
     /// The items handed over in one server-side operation each.
     pub(super) tops: Vec<&'a ItemRecord>,
     /// Those items and everything below them.
@@ -222,11 +221,7 @@ pub(super) fn tops<'a>(items: &'a [ItemRecord], selection: &Selection) -> Option
         covered.insert(top.id);
         covered.extend(descendants(items, top).iter().map(|i| i.id));
     }
-    Some(Tops {
-        root,
-        tops,
-        covered,
-    })
+    Some(Tops { tops, covered })
 }
 
 impl Strategy for ShareCopy {
@@ -249,21 +244,10 @@ impl Strategy for ShareCopy {
                 run.note(it, None)?;
             }
         }
-        for it in run.pending() {
-            if matches!(it.kind, ItemKind::Calendar | ItemKind::AddressBook) {
-                let f = Failure::Reason("files-only-strategy", it.source.clone());
-                run.failed(it, &f)?;
-            }
-        }
         let selection = super::journal::job(run.store, run.job_id)?
             .summary
             .selection;
-        let Some(Tops {
-            root: _,
-            tops,
-            covered,
-        }) = tops(items, &selection)
-        else {
+        let Some(Tops { tops, covered }) = tops(items, &selection) else {
             return Ok(());
         };
         // The destination folder and the folders above the selected ones: created (MKCOL).

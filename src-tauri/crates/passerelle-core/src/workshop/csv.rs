@@ -11,6 +11,23 @@ pub struct Record {
     pub line: u32,
     /// Fields, untrimmed.
     pub fields: Vec<String>,
+    /// The record's text as in the file (quotes and separators included, line end excluded).
+    pub text: String,
+}
+
+/// Another separator than `sep` (`;`, `,` or tab) that `text` holds outside quotes, if any:
+/// in a record read as one field, the sign that its line was written with a different
+/// separator than the header's.
+pub fn other_separator(text: &str, sep: char) -> Option<char> {
+    let mut in_quotes = false;
+    for c in text.chars() {
+        if c == '"' {
+            in_quotes = !in_quotes;
+        } else if !in_quotes && c != sep && matches!(c, ';' | ',' | '\t') {
+            return Some(c);
+        }
+    }
+    None
 }
 
 /// The separator the header line uses most (outside quotes): `;`, `,` or tab.
@@ -55,9 +72,12 @@ pub fn records(text: &str, sep: char) -> Vec<Record> {
         }
         line += line_breaks(&bytes[counted..start.max(counted)]);
         counted = start.max(counted);
+        let end = (reader.position().byte() as usize).clamp(counted, bytes.len());
+        let raw = String::from_utf8_lossy(&bytes[counted..end]);
         out.push(Record {
             line,
             fields: record.iter().map(str::to_owned).collect(),
+            text: raw.trim_end_matches(['\r', '\n']).to_owned(),
         });
     }
     out
@@ -88,6 +108,20 @@ mod tests {
         assert_eq!(r[2].line, 4);
         assert_eq!(r[2].fields, ["Line\nbreak", "a \"b\""]);
         assert_eq!(r[3].line, 6);
+    }
+
+    #[test]
+    fn a_record_keeps_its_text_and_shows_another_separator() {
+        let text = "name,email\r\nAnne;a@x.org\r\n\"Martin; Camille\",c@x.org\nBob\tb@x.org";
+        let r = records(text, ',');
+        assert_eq!(r[1].text, "Anne;a@x.org");
+        assert_eq!(r[1].fields, ["Anne;a@x.org"]);
+        assert_eq!(other_separator(&r[1].text, ','), Some(';'));
+        // Inside quotes a `;` is text.
+        assert_eq!(r[2].text, "\"Martin; Camille\",c@x.org");
+        assert_eq!(other_separator(&r[2].text, ','), None);
+        assert_eq!(other_separator(&r[3].text, ','), Some('\t'));
+        assert_eq!(other_separator("Anne", ','), None);
     }
 
     #[test]

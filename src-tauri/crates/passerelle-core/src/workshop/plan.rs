@@ -38,6 +38,8 @@ pub enum LineReason {
     MissingNameColumn,
     /// A line has more fields than the header.
     TooManyFields,
+    /// A line is separated by another character than the header (`,` and `;` mixed).
+    MixedSeparators,
     /// The name is empty.
     EmptyName,
     /// The e-mail address is not valid.
@@ -74,6 +76,7 @@ impl LineReason {
             Self::UnknownColumn => "unknown-column",
             Self::MissingNameColumn => "missing-name-column",
             Self::TooManyFields => "too-many-fields",
+            Self::MixedSeparators => "mixed-separators",
             Self::EmptyName => "empty-name",
             Self::InvalidEmail => "invalid-email",
             Self::BadIdCharacters => "bad-id-characters",
@@ -97,6 +100,7 @@ impl LineReason {
         Self::UnknownColumn,
         Self::MissingNameColumn,
         Self::TooManyFields,
+        Self::MixedSeparators,
         Self::EmptyName,
         Self::InvalidEmail,
         Self::BadIdCharacters,
@@ -664,6 +668,27 @@ fn read_csv(bytes: &[u8], problems: &mut Vec<LineProblem>) -> Vec<PlannedAccount
     }
     let mut rows = Vec::new();
     for rec in body {
+        // One field where the header has several, and another separator in it: the line was
+        // written with `;` under a `,` header (or the reverse). Its fields would be wrong.
+        if columns.len() > 1
+            && rec.fields.len() == 1
+            && let Some(other) = csv::other_separator(&rec.text, sep)
+        {
+            let shown = |c: char| {
+                if c == '\t' {
+                    "tab".to_owned()
+                } else {
+                    c.to_string()
+                }
+            };
+            problems.push(problem(
+                rec.line,
+                LineReason::MixedSeparators,
+                None,
+                &format!("{} ≠ {}: {}", shown(other), shown(sep), rec.text),
+            ));
+            continue;
+        }
         if rec.fields.len() > columns.len()
             && rec.fields[columns.len()..]
                 .iter()
@@ -798,6 +823,43 @@ mod tests {
         assert_eq!(plan.problems.len(), 1, "{:?}", plan.problems);
         assert_eq!(plan.problems[0].reason, LineReason::TooManyAccounts);
         assert!(plan.accounts.is_empty());
+    }
+
+    #[test]
+    fn lines_separated_otherwise_than_the_header_are_refused_by_line() {
+        let space = SpaceState::default();
+        let csv = |text: &'static str| plan_accounts(&MemberSource::Csv(text.as_bytes()), &space);
+        // `,` header, `;` lines: each line would be one name "Anne;anne@x.org;g".
+        let plan = csv("name,email,group\nAnne;anne@x.org;g\nBob,bob@x.org,g\n\nCléo;c@x.org\n");
+        assert!(!plan.is_valid());
+        let mixed: Vec<(u32, &str)> = plan
+            .problems
+            .iter()
+            .map(|p| (p.line, p.value.as_str()))
+            .collect();
+        assert_eq!(
+            mixed,
+            [(2, "; ≠ ,: Anne;anne@x.org;g"), (5, "; ≠ ,: Cléo;c@x.org")]
+        );
+        assert!(
+            plan.problems
+                .iter()
+                .all(|p| p.reason == LineReason::MixedSeparators)
+        );
+        assert_eq!(plan.accounts.len(), 1, "only Bob's line is read");
+        // The reverse: `;` header, `,` line.
+        let plan = csv("nom;courriel\nAnne,anne@x.org\n");
+        assert_eq!(plan.problems.len(), 1, "{:?}", plan.problems);
+        assert_eq!(plan.problems[0].line, 2);
+        assert_eq!(plan.problems[0].reason, LineReason::MixedSeparators);
+        // A comma inside quotes, or a name alone, are not mixed separators.
+        let plan = csv("nom;courriel\n\"Martin, Camille\";c@x.org\nAnne\n");
+        assert!(plan.is_valid(), "{:?}", plan.problems);
+        // The message names the line (CLI and screens say "line N: …").
+        for lang in crate::Language::ALL {
+            let l10n = crate::Localizer::new(lang);
+            assert!(l10n.has("workshop-reason-mixed-separators"));
+        }
     }
 
     #[test]

@@ -15,17 +15,18 @@
 mod capture;
 
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use capture::Capture;
 use passerelle_core::handover::{
     self, FollowOptions, ItemState, JobState, MemberSide, NativeTransfer, PlanRequest, RunOptions,
-    Selection, StrategyContext, StrategyKind,
+    Selection, StrategyContext, StrategyKind, WithCollectionCopy,
 };
 use passerelle_core::{DataPaths, Store};
 use passerelle_nextcloud::{CancellationToken, Client};
 use tokio::sync::Notify;
-use wiremock::matchers::{body_string, header, method, path};
+use wiremock::matchers::{body_string, header, method, path, path_regex};
 use wiremock::{Mock, MockServer, Request, Respond, ResponseTemplate};
 
 use super::memory::{event, meta};
@@ -36,6 +37,8 @@ const NOTIFICATIONS: &str = "/ocs/v2.php/apps/notifications/api/v2/notifications
 const MEMBER_PATH: &str = "/remote.php/dav/files/alice/Captures/TransferMe";
 const BOB_ROOT: &str = "/remote.php/dav/files/bob/";
 const LANDED_DIR: &str = "transferred%20from%20Alice%20on%202026-11-21%2006-10-32";
+/// The planned destination folder (the selected path goes to `Captures/TransferMe` in it).
+const DEST_DIR: &str = "Transferred%20from%20Alice%20on%202026-11-21";
 /// The member's folder's file id (kept by the server through the transfer).
 const FILE_ID: u64 = 16600;
 /// `Basic base64(bob:pw)`: the recipient's session.
@@ -182,7 +185,120 @@ async fn double(request: &str) -> MockServer {
         ]))
         .mount(&server)
         .await;
+    into_place(&server).await;
     server
+}
+
+/// A listing answered before the recipient's MOVE, another after (`None`: 404); or, with
+/// `flip`, the MOVE itself.
+struct Place {
+    moved: Arc<AtomicBool>,
+    before: Option<ResponseTemplate>,
+    after: Option<ResponseTemplate>,
+    flip: bool,
+}
+
+impl Respond for Place {
+    fn respond(&self, _: &Request) -> ResponseTemplate {
+        if self.flip {
+            self.moved.store(true, Ordering::SeqCst);
+            return ResponseTemplate::new(201);
+        }
+        let r = if self.moved.load(Ordering::SeqCst) {
+            &self.after
+        } else {
+            &self.before
+        };
+        r.clone().unwrap_or_else(|| ResponseTemplate::new(404))
+    }
+}
+
+/// The recipient's side of moving what landed in the server's dated folder into the planned
+/// destination: MKCOL of the destination folders, the MOVE of `TransferMe`, the dated folder
+/// and the destination as listed before and after it, the DELETE of the emptied dated folder.
+async fn into_place(server: &MockServer) {
+    let moved = Arc::new(AtomicBool::new(false));
+    let place = |before: Option<ResponseTemplate>, after: Option<ResponseTemplate>| Place {
+        moved: moved.clone(),
+        before,
+        after,
+        flip: false,
+    };
+    let re = |p: &str| format!("^{}/?$", regex_escape(p));
+    Mock::given(method("MKCOL"))
+        .respond_with(ResponseTemplate::new(201))
+        .mount(server)
+        .await;
+    let landed = format!("{BOB_ROOT}{LANDED_DIR}/");
+    let from = format!("{landed}TransferMe");
+    let to = format!("{BOB_ROOT}{DEST_DIR}/Captures/TransferMe");
+    Mock::given(method("MOVE"))
+        .and(path_regex(re(&from)))
+        .and(header(
+            "destination",
+            format!("{}{to}", server.uri()).as_str(),
+        ))
+        .respond_with(Place {
+            flip: true,
+            ..place(None, None)
+        })
+        .mount(server)
+        .await;
+    Mock::given(method("DELETE"))
+        .and(path_regex(re(&landed)))
+        .respond_with(ResponseTemplate::new(204))
+        .mount(server)
+        .await;
+    let listing = |root: &str| {
+        (
+            multistatus(&[
+                entry(&format!("{root}/"), true, 16, FILE_ID),
+                entry(&format!("{root}/a.txt"), false, 10, 16602),
+                entry(&format!("{root}/sub/"), true, 6, 16603),
+            ]),
+            multistatus(&[
+                entry(&format!("{root}/sub/"), true, 6, 16603),
+                entry(&format!("{root}/sub/b.txt"), false, 6, 16604),
+            ]),
+        )
+    };
+    let (moved_in, moved_sub) = listing(&to);
+    for (p, before, after) in [
+        (
+            landed.clone(),
+            Some(multistatus(&[
+                entry(&landed, true, 16, 16601),
+                entry(&format!("{from}/"), true, 16, FILE_ID),
+            ])),
+            Some(multistatus(&[entry(&landed, true, 0, 16601)])),
+        ),
+        (from.clone(), Some(listing(&from).0), None),
+        (to.clone(), None, Some(moved_in)),
+        (format!("{to}/sub"), None, Some(moved_sub)),
+    ] {
+        propfind_regex(&re(&p))
+            .respond_with(place(before, after))
+            .with_priority(3)
+            .mount(server)
+            .await;
+    }
+}
+
+fn propfind_regex(re: &str) -> wiremock::MockBuilder {
+    Mock::given(method("PROPFIND")).and(path_regex(re.to_owned()))
+}
+
+/// `p` as a regular expression matching itself.
+fn regex_escape(p: &str) -> String {
+    p.chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || matches!(c, '/' | '%' | '_' | '~') {
+                c.to_string()
+            } else {
+                format!("\\{c}")
+            }
+        })
+        .collect()
 }
 
 /// The server accepted: bob's notification is processed (`transfer-7`: no action left).
@@ -215,6 +331,15 @@ async fn cron_ran(server: &MockServer) {
 
 /// Plans `/Captures/TransferMe` (a.txt 10 bytes, sub/b.txt 6 bytes), plus `calendars`.
 async fn job(store: &Store, base: &str, calendars: &[&str]) -> i64 {
+    job_and_sides(store, base, calendars).await.0
+}
+
+/// [`job`], with the in-memory sides its calendars come from and go to.
+async fn job_and_sides(
+    store: &Store,
+    base: &str,
+    calendars: &[&str],
+) -> (i64, super::Mem, super::Mem) {
     let source = mem();
     files(&source)
         .file("/Captures/TransferMe/a.txt", b"0123456789")
@@ -249,7 +374,16 @@ async fn job(store: &Store, base: &str, calendars: &[&str]) -> i64 {
     assert_eq!(plan.strategy.reason, "handover-why-native-member-session");
     assert!(plan.strategy.moves_data);
     assert!(plan.notes.iter().any(|n| n == "handover-note-moves-data"));
-    handover::create_job(store, &plan).unwrap()
+    // Calendars go by the streamed copy, and the plan says so.
+    assert_eq!(
+        plan.notes
+            .iter()
+            .any(|n| n == "handover-note-collections-copied"),
+        !calendars.is_empty(),
+        "{:?}",
+        plan.notes
+    );
+    (handover::create_job(store, &plan).unwrap(), source, target)
 }
 
 fn strategy(base: &str, max_wait: Duration) -> NativeTransfer {
@@ -364,9 +498,11 @@ async fn asks_finds_the_id_accepts_follows_until_the_files_appear_and_verifies()
         .find(|i| i.source == "/Captures/TransferMe")
         .unwrap();
     let note = top.detail.as_deref().unwrap();
+    // Moved from the server's dated folder into the planned destination folder, the dated
+    // folder removed once empty: one folder for the whole hand-over, the one the plan named.
     assert!(
         note.starts_with(
-            "transfer:7:landed:16600 /transferred from Alice on 2026-11-21 06-10-32/TransferMe"
+            "transfer:7:landed:16600 /Transferred from Alice on 2026-11-21/Captures/TransferMe"
         ),
         "{note}"
     );
@@ -376,9 +512,30 @@ async fn asks_finds_the_id_accepts_follows_until_the_files_appear_and_verifies()
         .unwrap();
     assert_eq!(
         b.detail.as_deref(),
-        Some("/transferred from Alice on 2026-11-21 06-10-32/TransferMe/sub/b.txt")
+        Some("/Transferred from Alice on 2026-11-21/Captures/TransferMe/sub/b.txt")
     );
     assert_eq!(b.copied_size, Some(6));
+    let calls: Vec<(String, String)> = server
+        .received_requests()
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|r| matches!(r.method.as_str(), "MKCOL" | "MOVE" | "DELETE"))
+        .map(|r| (r.method.to_string(), r.url.path().to_owned()))
+        .collect();
+    let landed = format!("{BOB_ROOT}{LANDED_DIR}");
+    assert_eq!(
+        calls,
+        [
+            ("MKCOL".to_owned(), format!("{BOB_ROOT}{DEST_DIR}/")),
+            (
+                "MKCOL".to_owned(),
+                format!("{BOB_ROOT}{DEST_DIR}/Captures/")
+            ),
+            ("MOVE".to_owned(), format!("{landed}/TransferMe")),
+            ("DELETE".to_owned(), landed),
+        ]
+    );
 }
 
 #[tokio::test]
@@ -424,13 +581,24 @@ async fn cron_not_running_fails_with_the_reason_then_resume_completes_without_as
 }
 
 #[tokio::test]
-async fn a_refused_path_is_a_clear_reason_and_calendars_are_not_moved() {
+async fn a_refused_path_is_a_clear_reason_and_calendars_are_copied() {
     let server = double("transfer-request-bad-path-400").await;
     let base = server.uri();
     let dir = tempfile::tempdir().unwrap();
     let store = open(&dir);
-    let job = job(&store, &base, &["work"]).await;
-    let outcome = run(&store, job, &strategy(&base, Duration::from_millis(80))).await;
+    let (job, source, target) = job_and_sides(&store, &base, &["work"]).await;
+    // As the engine runs it: the files by the server's transfer, the calendars by the copy.
+    let files = strategy(&base, Duration::from_millis(80));
+    let outcome = handover::run_native(
+        &store,
+        job,
+        &WithCollectionCopy::new(files, &source, &target),
+        &options(),
+        &CancellationToken::new(),
+        &mut |_| {},
+    )
+    .await
+    .unwrap();
     assert_eq!(outcome.state, JobState::Incomplete);
     let items = handover::items(&store, job).unwrap();
     let top = items
@@ -444,9 +612,11 @@ async fn a_refused_path_is_a_clear_reason_and_calendars_are_not_moved() {
         detail.contains("refused to transfer /Captures/TransferMe to bob"),
         "{detail}"
     );
+    // Never planned and then failed as "files only": copied, the member keeps theirs.
     let cal = items.iter().find(|i| i.source == "work").unwrap();
-    assert_eq!(cal.state, ItemState::Failed);
-    assert_eq!(cal.reason.as_deref(), Some("files-only-strategy"));
+    assert_eq!(cal.state, ItemState::Verified, "{cal:?}");
+    assert_eq!(cals(&target).uids("work"), ["e1"]);
+    assert_eq!(cals(&source).uids("work"), ["e1"]);
     // Nothing accepted.
     assert_eq!(
         transfer_calls(&server).await,
@@ -501,6 +671,10 @@ async fn a_crash_right_after_asking_resumes_from_the_notification_without_asking
             16,
             FILE_ID,
         )]))
+        .mount(&server)
+        .await;
+    Mock::given(method("MKCOL"))
+        .respond_with(ResponseTemplate::new(201))
         .mount(&server)
         .await;
     // The process dies while it waits for the notifications.
