@@ -162,6 +162,9 @@ handover-why-native-no-notifications = Nextcloud’s notifications do not answer
 
 handover-job-needs-action = Stopped: what is left needs someone to act (see the report). Resuming it as it is would fail the same way.
 handover-note-ot-names = The server renames the calendars and address books it moves: the recipient sees them under the name shown, followed by the date of the move (the administrator cannot rename them on their behalf). They can give them a simpler name in the Calendar or Contacts app.
+handover-note-ot-one-folder = All the files arrive together in one folder that the server names itself: “transferred from <name> on <date and time>” up to Nextcloud 29, “Transferred from …” translated into the recipient’s language after that. The report gives its exact name.
+handover-note-ot-folder-per-path = The app moves each chosen file or folder on its own: the recipient will find one “transferred from <name> on <date and time>” folder per chosen item, each holding that item. To receive everything in one folder, hand over the member’s whole space. The report gives each folder’s exact name.
+handover-note-ot-calendars-unseen = The OwnershipTransfer app does not show the administrator the calendars shared with this member, nor their birthday calendar: they are not moved. Shared calendars stay with the person who shares them; the server makes the birthday calendar from the contacts: the recipient’s will show the birthdays of the address books moved.
 handover-why-member-disabled = The departing member’s account is disabled: Passerelle can no longer read their data with their own connection. The OwnershipTransfer app, with an administrator account, can.
 cli-transfer-plan-calendar-uncounted = Calendar “{ $name }”: number of events and tasks unknown → “{ $targetName }” ({ $uri })
 cli-transfer-plan-address-book-uncounted = Address book “{ $name }”: number of contacts unknown → “{ $targetName }” ({ $uri })

@@ -1,10 +1,18 @@
 //! Strategy 1: Framasoft's OwnershipTransfer server app, with only an admin's account. Moves
 //! data (the member loses it). Calendars and address books go **one by one** (never "all",
 //! which fails midway on the server), skipping received shares and the birthday calendar, each
-//! checked at the recipient (renamed `<uri>-<source>-<YmdHis>`, same object count). Files are
-//! queued per selected top-level path and followed until the source path is gone and a
-//! `transferred from …` folder holds them at the recipient, with a bounded wait: when nothing
-//! moves, the item fails with `background-jobs-not-running` (cron).
+//! checked at the recipient (renamed `<uri>-<source>-<YmdHis>`, same object count). Files: when
+//! everything is handed over, the whole home is queued in **one** transfer (`path` `/`), which
+//! the server moves into one dated `transferred from …` folder; otherwise each selected path is
+//! queued on its own and lands in its own dated folder (the plan says so). Each transfer is
+//! followed until the source is empty of it and a dated folder holds it at the recipient, with a
+//! bounded wait: when nothing moves, the item fails with `background-jobs-not-running` (cron).
+//! Then every planned file and folder is looked for there (`nodelist`, sizes).
+//!
+//! What the admin cannot see through the app is said, never guessed: its `calendarlist` never
+//! shows the calendars shared with the member nor the birthday calendar, so the plan carries a
+//! note that they are not moved; the plan walks every folder for its counts, and reads the
+//! recipient's quota from the provisioning API (`/cloud/users/<id>`).
 //!
 //! Checked against the real app on Nextcloud 29.0.6:
 //! - a recipient who never signed in has no home yet: `nodelist` answers 500 "Folder does not
@@ -18,18 +26,21 @@
 //! A resume never asks twice for what already moved: a collection or path that left the member
 //! and is found at the recipient counts as moved.
 
+use std::collections::HashMap;
 use std::time::Duration;
 
-use passerelle_nextcloud::{ErrorKind, OtCollection, OtNode, OwnershipTransferApi};
+use futures_util::StreamExt;
+use passerelle_nextcloud::{ErrorKind, OtCollection, OtNode, OwnershipTransferApi, Quota};
 
 use super::endpoint::TransferError;
-use super::journal::{ItemRecord, Written};
+use super::journal::{self, ItemRecord, Written};
 use super::model::{
     HandoverPlan, ItemKind, MemberSide, PlanCollection, PlanExclusion, PlanNode, PlanTotals,
-    QuotaCheck, QuotaFit, RunOutcome, StrategyKind,
+    QuotaCheck, RunOutcome, StrategyKind,
 };
 use super::plan::PlanRequest;
-use super::run::{Failure, RunContext};
+use super::run::{BoxFuture, Failure, RunContext, bounded};
+use super::share_copy::{descendants, pending};
 use super::strategy::{OtStatus, Strategy, StrategyContext, choose};
 use crate::store::now;
 use crate::{CoreError, Store};
@@ -135,7 +146,137 @@ fn not_movable(c: &OtCollection) -> Option<&'static str> {
     }
 }
 
-/// Plans a hand-over through the app, reading only through its lists (admin account).
+/// Folders listed at the same time while walking a member's files through `nodelist`.
+const PARALLEL_LISTINGS: usize = 4;
+
+/// Journal note of the whole-home transfer once asked: a resume only follows it, never asks
+/// again (a second transfer of the home would leave an empty dated folder at the recipient).
+const HOME_QUEUED: &str = "ot-home:queued";
+
+/// Whether `n` is `user`'s own (not a share received from someone else).
+fn own(n: &OtNode, user: &str) -> bool {
+    n.owner.as_deref().is_none_or(|o| o == user)
+}
+
+/// `dirs` and every own folder below them in `user`'s files, listed through `nodelist` a few at
+/// a time: folder path → its children. Received shares are not entered.
+async fn list_tree(
+    api: &OwnershipTransferApi,
+    user: &str,
+    dirs: Vec<String>,
+) -> Result<HashMap<String, Vec<OtNode>>, passerelle_nextcloud::Error> {
+    let mut out = HashMap::new();
+    let mut todo = dirs;
+    while !todo.is_empty() {
+        let work: Vec<BoxFuture<'_, Listing>> = todo
+            .drain(..)
+            .map(|dir| -> BoxFuture<'_, Listing> {
+                Box::pin(async move {
+                    let r = api.node_list(user, &dir).await;
+                    (dir, r)
+                })
+            })
+            .collect();
+        let listed: Vec<Listing> = bounded(work, PARALLEL_LISTINGS).collect().await;
+        for (dir, r) in listed {
+            let nodes = r?;
+            todo.extend(
+                nodes
+                    .iter()
+                    .filter(|n| n.is_dir() && own(n, user))
+                    .map(|n| n.path.clone()),
+            );
+            out.insert(dir, nodes);
+        }
+    }
+    Ok(out)
+}
+
+type Listing = (String, Result<Vec<OtNode>, passerelle_nextcloud::Error>);
+
+/// The plan's node for `node` and what is below it (from [`list_tree`]); what is someone
+/// else's below it is left out with its reason. `target` is where the server will put it.
+fn plan_node(
+    node: &OtNode,
+    target: String,
+    tree: &HashMap<String, Vec<OtNode>>,
+    src: &str,
+    excluded: &mut Vec<PlanExclusion>,
+) -> PlanNode {
+    let dir = node.is_dir();
+    let mut p = PlanNode {
+        name: node.node_name.clone(),
+        source: node.path.clone(),
+        target,
+        is_folder: dir,
+        size: if dir { 0 } else { node.size },
+        files: u64::from(!dir),
+        folders: 0,
+        mtime: Some(node.mtime),
+        checksum: None,
+        children: Vec::new(),
+    };
+    for child in tree.get(&node.path).into_iter().flatten() {
+        if !own(child, src) {
+            excluded.push(shared_exclusion(child));
+            continue;
+        }
+        let at = format!("{}/{}", p.target, child.node_name);
+        let c = plan_node(child, at, tree, src, excluded);
+        p.size += c.size;
+        p.files += c.files;
+        p.folders += c.folders + u64::from(c.is_folder);
+        p.children.push(c);
+    }
+    p
+}
+
+fn shared_exclusion(node: &OtNode) -> PlanExclusion {
+    PlanExclusion {
+        kind: if node.is_dir() {
+            ItemKind::Folder
+        } else {
+            ItemKind::File
+        },
+        source: node.path.clone(),
+        reason: "shared-with-member".into(),
+        detail: node.owner.clone(),
+    }
+}
+
+/// Bytes the recipient can still store, from the admin's view of their account
+/// (`/cloud/users/<id>`); `None` when unlimited or not said. A recipient who never signed in
+/// has no `free` yet: their quota minus what they use.
+fn available_bytes(q: &Quota) -> Option<u64> {
+    if q.is_unlimited() {
+        return None;
+    }
+    match q.free {
+        Some(f) if f >= 0 => u64::try_from(f).ok(),
+        _ => q.quota.map(|t| u64::try_from(t - q.used).unwrap_or(0)),
+    }
+}
+
+/// The recipient's quota against the bytes the files transfer moves (calendars and address
+/// books move inside the server's database and count for nothing).
+async fn quota_check(
+    api: &OwnershipTransferApi,
+    target: &str,
+    needed: u64,
+) -> Result<QuotaCheck, CoreError> {
+    let available = match api.client().user(target).await {
+        Ok(u) => available_bytes(&u.quota),
+        // The admin's view of the account is not offered: the quota is not known.
+        Err(e) if matches!(e.kind(), ErrorKind::NotFound | ErrorKind::Forbidden) => None,
+        Err(e) => return Err(e.into()),
+    };
+    Ok(super::plan::quota_check(needed, available))
+}
+
+/// Plans a hand-over through the app, reading only through its lists (admin account). Every
+/// folder is walked through `nodelist`, so the counts are the space's. Everything: one transfer
+/// of the whole home, which the server puts in one dated folder; some paths: one transfer and
+/// one dated folder per path (the plan says so).
 pub async fn plan_ownership(
     req: &PlanRequest,
     api: &OwnershipTransferApi,
@@ -157,74 +298,79 @@ pub async fn plan_ownership(
     let mut totals = PlanTotals::default();
     let wants_files = req.selection.everything || !req.selection.files.is_empty();
     let destination = names.folder();
+    let mut tops_planned = 0usize;
     let files = if wants_files {
         // A member who never signed in has no files (and no home yet).
         let root_nodes = nodes_or_none(api, src, "/").await?;
-        let mut children = Vec::new();
-        let asked: Vec<String> = if req.selection.everything {
-            root_nodes.iter().map(|n| n.path.clone()).collect()
+        let mut asked_nodes = Vec::new();
+        if req.selection.everything {
+            asked_nodes = root_nodes.clone();
         } else {
-            req.selection.files.clone()
-        };
-        for path in asked {
-            let path = format!("/{}", path.trim_matches('/'));
-            let parent = path.rsplit_once('/').map_or("/", |(p, _)| p);
-            let listed = if parent.is_empty() || parent == "/" {
-                root_nodes.clone()
-            } else {
-                api.node_list(src, parent).await?
-            };
-            let Some(node) = listed.into_iter().find(|n| n.path == path) else {
-                return Err(CoreError::HandoverSelection {
-                    item: path,
-                    reason: "not found at the source".into(),
-                });
-            };
-            if node.owner.as_deref().is_some_and(|o| o != src) {
-                excluded.push(PlanExclusion {
-                    kind: if node.is_dir() {
-                        ItemKind::Folder
-                    } else {
-                        ItemKind::File
-                    },
-                    source: node.path.clone(),
-                    reason: "shared-with-member".into(),
-                    detail: node.owner.clone(),
-                });
+            for path in &req.selection.files {
+                let path = format!("/{}", path.trim_matches('/'));
+                let parent = path.rsplit_once('/').map_or("/", |(p, _)| p);
+                let listed = if parent.is_empty() || parent == "/" {
+                    root_nodes.clone()
+                } else {
+                    api.node_list(src, parent).await?
+                };
+                let Some(node) = listed.into_iter().find(|n| n.path == path) else {
+                    return Err(CoreError::HandoverSelection {
+                        item: path,
+                        reason: "not found at the source".into(),
+                    });
+                };
+                asked_nodes.push(node);
+            }
+        }
+        let mut tops = Vec::new();
+        for node in asked_nodes {
+            if !own(&node, src) {
+                excluded.push(shared_exclusion(&node));
                 continue;
             }
-            totals.bytes += node.size;
-            if node.is_dir() {
-                totals.folders += 1;
-            } else {
-                totals.files += 1;
-            }
-            children.push(PlanNode {
-                name: node.node_name.clone(),
-                source: node.path.clone(),
-                target: format!("{destination}{}", node.path),
-                is_folder: node.is_dir(),
-                size: node.size,
-                files: u64::from(!node.is_dir()),
-                folders: 0,
-                mtime: Some(node.mtime),
-                checksum: None,
-                children: Vec::new(),
-            });
+            tops.push(node);
         }
-        totals.folders += 1;
-        Some(PlanNode {
+        let tree = list_tree(
+            api,
+            src,
+            tops.iter()
+                .filter(|n| n.is_dir())
+                .map(|n| n.path.clone())
+                .collect(),
+        )
+        .await?;
+        let mut root = PlanNode {
             name: destination.trim_start_matches('/').to_owned(),
             source: "/".into(),
             target: destination.clone(),
             is_folder: true,
-            size: totals.bytes,
-            files: totals.files,
-            folders: totals.folders - 1,
+            size: 0,
+            files: 0,
+            folders: 0,
             mtime: None,
             checksum: None,
-            children,
-        })
+            children: Vec::new(),
+        };
+        for node in &tops {
+            // The whole home lands as it is in the dated folder; a path lands by its name in
+            // its own dated folder.
+            let target = if req.selection.everything {
+                format!("{destination}{}", node.path)
+            } else {
+                format!("{destination}/{}", node.node_name)
+            };
+            let c = plan_node(node, target, &tree, src, &mut excluded);
+            root.size += c.size;
+            root.files += c.files;
+            root.folders += c.folders + u64::from(c.is_folder);
+            root.children.push(c);
+        }
+        tops_planned = root.children.len();
+        totals.files = root.files;
+        totals.folders = root.folders + 1;
+        totals.bytes = root.size;
+        Some(root)
     } else {
         None
     };
@@ -293,6 +439,11 @@ pub async fn plan_ownership(
     totals.address_books = books.len() as u64;
     totals.contacts = books.iter().map(|(n, _)| *n).sum();
     let strategy_ = OwnershipTransfer::new(api.clone(), &req.source, &req.target);
+    let quota = if wants_files {
+        quota_check(api, &req.target.user_id, totals.bytes).await?
+    } else {
+        super::plan::quota_check(0, None)
+    };
     Ok(HandoverPlan {
         source: req.source.clone(),
         target: req.target.clone(),
@@ -311,18 +462,26 @@ pub async fn plan_ownership(
         excluded,
         conflicts: Vec::new(),
         name_warnings: Vec::new(),
-        quota: QuotaCheck {
-            needed: 0,
-            available: None,
-            fit: QuotaFit::Unknown,
-        },
+        quota,
         notes: {
             let mut notes = vec![
                 "handover-note-moves-data".to_owned(),
                 "handover-note-ot-moves".to_owned(),
             ];
+            if wants_files {
+                // The server names the dated folder(s): the report gives the real names.
+                notes.push(if req.selection.everything || tops_planned <= 1 {
+                    "handover-note-ot-one-folder".to_owned()
+                } else {
+                    "handover-note-ot-folder-per-path".to_owned()
+                });
+            }
             if totals.calendars + totals.address_books > 0 {
                 notes.push("handover-note-ot-names".to_owned());
+            }
+            if req.selection.everything || !req.selection.calendars.is_empty() {
+                // The app never lists them, so the plan cannot name them one by one.
+                notes.push("handover-note-ot-calendars-unseen".to_owned());
             }
             notes
         },
@@ -496,6 +655,267 @@ impl OwnershipTransfer {
         }
     }
 
+    /// The whole home in one transfer (everything selected): the server moves it into one
+    /// dated folder. Returns that folder. Asked once: the journal notes it before asking, and
+    /// a resume only follows.
+    async fn move_home(
+        &self,
+        run: &RunContext<'_>,
+        root: &ItemRecord,
+        names: &[String],
+    ) -> Result<Result<String, Failure>, CoreError> {
+        let queued = root
+            .detail
+            .as_deref()
+            .is_some_and(|d| d.starts_with(HOME_QUEUED));
+        let before = match self.transferred_folders().await {
+            Ok(b) => b,
+            Err(f) => return Ok(Err(f)),
+        };
+        if !queued {
+            match self.home_gone(names).await {
+                Ok(true) => {
+                    // Gone without being asked by this job: only if found at the recipient.
+                    for folder in before.iter().rev() {
+                        if self.holds(folder, &names[0]).await {
+                            return Ok(Ok(folder.clone()));
+                        }
+                    }
+                    return Ok(Err(Failure::Transfer(
+                        TransferError::new(ErrorKind::NotFound)
+                            .with_message("the member's files are no longer in their home"),
+                    )));
+                }
+                Ok(false) => {}
+                Err(f) => return Ok(Err(f)),
+            }
+            run.note(root, Some(HOME_QUEUED))?;
+            journal::begin_attempt(run.store, root.id)?;
+            if let Err(e) = self
+                .api
+                .transfer_files(&self.source, &self.target, "/")
+                .await
+            {
+                run.note(root, None)?;
+                return Ok(Err(refused_or_retry(e, "/ was not queued".into())));
+            }
+        }
+        // Asked by an earlier run: whichever dated folder holds the files.
+        let new_only = (!queued).then_some(before.as_slice());
+        Ok(self.follow_home(run, names, new_only).await)
+    }
+
+    /// Follows the whole-home transfer until the member's files left and a dated folder (not in
+    /// `before`, when given) holds them.
+    async fn follow_home(
+        &self,
+        run: &RunContext<'_>,
+        names: &[String],
+        before: Option<&[String]>,
+    ) -> Result<String, Failure> {
+        let started = std::time::Instant::now();
+        loop {
+            if self.home_gone(names).await? {
+                for folder in self.transferred_folders().await?.iter().rev() {
+                    if before.is_some_and(|b| b.contains(folder)) {
+                        continue;
+                    }
+                    if self.holds(folder, &names[0]).await {
+                        return Ok(folder.clone());
+                    }
+                }
+            }
+            if started.elapsed() >= self.follow.max_wait {
+                return Err(Failure::Reason(
+                    "background-jobs-not-running",
+                    format!(
+                        "the member's files were queued, nothing moved within {} s",
+                        self.follow.max_wait.as_secs()
+                    ),
+                ));
+            }
+            tokio::select! {
+                _ = tokio::time::sleep(self.follow.poll_interval) => {}
+                _ = run.cancel.cancelled() => {
+                    return Err(Failure::Reason("cancelled", "the run was stopped".into()));
+                }
+            }
+        }
+    }
+
+    /// Whether none of `names` is left among the member's own files at their root. A passing
+    /// failure counts as "not yet".
+    async fn home_gone(&self, names: &[String]) -> Result<bool, Failure> {
+        match nodes_or_none(&self.api, &self.source, "/").await {
+            Ok(nodes) => Ok(!nodes
+                .iter()
+                .any(|n| own(n, &self.source) && names.contains(&n.node_name))),
+            Err(e) => {
+                let e = TransferError::from(e);
+                if e.is_transient() {
+                    Ok(false)
+                } else {
+                    Err(Failure::Transfer(e))
+                }
+            }
+        }
+    }
+
+    /// Checks what landed in the recipient's `folder` against the journal: each of `items`
+    /// still pending is recorded moved (where it is), or failed when missing or of another
+    /// size. `rel` gives an item's path below `folder`.
+    async fn check_landed(
+        &self,
+        run: &RunContext<'_>,
+        folder: &str,
+        items: &[&ItemRecord],
+        rel: impl Fn(&ItemRecord) -> String,
+    ) -> Result<(), CoreError> {
+        let tree = match list_tree(&self.api, &self.target, vec![folder.to_owned()]).await {
+            Ok(t) => t,
+            Err(e) => {
+                let f = Failure::Transfer(e.into());
+                for it in items.iter().filter(|i| pending(i)) {
+                    run.failed(it, &f)?;
+                }
+                return Ok(());
+            }
+        };
+        let landed: HashMap<&str, &OtNode> = tree
+            .values()
+            .flatten()
+            .filter_map(|n| Some((n.path.strip_prefix(folder)?, n)))
+            .collect();
+        for it in items.iter().filter(|i| pending(i)) {
+            let rel = rel(it);
+            let at = format!("{folder}{rel}");
+            match landed.get(rel.as_str()) {
+                None => run.failed(
+                    it,
+                    &Failure::Reason("missing-at-destination", format!("no {at}")),
+                )?,
+                Some(n) if it.kind == ItemKind::File && it.size.is_some_and(|s| s != n.size) => run
+                    .failed(
+                        it,
+                        &Failure::Reason(
+                            "size-mismatch",
+                            format!("{at}: {} bytes, {:?} planned", n.size, it.size),
+                        ),
+                    )?,
+                Some(_) => {
+                    run.landed_at(it, &at)?;
+                    run.copied(
+                        it,
+                        &Written {
+                            size: (it.kind == ItemKind::File).then_some(it.size).flatten(),
+                            detail: Some(at),
+                            ..Written::default()
+                        },
+                    )?
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Everything selected: the whole home in one transfer, then every file and folder checked
+    /// in the one dated folder.
+    async fn hand_over_home(
+        &self,
+        run: &RunContext<'_>,
+        root: &ItemRecord,
+    ) -> Result<(), CoreError> {
+        let below = descendants(&run.items, root);
+        let tops: Vec<&ItemRecord> = below
+            .iter()
+            .copied()
+            .filter(|i| i.parent_id == Some(root.id))
+            .collect();
+        if tops.is_empty() {
+            // Nothing of the member's to move: no transfer (it would only make an empty folder).
+            if pending(root) {
+                run.copied(root, &Written::default())?;
+            }
+            return Ok(());
+        }
+        let folder = if pending(root) {
+            run.set_current("/");
+            let names: Vec<String> = tops
+                .iter()
+                .map(|t| t.source.rsplit('/').next().unwrap_or_default().to_owned())
+                .collect();
+            match self.move_home(run, root, &names).await? {
+                Ok(folder) => {
+                    run.landed_at(root, &folder)?;
+                    run.copied(
+                        root,
+                        &Written {
+                            detail: Some(folder.clone()),
+                            ..Written::default()
+                        },
+                    )?;
+                    folder
+                }
+                Err(f) => {
+                    let asked = journal::items(run.store, run.job_id)?
+                        .into_iter()
+                        .find(|i| i.id == root.id)
+                        .and_then(|i| i.detail)
+                        .is_some_and(|d| d.starts_with(HOME_QUEUED));
+                    run.failed(root, &f)?;
+                    if asked && !matches!(f, Failure::Reason("cancelled", _)) {
+                        // Keep that it was asked, so a resume only follows.
+                        run.note(root, Some(&format!("{HOME_QUEUED} {}", f.detail())))?;
+                    }
+                    return Ok(());
+                }
+            }
+        } else {
+            root.target.clone()
+        };
+        if !below.iter().any(|i| pending(i)) {
+            return Ok(());
+        }
+        self.check_landed(run, &folder, &below, |it| it.source.clone())
+            .await
+    }
+
+    /// Some paths selected: one transfer per path, each landing in its own dated folder, then
+    /// what is below it checked there.
+    async fn hand_over_path(
+        &self,
+        run: &RunContext<'_>,
+        top: &ItemRecord,
+    ) -> Result<(), CoreError> {
+        let below = descendants(&run.items, top);
+        let landed = if pending(top) {
+            run.set_current(&top.source);
+            match run.attempt(top, || self.move_path(run, top)).await? {
+                Ok(l) => l.at,
+                Err(f) => {
+                    run.failed(top, &f)?;
+                    return Ok(());
+                }
+            }
+        } else {
+            top.target.clone()
+        };
+        let Some((folder, name)) = landed.rsplit_once('/') else {
+            return Ok(());
+        };
+        let mut items = vec![top];
+        items.extend(below);
+        let top_source = top.source.clone();
+        let name = name.to_owned();
+        self.check_landed(run, folder, &items, |it| {
+            format!(
+                "/{name}{}",
+                it.source.strip_prefix(top_source.as_str()).unwrap_or("")
+            )
+        })
+        .await
+    }
+
     /// Whether `path` left the member's folder `parent` (a folder that is gone counts). A
     /// passing failure while following counts as "not yet".
     async fn gone_from_source(&self, parent: &str, path: &str) -> Result<bool, Failure> {
@@ -574,36 +994,46 @@ impl Strategy for OwnershipTransfer {
     }
 
     async fn execute(&self, run: &RunContext<'_>) -> Result<(), CoreError> {
-        let root = run
+        let everything = journal::job(run.store, run.job_id)?
+            .summary
+            .selection
+            .everything;
+        if let Some(root) = run
             .items
             .iter()
-            .find(|i| i.kind == ItemKind::Folder && i.parent_id.is_none() && i.source == "/")
-            .map(|i| i.id);
-        let pending: Vec<ItemRecord> = run.pending().cloned().collect();
+            .find(|i| i.kind == ItemKind::Folder && i.parent_id.is_none())
+        {
+            if everything {
+                self.hand_over_home(run, root).await?;
+            } else {
+                // The root stands for the dated folders the server makes: nothing to move.
+                if pending(root) {
+                    run.copied(root, &Written::default())?;
+                }
+                for top in run.items.iter().filter(|i| i.parent_id == Some(root.id)) {
+                    if run.stopped() {
+                        break;
+                    }
+                    if pending(top) || descendants(&run.items, top).into_iter().any(pending) {
+                        self.hand_over_path(run, top).await?;
+                    }
+                }
+            }
+        }
+        let pending: Vec<ItemRecord> = run
+            .pending()
+            .filter(|i| matches!(i.kind, ItemKind::Calendar | ItemKind::AddressBook))
+            .cloned()
+            .collect();
         for item in &pending {
             if run.stopped() {
                 break;
             }
-            let outcome = match item.kind {
-                ItemKind::Calendar | ItemKind::AddressBook => {
-                    run.set_current(&item.source);
-                    run.attempt(item, || self.move_collection(item)).await?
-                }
-                ItemKind::Folder | ItemKind::File if root.is_some() && item.parent_id == root => {
-                    run.set_current(&item.source);
-                    run.attempt(item, || self.move_path(run, item)).await?
-                }
-                // The root folder is the app's own "transferred from …" folder.
-                ItemKind::Folder if Some(item.id) == root => Ok(Landed::path("/".to_owned())),
-                _ => continue,
-            };
-            match outcome {
+            run.set_current(&item.source);
+            match run.attempt(item, || self.move_collection(item)).await? {
                 Ok(landed) => {
-                    // The server chose the name: the report shows the real one (a moved
-                    // collection's display name, the files' dated folder).
-                    if landed.at != "/" {
-                        run.landed_at(item, landed.name.as_deref().unwrap_or(&landed.at))?;
-                    }
+                    // The server chose the name: the report shows the real one.
+                    run.landed_at(item, landed.name.as_deref().unwrap_or(&landed.at))?;
                     run.copied(
                         item,
                         &Written {

@@ -575,6 +575,21 @@ async fn plan_collections<CS: CollectionSource, CT: CollectionTarget>(
     Ok(out)
 }
 
+/// `files_bytes` (what counts against the recipient's quota) against the bytes `available`
+/// there (`None`: unlimited or not said); `needed` is set to `files_bytes`.
+pub(crate) fn quota_check(files_bytes: u64, available: Option<u64>) -> QuotaCheck {
+    let fit = match available {
+        Some(a) if a < files_bytes => QuotaFit::DoesNotFit,
+        Some(_) => QuotaFit::Fits,
+        None => QuotaFit::Unknown,
+    };
+    QuotaCheck {
+        needed: files_bytes,
+        available,
+        fit,
+    }
+}
+
 /// Plans a hand-over. Reads both sides; writes nothing anywhere.
 pub async fn plan<FS, CS, FT, CT>(
     req: &PlanRequest,
@@ -687,11 +702,7 @@ where
         Some(t) if wants_files => t.available_bytes().await?,
         _ => None,
     };
-    let fit = match available {
-        Some(a) if a < totals.bytes => QuotaFit::DoesNotFit,
-        Some(_) => QuotaFit::Fits,
-        None => QuotaFit::Unknown,
-    };
+    let QuotaCheck { fit, .. } = quota_check(totals.bytes, available);
     if req.target.nextcloud && totals.calendars + totals.address_books > CALENDAR_CREATION_LIMIT {
         notes.push("handover-note-creation-limit".to_owned());
     }

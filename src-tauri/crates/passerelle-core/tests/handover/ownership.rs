@@ -263,6 +263,18 @@ async fn files_follow_the_job_and_cron_not_running_is_a_clear_outcome() {
     )
     .await;
     replay(&server, "ownershiptransfer-nodelist-carol", Some("carol")).await;
+    replay(
+        &server,
+        "ownershiptransfer-nodelist-dir-carol",
+        Some("carol"),
+    )
+    .await;
+    replay(
+        &server,
+        "ownershiptransfer-nodelist-subdir-carol",
+        Some("carol"),
+    )
+    .await;
     let bob_root = br#"{"ocs":{"meta":{"status":"ok","statuscode":200,"message":"OK"},"data":[]}}"#;
     Mock::given(method("GET"))
         .and(path(format!("{OT}/nodelist")))
@@ -445,6 +457,19 @@ async fn regression_files_reach_a_recipient_who_never_signed_in() {
         })
         .mount(&server)
         .await;
+    // The plan walks /OTProject (captured listings of it and of its subfolder).
+    replay(
+        &server,
+        "ownershiptransfer-nodelist-dir-carol",
+        Some("carol"),
+    )
+    .await;
+    replay(
+        &server,
+        "ownershiptransfer-nodelist-subdir-carol",
+        Some("carol"),
+    )
+    .await;
     // Bob's root: no home before the transfer, then the app's dated folder.
     let landed = "/transferred from Carol on 2026-11-21 06-40-00";
     let no_home = Capture::load("ownershiptransfer-nodelist-missing-dir-500", &base);
@@ -470,6 +495,30 @@ async fn regression_files_reach_a_recipient_who_never_signed_in() {
             "id": 502, "nodeName": "OTProject", "path": format!("{landed}/OTProject"),
             "size": 47, "mtime": 1795243005, "type": "dir", "owner": "bob"
         }])))
+        .mount(&server)
+        .await;
+    // What landed, walked to check every file: /OTProject as the captures show it.
+    let dated = "transferred%20from%20Carol%20on%202026-11-21%2006-40-00";
+    Mock::given(method("GET"))
+        .and(path(format!("{OT}/nodelist/{dated}/OTProject")))
+        .and(query_param("userId", "bob"))
+        .respond_with(ocs_list(serde_json::json!([
+            {"id": 503, "nodeName": "sub", "path": format!("{landed}/OTProject/sub"),
+             "size": 14, "mtime": 1795243005, "type": "dir", "owner": "bob"},
+            {"id": 504, "nodeName": "a.txt", "path": format!("{landed}/OTProject/a.txt"),
+             "size": 26, "mtime": 1795243005, "type": "file", "owner": "bob"},
+            {"id": 505, "nodeName": "b.txt", "path": format!("{landed}/OTProject/b.txt"),
+             "size": 7, "mtime": 1795243005, "type": "file", "owner": "bob"},
+        ])))
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path(format!("{OT}/nodelist/{dated}/OTProject/sub")))
+        .and(query_param("userId", "bob"))
+        .respond_with(ocs_list(serde_json::json!([
+            {"id": 506, "nodeName": "c.txt", "path": format!("{landed}/OTProject/sub/c.txt"),
+             "size": 14, "mtime": 1795243005, "type": "file", "owner": "bob"},
+        ])))
         .mount(&server)
         .await;
     let put = Capture::load("ownershiptransfer-files-transfer-200", &base);
@@ -513,8 +562,15 @@ async fn regression_files_reach_a_recipient_who_never_signed_in() {
     assert_eq!(outcome.state, JobState::Verified, "{items:?}");
     let p = items.iter().find(|i| i.source == "/OTProject").unwrap();
     assert_eq!(p.state, ItemState::Verified);
-    // The report says where the server put it.
+    // The report says where the server put it, and every file below was found there.
     assert_eq!(p.target, format!("{landed}/OTProject"));
+    let c = items
+        .iter()
+        .find(|i| i.source == "/OTProject/sub/c.txt")
+        .unwrap();
+    assert_eq!(c.state, ItemState::Verified);
+    assert_eq!(c.target, format!("{landed}/OTProject/sub/c.txt"));
+    assert_eq!(plan.totals.files, 3, "{:?}", plan.totals);
 }
 
 /// Regression (issue #13, section 3.2): a failure no resume can cure — the app's 500 "Calendar
@@ -710,4 +766,197 @@ async fn regression_a_disabled_member_is_refused_clearly_outside_the_app() {
             .filter(|o| o.kind != StrategyKind::OwnershipTransfer)
             .all(|o| o.reason == "handover-why-member-disabled")
     );
+}
+
+/// Real-server suite (issue #13, OwnershipTransfer): handing over everything asked the app for
+/// one transfer per top-level path, and the recipient found one dated folder per path; the plan
+/// counted only the top-level entries and never checked the recipient's quota. Everything is now
+/// one transfer of the whole home (`path` `/`, checked on Nextcloud 29.0.6 and 32.0.2: one
+/// dated folder holding the home as it was), every folder is walked for the counts, and the
+/// admin's view of the recipient (`/cloud/users/<id>`, quota) refuses what does not fit.
+#[tokio::test]
+async fn regression_everything_is_one_transfer_into_one_folder_counted_and_quota_checked() {
+    let server = MockServer::start().await;
+    let base = server.uri();
+    replay(
+        &server,
+        "ownershiptransfer-calendarlist-carol",
+        Some("admin"),
+    )
+    .await;
+    for user in ["carol", "bob"] {
+        for list in ["calendarlist", "addressbookslist"] {
+            Mock::given(method("GET"))
+                .and(path(format!("{OT}/{list}")))
+                .and(query_param("userId", user))
+                .respond_with(ocs_list(serde_json::json!([])))
+                .mount(&server)
+                .await;
+        }
+    }
+    let queued = Arc::new(AtomicBool::new(false));
+    let node = |path: &str, kind: &str, size: u64, owner: &str| {
+        serde_json::json!({"id": 1, "nodeName": path.rsplit('/').next().unwrap(), "path": path,
+                           "size": size, "mtime": 1795243005, "type": kind, "owner": owner})
+    };
+    Mock::given(method("GET"))
+        .and(path(format!("{OT}/nodelist")))
+        .and(query_param("userId", "carol"))
+        .respond_with(AroundTransfer {
+            queued: queued.clone(),
+            before: ocs_list(serde_json::json!([
+                node("/Docs", "dir", 9, "alice"),
+                node("/OTProject", "dir", 47, "carol"),
+                node("/welcome.txt", "file", 5, "carol"),
+            ])),
+            // The home moved; the share received stays the member's.
+            after: ocs_list(serde_json::json!([node("/Docs", "dir", 9, "alice")])),
+        })
+        .mount(&server)
+        .await;
+    replay(
+        &server,
+        "ownershiptransfer-nodelist-dir-carol",
+        Some("carol"),
+    )
+    .await;
+    replay(
+        &server,
+        "ownershiptransfer-nodelist-subdir-carol",
+        Some("carol"),
+    )
+    .await;
+    let landed = "/transferred from Carol on 2026-11-21 06-40-00";
+    let dated = "transferred%20from%20Carol%20on%202026-11-21%2006-40-00";
+    Mock::given(method("GET"))
+        .and(path(format!("{OT}/nodelist")))
+        .and(query_param("userId", "bob"))
+        .respond_with(AroundTransfer {
+            queued: queued.clone(),
+            before: ocs_list(serde_json::json!([])),
+            after: ocs_list(serde_json::json!([node(landed, "dir", 52, "bob")])),
+        })
+        .mount(&server)
+        .await;
+    for (dir, nodes) in [
+        (
+            dated.to_owned(),
+            serde_json::json!([
+                node(&format!("{landed}/OTProject"), "dir", 47, "bob"),
+                node(&format!("{landed}/welcome.txt"), "file", 5, "bob"),
+            ]),
+        ),
+        (
+            format!("{dated}/OTProject"),
+            serde_json::json!([
+                node(&format!("{landed}/OTProject/sub"), "dir", 14, "bob"),
+                node(&format!("{landed}/OTProject/a.txt"), "file", 26, "bob"),
+                node(&format!("{landed}/OTProject/b.txt"), "file", 7, "bob"),
+            ]),
+        ),
+        (
+            format!("{dated}/OTProject/sub"),
+            serde_json::json!([node(
+                &format!("{landed}/OTProject/sub/c.txt"),
+                "file",
+                14,
+                "bob"
+            )]),
+        ),
+    ] {
+        Mock::given(method("GET"))
+            .and(path(format!("{OT}/nodelist/{dir}")))
+            .and(query_param("userId", "bob"))
+            .respond_with(ocs_list(nodes))
+            .mount(&server)
+            .await;
+    }
+    let put = Capture::load("ownershiptransfer-files-transfer-200", &base);
+    put.mock()
+        .and(body_partial_json(serde_json::json!({"path": "/"})))
+        .respond_with(Queue {
+            queued: queued.clone(),
+            answer: put.response(),
+        })
+        .expect(1)
+        .mount(&server)
+        .await;
+    // Bob's quota as the provisioning API gives it to an admin: 60 bytes, 10 used.
+    let quota = |free: i64| {
+        ocs_list(
+            serde_json::json!({"id": "bob", "displayname": "Bob", "quota": {
+            "free": free, "used": 10, "total": free + 10, "relative": 16.0, "quota": free + 10}}),
+        )
+    };
+    let small = Mock::given(method("GET"))
+        .and(path("/ocs/v2.php/cloud/users/bob"))
+        .respond_with(quota(40))
+        .mount_as_scoped(&server)
+        .await;
+    let req = request(&base, Selection::everything());
+    let ot = api(&base);
+    let plan = handover::plan_ownership(&req, &ot).await.unwrap();
+    // Every file below the member's own folders, not the share received.
+    assert_eq!(
+        (plan.totals.files, plan.totals.folders, plan.totals.bytes),
+        (4, 3, 52),
+        "{:?}",
+        plan.totals
+    );
+    assert_eq!(plan.excluded[0].source, "/Docs");
+    assert_eq!(
+        plan.quota.fit,
+        handover::QuotaFit::DoesNotFit,
+        "{:?}",
+        plan.quota
+    );
+    assert_eq!(plan.quota.available, Some(40));
+    assert!(
+        plan.notes
+            .iter()
+            .any(|n| n == "handover-note-ot-one-folder")
+    );
+    assert!(
+        plan.notes
+            .iter()
+            .any(|n| n == "handover-note-ot-calendars-unseen")
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&DataPaths::at(dir.path())).unwrap();
+    let e = handover::create_job(&store, &plan).unwrap_err();
+    assert_eq!(e.code(), "handover-quota");
+    drop(small);
+
+    Mock::given(method("GET"))
+        .and(path("/ocs/v2.php/cloud/users/bob"))
+        .respond_with(quota(1000))
+        .mount(&server)
+        .await;
+    let plan = handover::plan_ownership(&req, &ot).await.unwrap();
+    assert_eq!(plan.quota.fit, handover::QuotaFit::Fits);
+    let job = handover::create_job(&store, &plan).unwrap();
+    let mut strategy = OwnershipTransfer::new(ot, &req.source, &req.target);
+    strategy.follow = FollowOptions {
+        poll_interval: Duration::from_millis(10),
+        max_wait: Duration::from_secs(10),
+    };
+    let outcome = handover::run_ownership(
+        &store,
+        job,
+        &strategy,
+        &RunOptions::default(),
+        &CancellationToken::new(),
+        &mut |_| {},
+    )
+    .await
+    .unwrap();
+    let items = handover::items(&store, job).unwrap();
+    assert_eq!(outcome.state, JobState::Verified, "{items:?}");
+    let root = items.iter().find(|i| i.source == "/").unwrap();
+    assert_eq!(root.target, landed, "the report names the one folder");
+    let c = items
+        .iter()
+        .find(|i| i.source == "/OTProject/sub/c.txt")
+        .unwrap();
+    assert_eq!(c.target, format!("{landed}/OTProject/sub/c.txt"));
 }
