@@ -863,7 +863,7 @@ fn reset_leaves_nothing_of_the_participants() {
                 secret_storage: SecretStorage::Session,
             })
             .unwrap();
-        let key = SecretKey::new(account.server_url.clone(), account.user_id.clone());
+        let key = SecretKey::of(&account);
         secrets
             .store(
                 &key,
@@ -969,7 +969,7 @@ fn a_guest_profile_is_wiped_and_the_others_stay() {
                 secret_storage: SecretStorage::Session,
             })
             .unwrap();
-        let key = SecretKey::new(account.server_url.clone(), account.user_id.clone());
+        let key = SecretKey::of(&account);
         secrets
             .store(
                 &key,

@@ -344,7 +344,7 @@ async fn a_lost_member_session_leaves_the_admin_route_open_and_names_the_account
     let secrets = Secrets::session_only();
     secrets
         .store(
-            &SecretKey::new(&url, "admin"),
+            &SecretKey::of(&admin),
             &Secret::from("admin-app-password".to_owned()),
             SecretStorage::Session,
         )
