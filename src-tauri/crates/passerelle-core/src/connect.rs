@@ -66,7 +66,7 @@ pub fn account_client(
     secrets: &Secrets,
     account: &Account,
 ) -> Result<Client, CoreError> {
-    let secret = secrets.get(&SecretKey::of(account), account.secret_storage)?;
+    let secret = secrets.get(&account.secret_key(), account.secret_storage)?;
     client_with(
         store,
         &account.server_url,
@@ -85,7 +85,7 @@ pub fn accounts_to_reconnect(secrets: &Secrets, accounts: &[Account]) -> Vec<i64
         .filter(|a| a.secret_storage == SecretStorage::Session)
         .filter(|a| {
             matches!(
-                secrets.get(&SecretKey::of(a), SecretStorage::Session),
+                secrets.get(&a.secret_key(), SecretStorage::Session),
                 Err(SecretError::SessionLost)
             )
         })
@@ -527,7 +527,7 @@ pub async fn sign_out(
     account_id: i64,
 ) -> Result<SignOutReport, CoreError> {
     let account = store.account(account_id)?;
-    let key = SecretKey::of(&account);
+    let key = account.secret_key();
     let revoked_on_server = match account_client(store, secrets, &account) {
         Ok(client) => match client.revoke_app_password().await {
             Ok(()) => true,

@@ -41,7 +41,6 @@ use ts_rs::TS;
 use zeroize::Zeroizing;
 
 use crate::error::IpcError;
-use crate::model::Account;
 
 /// The service name of every keyring entry Passerelle writes.
 pub const KEYRING_SERVICE: &str = "org.passerelle.app";
@@ -75,11 +74,6 @@ impl SecretKey {
             server_url: server_url.into(),
             user_id: user_id.into(),
         }
-    }
-
-    /// The key of a recorded account.
-    pub fn of(account: &Account) -> Self {
-        Self::new(account.profile_id, &account.server_url, &account.user_id)
     }
 
     /// The keyring entry's user for this account: `<server url>|<user id>|profile-<id>`.

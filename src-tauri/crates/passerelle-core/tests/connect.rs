@@ -10,7 +10,7 @@ use std::time::Duration;
 use capture::Capture;
 use passerelle_core::connect::{self, LoginFlows, WaitOptions};
 use passerelle_core::model::{LoginFlowEvent, ServerCheck};
-use passerelle_core::secrets::{Secret, SecretKey, SecretStorage, Secrets};
+use passerelle_core::secrets::{Secret, SecretStorage, Secrets};
 use passerelle_core::{DataPaths, Store};
 use wiremock::matchers::header_exists;
 use wiremock::matchers::{header, method, path};
@@ -211,7 +211,7 @@ async fn app_password_account_is_recorded_with_its_secret_and_wrong_ones_are_not
         (account.user_id.as_str(), account.display_name.as_deref()),
         ("alice", Some("Alice"))
     );
-    let key = SecretKey::of(&account);
+    let key = account.secret_key();
     assert_eq!(
         secrets.get(&key, SecretStorage::Session).unwrap().expose(),
         ALICE_APP_PASSWORD
@@ -274,7 +274,7 @@ async fn sign_out_revokes_on_the_server_then_forgets_locally() {
         .unwrap();
     assert!(report.revoked_on_server);
     assert!(store.accounts(profile).unwrap().is_empty());
-    let key = SecretKey::of(&account);
+    let key = account.secret_key();
     assert!(
         secrets.get(&key, SecretStorage::Session).is_err(),
         "the secret is gone"
@@ -487,7 +487,7 @@ fn accounts_kept_for_the_session_only_are_listed_to_reconnect_after_a_restart() 
     let secrets = Secrets::session_only();
     secrets
         .store(
-            &SecretKey::of(&kept),
+            &kept.secret_key(),
             &Secret::from("fresh".to_owned()),
             SecretStorage::Session,
         )
@@ -538,7 +538,7 @@ async fn a_login_password_is_exchanged_for_an_app_password_and_never_kept() {
     .await
     .unwrap();
     assert!(added.exchanged_login_password, "the person is told");
-    let key = SecretKey::of(&added.account);
+    let key = added.account.secret_key();
     assert_eq!(
         secrets.get(&key, SecretStorage::Session).unwrap().expose(),
         ALICE_EXCHANGED,
@@ -713,7 +713,7 @@ async fn reconnecting_revokes_the_replaced_app_password_and_profiles_keep_their_
     assert_eq!(again.id, account.id);
     assert_eq!(
         secrets
-            .get(&SecretKey::of(&other), SecretStorage::Session)
+            .get(&other.secret_key(), SecretStorage::Session)
             .unwrap()
             .expose(),
         ALICE_APP_PASSWORD,
@@ -726,7 +726,7 @@ async fn reconnecting_revokes_the_replaced_app_password_and_profiles_keep_their_
     connect::sign_out(&store, &secrets, other.id).await.unwrap();
     assert!(
         secrets
-            .get(&SecretKey::of(&replaced), SecretStorage::Session)
+            .get(&replaced.secret_key(), SecretStorage::Session)
             .is_ok()
     );
     server.verify().await;
