@@ -610,9 +610,10 @@ def test_real_nextcloud_a_login_password_is_exchanged(keyring, app, opened, shot
     assert norm(visible(s, "password-exchanged", LONG).text) == fluent_text(lang, "app-password-exchanged")
     save(s, f"real-nextcloud-password-exchanged-{lang}")
     base = REAL_NC.rstrip("/")
-    found = subprocess.run(["secret-tool", "lookup", "service", "org.passerelle.app", "username", f"{base}|{user}"],
-                           env=keyring, capture_output=True, text=True)
-    stored = found.stdout.strip()
+    # One entry, `<server>|<user>|profile-<id>` (passerelle-core's secrets.rs).
+    listed = secrets_in_keyring(keyring)
+    assert f"attribute.username = {base}|{user}|profile-" in listed, listed
+    stored = re.search(r"^secret = (.*)$", listed, re.M).group(1).strip()
     assert stored and stored != password, "the keyring holds the login password, or nothing"
     assert password not in data_folder_text(app)
     me = base + "/ocs/v2.php/cloud/user?format=json"

@@ -15,10 +15,16 @@ import requests
 
 def keyring_secret(cli, server_url: str, user_id: str) -> str | None:
     """What the CLI stored in the keyring for this account (service org.passerelle.app, user
-    `<server url>|<user id>`, see passerelle-core's secrets.rs)."""
-    p = subprocess.run(["secret-tool", "lookup", "service", "org.passerelle.app", "username",
-                        f"{server_url}|{user_id}"], env=cli.env, capture_output=True, text=True, timeout=30)
-    return p.stdout if p.returncode == 0 and p.stdout else None
+    `<server url>|<user id>|profile-<id>`, see passerelle-core's secrets.rs)."""
+    p = subprocess.run(["secret-tool", "search", "--all", "--unlock", "service", "org.passerelle.app"],
+                       env=cli.env, capture_output=True, text=True, timeout=30)
+    found = None
+    for block in p.stdout.split("\n["):
+        fields = dict(line.split(" = ", 1) for line in block.splitlines() if " = " in line)
+        if fields.get("attribute.username", "").startswith(f"{server_url}|{user_id}|profile-"):
+            assert found is None, "two entries for one account of one profile"
+            found = fields.get("secret") or None
+    return found
 
 
 @pytest.mark.feature("account: connect with an app password")

@@ -66,8 +66,7 @@ pub fn account_client(
     secrets: &Secrets,
     account: &Account,
 ) -> Result<Client, CoreError> {
-    let key = SecretKey::new(&account.server_url, &account.user_id);
-    let secret = secrets.get(&key, account.secret_storage)?;
+    let secret = secrets.get(&account.secret_key(), account.secret_storage)?;
     client_with(
         store,
         &account.server_url,
@@ -85,9 +84,8 @@ pub fn accounts_to_reconnect(secrets: &Secrets, accounts: &[Account]) -> Vec<i64
         .iter()
         .filter(|a| a.secret_storage == SecretStorage::Session)
         .filter(|a| {
-            let key = SecretKey::new(&a.server_url, &a.user_id);
             matches!(
-                secrets.get(&key, SecretStorage::Session),
+                secrets.get(&a.secret_key(), SecretStorage::Session),
                 Err(SecretError::SessionLost)
             )
         })
@@ -244,17 +242,41 @@ async fn record_account(
     store.profile(profile_id)?;
     let client = client_with(store, url, login, None, app_password)?;
     let user = client.current_user().await?;
-    let key = SecretKey::new(url, &user.id);
+    let key = SecretKey::new(profile_id, url, &user.id);
+    // Reconnecting an account this profile already has: its previous app password is revoked
+    // once the new one is kept, so the space's list of devices does not grow at each
+    // reconnection (Settings → Security).
+    let previous = store
+        .accounts(profile_id)?
+        .into_iter()
+        .find(|a| a.server_url == url && a.user_id == user.id)
+        .and_then(|a| {
+            let secret = secrets.get(&key, a.secret_storage).ok()?;
+            Some((a, secret))
+        });
+    if let Some((account, _)) = &previous
+        && account.secret_storage != storage
+    {
+        let _ = secrets.delete(&key, account.secret_storage);
+    }
     secrets.store(&key, &Secret::from(app_password.to_owned()), storage)?;
     let display = (!user.display_name.is_empty()).then_some(user.display_name.as_str());
-    store.upsert_account(&NewAccount {
+    let account = store.upsert_account(&NewAccount {
         profile_id,
         server_url: url,
         user_id: &user.id,
         login_name: login,
         display_name: display,
         secret_storage: storage,
-    })
+    })?;
+    if let Some((_, old)) = previous
+        && old.expose() != app_password
+        && let Ok(client) = client_with(store, url, login, Some(&user.id), old.expose())
+    {
+        // Best effort: an old password the server no longer knows is already harmless.
+        let _ = client.revoke_app_password().await;
+    }
+    Ok(account)
 }
 
 /// Adds an account from a login name and an app password made in the space's settings; a
@@ -505,7 +527,7 @@ pub async fn sign_out(
     account_id: i64,
 ) -> Result<SignOutReport, CoreError> {
     let account = store.account(account_id)?;
-    let key = SecretKey::new(&account.server_url, &account.user_id);
+    let key = account.secret_key();
     let revoked_on_server = match account_client(store, secrets, &account) {
         Ok(client) => match client.revoke_app_password().await {
             Ok(()) => true,

@@ -222,6 +222,13 @@ pub struct Account {
     pub last_used_at: Option<String>,
 }
 
+impl Account {
+    /// Where this account's app password is kept.
+    pub fn secret_key(&self) -> crate::secrets::SecretKey {
+        crate::secrets::SecretKey::new(self.profile_id, &self.server_url, &self.user_id)
+    }
+}
+
 /// The look of a space, from its theming capabilities. The logo is a `data:` URL fetched by
 /// the backend: the UI never loads a remote asset.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]

@@ -7,11 +7,18 @@
 //!
 //! # Keyring entries
 //!
-//! One entry per account, with service [`KEYRING_SERVICE`] (`org.passerelle.app`) and user
-//! `<server url>|<user id>`, e.g. `https://cloud.example.org|camille` (see
-//! [`SecretKey::entry_user`]). Both parts are used exactly as given, so the caller passes the
-//! server URL in the canonical form it stores in SQLite. Nextcloud user ids cannot contain `|`,
-//! so two accounts never share an entry. On Linux the Secret Service item carries the attributes
+//! One entry per account of a profile, with service [`KEYRING_SERVICE`] (`org.passerelle.app`)
+//! and user `<server url>|<user id>|profile-<profile id>`, e.g.
+//! `https://cloud.example.org|camille|profile-3` (see [`SecretKey::entry_user`]). The parts are
+//! used exactly as given, so the caller passes the server URL in the canonical form it stores
+//! in SQLite. Nextcloud user ids cannot contain `|`, so two accounts never share an entry; and
+//! the same Nextcloud account recorded in two profiles of a shared computer has one app password
+//! per profile, so signing out (or resetting a workshop profile) in one never cuts off the
+//! other.
+//!
+//! Before profiles had their own entries, the user was `<server url>|<user id>`. Such an entry
+//! is still read when the profile's own is missing, and copied into it; it is deleted with the
+//! last account that used its app password. On Linux the Secret Service item carries the attributes
 //! `service` and `username` with these values (plus `target = default`, set by the `keyring`
 //! crate) and lives in the default collection.
 //!
@@ -48,9 +55,11 @@ pub enum SecretStorage {
     Session,
 }
 
-/// Which account a secret belongs to: a user on a Nextcloud server.
+/// Which account a secret belongs to: a user on a Nextcloud server, recorded in a profile.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct SecretKey {
+    /// The Passerelle profile the account is recorded in.
+    pub profile_id: i64,
     /// The server's URL, in the canonical form Passerelle stores for the account.
     pub server_url: String,
     /// The Nextcloud user id (not the display name, not the login name).
@@ -58,16 +67,25 @@ pub struct SecretKey {
 }
 
 impl SecretKey {
-    /// The key of `user_id`'s account on `server_url`.
-    pub fn new(server_url: impl Into<String>, user_id: impl Into<String>) -> Self {
+    /// The key of `user_id`'s account on `server_url`, recorded in profile `profile_id`.
+    pub fn new(profile_id: i64, server_url: impl Into<String>, user_id: impl Into<String>) -> Self {
         Self {
+            profile_id,
             server_url: server_url.into(),
             user_id: user_id.into(),
         }
     }
 
-    /// The keyring entry's user for this account: `<server url>|<user id>`.
+    /// The keyring entry's user for this account: `<server url>|<user id>|profile-<id>`.
     pub fn entry_user(&self) -> String {
+        format!(
+            "{}|{}|profile-{}",
+            self.server_url, self.user_id, self.profile_id
+        )
+    }
+
+    /// The entry's user before profiles had their own: `<server url>|<user id>`.
+    fn shared_entry_user(&self) -> String {
         format!("{}|{}", self.server_url, self.user_id)
     }
 }
@@ -257,7 +275,7 @@ impl Secrets {
         match storage {
             SecretStorage::Keyring => match self.entry(key)?.get_password() {
                 Ok(secret) => Ok(Secret::from(secret)),
-                Err(keyring::Error::NoEntry) => Err(SecretError::NotFound),
+                Err(keyring::Error::NoEntry) => self.get_shared(key),
                 Err(err) => Err(keyring_error("read", err)),
             },
             SecretStorage::Session => self
@@ -268,13 +286,45 @@ impl Secrets {
         }
     }
 
-    /// Forgets the secret of `key`; deleting a secret that is not there succeeds.
+    /// An entry written before profiles had their own (see the module's documentation), copied
+    /// into the profile's entry; [`SecretError::NotFound`] when there is none either.
+    fn get_shared(&self, key: &SecretKey) -> Result<Secret, SecretError> {
+        let shared = self.entry_for(&key.shared_entry_user())?;
+        match shared.get_password() {
+            Ok(secret) => {
+                let secret = Secret::from(secret);
+                // Best effort: the shared entry still answers next time if this fails.
+                let _ = self.entry(key)?.set_password(secret.expose());
+                Ok(secret)
+            }
+            Err(keyring::Error::NoEntry) => Err(SecretError::NotFound),
+            Err(err) => Err(keyring_error("read", err)),
+        }
+    }
+
+    /// Forgets the secret of `key`; deleting a secret that is not there succeeds. An entry
+    /// written before profiles had their own goes too when it holds the same app password
+    /// (which the caller is signing out of: no other profile could use it any more).
     pub fn delete(&self, key: &SecretKey, storage: SecretStorage) -> Result<(), SecretError> {
         match storage {
-            SecretStorage::Keyring => match self.entry(key)?.delete_credential() {
-                Ok(()) | Err(keyring::Error::NoEntry) => Ok(()),
-                Err(err) => Err(keyring_error("delete", err)),
-            },
+            SecretStorage::Keyring => {
+                let entry = self.entry(key)?;
+                let own = entry.get_password().ok().map(Zeroizing::new);
+                match entry.delete_credential() {
+                    Ok(()) | Err(keyring::Error::NoEntry) => {}
+                    Err(err) => return Err(keyring_error("delete", err)),
+                }
+                let shared = self.entry_for(&key.shared_entry_user())?;
+                if let Ok(old) = shared.get_password().map(Zeroizing::new)
+                    && own.as_ref().is_none_or(|own| *own == old)
+                {
+                    match shared.delete_credential() {
+                        Ok(()) | Err(keyring::Error::NoEntry) => {}
+                        Err(err) => return Err(keyring_error("delete", err)),
+                    }
+                }
+                Ok(())
+            }
             SecretStorage::Session => {
                 self.session().remove(key);
                 Ok(())
@@ -283,11 +333,14 @@ impl Secrets {
     }
 
     fn entry(&self, key: &SecretKey) -> Result<keyring::Entry, SecretError> {
+        self.entry_for(&key.entry_user())
+    }
+
+    fn entry_for(&self, user: &str) -> Result<keyring::Entry, SecretError> {
         if !self.status.available {
             return Err(SecretError::Unavailable);
         }
-        keyring::Entry::new(KEYRING_SERVICE, &key.entry_user())
-            .map_err(|err| keyring_error("open", err))
+        keyring::Entry::new(KEYRING_SERVICE, user).map_err(|err| keyring_error("open", err))
     }
 
     fn session(&self) -> std::sync::MutexGuard<'_, HashMap<SecretKey, Zeroizing<String>>> {
@@ -373,7 +426,7 @@ mod tests {
     const PASSWORD: &str = "Xq7pL-9vTz2-Kw4mN-aB3cD-eF5gH";
 
     fn key() -> SecretKey {
-        SecretKey::new("https://cloud.example.org", "camille")
+        SecretKey::new(1, "https://cloud.example.org", "camille")
     }
 
     #[test]
@@ -441,8 +494,15 @@ mod tests {
     }
 
     #[test]
-    fn entry_user_is_url_bar_user_id() {
-        assert_eq!(key().entry_user(), "https://cloud.example.org|camille");
+    fn entry_user_is_url_bar_user_id_bar_profile() {
+        assert_eq!(
+            key().entry_user(),
+            "https://cloud.example.org|camille|profile-1"
+        );
+        assert_eq!(
+            key().shared_entry_user(),
+            "https://cloud.example.org|camille"
+        );
     }
 
     #[test]
@@ -452,7 +512,12 @@ mod tests {
         secrets
             .store(&key(), &secret, SecretStorage::Session)
             .unwrap();
-        let other = SecretKey::new("https://cloud.example.org", "dominique");
+        let other = SecretKey::new(1, "https://cloud.example.org", "dominique");
+        let other_profile = SecretKey::new(2, "https://cloud.example.org", "camille");
+        assert!(matches!(
+            secrets.get(&other_profile, SecretStorage::Session),
+            Err(SecretError::SessionLost)
+        ));
         assert!(matches!(
             secrets.get(&other, SecretStorage::Session),
             Err(SecretError::SessionLost)

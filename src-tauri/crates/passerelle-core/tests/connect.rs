@@ -10,7 +10,7 @@ use std::time::Duration;
 use capture::Capture;
 use passerelle_core::connect::{self, LoginFlows, WaitOptions};
 use passerelle_core::model::{LoginFlowEvent, ServerCheck};
-use passerelle_core::secrets::{Secret, SecretKey, SecretStorage, Secrets};
+use passerelle_core::secrets::{Secret, SecretStorage, Secrets};
 use passerelle_core::{DataPaths, Store};
 use wiremock::matchers::header_exists;
 use wiremock::matchers::{header, method, path};
@@ -211,7 +211,7 @@ async fn app_password_account_is_recorded_with_its_secret_and_wrong_ones_are_not
         (account.user_id.as_str(), account.display_name.as_deref()),
         ("alice", Some("Alice"))
     );
-    let key = SecretKey::new(&account.server_url, "alice");
+    let key = account.secret_key();
     assert_eq!(
         secrets.get(&key, SecretStorage::Session).unwrap().expose(),
         ALICE_APP_PASSWORD
@@ -274,7 +274,7 @@ async fn sign_out_revokes_on_the_server_then_forgets_locally() {
         .unwrap();
     assert!(report.revoked_on_server);
     assert!(store.accounts(profile).unwrap().is_empty());
-    let key = SecretKey::new(&account.server_url, "alice");
+    let key = account.secret_key();
     assert!(
         secrets.get(&key, SecretStorage::Session).is_err(),
         "the secret is gone"
@@ -487,7 +487,7 @@ fn accounts_kept_for_the_session_only_are_listed_to_reconnect_after_a_restart() 
     let secrets = Secrets::session_only();
     secrets
         .store(
-            &SecretKey::new("https://monasso.example", "alice"),
+            &kept.secret_key(),
             &Secret::from("fresh".to_owned()),
             SecretStorage::Session,
         )
@@ -538,7 +538,7 @@ async fn a_login_password_is_exchanged_for_an_app_password_and_never_kept() {
     .await
     .unwrap();
     assert!(added.exchanged_login_password, "the person is told");
-    let key = SecretKey::new(&added.account.server_url, "alice");
+    let key = added.account.secret_key();
     assert_eq!(
         secrets.get(&key, SecretStorage::Session).unwrap().expose(),
         ALICE_EXCHANGED,
@@ -654,4 +654,80 @@ async fn an_exchanged_app_password_is_revoked_when_the_account_cannot_be_recorde
     .unwrap_err();
     assert_eq!(err.code(), "auth");
     assert!(store.accounts(profile).unwrap().is_empty());
+}
+
+/// Reconnecting an account revokes the app password it replaces (the space's list of devices
+/// does not grow at each reconnection); the same account recorded in another profile keeps its
+/// own app password, untouched by the first profile's reconnection or sign-out.
+#[tokio::test]
+async fn reconnecting_revokes_the_replaced_app_password_and_profiles_keep_their_own() {
+    let server = nextcloud().await;
+    let revoke = Capture::load("ocs-delete-apppassword-carol-200", &server.uri());
+    for (secret, times) in [(ALICE_APP_PASSWORD, 1), (ALICE_EXCHANGED, 1)] {
+        revoke
+            .mock()
+            .and(header("Authorization", basic("alice", secret).as_str()))
+            .respond_with(revoke.response())
+            .expect(times)
+            .named(format!("revoke {secret}"))
+            .mount(&server)
+            .await;
+    }
+    let (_dir, store, first) = store();
+    let second = store.create_profile("Dominique").unwrap().id;
+    let secrets = Secrets::session_only();
+    let app_password = Secret::from(ALICE_APP_PASSWORD.to_owned());
+    let add = |profile: i64, typed: &'static str| {
+        let (store, secrets, uri) = (&store, &secrets, server.uri());
+        async move {
+            connect::add_with_password(
+                store,
+                secrets,
+                profile,
+                &uri,
+                "alice",
+                &Secret::from(typed.to_owned()),
+                SecretStorage::Session,
+            )
+            .await
+            .unwrap()
+            .account
+        }
+    };
+    // The other profile records the same account with the app password made by hand…
+    let other = connect::add_with_app_password(
+        &store,
+        &secrets,
+        second,
+        &server.uri(),
+        "alice",
+        &app_password,
+        SecretStorage::Session,
+    )
+    .await
+    .unwrap();
+    // …this profile connects with the login password (exchanged), then again the same way:
+    // the second exchange's password is the same here, so nothing is revoked yet.
+    let account = add(first, ALICE_LOGIN_PASSWORD).await;
+    let again = add(first, ALICE_LOGIN_PASSWORD).await;
+    assert_eq!(again.id, account.id);
+    assert_eq!(
+        secrets
+            .get(&other.secret_key(), SecretStorage::Session)
+            .unwrap()
+            .expose(),
+        ALICE_APP_PASSWORD,
+        "another profile's app password is its own"
+    );
+    // Reconnecting this profile with the hand-made app password revokes the exchanged one.
+    let replaced = add(first, ALICE_APP_PASSWORD).await;
+    assert_eq!(replaced.id, account.id);
+    // Signing out of the other profile revokes its app password, and only its secret goes.
+    connect::sign_out(&store, &secrets, other.id).await.unwrap();
+    assert!(
+        secrets
+            .get(&replaced.secret_key(), SecretStorage::Session)
+            .is_ok()
+    );
+    server.verify().await;
 }

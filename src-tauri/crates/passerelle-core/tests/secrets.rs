@@ -30,7 +30,7 @@ fn keyring() -> Secrets {
 #[test]
 fn round_trip_in_the_real_keyring() {
     secret_service::run(round_trip_in_the_real_keyring, Bus::Keyring, |env: &Env| {
-        let key = SecretKey::new("https://cloud.example.org", "camille");
+        let key = SecretKey::new(1, "https://cloud.example.org", "camille");
         let login = env.keyrings_dir().join("login.keyring");
         let size = |path: &std::path::Path| std::fs::metadata(path).unwrap().len();
         let empty_size = size(&login);
@@ -39,7 +39,7 @@ fn round_trip_in_the_real_keyring() {
         assert_eq!(secrets.get(&key, Keyring).unwrap().expose(), PASSWORD);
 
         // Another client finds it under the documented service and user...
-        let user = "https://cloud.example.org|camille";
+        let user = "https://cloud.example.org|camille|profile-1";
         assert_eq!(env.lookup(KEYRING_SERVICE, user).as_deref(), Some(PASSWORD));
         assert_eq!(env.usernames(KEYRING_SERVICE), [user]);
         // ...the probe entry is gone, and the secret went to disk, only encrypted.
@@ -73,7 +73,7 @@ fn round_trip_in_the_real_keyring() {
 #[test]
 fn storing_again_replaces_the_secret() {
     secret_service::run(storing_again_replaces_the_secret, Bus::Keyring, |env| {
-        let key = SecretKey::new("https://cloud.example.org", "camille");
+        let key = SecretKey::new(1, "https://cloud.example.org", "camille");
         let secrets = keyring();
         secrets.store(&key, &secret("first"), Keyring).unwrap();
         secrets.store(&key, &secret("second"), Keyring).unwrap();
@@ -93,7 +93,7 @@ fn storing_again_replaces_the_secret() {
 #[test]
 fn deleting_is_idempotent() {
     secret_service::run(deleting_is_idempotent, Bus::Keyring, |env| {
-        let key = SecretKey::new("https://cloud.example.org", "camille");
+        let key = SecretKey::new(1, "https://cloud.example.org", "camille");
         let secrets = keyring();
         secrets.delete(&key, Keyring).unwrap();
         secrets.store(&key, &secret(PASSWORD), Keyring).unwrap();
@@ -115,16 +115,21 @@ fn accounts_on_two_servers_do_not_collide() {
         |env| {
             let accounts = [
                 (
-                    SecretKey::new("https://a.example.org", "camille"),
+                    SecretKey::new(1, "https://a.example.org", "camille"),
                     "password-a-camille",
                 ),
                 (
-                    SecretKey::new("https://b.example.org", "camille"),
+                    SecretKey::new(1, "https://b.example.org", "camille"),
                     "password-b-camille",
                 ),
                 (
-                    SecretKey::new("https://a.example.org", "dominique"),
+                    SecretKey::new(1, "https://a.example.org", "dominique"),
                     "password-a-dominique",
+                ),
+                // The same account in another profile of this computer: its own app password.
+                (
+                    SecretKey::new(2, "https://a.example.org", "camille"),
+                    "password-a-camille-2",
                 ),
             ];
             let secrets = keyring();
@@ -137,9 +142,10 @@ fn accounts_on_two_servers_do_not_collide() {
             assert_eq!(
                 env.usernames(KEYRING_SERVICE),
                 [
-                    "https://a.example.org|camille",
-                    "https://a.example.org|dominique",
-                    "https://b.example.org|camille",
+                    "https://a.example.org|camille|profile-1",
+                    "https://a.example.org|camille|profile-2",
+                    "https://a.example.org|dominique|profile-1",
+                    "https://b.example.org|camille|profile-1",
                 ]
             );
 
@@ -156,6 +162,51 @@ fn accounts_on_two_servers_do_not_collide() {
                 secrets.get(&accounts[2].0, Keyring).unwrap().expose(),
                 accounts[2].1
             );
+            assert_eq!(
+                secrets.get(&accounts[3].0, Keyring).unwrap().expose(),
+                accounts[3].1,
+                "signing out in one profile left the other one's password"
+            );
+        },
+    );
+}
+
+/// An entry written before profiles had their own (`<url>|<user>`) is still found, copied into
+/// the profile's entry, and deleted with the account whose app password it holds.
+#[test]
+fn an_entry_shared_by_profiles_is_still_read_then_deleted_with_its_password() {
+    secret_service::run(
+        an_entry_shared_by_profiles_is_still_read_then_deleted_with_its_password,
+        Bus::Keyring,
+        |env| {
+            let shared = "https://cloud.example.org|camille";
+            let secrets = keyring();
+            keyring::Entry::new(KEYRING_SERVICE, shared)
+                .unwrap()
+                .set_password(PASSWORD)
+                .unwrap();
+            let first = SecretKey::new(1, "https://cloud.example.org", "camille");
+            let second = SecretKey::new(2, "https://cloud.example.org", "camille");
+            assert_eq!(secrets.get(&first, Keyring).unwrap().expose(), PASSWORD);
+            assert_eq!(
+                env.lookup(KEYRING_SERVICE, &first.entry_user()).as_deref(),
+                Some(PASSWORD),
+                "copied into the profile's own entry"
+            );
+            // The second profile reconnected meanwhile: its own, newer app password.
+            secrets.store(&second, &secret("newer"), Keyring).unwrap();
+            secrets.delete(&second, Keyring).unwrap();
+            assert_eq!(
+                env.lookup(KEYRING_SERVICE, shared).as_deref(),
+                Some(PASSWORD),
+                "another password than the one signed out of: kept"
+            );
+            secrets.delete(&first, Keyring).unwrap();
+            assert!(env.usernames(KEYRING_SERVICE).is_empty());
+            assert!(matches!(
+                secrets.get(&first, Keyring),
+                Err(SecretError::NotFound)
+            ));
         },
     );
 }
@@ -165,12 +216,15 @@ fn non_ascii_user_ids_and_secrets() {
     secret_service::run(non_ascii_user_ids_and_secrets, Bus::Keyring, |env| {
         let accounts = [
             (
-                SecretKey::new("https://asso.example.org", "élodie"),
+                SecretKey::new(1, "https://asso.example.org", "élodie"),
                 "mot-de-passe-é",
             ),
-            (SecretKey::new("https://asso.example.org", "Ζωή"), "κωδικός"),
             (
-                SecretKey::new("https://asso.example.org", "李雷"),
+                SecretKey::new(1, "https://asso.example.org", "Ζωή"),
+                "κωδικός",
+            ),
+            (
+                SecretKey::new(1, "https://asso.example.org", "李雷"),
                 "密码-🔑",
             ),
         ];
@@ -192,7 +246,7 @@ fn non_ascii_user_ids_and_secrets() {
 /// Without a usable keyring: the status says why, the keyring is refused, the session fallback
 /// works until a restart.
 fn without_keyring(reason_contains: &str) {
-    let key = SecretKey::new("https://cloud.example.org", "camille");
+    let key = SecretKey::new(1, "https://cloud.example.org", "camille");
     let secrets = Secrets::probe();
     let status = secrets.status();
     assert!(!status.available, "{status:?}");

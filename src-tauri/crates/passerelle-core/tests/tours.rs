@@ -1598,7 +1598,7 @@ fn alice_account_at(store: &Store, secrets: &Secrets, url: &str) -> (i64, i64) {
     let url = url.to_owned();
     secrets
         .store(
-            &SecretKey::new(&url, "alice"),
+            &SecretKey::new(p, &url, "alice"),
             &Secret::from(APP.to_owned()),
             SecretStorage::Session,
         )
@@ -1772,7 +1772,7 @@ async fn the_service_lists_by_what_the_space_offers_and_records_checks() {
     let q = store.create_profile("Offline").unwrap().id;
     secrets
         .store(
-            &SecretKey::new(&gone_url, "alice"),
+            &SecretKey::new(q, &gone_url, "alice"),
             &Secret::from(APP.to_owned()),
             SecretStorage::Session,
         )

@@ -16,7 +16,7 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 use capture::Capture;
-use passerelle_core::secrets::{Secret, SecretKey, SecretStorage, Secrets};
+use passerelle_core::secrets::{Secret, SecretStorage, Secrets};
 use passerelle_core::store::NewAccount;
 use passerelle_core::tours::StepState;
 use passerelle_core::workshop::pack::{self, PackIdentity};
@@ -863,7 +863,7 @@ fn reset_leaves_nothing_of_the_participants() {
                 secret_storage: SecretStorage::Session,
             })
             .unwrap();
-        let key = SecretKey::new(account.server_url.clone(), account.user_id.clone());
+        let key = account.secret_key();
         secrets
             .store(
                 &key,
@@ -969,7 +969,7 @@ fn a_guest_profile_is_wiped_and_the_others_stay() {
                 secret_storage: SecretStorage::Session,
             })
             .unwrap();
-        let key = SecretKey::new(account.server_url.clone(), account.user_id.clone());
+        let key = account.secret_key();
         secrets
             .store(
                 &key,

@@ -13,7 +13,7 @@ use std::path::Path;
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::secrets::{SecretKey, Secrets};
+use crate::secrets::Secrets;
 use crate::{CoreError, Store};
 
 /// What a reset removed.
@@ -117,7 +117,7 @@ fn wipe(store: &Store, secrets: &Secrets, profile_ids: &[i64]) -> Result<ResetRe
     let mut report = ResetReport::default();
     for id in profile_ids {
         for account in store.accounts(*id)? {
-            let key = SecretKey::new(account.server_url.clone(), account.user_id.clone());
+            let key = account.secret_key();
             match secrets.delete(&key, account.secret_storage) {
                 Ok(()) => report.secrets += 1,
                 Err(e) => report.secret_failures.push((

@@ -329,7 +329,7 @@ async fn files_follow_the_job_and_cron_not_running_is_a_clear_outcome() {
 #[tokio::test]
 async fn a_lost_member_session_leaves_the_admin_route_open_and_names_the_account() {
     use passerelle_core::handover::{AccessSide, SidesRequest, sessions_for};
-    use passerelle_core::secrets::{Secret, SecretKey, SecretStorage, Secrets};
+    use passerelle_core::secrets::{Secret, SecretStorage, Secrets};
     use passerelle_core::store::NewAccount;
 
     let server = MockServer::start().await;
@@ -356,7 +356,7 @@ async fn a_lost_member_session_leaves_the_admin_route_open_and_names_the_account
     let secrets = Secrets::session_only();
     secrets
         .store(
-            &SecretKey::new(&url, "admin"),
+            &admin.secret_key(),
             &Secret::from("admin-app-password".to_owned()),
             SecretStorage::Session,
         )
