@@ -7,6 +7,7 @@ the flow is driven here at the HTTP level, as the app's core does it (init, the 
 and grants access in a browser, poll), and the app password it gives is then connected with the
 CLI."""
 
+import re
 import subprocess
 
 import pytest
@@ -16,10 +17,11 @@ import requests
 def keyring_secret(cli, server_url: str, user_id: str) -> str | None:
     """What the CLI stored in the keyring for this account (service org.passerelle.app, user
     `<server url>|<user id>|profile-<id>`, see passerelle-core's secrets.rs)."""
+    # One stream: secret-tool writes an item's attributes and its secret to different ones.
     p = subprocess.run(["secret-tool", "search", "--all", "--unlock", "service", "org.passerelle.app"],
-                       env=cli.env, capture_output=True, text=True, timeout=30)
+                       env=cli.env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=30)
     found = None
-    for block in p.stdout.split("\n["):
+    for block in re.split(r"^\[", p.stdout, flags=re.M):
         fields = dict(line.split(" = ", 1) for line in block.splitlines() if " = " in line)
         if fields.get("attribute.username", "").startswith(f"{server_url}|{user_id}|profile-"):
             assert found is None, "two entries for one account of one profile"
