@@ -411,4 +411,22 @@ mod tests {
         assert_eq!(evs[0].start, Some(datetime!(2026-12-07 00:30 UTC)));
         assert_eq!(evs[1].start, Some(datetime!(2026-07-01 00:00 UTC)));
     }
+
+    #[test]
+    fn odd_texts_are_read_generously() {
+        for text in [
+            "",
+            "not a calendar",
+            "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nSUMMARY:cut",
+            "END:VEVENT\r\n:\r\n;;;\r\nBEGIN:\r\n",
+            "\u{feff}BEGIN:VCARD\nFN;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:Zo=C3=A9\nEND:VCARD\n",
+        ] {
+            assert!(events(text).iter().all(|e| e.start.is_none()), "{text:?}");
+            let _ = card_names(text);
+        }
+        let cut = events("BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTART:20261207T003000Z\r\n");
+        assert!(cut.len() <= 1);
+        let qp = "BEGIN:VCARD\nVERSION:2.1\nFN;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:Zo=C3=A9\nEND:VCARD\n";
+        assert_eq!(card_names(qp), vec!["Zoé"]);
+    }
 }
