@@ -881,7 +881,7 @@ fn reports_escape_text_and_guard_spreadsheets() {
         let html = handover::to_html(&report, &Localizer::new(lang));
         assert!(html.starts_with("<!DOCTYPE html>"));
         assert!(!html.contains("<script"), "text is escaped");
-        assert!(html.contains("&lt;script&gt;"));
+        assert!(html.contains("&#60;script&#62;"));
         assert!(!html.contains("src=") && !html.contains("<link") && !html.contains("@import"));
         assert!(html.contains("<style>"), "inline CSS");
     }
