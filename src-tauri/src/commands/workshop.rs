@@ -577,7 +577,7 @@ mod tests {
         let html = call(&w, "workshop_sheet_render", args).unwrap();
         let html = html.as_str().unwrap();
         assert!(html.contains("https://monasso.frama.space") && html.contains("Kbtw-7mqa"));
-        assert!(html.contains("Anne &lt;b&gt;") && !html.contains("Anne <b>"));
+        assert!(html.contains("Anne &#60;b&#62;") && !html.contains("Anne <b>"));
         assert_eq!(
             std::fs::read_dir(dir.path())
                 .unwrap()

@@ -1,5 +1,5 @@
 //! Small helpers for the files people export: CSV tables (tour health, workshop progress,
-//! hand-over reports), sizes for people, and HTML escaping (hand-over reports, sign-in sheets).
+//! hand-over reports) and sizes for people. (HTML pages come from templates, escaped by askama.)
 //!
 //! CSV has one writer, [`CsvWriter`] (the `csv` crate), with one documented choice: RFC 4180,
 //! a field quoted only when it needs it (a comma, a quote or a line break in it) and every
@@ -102,22 +102,6 @@ pub fn human_bytes(n: u64) -> String {
     } else {
         format!("{v:.1} {}", UNITS[u])
     }
-}
-
-/// Escapes text for HTML element content and attribute values.
-pub fn escape_html(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
 }
 
 #[cfg(test)]

@@ -881,7 +881,7 @@ fn reports_escape_text_and_guard_spreadsheets() {
         let html = handover::to_html(&report, &Localizer::new(lang));
         assert!(html.starts_with("<!DOCTYPE html>"));
         assert!(!html.contains("<script"), "text is escaped");
-        assert!(html.contains("&lt;script&gt;"));
+        assert!(html.contains("&#60;script&#62;"));
         assert!(!html.contains("src=") && !html.contains("<link") && !html.contains("@import"));
         assert!(html.contains("<style>"), "inline CSS");
     }
@@ -894,6 +894,61 @@ fn reports_escape_text_and_guard_spreadsheets() {
         csv.contains("\"/=cmd|' calc'!A1.csv\""),
         "paths are kept as they are"
     );
+}
+
+/// Issue 14: both HTML pages (this report and the workshop sign-in sheet) come from templates
+/// that escape every value by default: a member or file name with markup, `&` and quotes shows
+/// as text and never breaks out of an element or an attribute.
+#[test]
+fn html_pages_escape_member_and_file_names_by_default() {
+    use passerelle_core::workshop::sheet::{self, SheetEntry};
+    const NAME: &str = r#"<script>alert('x') & "y""#;
+    const ESCAPED: &str = "&#60;script&#62;alert(&#39;x&#39;) &#38; &#34;y&#34;";
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    let (_dir, store) = store();
+    let source = mem();
+    files(&source).file(&format!("/{NAME}.txt"), b"x");
+    let target = mem();
+    let mut request = request(Selection::everything());
+    request.source.display_name = Some(NAME.to_owned());
+    let plan = rt
+        .block_on(handover::plan(&request, &source, &target, &en()))
+        .unwrap();
+    let job = handover::create_job(&store, &plan).unwrap();
+    rt.block_on(run(&store, job, &source, &target, &quick()));
+    let report = handover::report(&store, job).unwrap();
+    let cards = [SheetEntry {
+        display_name: NAME.to_owned(),
+        login: "camille".to_owned(),
+        password: Some("Kbtw-7mqa".to_owned()),
+    }];
+    for lang in [Language::En, Language::Fr] {
+        let l10n = Localizer::new(lang);
+        let report_html = handover::to_html(&report, &l10n);
+        let sheet_html = sheet::render(&l10n, "https://asso.frama.space", "", &cards);
+        for (page, html) in [("report", &report_html), ("sheet", &sheet_html)] {
+            assert!(html.contains(ESCAPED), "{page}: {html}");
+            assert!(!html.contains("<script"), "{page}: {html}");
+            assert!(!html.contains("'x'") && !html.contains("\"y\""), "{page}");
+            assert!(!html.contains(" & "), "{page}: a bare & is escaped");
+        }
+        // The member (title, "From" row) and the file (list of items).
+        assert!(
+            report_html.contains(&format!("<td><code>/{ESCAPED}.txt</code></td>")),
+            "{report_html}"
+        );
+        assert!(
+            report_html.contains(&format!("<td>{ESCAPED} (alice, memory://alice/)</td>")),
+            "{report_html}"
+        );
+        assert!(
+            sheet_html.contains(&format!("<p class=\"name\">{ESCAPED}</p>")),
+            "{sheet_html}"
+        );
+    }
 }
 
 #[test]

@@ -1,16 +1,16 @@
 //! The report of a hand-over, built from the journal: every item with its result, what was not
 //! handed over and why, totals, runs and durations, the last side-by-side verification. Exported
 //! as JSON, CSV (one row per item, spreadsheet-safe) and one standalone HTML page an admin can
-//! keep: inline CSS, no script, no remote asset, every text escaped.
+//! keep: inline CSS, no script, no remote asset, every text escaped (the page is the askama
+//! template `templates/handover-report.html`, which escapes every value by default).
 
+use std::borrow::Borrow;
 use std::collections::BTreeMap;
-use std::fmt::Write as _;
 
 use super::journal::{self, ItemRecord};
 use super::model::{
     HandoverReport, ItemKind, ItemState, JobState, KindTotals, ReportItem, StateCounts,
 };
-use crate::export::escape_html;
 use crate::i18n::Localizer;
 use crate::store::now;
 use crate::{CoreError, Store};
@@ -199,306 +199,126 @@ fn human_bytes(n: u64) -> String {
     }
 }
 
-const CSS: &str = "body{font-family:system-ui,sans-serif;margin:2rem;color:#1b1b1b;line-height:1.4}\
-h1{font-size:1.5rem}h2{font-size:1.15rem;margin-top:2rem}\
-table{border-collapse:collapse;width:100%;margin:.5rem 0}\
-th,td{border:1px solid #ccc;padding:.3rem .5rem;text-align:left;vertical-align:top;font-size:.9rem}\
-th{background:#f1f1f1}td.n{text-align:right}\
-.ok{color:#17622e}.bad{color:#a4000f}.skip{color:#6b5200}\
-.verdict{padding:.6rem 1rem;border-radius:.3rem;font-weight:600}\
-.verdict.ok{background:#e3f4e8}.verdict.bad{background:#fbe4e6}\
-code{font-size:.85rem;word-break:break-all}\
-@media print{body{margin:0}}";
+/// `templates/handover-report.html`: every text is HTML-escaped by the template engine.
+#[derive(askama::Template)]
+#[template(path = "handover-report.html")]
+struct ReportPage<'a> {
+    l10n: &'a Localizer,
+    r: &'a HandoverReport,
+    lang: &'static str,
+    title: String,
+    verdict_class: &'static str,
+    /// Fluent id of the verdict.
+    verdict: &'static str,
+    /// The job at a glance: label, value (both plain text).
+    facts: Vec<(String, String)>,
+    /// The items that were not handed over (failed or skipped).
+    not_done: Vec<&'a ReportItem>,
+}
+
+// The template passes fields by value and `if let` bindings by reference: `Borrow` takes both.
+impl ReportPage<'_> {
+    fn t(&self, id: &str) -> String {
+        self.l10n.t(id)
+    }
+
+    fn kind(&self, kind: impl Borrow<ItemKind>) -> String {
+        self.l10n
+            .t(&format!("handover-kind-{}", kind.borrow().code()))
+    }
+
+    fn state(&self, state: impl Borrow<ItemState>) -> String {
+        self.l10n
+            .t(&format!("handover-item-{}", state.borrow().code()))
+    }
+
+    fn reason(&self, code: &str) -> String {
+        reason_text(self.l10n, code)
+    }
+
+    fn bytes(&self, n: impl Borrow<u64>) -> String {
+        human_bytes(*n.borrow())
+    }
+
+    fn size(&self, size: impl Borrow<Option<u64>>) -> String {
+        size.borrow().map(human_bytes).unwrap_or_default()
+    }
+
+    fn class(&self, state: impl Borrow<ItemState>) -> &'static str {
+        match state.borrow() {
+            ItemState::Verified | ItemState::Copied => "ok",
+            ItemState::Failed | ItemState::Planned => "bad",
+            ItemState::Skipped => "skip",
+        }
+    }
+}
 
 /// The report as one standalone, readable HTML page in the person's language.
 pub fn to_html(report: &HandoverReport, l10n: &Localizer) -> String {
-    let t = |id: &str| escape_html(&l10n.t(id));
-    let e = |s: &str| escape_html(s);
+    use askama::Template as _;
+
     let j = &report.job;
-    let mut h = String::new();
-    let lang = l10n.language().tag();
-    let _ = write!(
-        h,
-        "<!DOCTYPE html>\n<html lang=\"{lang}\"><head><meta charset=\"utf-8\">\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-         <title>{}</title><style>{CSS}</style></head><body>",
-        e(&l10n.t_args("handover-report-title", &[("name", j.source.name().into())]))
-    );
-    let _ = write!(
-        h,
-        "<h1>{}</h1>",
-        e(&l10n.t_args("handover-report-title", &[("name", j.source.name().into())]))
-    );
     let complete = j.state == JobState::Verified;
-    let _ = write!(
-        h,
-        "<p class=\"verdict {}\">{}</p>",
-        if complete { "ok" } else { "bad" },
-        t(if complete {
+    let side = |m: &super::MemberSide| format!("{} ({}, {})", m.name(), m.user_id, m.server_url);
+    let mut facts = vec![
+        (l10n.t("handover-report-from"), side(&j.source)),
+        (l10n.t("handover-report-to"), side(&j.target)),
+    ];
+    if !j.destination.is_empty() {
+        facts.push((l10n.t("handover-report-destination"), j.destination.clone()));
+    }
+    facts.extend([
+        (
+            l10n.t("handover-report-strategy"),
+            l10n.t(&format!("handover-strategy-{}", j.strategy.code())),
+        ),
+        (l10n.t("handover-report-state"), l10n.t(&j.state_text())),
+        (l10n.t("handover-report-created"), j.created_at.clone()),
+    ]);
+    if let Some(f) = &j.finished_at {
+        facts.push((l10n.t("handover-report-finished"), f.clone()));
+    }
+    facts.extend([
+        (
+            l10n.t("handover-report-duration"),
+            format!(
+                "{:.1} s ({} × {})",
+                report.duration_ms as f64 / 1000.0,
+                report.runs.len(),
+                l10n.t("handover-report-runs")
+            ),
+        ),
+        (
+            l10n.t("handover-report-bytes"),
+            format!(
+                "{} / {}",
+                human_bytes(report.bytes_copied),
+                human_bytes(report.bytes_planned)
+            ),
+        ),
+    ]);
+    let page = ReportPage {
+        l10n,
+        r: report,
+        lang: l10n.language().tag(),
+        title: l10n.t_args("handover-report-title", &[("name", j.source.name().into())]),
+        verdict_class: if complete { "ok" } else { "bad" },
+        verdict: if complete {
             "handover-report-complete"
         } else if j.resumable {
             "handover-report-incomplete"
         } else {
             "handover-job-needs-action"
-        })
-    );
-    // What a person must do: resuming alone would fail the same way for these.
-    if !report.actions.is_empty() {
-        let _ = write!(h, "<h2>{}</h2><ul>", t("handover-report-todo"));
-        for a in &report.actions {
-            let _ = write!(
-                h,
-                "<li>{} <small>({} × <code>{}</code>)</small></li>",
-                t(&a.todo),
-                a.items,
-                e(&a.reason)
-            );
-        }
-        h.push_str("</ul>");
-    }
-    h.push_str("<table>");
-    let row = |h: &mut String, label: &str, value: &str| {
-        let _ = write!(h, "<tr><th scope=\"row\">{label}</th><td>{value}</td></tr>");
+        },
+        facts,
+        not_done: report
+            .items
+            .iter()
+            .filter(|i| matches!(i.state, ItemState::Failed | ItemState::Skipped))
+            .collect(),
     };
-    row(
-        &mut h,
-        &t("handover-report-from"),
-        &e(&format!(
-            "{} ({}, {})",
-            j.source.name(),
-            j.source.user_id,
-            j.source.server_url
-        )),
-    );
-    row(
-        &mut h,
-        &t("handover-report-to"),
-        &e(&format!(
-            "{} ({}, {})",
-            j.target.name(),
-            j.target.user_id,
-            j.target.server_url
-        )),
-    );
-    if !j.destination.is_empty() {
-        row(
-            &mut h,
-            &t("handover-report-destination"),
-            &e(&j.destination),
-        );
-    }
-    row(
-        &mut h,
-        &t("handover-report-strategy"),
-        &t(&format!("handover-strategy-{}", j.strategy.code())),
-    );
-    row(&mut h, &t("handover-report-state"), &t(&j.state_text()));
-    row(&mut h, &t("handover-report-created"), &e(&j.created_at));
-    if let Some(f) = &j.finished_at {
-        row(&mut h, &t("handover-report-finished"), &e(f));
-    }
-    row(
-        &mut h,
-        &t("handover-report-duration"),
-        &e(&format!(
-            "{:.1} s ({} × {})",
-            report.duration_ms as f64 / 1000.0,
-            report.runs.len(),
-            l10n.t("handover-report-runs")
-        )),
-    );
-    row(
-        &mut h,
-        &t("handover-report-bytes"),
-        &e(&format!(
-            "{} / {}",
-            human_bytes(report.bytes_copied),
-            human_bytes(report.bytes_planned)
-        )),
-    );
-    h.push_str("</table>");
-
-    for note in &report.notes {
-        let _ = write!(h, "<p>{}</p>", t(note));
-    }
-
-    let _ = write!(
-        h,
-        "<h2>{}</h2><table><thead><tr>",
-        t("handover-report-totals")
-    );
-    for id in [
-        "handover-report-kind",
-        "handover-item-planned",
-        "handover-item-copied",
-        "handover-item-verified",
-        "handover-item-failed",
-        "handover-item-skipped",
-    ] {
-        let _ = write!(h, "<th scope=\"col\">{}</th>", t(id));
-    }
-    h.push_str("</tr></thead><tbody>");
-    for k in &report.totals {
-        let s = k.states;
-        let _ = write!(
-            h,
-            "<tr><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td>\
-             <td class=\"n ok\">{}</td><td class=\"n bad\">{}</td><td class=\"n skip\">{}</td></tr>",
-            t(&format!("handover-kind-{}", k.kind.code())),
-            s.planned,
-            s.copied,
-            s.verified,
-            s.failed,
-            s.skipped
-        );
-    }
-    h.push_str("</tbody></table>");
-
-    if let Some(v) = &report.verification {
-        let _ = write!(
-            h,
-            "<h2>{}</h2><p>{} — {}</p><table><thead><tr>",
-            t("handover-report-verification"),
-            e(&v.verified_at),
-            t(if v.deep {
-                "handover-report-verify-deep"
-            } else {
-                "handover-report-verify-quick"
-            })
-        );
-        for id in [
-            "handover-report-kind",
-            "handover-report-source",
-            "handover-report-target",
-            "handover-report-source-count",
-            "handover-report-target-count",
-            "handover-report-source-bytes",
-            "handover-report-target-bytes",
-            "handover-report-hashes",
-            "handover-report-mismatches",
-        ] {
-            let _ = write!(h, "<th scope=\"col\">{}</th>", t(id));
-        }
-        h.push_str("</tr></thead><tbody>");
-        for c in &v.comparisons {
-            let kind = format!("handover-kind-{}", c.kind.code());
-            let _ = write!(
-                h,
-                "<tr><td>{}</td><td><code>{}</code></td><td><code>{}</code></td>\
-                 <td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td>\
-                 <td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n {}\">{}</td></tr>",
-                t(&kind),
-                e(&c.source),
-                e(&c.target),
-                c.source_count,
-                c.target_count,
-                e(&human_bytes(c.source_bytes)),
-                e(&human_bytes(c.target_bytes)),
-                c.hashes_matched,
-                if c.mismatches == 0 { "ok" } else { "bad" },
-                c.mismatches
-            );
-        }
-        h.push_str("</tbody></table>");
-    }
-
-    let not_done: Vec<&ReportItem> = report
-        .items
-        .iter()
-        .filter(|i| matches!(i.state, ItemState::Failed | ItemState::Skipped))
-        .collect();
-    if !not_done.is_empty() {
-        let _ = write!(
-            h,
-            "<h2>{}</h2><table><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th>\
-             <th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>",
-            t("handover-report-not-handed-over"),
-            t("handover-report-kind"),
-            t("handover-report-source"),
-            t("handover-report-state"),
-            t("handover-report-reason")
-        );
-        for i in not_done {
-            let reason = i
-                .reason
-                .as_deref()
-                .map(|r| reason_text(l10n, r))
-                .unwrap_or_default();
-            let detail = i
-                .detail
-                .as_deref()
-                .map(|d| format!(" <small>({})</small>", e(d)))
-                .unwrap_or_default();
-            let _ = write!(
-                h,
-                "<tr><td>{}</td><td><code>{}</code></td><td class=\"{}\">{}</td><td>{}{}</td></tr>",
-                t(&format!("handover-kind-{}", i.kind.code())),
-                e(&i.source),
-                if i.state == ItemState::Failed {
-                    "bad"
-                } else {
-                    "skip"
-                },
-                t(&format!("handover-item-{}", i.state.code())),
-                e(&reason),
-                detail
-            );
-        }
-        h.push_str("</tbody></table>");
-    }
-
-    if !report.name_warnings.is_empty() {
-        let _ = write!(
-            h,
-            "<h2>{}</h2><p>{}</p><ul>",
-            t("handover-report-name-warnings"),
-            t("handover-report-name-warnings-help")
-        );
-        for w in &report.name_warnings {
-            let _ = write!(
-                h,
-                "<li><code>{}</code> — {}</li>",
-                e(&w.source),
-                e(&reason_text(l10n, &w.reason))
-            );
-        }
-        h.push_str("</ul>");
-    }
-
-    let _ = write!(
-        h,
-        "<h2>{}</h2><table><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th>\
-         <th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th>\
-         </tr></thead><tbody>",
-        t("handover-report-items"),
-        t("handover-report-kind"),
-        t("handover-report-source"),
-        t("handover-report-target"),
-        t("handover-report-size"),
-        t("handover-report-state")
-    );
-    for i in &report.items {
-        let class = match i.state {
-            ItemState::Verified | ItemState::Copied => "ok",
-            ItemState::Failed | ItemState::Planned => "bad",
-            ItemState::Skipped => "skip",
-        };
-        let _ = write!(
-            h,
-            "<tr><td>{}</td><td><code>{}</code></td><td><code>{}</code></td>\
-             <td class=\"n\">{}</td><td class=\"{class}\">{}</td></tr>",
-            t(&format!("handover-kind-{}", i.kind.code())),
-            e(&i.source),
-            e(&i.target),
-            i.size.map(human_bytes).unwrap_or_default(),
-            t(&format!("handover-item-{}", i.state.code()))
-        );
-    }
-    let _ = writeln!(
-        h,
-        "</tbody></table><p><small>{} {}</small></p></body></html>",
-        t("handover-report-generated"),
-        e(&report.generated_at)
-    );
-    h
+    let mut html = page.render().expect("the report's values always display");
+    // The engine drops the template file's last line end; the page has always ended with one.
+    html.push('\n');
+    html
 }

@@ -6,7 +6,8 @@
 //! The page holds passwords in clear: it is meant to be printed and handed out, and the
 //! callers write it only where the trainer asks. Cards come from a creation run
 //! ([`entries`]) or from a CSV the trainer made ([`read_cards`]); nothing here writes a file.
-//! Texts come from `workshop.ftl`.
+//! Texts come from `workshop.ftl`; the page is the askama template `templates/sign-in-sheet.html`,
+//! which escapes every value by default.
 
 use std::path::{Path, PathBuf};
 
@@ -17,7 +18,6 @@ use ts_rs::TS;
 
 use super::accounts::CreationReport;
 use super::csv;
-use crate::export::escape_html as escape;
 use crate::{CoreError, Localizer};
 
 /// One sign-in card: who, login and (generated) password.
@@ -139,39 +139,48 @@ pub fn qr_svg(data: &str) -> String {
     }
 }
 
-const CSS: &str = r#"
-@page { size: A4; margin: 12mm; }
-* { box-sizing: border-box; }
-body { font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; color: #000; background: #fff; margin: 0; }
-h1 { font-size: 16pt; margin: 0 0 4mm; }
-p.intro { font-size: 10pt; margin: 0 0 6mm; }
-.cards { display: grid; grid-template-columns: 1fr 1fr; gap: 6mm; }
-.card { border: 1.5pt dashed #000; border-radius: 3mm; padding: 4mm; break-inside: avoid; page-break-inside: avoid; }
-.card .row { display: flex; gap: 3mm; }
-.card .text { flex: 1; min-width: 0; font-size: 11pt; }
-.card .name { font-size: 14pt; font-weight: bold; margin: 0 0 2mm; }
-.card dt { font-size: 9pt; margin-top: 2mm; }
-.card dd { margin: 0; font-family: "DejaVu Sans Mono", "Liberation Mono", monospace; font-size: 12pt; overflow-wrap: break-word; }
-.card dd.password { font-size: 14pt; font-weight: bold; white-space: nowrap; letter-spacing: 0.5pt; }
-.card .qr svg { width: 30mm; height: 30mm; }
-.card .qr p { font-size: 8pt; margin: 1mm 0 0; max-width: 30mm; }
-@media screen { body { margin: 10mm auto; max-width: 190mm; } }
-"#;
+/// A card as the template shows it (only entries with a password get one).
+struct Card<'a> {
+    name: &'a str,
+    login: &'a str,
+    password: &'a str,
+    /// Inline SVG from [`qr_svg`]: markup this module drew, shown as is.
+    qr: String,
+}
 
-/// The address as people type it (no `https://`), escaped, with line-break opportunities
-/// only after dots and slashes: `monasso.` / `frama.space`, never inside a word.
-fn breakable_address(server_url: &str) -> String {
-    let shown = server_url
+/// A piece of the address as printed; `wbr` after dots and slashes.
+struct AddressPart<'a> {
+    text: &'a str,
+    wbr: bool,
+}
+
+/// `templates/sign-in-sheet.html`: every text is HTML-escaped by the template engine.
+#[derive(askama::Template)]
+#[template(path = "sign-in-sheet.html")]
+struct SheetPage<'a> {
+    lang: &'static str,
+    title: String,
+    intro: String,
+    address_label: String,
+    login_label: String,
+    password_label: String,
+    scan: String,
+    address: Vec<AddressPart<'a>>,
+    cards: Vec<Card<'a>>,
+}
+
+/// The address as people type it (no `https://`), with line-break opportunities only after
+/// dots and slashes: `monasso.` / `frama.space`, never inside a word.
+fn breakable_address(server_url: &str) -> Vec<AddressPart<'_>> {
+    server_url
         .trim_start_matches("https://")
-        .trim_end_matches('/');
-    let mut out = String::new();
-    for c in shown.chars() {
-        out.push_str(&escape(&c.to_string()));
-        if c == '.' || c == '/' {
-            out.push_str("<wbr>");
-        }
-    }
-    out
+        .trim_end_matches('/')
+        .split_inclusive(['.', '/'])
+        .map(|text| AddressPart {
+            text,
+            wbr: text.ends_with(['.', '/']),
+        })
+        .collect()
 }
 
 /// The whole page: one card per entry that has a password. `space_name` titles it (the
@@ -182,45 +191,37 @@ pub fn render(
     space_name: &str,
     cards: &[SheetEntry],
 ) -> String {
+    use askama::Template as _;
+
     let space_name = match space_name.trim() {
         "" => server_url,
         name => name,
     };
-    let lang = l10n.language().tag();
-    let title = l10n.t_args("workshop-sheet-title", &[("space", space_name.into())]);
-    let mut html = String::new();
-    html.push_str(&format!(
-        "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
-         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n\
-         <title>{}</title>\n<style>{CSS}</style>\n</head>\n<body>\n<h1>{}</h1>\n<p class=\"intro\">{}</p>\n<div class=\"cards\">\n",
-        escape(&title),
-        escape(&title),
-        escape(&l10n.t("workshop-sheet-intro")),
-    ));
-    let address = l10n.t("workshop-sheet-address");
-    let login = l10n.t("workshop-sheet-login");
-    let password = l10n.t("workshop-sheet-password");
-    let scan = l10n.t("workshop-sheet-scan");
-    for (card, secret) in cards
-        .iter()
-        .filter_map(|c| Some((c, c.password.as_deref()?)))
-    {
-        html.push_str(&format!(
-            "<section class=\"card\">\n<p class=\"name\">{}</p>\n<div class=\"row\">\n<dl class=\"text\">\n\
-             <dt>{}</dt><dd>{}</dd>\n<dt>{}</dt><dd>{}</dd>\n</dl>\n\
-             <div class=\"qr\">{}<p>{}</p></div>\n</div>\n<dl>\n<dt>{}</dt><dd class=\"password\">{}</dd>\n</dl>\n</section>\n",
-            escape(&card.display_name),
-            escape(&address),
-            breakable_address(server_url),
-            escape(&login),
-            escape(&card.login),
-            qr_svg(&login_link(server_url, &card.login, secret)),
-            escape(&scan),
-            escape(&password),
-            escape(secret),
-        ));
-    }
-    html.push_str("</div>\n</body>\n</html>\n");
+    let page = SheetPage {
+        lang: l10n.language().tag(),
+        title: l10n.t_args("workshop-sheet-title", &[("space", space_name.into())]),
+        intro: l10n.t("workshop-sheet-intro"),
+        address_label: l10n.t("workshop-sheet-address"),
+        login_label: l10n.t("workshop-sheet-login"),
+        password_label: l10n.t("workshop-sheet-password"),
+        scan: l10n.t("workshop-sheet-scan"),
+        address: breakable_address(server_url),
+        cards: cards
+            .iter()
+            .filter_map(|c| {
+                let password = c.password.as_deref()?;
+                Some(Card {
+                    name: &c.display_name,
+                    login: &c.login,
+                    password,
+                    qr: qr_svg(&login_link(server_url, &c.login, password)),
+                })
+            })
+            .collect(),
+    };
+    let mut html = page.render().expect("the sheet's values always display");
+    // The engine drops the template file's last line end; the page has always ended with one.
+    html.push('\n');
     html
 }
 
@@ -263,12 +264,14 @@ mod tests {
                     },
                 ],
             );
-            assert!(html.contains("Camille &lt;Martin&gt;"));
-            assert!(html.contains("Asso &lt;b&gt;"));
+            assert!(html.contains("Camille &#60;Martin&#62;"));
+            assert!(html.contains("Asso &#60;b&#62;"));
             assert!(html.contains("Kbtw-7mqa-3hpx-rzd4"));
             assert!(html.contains("<svg"), "a QR code is drawn");
             assert!(!html.contains("nocard"), "no card without a password");
-            assert!(html.contains(&escape(&l10n.t("workshop-sheet-password"))));
+            let label =
+                askama::filters::escape(l10n.t("workshop-sheet-password"), askama::filters::Html);
+            assert!(html.contains(&label.unwrap().to_string()));
             assert!(html.contains("size: A4"));
             // The address as typed, breaking only after dots and slashes.
             assert!(
