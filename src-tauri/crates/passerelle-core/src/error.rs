@@ -143,7 +143,7 @@ pub enum CoreError {
     },
     /// A hand-over could not reach one side; its code is the server error's.
     #[error(transparent)]
-    Transfer(#[from] crate::handover::TransferError),
+    Transfer(#[from] crate::handover::error::TransferError),
     /// The list of members to create has mistakes (each is reported with its line); nothing
     /// was created.
     #[error("{problems} mistake(s) in the list of accounts: nothing was created")]
@@ -288,6 +288,12 @@ impl IpcError {
     }
 }
 
+impl From<crate::secrets::SecretError> for IpcError {
+    fn from(err: crate::secrets::SecretError) -> Self {
+        Self::new(err.code(), err.to_string())
+    }
+}
+
 impl From<CoreError> for IpcError {
     fn from(err: CoreError) -> Self {
         Self::new(err.code(), err.to_string())
@@ -305,6 +311,12 @@ impl std::error::Error for IpcError {}
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_secret_error_crosses_ipc_with_its_code() {
+        let ipc = IpcError::from(crate::secrets::SecretError::SessionLost);
+        assert_eq!(ipc.code, "session-secret-lost");
+    }
 
     #[test]
     fn ipc_error_json_shape_is_pinned() {

@@ -40,8 +40,6 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 use zeroize::Zeroizing;
 
-use crate::error::IpcError;
-
 /// The service name of every keyring entry Passerelle writes.
 pub const KEYRING_SERVICE: &str = "org.passerelle.app";
 
@@ -184,12 +182,6 @@ impl SecretError {
             Self::NotFound => "secret-not-found",
             Self::SessionLost => "session-secret-lost",
         }
-    }
-}
-
-impl From<SecretError> for IpcError {
-    fn from(err: SecretError) -> Self {
-        Self::new(err.code(), err.to_string())
     }
 }
 
@@ -468,8 +460,6 @@ mod tests {
         ];
         let codes: Vec<_> = samples.iter().map(SecretError::code).collect();
         assert_eq!(codes, SECRET_ERROR_CODES);
-        let ipc = IpcError::from(SecretError::SessionLost);
-        assert_eq!(ipc.code, "session-secret-lost");
     }
 
     #[test]

@@ -33,6 +33,7 @@ use super::run::{BoxFuture, Failure, RunContext, bounded};
 
 type ItemResult<'a, T> = (&'a ItemRecord, Result<Result<T, Failure>, CoreError>);
 type FolderResult<'a> = ItemResult<'a, ()>;
+use super::checksum::sha1_label;
 use super::strategy::Strategy;
 use crate::CoreError;
 
@@ -57,24 +58,6 @@ struct StreamState {
     hash: ring::digest::Context,
     bytes: u64,
     source_error: Option<TransferError>,
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
-/// `SHA1:<hex>` (Nextcloud's checksum format), lower-case.
-pub(crate) fn sha1_label(digest: &[u8]) -> String {
-    format!("SHA1:{}", hex(digest))
-}
-
-/// The `SHA1:` checksum among a file's stored checksums, normalised.
-pub(crate) fn sha1_of(checksums: &[String]) -> Option<String> {
-    checksums.iter().find_map(|c| {
-        let (algo, value) = c.split_once(':')?;
-        algo.eq_ignore_ascii_case("sha1")
-            .then(|| format!("SHA1:{}", value.trim().to_ascii_lowercase()))
-    })
 }
 
 fn parse_path(s: &str) -> Result<RemotePath, Failure> {

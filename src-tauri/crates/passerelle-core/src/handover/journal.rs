@@ -13,50 +13,9 @@ use super::model::{
     StrategyKind, Verification,
 };
 use crate::store::now;
-use crate::{CoreError, Store};
 
-/// One item as recorded.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ItemRecord {
-    /// Row id.
-    pub id: i64,
-    /// Parent item (the folder of a file, the collection of an object).
-    pub parent_id: Option<i64>,
-    /// What it is.
-    pub kind: ItemKind,
-    /// Source path / URI / object name.
-    pub source: String,
-    /// Target path / URI / object name.
-    pub target: String,
-    /// UID (objects).
-    pub uid: Option<String>,
-    /// Planned size in bytes.
-    pub size: Option<u64>,
-    /// Source modification time (seconds).
-    pub mtime: Option<i64>,
-    /// Source checksum (`SHA1:…`).
-    pub source_checksum: Option<String>,
-    /// Where it is.
-    pub state: ItemState,
-    /// Reason code (failed / skipped).
-    pub reason: Option<String>,
-    /// Technical detail.
-    pub detail: Option<String>,
-    /// Attempts to write it.
-    pub attempts: u32,
-    /// Bytes written.
-    pub copied_size: Option<u64>,
-    /// SHA-1 of the bytes written (`SHA1:…`).
-    pub content_hash: Option<String>,
-    /// ETag at the destination after writing.
-    pub target_etag: Option<String>,
-    /// Whether the destination kept the modification time.
-    pub mtime_kept: Option<bool>,
-    /// When written.
-    pub copied_at: Option<String>,
-    /// When verified.
-    pub verified_at: Option<String>,
-}
+pub use super::model::ItemRecord;
+use crate::{CoreError, Store};
 
 /// What the journal keeps of a plan besides its items.
 #[derive(Debug, Clone, Serialize, Deserialize)]

@@ -18,9 +18,11 @@
 //! Soft failures (one file, one event) are recorded per item and end in the report; only a
 //! failure that stops the whole run (journal, refused credentials) is an `Err`.
 
+pub mod checksum;
 pub mod copy;
 pub mod endpoint;
 pub mod engine;
+pub mod error;
 pub mod journal;
 pub mod model;
 pub mod names;
@@ -32,6 +34,7 @@ pub mod retry;
 pub mod run;
 pub mod share_copy;
 pub mod strategy;
+pub mod tasks;
 pub mod verify;
 
 pub use copy::StreamedCopy;

@@ -681,7 +681,7 @@ pub struct ReportItem {
     /// Reason code for failed / skipped.
     pub reason: Option<String>,
     /// Failed items: whether a resume will pass or a person must act.
-    pub retry: Option<super::retry::Retry>,
+    pub retry: Option<Retry>,
     /// Technical detail.
     pub detail: Option<String>,
     /// Bytes (files, objects).
@@ -841,4 +841,57 @@ pub struct HandoverReport {
     pub items: Vec<ReportItem>,
     /// When the report was made.
     pub generated_at: String,
+}
+
+/// Whether trying again can cure a failure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "kebab-case")]
+pub enum Retry {
+    /// A later try will pass: resume the hand-over.
+    WillPass,
+    /// A person must act first (see [`todo_id`](super::retry::todo_id)).
+    NeedsAction,
+}
+
+/// One item as recorded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ItemRecord {
+    /// Row id.
+    pub id: i64,
+    /// Parent item (the folder of a file, the collection of an object).
+    pub parent_id: Option<i64>,
+    /// What it is.
+    pub kind: ItemKind,
+    /// Source path / URI / object name.
+    pub source: String,
+    /// Target path / URI / object name.
+    pub target: String,
+    /// UID (objects).
+    pub uid: Option<String>,
+    /// Planned size in bytes.
+    pub size: Option<u64>,
+    /// Source modification time (seconds).
+    pub mtime: Option<i64>,
+    /// Source checksum (`SHA1:…`).
+    pub source_checksum: Option<String>,
+    /// Where it is.
+    pub state: ItemState,
+    /// Reason code (failed / skipped).
+    pub reason: Option<String>,
+    /// Technical detail.
+    pub detail: Option<String>,
+    /// Attempts to write it.
+    pub attempts: u32,
+    /// Bytes written.
+    pub copied_size: Option<u64>,
+    /// SHA-1 of the bytes written (`SHA1:…`).
+    pub content_hash: Option<String>,
+    /// ETag at the destination after writing.
+    pub target_etag: Option<String>,
+    /// Whether the destination kept the modification time.
+    pub mtime_kept: Option<bool>,
+    /// When written.
+    pub copied_at: Option<String>,
+    /// When verified.
+    pub verified_at: Option<String>,
 }

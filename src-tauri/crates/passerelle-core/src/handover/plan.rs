@@ -16,7 +16,8 @@ use passerelle_nextcloud::ErrorKind;
 use passerelle_nextcloud::dav::RemotePath;
 use passerelle_nextcloud::dav::files::FileEntry;
 
-use super::copy::{self, movable, sha1_of};
+use super::checksum::sha1_of;
+use super::copy::{self, movable};
 use super::endpoint::{
     CollectionSource, CollectionTarget, FileSource, FileTarget, Side, TransferError,
 };

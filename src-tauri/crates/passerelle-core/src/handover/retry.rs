@@ -11,21 +11,8 @@
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
-use ts_rs::TS;
-
-use super::journal::ItemRecord;
-use super::model::{ActionNeeded, ItemState, JobState};
-
-/// Whether trying again can cure a failure.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
-#[serde(rename_all = "kebab-case")]
-pub enum Retry {
-    /// A later try will pass: resume the hand-over.
-    WillPass,
-    /// A person must act first (see [`todo_id`]).
-    NeedsAction,
-}
+pub use super::model::Retry;
+use super::model::{ActionNeeded, ItemRecord, ItemState, JobState};
 
 /// The codes whose failures a later try cures: the network, the server's passing troubles, an
 /// interrupted run, and the checks a rewrite repairs. Every other code needs a person.

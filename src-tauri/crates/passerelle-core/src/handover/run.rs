@@ -4,32 +4,35 @@
 
 use std::collections::HashMap;
 use std::future::Future;
-use std::pin::Pin;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
-use futures_util::{Stream, StreamExt, stream};
 use passerelle_nextcloud::CancellationToken;
 
 use super::endpoint::{CollectionTarget, FileTarget, Side, TransferError};
 use super::journal::{self, ItemRecord};
 use super::model::{
-    GroupProgress, ItemGroup, ItemKind, ItemState, JobState, Phase, Progress, RunOutcome,
+    GroupProgress, ItemGroup, ItemKind, ItemState, JobState, Phase, PlanTotals, Progress,
+    RunOutcome, StrategyKind,
 };
-use super::strategy::Strategy;
+pub(crate) use super::tasks::{BoxFuture, bounded};
 use super::verify;
 use crate::{CoreError, Store};
 
-/// A boxed future: work lists are built as these so the whole run stays `Send`.
-pub(crate) type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
+/// A way to hand data over.
+pub trait Strategy: Send + Sync {
+    /// Which one.
+    fn kind(&self) -> StrategyKind;
 
-/// Runs `futures` at most `n` at a time, yielding each result as it completes.
-pub(crate) fn bounded<'a, T: 'a>(
-    futures: Vec<BoxFuture<'a, T>>,
-    n: usize,
-) -> impl Stream<Item = T> + Send + 'a {
-    stream::iter(futures).buffer_unordered(n.max(1))
+    /// A rough duration for these totals (shown in the plan).
+    fn estimate(&self, totals: &PlanTotals) -> Duration;
+
+    /// Hands over every pending item of the run's job (planned or failed; never a verified
+    /// one), recording each state change through `run`. Item failures are recorded, not
+    /// returned; an `Err` means the run cannot go on (journal unusable, credentials refused).
+    /// Must stop soon after `run.cancel` fires, leaving unfinished items planned.
+    fn execute(&self, run: &RunContext<'_>) -> impl Future<Output = Result<(), CoreError>> + Send;
 }
 
 /// Bounded retries of one item within a run (on top of the HTTP client's own retries of

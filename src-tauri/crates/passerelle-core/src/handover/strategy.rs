@@ -1,5 +1,6 @@
-//! How strategies plug in. A [`Strategy`] only executes: it takes the job's pending items from
-//! the journal (through [`RunContext`]), writes them at the destination its own way and records
+//! Which strategy a hand-over uses. A [`Strategy`] (the trait lives with the run that drives
+//! it, in `run.rs`) only executes: it takes the job's pending items from the journal (through
+//! [`super::run::RunContext`]), writes them at the destination its own way and records
 //! each state change. Planning, verification and the report are shared by every strategy, since
 //! they compare the destination with the journal (which keeps what the source held at planning
 //! time — what matters once a transfer strategy has moved the data away).
@@ -19,27 +20,9 @@
 //! server's background jobs run. The streamed copy stays the universal fallback (other servers,
 //! plain WebDAV).
 
-use std::future::Future;
-use std::time::Duration;
-
-use super::model::{PlanTotals, StrategyChoice, StrategyKind, StrategyOption};
-use super::run::RunContext;
+use super::model::{StrategyChoice, StrategyKind, StrategyOption};
+pub use super::run::Strategy;
 use crate::CoreError;
-
-/// A way to hand data over.
-pub trait Strategy: Send + Sync {
-    /// Which one.
-    fn kind(&self) -> StrategyKind;
-
-    /// A rough duration for these totals (shown in the plan).
-    fn estimate(&self, totals: &PlanTotals) -> Duration;
-
-    /// Hands over every pending item of the run's job (planned or failed; never a verified
-    /// one), recording each state change through `run`. Item failures are recorded, not
-    /// returned; an `Err` means the run cannot go on (journal unusable, credentials refused).
-    /// Must stop soon after `run.cancel` fires, leaving unfinished items planned.
-    fn execute(&self, run: &RunContext<'_>) -> impl Future<Output = Result<(), CoreError>> + Send;
-}
 
 /// What is known when choosing a strategy.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

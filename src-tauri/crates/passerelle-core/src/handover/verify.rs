@@ -12,11 +12,11 @@ use futures_util::StreamExt;
 use passerelle_nextcloud::dav::RemotePath;
 use passerelle_nextcloud::dav::files::FileEntry;
 
-use super::copy::{sha1_label, sha1_of};
+use super::checksum::{sha1_label, sha1_of};
 use super::endpoint::{CollectionTarget, FileTarget, Side, TransferError};
 use super::journal::{self, ItemRecord};
 use super::model::{Comparison, ItemKind, ItemState, JobState, Verification};
-use super::run::{BoxFuture, bounded};
+use super::tasks::{BoxFuture, bounded};
 use crate::store::now;
 use crate::{CoreError, Store};
 
