@@ -11,6 +11,7 @@ use super::journal::{self, ItemRecord};
 use super::model::{
     HandoverReport, ItemKind, ItemState, JobState, KindTotals, ReportItem, StateCounts,
 };
+use crate::export::human_bytes;
 use crate::i18n::Localizer;
 use crate::store::now;
 use crate::{CoreError, Store};
@@ -181,21 +182,6 @@ pub fn reason_text(l10n: &Localizer, code: &str) -> String {
         l10n.t(&id)
     } else {
         code.to_owned()
-    }
-}
-
-fn human_bytes(n: u64) -> String {
-    const UNITS: [&str; 5] = ["B", "KB", "MB", "GB", "TB"];
-    let mut v = n as f64;
-    let mut u = 0;
-    while v >= 1000.0 && u < UNITS.len() - 1 {
-        v /= 1000.0;
-        u += 1;
-    }
-    if u == 0 {
-        format!("{n} B")
-    } else {
-        format!("{v:.1} {}", UNITS[u])
     }
 }
 
