@@ -88,44 +88,8 @@ impl SecretKey {
     }
 }
 
-/// An app password. It is printed as `Secret(***)`; only [`Secret::expose`] gives it out, and
-/// its memory is wiped when it is dropped.
-#[derive(Clone)]
-pub struct Secret(Zeroizing<String>);
-
-impl Secret {
-    /// The secret itself, to send to the server. Do not keep, format or log it.
-    pub fn expose(&self) -> &str {
-        &self.0
-    }
-}
-
-impl From<String> for Secret {
-    fn from(secret: String) -> Self {
-        Self(Zeroizing::new(secret))
-    }
-}
-
-impl From<Zeroizing<String>> for Secret {
-    fn from(secret: Zeroizing<String>) -> Self {
-        Self(secret)
-    }
-}
-
-/// What a [`Secret`] prints instead of itself.
-const MASKED: &str = "Secret(***)";
-
-impl fmt::Debug for Secret {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.pad(MASKED)
-    }
-}
-
-impl fmt::Display for Secret {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.pad(MASKED)
-    }
-}
+/// An app password: the protocol crate's one secret type (zeroized, printed as `Secret(***)`).
+pub use passerelle_nextcloud::Secret;
 
 /// Whether an OS keyring answered when Passerelle started, for the UI and the doctor.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -255,7 +219,8 @@ impl Secrets {
                 .set_password(secret.expose())
                 .map_err(|err| keyring_error("store", err)),
             SecretStorage::Session => {
-                self.session().insert(key.clone(), secret.0.clone());
+                self.session()
+                    .insert(key.clone(), Zeroizing::new(secret.expose().to_owned()));
                 Ok(())
             }
         }
@@ -273,7 +238,7 @@ impl Secrets {
             SecretStorage::Session => self
                 .session()
                 .get(key)
-                .map(|secret| Secret(secret.clone()))
+                .map(|secret| Secret::from(secret.clone()))
                 .ok_or(SecretError::SessionLost),
         }
     }

@@ -23,9 +23,12 @@ use zeroize::Zeroizing;
 use crate::error::{Error, ErrorKind, Result};
 use crate::tls::{self, Fingerprint, RejectedCerts};
 
-/// A secret (password, app password, token): never printed by `Debug` or `Display`, and
-/// wiped from memory when dropped (a login password typed by a person must not linger).
-#[derive(Clone, PartialEq, Eq)]
+/// A secret (password, app password, token): printed as `Secret(***)` by `Debug` and
+/// `Display`, wiped from memory when dropped (a login password typed by a person must not
+/// linger), and not comparable (a comparison would invite non-constant-time checks). Only
+/// [`Secret::expose`] gives it out. The one secret type of Passerelle: the core's `secrets`
+/// module keeps these in the keyring or in memory.
+#[derive(Clone)]
 pub struct Secret(Zeroizing<String>);
 
 impl Secret {
@@ -34,21 +37,25 @@ impl Secret {
         Secret(Zeroizing::new(secret.into()))
     }
 
-    /// The secret itself, for storing it in the keyring or sending it.
+    /// The secret itself, for storing it in the keyring or sending it. Do not keep, format or
+    /// log it.
     pub fn expose(&self) -> &str {
         &self.0
     }
 }
 
+/// What a [`Secret`] prints instead of itself.
+const MASKED: &str = "Secret(***)";
+
 impl fmt::Debug for Secret {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("Secret(<redacted>)")
+        f.pad(MASKED)
     }
 }
 
 impl fmt::Display for Secret {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("<redacted>")
+        f.pad(MASKED)
     }
 }
 
@@ -61,6 +68,12 @@ impl From<String> for Secret {
 impl From<&str> for Secret {
     fn from(s: &str) -> Self {
         Secret::new(s)
+    }
+}
+
+impl From<Zeroizing<String>> for Secret {
+    fn from(s: Zeroizing<String>) -> Self {
+        Secret(s)
     }
 }
 

@@ -385,7 +385,7 @@ impl Client {
 }
 
 /// What `/core/getapppassword` made of the secret a client signs in with.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub enum PasswordExchange {
     /// It was the login password: this new app password replaces it (keep only this one).
     Exchanged(Secret),
