@@ -29,7 +29,7 @@ use passerelle_core::workshop::{
 };
 use passerelle_core::{DataPaths, Store};
 use passerelle_nextcloud::Client;
-use wiremock::matchers::{method, path, path_regex};
+use wiremock::matchers::{body_string_contains, method, path, path_regex};
 use wiremock::{Mock, MockServer, Request, ResponseTemplate};
 
 fn store() -> (tempfile::TempDir, Store) {
@@ -337,6 +337,65 @@ async fn an_account_the_server_created_before_failing_is_rolled_back_too() {
             "DELETE /ocs/v2.php/cloud/users/atelier-01"
         ]
     );
+}
+
+/// An OCS refusal as Nextcloud sends it (HTTP 400, the status code in the envelope).
+fn refusal(code: i64, message: &str) -> ResponseTemplate {
+    ResponseTemplate::new(400).set_body_raw(
+        format!(
+            r#"{{"ocs":{{"meta":{{"status":"failure","statuscode":{code},"message":"{message}"}},"data":[]}}}}"#
+        ),
+        "application/json; charset=utf-8",
+    )
+}
+
+/// Seen on a real Nextcloud 32 whose database was busy: the account was made, then a later step
+/// of the server's failed and it answered 101 "invalid input". That account is this run's and
+/// goes with the rollback; an account the server says already existed is never touched.
+#[tokio::test]
+async fn an_account_made_before_a_refusal_goes_too_but_an_existing_one_stays() {
+    for (code, existed) in [(101, false), (102, true)] {
+        let server = space().await;
+        Mock::given(method("GET"))
+            .and(path("/ocs/v2.php/cloud/users/atelier-02"))
+            .respond_with(ok(r#"{"id":"atelier-02","enabled":true}"#))
+            .mount(&server)
+            .await;
+        Mock::given(method("POST"))
+            .and(path("/ocs/v2.php/cloud/users"))
+            .and(body_string_contains("userid=atelier-02"))
+            .respond_with(refusal(code, "refused"))
+            .with_priority(1)
+            .mount(&server)
+            .await;
+        mount_creation(&server, None).await;
+        let client = admin(&server);
+        let state = SpaceState::read(&client, None).await.unwrap();
+        let plan = plan_accounts(
+            &MemberSource::Count {
+                count: 3,
+                prefix: "atelier",
+                name: "Participant",
+                group: None,
+            },
+            &state,
+        );
+        let (_dir, store) = store();
+        let err = create_accounts(&client, &store, &plan, "t", &mut |_, _| {})
+            .await
+            .unwrap_err();
+        assert_eq!(err.code(), "workshop-create-failed");
+        let deletes: Vec<String> = writes(&server)
+            .await
+            .into_iter()
+            .filter(|w| w.starts_with("DELETE"))
+            .collect();
+        let mut expected = vec!["DELETE /ocs/v2.php/cloud/users/atelier-01"];
+        if !existed {
+            expected.insert(0, "DELETE /ocs/v2.php/cloud/users/atelier-02");
+        }
+        assert_eq!(deletes, expected, "after OCS {code}");
+    }
 }
 
 /// Regression: a login recorded by an earlier run, deleted by hand on the server since, used

@@ -190,11 +190,17 @@ pub async fn create_accounts(
                 }
             }
             Err(e) => {
-                // The request may have reached the server before the connection broke: the
-                // plan saw no such account, so one that exists now is this run's.
-                if matches!(e, ProvisioningError::Failed(_))
-                    && client.user(&account.user_id).await.is_ok()
-                {
+                // The request may have reached the server before the connection broke, or the
+                // server may have made the account and then failed a later step of its own
+                // (seen on a real Nextcloud whose database was busy: 101 "invalid input", the
+                // account there). The plan saw no such account, so one that exists now is this
+                // run's — unless the server said it already existed (someone else's, hidden
+                // from a group admin's plan: never touched).
+                let existed = matches!(
+                    &e,
+                    ProvisioningError::Refused(r) if r.reason == RefusalReason::UserExists
+                );
+                if !existed && client.user(&account.user_id).await.is_ok() {
                     created.push(CreatedAccount {
                         account: account.clone(),
                         password,
