@@ -13,7 +13,7 @@ use std::path::PathBuf;
 use std::sync::{Mutex, MutexGuard};
 
 use passerelle_core::IpcError;
-use passerelle_core::model::Language;
+use passerelle_core::model::{Account, Language};
 use passerelle_core::tours::{OverlayReport, OverlayStep, health};
 use serde::{Deserialize, Serialize};
 use tauri::ipc::CapabilityBuilder;
@@ -358,18 +358,18 @@ fn follow_app<R: Runtime>(
     }
 }
 
-/// Opens (or brings forward) an account's space window on `server_url` (on the step's page when
+/// Opens (or brings forward) an account's space window on its address (on the step's page when
 /// it names one), its session kept in `session_dir`, with `step` on show, asking the server for
 /// pages in `lang`, fitted to the screen.
 pub fn open<R: Runtime>(
     app: &AppHandle<R>,
-    account_id: i64,
-    server_url: &str,
+    account: &Account,
     session_dir: PathBuf,
-    title: &str,
     step: Option<OverlayStep>,
     lang: Language,
 ) -> Result<(), IpcError> {
+    let (account_id, server_url) = (account.id, account.server_url.as_str());
+    let title = account.space_window_title();
     let languages = accept_languages(lang);
     let url = Url::parse(server_url)
         .ok()
@@ -427,7 +427,7 @@ pub fn open<R: Runtime>(
     let same_origin = origin.clone();
     let mut builder =
         WebviewWindowBuilder::new(app, &label, WebviewUrl::External(first_url(&first_page)))
-            .title(title)
+            .title(&title)
             .data_directory(session_dir)
             // WebView2 (Windows) only; a space window has its own data folder, as it requires.
             // Wry's defaults are repeated: these arguments replace them.
@@ -579,6 +579,20 @@ mod tests {
 
     const SERVER: &str = "http://127.0.0.1:9/nextcloud";
 
+    fn account() -> Account {
+        Account {
+            id: 7,
+            profile_id: 1,
+            server_url: SERVER.into(),
+            user_id: "space".into(),
+            login_name: "space".into(),
+            display_name: None,
+            secret_storage: passerelle_core::secrets::SecretStorage::Session,
+            created_at: String::new(),
+            last_used_at: None,
+        }
+    }
+
     fn app(dir: &std::path::Path) -> tauri::App<MockRuntime> {
         let context = tauri::generate_context!(test = true, assets = noop_assets());
         with_app(mock_builder(), AppState::at(DataPaths::at(dir)))
@@ -648,10 +662,8 @@ mod tests {
             .unwrap();
         open(
             app.handle(),
-            7,
-            SERVER,
+            &account(),
             session_dir(dir.path(), 7),
-            "space",
             Some(step()),
             Language::Fr,
         )
@@ -775,10 +787,8 @@ mod tests {
         let app = app(dir.path());
         open(
             app.handle(),
-            7,
-            SERVER,
+            &account(),
             session_dir(dir.path(), 7),
-            "space",
             Some(step()),
             Language::Fr,
         )

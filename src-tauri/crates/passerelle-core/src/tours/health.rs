@@ -99,6 +99,27 @@ pub fn list(store: &Store) -> Result<Vec<TourHealthMiss>, CoreError> {
     })
 }
 
+/// Writes every recorded miss to `<dir>/tour-health-<time>.<csv|json>` (creating `dir`);
+/// returns the file's path.
+pub fn export_to(
+    store: &Store,
+    dir: &std::path::Path,
+    format: HealthFormat,
+) -> Result<std::path::PathBuf, crate::IpcError> {
+    let misses = list(store)?;
+    let stamp = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or_default();
+    let path = dir.join(format!("tour-health-{stamp}.{}", format.extension()));
+    std::fs::create_dir_all(dir)
+        .and_then(|()| std::fs::write(&path, export(&misses, format)))
+        .map_err(|e| {
+            crate::IpcError::new("tour-health-export", format!("{}: {e}", path.display()))
+        })?;
+    Ok(path)
+}
+
 /// Forgets every miss (after the selectors were fixed); returns how many there were.
 pub fn clear(store: &Store) -> Result<usize, CoreError> {
     store.write(|tx| Ok(tx.execute("DELETE FROM tour_health", [])?))
