@@ -33,10 +33,6 @@ pub const PLUGIN: &str = "space";
 /// The event the main window receives for each overlay report.
 pub const REPORT_EVENT: &str = "space-overlay";
 
-/// At most this many selectors, of at most this many characters, are kept per miss.
-const MAX_TRIED: usize = 20;
-const MAX_SELECTOR_CHARS: usize = 500;
-
 /// Run in the space window when the step changes: the overlay asks for it again.
 const REFRESH_JS: &str = "window.__passerelleOverlay && window.__passerelleOverlay.refresh();";
 
@@ -238,58 +234,46 @@ fn overlay_report<R: Runtime>(
     webview: tauri::Webview<R>,
     report: OverlayReport,
 ) -> Result<(), IpcError> {
-    let here = webview.url().ok();
-    let (account_id, version, record) = {
-        let mut sessions = spaces(&webview).lock();
-        let Some(session) = sessions.get_mut(webview.label()) else {
-            return Ok(());
-        };
-        // A report about another step than the one on show is stale (a page that was leaving).
-        let Some(step) = &session.step else {
-            return Ok(());
-        };
-        if report.step() != (step.tour_id.as_str(), step.step_id.as_str()) {
-            return Ok(());
-        }
-        let version = step
-            .nextcloud_version
-            .clone()
-            .or(step.nextcloud_major.map(|m| m.to_string()));
-        // A miss counts only on the step's own page: a sign-in page or another app of the
-        // space does not hold the target, whatever the page says.
-        let record = here
-            .as_ref()
-            .is_some_and(|here| is_step_page(here, &session.server, step.page.as_deref()));
-        if matches!(report, OverlayReport::Close { .. }) {
-            session.step = None;
-        }
-        (session.account_id, version, record)
+    let Some((account_id, version, on_step_page)) = accept_report(&webview, &report) else {
+        return Ok(());
     };
-    if let OverlayReport::Missed {
-        tour_id,
-        step_id,
-        tried,
-    } = &report
-        && record
-    {
-        // The page could send anything: keep what a tour can hold.
-        let tried: Vec<String> = tried
-            .iter()
-            .take(MAX_TRIED)
-            .map(|t| t.chars().take(MAX_SELECTOR_CHARS).collect())
-            .collect();
-        health::record_miss(
-            webview.passerelle().store()?,
-            tour_id,
-            step_id,
-            version.as_deref(),
-            &tried,
-        )?;
+    if on_step_page {
+        health::record_report(webview.passerelle().store()?, &report, version.as_deref())?;
     }
     webview
         .app_handle()
         .emit_to("main", REPORT_EVENT, SpaceEvent { account_id, report })
         .map_err(|e| IpcError::new("space-window", e.to_string()))
+}
+
+/// Whether the window's session takes `report`: with its account, the server's version and
+/// whether the window shows the step's own page; `None` for a stale report. A closing report
+/// takes the step off show.
+fn accept_report<R: Runtime>(
+    webview: &tauri::Webview<R>,
+    report: &OverlayReport,
+) -> Option<(i64, Option<String>, bool)> {
+    let here = webview.url().ok();
+    let mut sessions = spaces(webview).lock();
+    let session = sessions.get_mut(webview.label())?;
+    // A report about another step than the one on show is stale (a page that was leaving).
+    let step = session.step.as_ref()?;
+    if report.step() != (step.tour_id.as_str(), step.step_id.as_str()) {
+        return None;
+    }
+    let version = step
+        .nextcloud_version
+        .clone()
+        .or(step.nextcloud_major.map(|m| m.to_string()));
+    // A miss counts only on the step's own page: a sign-in page or another app of the
+    // space does not hold the target, whatever the page says.
+    let on_step_page = here
+        .as_ref()
+        .is_some_and(|here| is_step_page(here, &session.server, step.page.as_deref()));
+    if matches!(report, OverlayReport::Close { .. }) {
+        session.step = None;
+    }
+    Some((session.account_id, version, on_step_page))
 }
 
 /// A page of the space (`…/index.php/<page>`), for pages made of `[a-z0-9_-]` segments.

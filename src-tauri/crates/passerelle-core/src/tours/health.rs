@@ -7,6 +7,7 @@ use rusqlite::params;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use super::highlight::OverlayReport;
 use crate::store::now;
 use crate::{CoreError, Store};
 
@@ -75,6 +76,34 @@ pub fn record_miss(
         candidates: candidates.to_vec(),
         seen_at,
     })
+}
+
+/// At most this many selectors, of at most this many characters, are kept per reported miss.
+pub const MAX_TRIED: usize = 20;
+/// See [`MAX_TRIED`].
+pub const MAX_SELECTOR_CHARS: usize = 500;
+
+/// Records the miss an overlay reported, keeping what a tour can hold (the page could send
+/// anything); any other report records nothing.
+pub fn record_report(
+    store: &Store,
+    report: &OverlayReport,
+    nextcloud_version: Option<&str>,
+) -> Result<(), CoreError> {
+    if let OverlayReport::Missed {
+        tour_id,
+        step_id,
+        tried,
+    } = report
+    {
+        let tried: Vec<String> = tried
+            .iter()
+            .take(MAX_TRIED)
+            .map(|t| t.chars().take(MAX_SELECTOR_CHARS).collect())
+            .collect();
+        record_miss(store, tour_id, step_id, nextcloud_version, &tried)?;
+    }
+    Ok(())
 }
 
 /// Every miss, newest first.
