@@ -13,7 +13,7 @@ use std::path::PathBuf;
 use std::sync::{Mutex, MutexGuard};
 
 use passerelle_core::IpcError;
-use passerelle_core::model::Language;
+use passerelle_core::model::{Account, Language};
 use passerelle_core::tours::{OverlayReport, OverlayStep, health};
 use serde::{Deserialize, Serialize};
 use tauri::ipc::CapabilityBuilder;
@@ -32,10 +32,6 @@ pub const PLUGIN: &str = "space";
 
 /// The event the main window receives for each overlay report.
 pub const REPORT_EVENT: &str = "space-overlay";
-
-/// At most this many selectors, of at most this many characters, are kept per miss.
-const MAX_TRIED: usize = 20;
-const MAX_SELECTOR_CHARS: usize = 500;
 
 /// Run in the space window when the step changes: the overlay asks for it again.
 const REFRESH_JS: &str = "window.__passerelleOverlay && window.__passerelleOverlay.refresh();";
@@ -238,58 +234,46 @@ fn overlay_report<R: Runtime>(
     webview: tauri::Webview<R>,
     report: OverlayReport,
 ) -> Result<(), IpcError> {
-    let here = webview.url().ok();
-    let (account_id, version, record) = {
-        let mut sessions = spaces(&webview).lock();
-        let Some(session) = sessions.get_mut(webview.label()) else {
-            return Ok(());
-        };
-        // A report about another step than the one on show is stale (a page that was leaving).
-        let Some(step) = &session.step else {
-            return Ok(());
-        };
-        if report.step() != (step.tour_id.as_str(), step.step_id.as_str()) {
-            return Ok(());
-        }
-        let version = step
-            .nextcloud_version
-            .clone()
-            .or(step.nextcloud_major.map(|m| m.to_string()));
-        // A miss counts only on the step's own page: a sign-in page or another app of the
-        // space does not hold the target, whatever the page says.
-        let record = here
-            .as_ref()
-            .is_some_and(|here| is_step_page(here, &session.server, step.page.as_deref()));
-        if matches!(report, OverlayReport::Close { .. }) {
-            session.step = None;
-        }
-        (session.account_id, version, record)
+    let Some((account_id, version, on_step_page)) = accept_report(&webview, &report) else {
+        return Ok(());
     };
-    if let OverlayReport::Missed {
-        tour_id,
-        step_id,
-        tried,
-    } = &report
-        && record
-    {
-        // The page could send anything: keep what a tour can hold.
-        let tried: Vec<String> = tried
-            .iter()
-            .take(MAX_TRIED)
-            .map(|t| t.chars().take(MAX_SELECTOR_CHARS).collect())
-            .collect();
-        health::record_miss(
-            webview.passerelle().store()?,
-            tour_id,
-            step_id,
-            version.as_deref(),
-            &tried,
-        )?;
+    if on_step_page {
+        health::record_report(webview.passerelle().store()?, &report, version.as_deref())?;
     }
     webview
         .app_handle()
         .emit_to("main", REPORT_EVENT, SpaceEvent { account_id, report })
         .map_err(|e| IpcError::new("space-window", e.to_string()))
+}
+
+/// Whether the window's session takes `report`: with its account, the server's version and
+/// whether the window shows the step's own page; `None` for a stale report. A closing report
+/// takes the step off show.
+fn accept_report<R: Runtime>(
+    webview: &tauri::Webview<R>,
+    report: &OverlayReport,
+) -> Option<(i64, Option<String>, bool)> {
+    let here = webview.url().ok();
+    let mut sessions = spaces(webview).lock();
+    let session = sessions.get_mut(webview.label())?;
+    // A report about another step than the one on show is stale (a page that was leaving).
+    let step = session.step.as_ref()?;
+    if report.step() != (step.tour_id.as_str(), step.step_id.as_str()) {
+        return None;
+    }
+    let version = step
+        .nextcloud_version
+        .clone()
+        .or(step.nextcloud_major.map(|m| m.to_string()));
+    // A miss counts only on the step's own page: a sign-in page or another app of the
+    // space does not hold the target, whatever the page says.
+    let on_step_page = here
+        .as_ref()
+        .is_some_and(|here| is_step_page(here, &session.server, step.page.as_deref()));
+    if matches!(report, OverlayReport::Close { .. }) {
+        session.step = None;
+    }
+    Some((session.account_id, version, on_step_page))
 }
 
 /// A page of the space (`…/index.php/<page>`), for pages made of `[a-z0-9_-]` segments.
@@ -358,18 +342,18 @@ fn follow_app<R: Runtime>(
     }
 }
 
-/// Opens (or brings forward) an account's space window on `server_url` (on the step's page when
+/// Opens (or brings forward) an account's space window on its address (on the step's page when
 /// it names one), its session kept in `session_dir`, with `step` on show, asking the server for
 /// pages in `lang`, fitted to the screen.
 pub fn open<R: Runtime>(
     app: &AppHandle<R>,
-    account_id: i64,
-    server_url: &str,
+    account: &Account,
     session_dir: PathBuf,
-    title: &str,
     step: Option<OverlayStep>,
     lang: Language,
 ) -> Result<(), IpcError> {
+    let (account_id, server_url) = (account.id, account.server_url.as_str());
+    let title = account.space_window_title();
     let languages = accept_languages(lang);
     let url = Url::parse(server_url)
         .ok()
@@ -427,7 +411,7 @@ pub fn open<R: Runtime>(
     let same_origin = origin.clone();
     let mut builder =
         WebviewWindowBuilder::new(app, &label, WebviewUrl::External(first_url(&first_page)))
-            .title(title)
+            .title(&title)
             .data_directory(session_dir)
             // WebView2 (Windows) only; a space window has its own data folder, as it requires.
             // Wry's defaults are repeated: these arguments replace them.
@@ -579,6 +563,20 @@ mod tests {
 
     const SERVER: &str = "http://127.0.0.1:9/nextcloud";
 
+    fn account() -> Account {
+        Account {
+            id: 7,
+            profile_id: 1,
+            server_url: SERVER.into(),
+            user_id: "space".into(),
+            login_name: "space".into(),
+            display_name: None,
+            secret_storage: passerelle_core::secrets::SecretStorage::Session,
+            created_at: String::new(),
+            last_used_at: None,
+        }
+    }
+
     fn app(dir: &std::path::Path) -> tauri::App<MockRuntime> {
         let context = tauri::generate_context!(test = true, assets = noop_assets());
         with_app(mock_builder(), AppState::at(DataPaths::at(dir)))
@@ -648,10 +646,8 @@ mod tests {
             .unwrap();
         open(
             app.handle(),
-            7,
-            SERVER,
+            &account(),
             session_dir(dir.path(), 7),
-            "space",
             Some(step()),
             Language::Fr,
         )
@@ -775,10 +771,8 @@ mod tests {
         let app = app(dir.path());
         open(
             app.handle(),
-            7,
-            SERVER,
+            &account(),
             session_dir(dir.path(), 7),
-            "space",
             Some(step()),
             Language::Fr,
         )

@@ -4,7 +4,7 @@
 use std::time::Duration;
 
 use passerelle_core::IpcError;
-use passerelle_core::connect::{self, WaitOptions};
+use passerelle_core::connect::{self, LoginTask, WaitOptions};
 use passerelle_core::model::{
     Account, AccountAdded, AccountOverview, LoginFlowEvent, ServerCheck, SignOutReport,
 };
@@ -58,39 +58,34 @@ pub async fn login_flow_start<R: Runtime>(
     on_event: Channel<LoginFlowEvent>,
 ) -> Result<u64, IpcError> {
     let state = app.passerelle();
-    let mut task = connect::begin_login_flow(
-        state.store()?,
-        state.login_flows(),
-        profile_id,
-        &address,
-        storage,
-    )
-    .await?;
-    let (id, url) = (task.id(), task.login_url().to_owned());
-    // Without a browser the UI leads with the link to copy: wait for the launcher's verdict
-    // (off the async workers). Not through the opener plugin, which gives xdg-open only 250 ms
-    // to fail: a script looking for a browser, slower than that on an old laptop.
-    let opened = tauri::async_runtime::spawn_blocking(move || {
+    let (store, flows) = (state.store()?, state.login_flows());
+    let mut task = connect::begin_login_flow(store, flows, profile_id, &address, storage).await?;
+    task.set_browser_opened(open_in_browser(task.login_url().to_owned()).await);
+    let id = task.id();
+    tauri::async_runtime::spawn(follow(app.clone(), task, on_event));
+    Ok(id)
+}
+
+/// Opens `url` in the browser; whether a launcher took it. Without a browser the UI leads with
+/// the link to copy: this waits for the launcher's verdict (off the async workers). Not through
+/// the opener plugin, which gives xdg-open only 250 ms to fail: a script looking for a browser,
+/// slower than that on an old laptop.
+async fn open_in_browser(url: String) -> bool {
+    tauri::async_runtime::spawn_blocking(move || {
         open::that_detached_with_timeout(url, BROWSER_VERDICT).is_ok()
     })
     .await
-    .unwrap_or(false);
-    task.set_browser_opened(opened);
-    let handle = app.clone();
-    tauri::async_runtime::spawn(async move {
-        let state = handle.passerelle();
-        let Ok(store) = state.store() else { return };
-        let emit = |event| drop(on_event.send(event));
-        task.run(
-            store,
-            state.secrets(),
-            state.login_flows(),
-            WaitOptions::default(),
-            emit,
-        )
+    .unwrap_or(false)
+}
+
+/// Follows a Login Flow to its end, its events over `on_event`.
+async fn follow<R: Runtime>(app: AppHandle<R>, task: LoginTask, on_event: Channel<LoginFlowEvent>) {
+    let state = app.passerelle();
+    let Ok(store) = state.store() else { return };
+    let emit = |event| drop(on_event.send(event));
+    let flows = state.login_flows();
+    task.run(store, state.secrets(), flows, WaitOptions::default(), emit)
         .await;
-    });
-    Ok(id)
 }
 
 /// Cancels a Login Flow under way.

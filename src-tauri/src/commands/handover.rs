@@ -10,7 +10,7 @@
 use passerelle_core::IpcError;
 use passerelle_core::handover::{
     self, BrowseEntry, HandoverAccess, HandoverPlan, HandoverReport, JobListing, MemberCollections,
-    MembersPage, PlanRequest, RunOptions, Selection, SidesRequest, StrategyKind,
+    MembersPage, RunOptions, Selection, SidesRequest, StrategyKind,
 };
 use serde::Serialize;
 use tauri::{AppHandle, Emitter, Runtime, State};
@@ -98,15 +98,10 @@ pub async fn handover_plan(
     strategy: Option<StrategyKind>,
 ) -> Result<HandoverPlan, IpcError> {
     let sessions = handover::sessions_for(state.store()?, state.secrets(), &sides)?;
-    let request = PlanRequest {
-        source: sessions.source.clone(),
-        target: sessions.target.clone(),
-        selection,
-        destination,
-        strategy,
-        today: handover::today(),
-    };
-    Ok(sessions.plan(&request, &state.localizer()?).await?)
+    let l10n = state.localizer()?;
+    Ok(sessions
+        .plan_today(selection, destination, strategy, &l10n)
+        .await?)
 }
 
 /// Records `plan` as a job and starts it in the background; returns the job id.

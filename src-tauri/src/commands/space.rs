@@ -18,23 +18,10 @@ pub async fn space_open<R: Runtime>(
     account_id: i64,
     step: Option<OverlayStep>,
 ) -> Result<(), IpcError> {
-    let store = state.store()?;
-    let account = store.account(account_id)?;
+    let account = state.store()?.account(account_id)?;
     let lang = app_language(&state)?;
     let dir = space::session_dir(state.paths()?.data_dir(), account_id);
-    let title = account
-        .display_name
-        .clone()
-        .unwrap_or_else(|| account.user_id.clone());
-    space::open(
-        &app,
-        account_id,
-        &account.server_url,
-        dir,
-        &format!("{title} — {}", account.server_url),
-        step,
-        lang,
-    )
+    space::open(&app, &account, dir, step, lang)
 }
 
 /// Passerelle's language: the one chosen in Settings, else the system's.
@@ -107,16 +94,7 @@ pub async fn tour_health_export(
     state: State<'_, AppState>,
     format: HealthFormat,
 ) -> Result<String, IpcError> {
-    let misses = health::list(state.store()?)?;
-    let dir = state.paths()?.exports();
-    let stamp = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs())
-        .unwrap_or_default();
-    let path = dir.join(format!("tour-health-{stamp}.{}", format.extension()));
-    std::fs::create_dir_all(&dir)
-        .and_then(|()| std::fs::write(&path, health::export(&misses, format)))
-        .map_err(|e| IpcError::new("tour-health-export", format!("{}: {e}", path.display())))?;
+    let path = health::export_to(state.store()?, &state.paths()?.exports(), format)?;
     Ok(path.display().to_string())
 }
 

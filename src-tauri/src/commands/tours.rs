@@ -70,14 +70,9 @@ pub async fn tour_step_skip(
     tour_id: String,
     step_id: String,
 ) -> Result<(), IpcError> {
-    let catalog = state.tours();
+    let (store, catalog) = (state.store()?, state.tours());
     Ok(tours::step_skip(
-        state.store()?,
-        &catalog,
-        profile_id,
-        account_id,
-        &tour_id,
-        &step_id,
+        store, &catalog, profile_id, account_id, &tour_id, &step_id,
     )?)
 }
 

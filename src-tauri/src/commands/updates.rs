@@ -7,11 +7,11 @@
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, MutexGuard};
 
+use passerelle_core::IpcError;
 use passerelle_core::model::Language;
 use passerelle_core::updates::{
-    self, UpdateCheck, UpdateError, UpdateEvent, UpdateInfo, UpdateSource, UpdateStatus,
+    self, UpdateCheck, UpdateError, UpdateEvent, UpdateInfo, UpdateSetup, UpdateStatus,
 };
-use passerelle_core::{IpcError, Store};
 use tauri::ipc::Channel;
 use tauri::{AppHandle, Manager, Runtime};
 use tauri_plugin_updater::{Update, UpdaterExt};
@@ -46,6 +46,23 @@ impl Updates {
     pub fn set_install_path(&self, path: PathBuf) {
         *lock(&self.install_path) = Some(path);
     }
+
+    /// The update found by the last check.
+    fn pending_update(&self) -> Result<Update, UpdateError> {
+        lock(&self.pending)
+            .as_ref()
+            .map(|p| p.update.clone())
+            .ok_or(UpdateError::NonePending)
+    }
+
+    /// Keeps the downloaded, verified file of `version` when it is still the one pending.
+    fn keep_download(&self, version: &str, bytes: Vec<u8>) {
+        if let Some(p) = lock(&self.pending).as_mut()
+            && p.update.version == version
+        {
+            p.bytes = Some(Arc::new(bytes));
+        }
+    }
 }
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -64,15 +81,13 @@ fn allows_loopback_http<R: Runtime>(app: &AppHandle<R>) -> bool {
         .unwrap_or(false)
 }
 
-fn source<R: Runtime>(app: &AppHandle<R>, store: &Store) -> Result<UpdateSource, IpcError> {
-    let file = updates::mirror_file(app.passerelle().paths()?.data_dir());
-    let from_file = updates::read_mirror_file(&file)?;
-    Ok(updates::resolve_source(
-        store.update_mirror()?.as_deref(),
-        from_file.as_deref(),
-        BUILD_ENDPOINT,
-        allows_loopback_http(app),
-    )?)
+/// Where this build on this laptop looks for updates.
+fn setup<R: Runtime>(app: &AppHandle<R>) -> Result<UpdateSetup, IpcError> {
+    Ok(UpdateSetup {
+        data_dir: app.passerelle().paths()?.data_dir().to_owned(),
+        build_endpoint: BUILD_ENDPOINT.map(str::to_owned),
+        allow_loopback_http: allows_loopback_http(app),
+    })
 }
 
 fn current_version<R: Runtime>(app: &AppHandle<R>) -> String {
@@ -84,28 +99,7 @@ fn current_version<R: Runtime>(app: &AppHandle<R>) -> String {
 pub async fn updates_status<R: Runtime>(app: AppHandle<R>) -> Result<UpdateStatus, IpcError> {
     let state = app.passerelle();
     let store = state.store()?;
-    let mirror_file = updates::mirror_file(state.paths()?.data_dir());
-    let resolved = source(&app, store);
-    let (endpoint, kind, problem) = match resolved {
-        Ok(s) => (Some(s.endpoint.to_string()), Some(s.kind), None),
-        Err(e) if e.code == "update-not-configured" => (None, None, None),
-        Err(e) => (None, None, Some(e)),
-    };
-    Ok(UpdateStatus {
-        current_version: current_version(&app),
-        endpoint,
-        source: kind,
-        mirror: store.update_mirror()?,
-        mirror_file: mirror_file.display().to_string(),
-        last_check: store
-            .last_update_check()?
-            .and_then(|t| t.format(&time_format()).ok()),
-        problem,
-    })
-}
-
-fn time_format() -> time::format_description::well_known::Rfc3339 {
-    time::format_description::well_known::Rfc3339
+    setup(&app)?.status(store, current_version(&app))
 }
 
 /// Sets (or with `null`, removes) the organisation's update mirror; refuses an unusable one.
@@ -114,12 +108,7 @@ pub async fn updates_set_mirror<R: Runtime>(
     app: AppHandle<R>,
     mirror: Option<String>,
 ) -> Result<UpdateStatus, IpcError> {
-    let mirror = mirror
-        .map(|m| m.trim().to_owned())
-        .filter(|m| !m.is_empty());
-    if let Some(m) = &mirror {
-        updates::parse_mirror(m, allows_loopback_http(&app))?;
-    }
+    let mirror = updates::checked_mirror(mirror, allows_loopback_http(&app))?;
     app.passerelle()
         .store()?
         .set_update_mirror(mirror.as_deref())?;
@@ -156,7 +145,7 @@ pub async fn update_check_at_start<R: Runtime>(
 async fn check<R: Runtime>(app: &AppHandle<R>, lang: Language) -> Result<UpdateCheck, IpcError> {
     let state = app.passerelle();
     let store = state.store()?;
-    let source = source(app, store)?;
+    let source = setup(app)?.source(store)?;
     let offered: Arc<Mutex<Option<String>>> = Arc::default();
     let seen = offered.clone();
     let mut builder = app
@@ -229,33 +218,23 @@ pub async fn update_download<R: Runtime>(
     app: AppHandle<R>,
     on_event: Channel<UpdateEvent>,
 ) -> Result<(), IpcError> {
-    let update = lock(&app.state::<Updates>().pending)
-        .as_ref()
-        .map(|p| p.update.clone())
-        .ok_or(UpdateError::NonePending)?;
-    let mut downloaded: u64 = 0;
-    let mut reported: u64 = 0;
+    let updates = app.state::<Updates>();
+    let update = updates.pending_update()?;
+    let bytes = download(&update, &on_event).await?;
+    updates.keep_download(&update.version, bytes);
+    Ok(())
+}
+
+/// Downloads `update` and verifies its signature, its progress over `on_event`.
+async fn download(update: &Update, on_event: &Channel<UpdateEvent>) -> Result<Vec<u8>, IpcError> {
+    let mut progress = updates::DownloadProgress::default();
+    let send = |event: Option<UpdateEvent>| drop(event.map(|e| on_event.send(e)));
     let bytes = update
-        .download(
-            |chunk, total| {
-                downloaded += chunk as u64;
-                // One event per 64 KiB (and the last one) is plenty for a progress bar.
-                if downloaded - reported >= 64 * 1024 || Some(downloaded) == total {
-                    reported = downloaded;
-                    let _ = on_event.send(UpdateEvent::Progress { downloaded, total });
-                }
-            },
-            || {},
-        )
+        .download(|chunk, total| send(progress.chunk(chunk, total)), || {})
         .await
         .map_err(plugin_error)?;
-    let _ = on_event.send(UpdateEvent::Verified);
-    if let Some(p) = lock(&app.state::<Updates>().pending).as_mut()
-        && p.update.version == update.version
-    {
-        p.bytes = Some(Arc::new(bytes));
-    }
-    Ok(())
+    send(Some(UpdateEvent::Verified));
+    Ok(bytes)
 }
 
 /// Installs the downloaded, verified update (its signature is checked again first). The app

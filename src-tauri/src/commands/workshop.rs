@@ -176,15 +176,9 @@ pub async fn workshop_pack_export(
 ) -> Result<PackExport, IpcError> {
     let dest = typed_path(&dest)?;
     // Tours of the packs this laptop keeps can go into the new pack too.
-    let sets = pack::installed_sets(state.paths()?)?;
+    let (store, sets) = (state.store()?, pack::installed_sets(state.paths()?)?);
     let plan = WorkshopPlan::named(&name, tours);
-    Ok(pack::export_and_save(
-        state.store()?,
-        &plan,
-        &pack_id,
-        &sets,
-        &dest,
-    )?)
+    Ok(pack::export_and_save(store, &plan, &pack_id, &sets, &dest)?)
 }
 
 /// Checks a workshop pack, keeps a copy on this laptop, offers its tours and saves its plan.
@@ -229,31 +223,30 @@ pub async fn workshop_accounts_create<R: Runtime>(
     let client = state.account_client(account_id)?;
     let plan = accounts::plan_members(&client, &members, &state.localizer()?).await?;
     plan.ensure_valid()?;
-    let (handle, run) = (app.clone(), plan.clone());
-    tauri::async_runtime::spawn(async move {
-        if let Ok(store) = handle.passerelle().store() {
-            let event = create(&client, store, &run, &label, &on_event).await;
-            let _ = on_event.send(event);
-        }
-    });
+    tauri::async_runtime::spawn(create(app.clone(), client, plan.clone(), label, on_event));
     Ok(plan)
 }
 
-/// Runs the creation, its progress over the channel; the outcome as the last event.
-async fn create(
-    client: &passerelle_core::nextcloud::Client,
-    store: &passerelle_core::Store,
-    plan: &AccountPlan,
-    label: &str,
-    on_event: &Channel<CreationEvent>,
-) -> CreationEvent {
+/// Runs the creation in the background, its progress over the channel; the outcome as the
+/// last event.
+async fn create<R: Runtime>(
+    app: AppHandle<R>,
+    client: passerelle_core::nextcloud::Client,
+    plan: AccountPlan,
+    label: String,
+    on_event: Channel<CreationEvent>,
+) {
+    let state = app.passerelle();
+    let Ok(store) = state.store() else { return };
     let mut progress = |done, total| {
         let _ = on_event.send(CreationEvent::Progress { done, total });
     };
-    match accounts::create_accounts(client, store, plan, label, &mut progress).await {
+    let event = match accounts::create_accounts(&client, store, &plan, &label, &mut progress).await
+    {
         Ok(report) => CreationEvent::Finished(report.into()),
         Err(e) => CreationEvent::Failed(e.into()),
-    }
+    };
+    let _ = on_event.send(event);
 }
 
 /// The practice accounts Passerelle recorded on this account's space that clean-up may touch.
@@ -312,12 +305,16 @@ pub async fn workshop_sheet_save<R: Runtime>(
     let l10n = app.passerelle().localizer()?;
     let (path, count) = sheet::write_sheet(&l10n, &typed_path(&path)?, &server, &title, &cards)?;
     if open {
-        // Without a browser the path is still shown.
-        let _ = app
-            .opener()
-            .open_path(path.display().to_string(), None::<&str>);
+        open_in_browser(&app, &path);
     }
     Ok(WrittenFile::new(&path, count))
+}
+
+/// Opens a written file in the default browser; without one, the path is still shown.
+fn open_in_browser<R: Runtime>(app: &AppHandle<R>, path: &Path) {
+    let _ = app
+        .opener()
+        .open_path(path.display().to_string(), None::<&str>);
 }
 
 /// Writes this laptop's participants' progress to a small JSON file.

@@ -23,8 +23,8 @@ use clap::{Args, Subcommand, ValueEnum};
 use passerelle_core::connect;
 use passerelle_core::export::human_bytes;
 use passerelle_core::handover::{
-    self, HandoverPlan, JobSummary, MemberSide, PlanRequest, Progress, RunOptions, RunOutcome,
-    Selection, Sessions, StrategyKind, Verification,
+    self, HandoverPlan, JobSummary, MemberSide, Progress, RunOptions, RunOutcome, Selection,
+    Sessions, StrategyKind, Verification,
 };
 use passerelle_core::secrets::Secrets;
 use passerelle_core::{CoreError, IpcError, Localizer, Store};
@@ -594,15 +594,10 @@ async fn make_plan(
     l10n: &Localizer,
 ) -> Result<(HandoverPlan, Sessions), IpcError> {
     let sessions = sessions_from(store, from, to, what, admin).await?;
-    let request = PlanRequest {
-        source: sessions.source.clone(),
-        target: sessions.target.clone(),
-        selection: selection(what),
-        destination: what.destination.clone(),
-        strategy: strategy(what.strategy),
-        today: handover::today(),
-    };
-    let plan = sessions.plan(&request, l10n).await?;
+    let (chosen, strategy) = (selection(what), strategy(what.strategy));
+    let plan = sessions
+        .plan_today(chosen, what.destination.clone(), strategy, l10n)
+        .await?;
     Ok((plan, sessions))
 }
 

@@ -227,6 +227,12 @@ impl Account {
     pub fn secret_key(&self) -> crate::secrets::SecretKey {
         crate::secrets::SecretKey::new(self.profile_id, &self.server_url, &self.user_id)
     }
+
+    /// The title of this account's space window: its name (or user id) and its address.
+    pub fn space_window_title(&self) -> String {
+        let name = self.display_name.as_deref().unwrap_or(&self.user_id);
+        format!("{name} — {}", self.server_url)
+    }
 }
 
 /// The look of a space, from its theming capabilities. The logo is a `data:` URL fetched by

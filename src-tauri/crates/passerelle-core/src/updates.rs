@@ -217,6 +217,87 @@ pub fn resolve_source(
     }
 }
 
+/// A mirror as Settings keeps it: trimmed, `None` when empty; refuses an unusable one.
+pub fn checked_mirror(
+    mirror: Option<String>,
+    allow_loopback_http: bool,
+) -> Result<Option<String>, UpdateError> {
+    let mirror = mirror
+        .map(|m| m.trim().to_owned())
+        .filter(|m| !m.is_empty());
+    if let Some(m) = &mirror {
+        parse_mirror(m, allow_loopback_http)?;
+    }
+    Ok(mirror)
+}
+
+/// What the desktop shell knows of this build and laptop to find updates, besides the store.
+#[derive(Debug, Clone)]
+pub struct UpdateSetup {
+    /// The data folder, where the mirror file may be.
+    pub data_dir: PathBuf,
+    /// The address built in, if any.
+    pub build_endpoint: Option<String>,
+    /// Whether plain-http addresses on this computer are accepted (the tests' builds).
+    pub allow_loopback_http: bool,
+}
+
+impl UpdateSetup {
+    /// The address to ask and where it comes from (see [`resolve_source`]).
+    pub fn source(&self, store: &Store) -> Result<UpdateSource, IpcError> {
+        let from_file = read_mirror_file(&mirror_file(&self.data_dir))?;
+        Ok(resolve_source(
+            store.update_mirror()?.as_deref(),
+            from_file.as_deref(),
+            self.build_endpoint.as_deref(),
+            self.allow_loopback_http,
+        )?)
+    }
+
+    /// What Settings shows about updates for the version running now.
+    pub fn status(&self, store: &Store, current_version: String) -> Result<UpdateStatus, IpcError> {
+        let (endpoint, kind, problem) = match self.source(store) {
+            Ok(s) => (Some(s.endpoint.to_string()), Some(s.kind), None),
+            Err(e) if e.code == "update-not-configured" => (None, None, None),
+            Err(e) => (None, None, Some(e)),
+        };
+        Ok(UpdateStatus {
+            current_version,
+            endpoint,
+            source: kind,
+            mirror: store.update_mirror()?,
+            mirror_file: mirror_file(&self.data_dir).display().to_string(),
+            last_check: store
+                .last_update_check()?
+                .and_then(|t| t.format(&Rfc3339).ok()),
+            problem,
+        })
+    }
+}
+
+/// Turns a download's chunks into progress events: one per 64 KiB received (and the last one)
+/// is plenty for a progress bar.
+#[derive(Debug, Default)]
+pub struct DownloadProgress {
+    downloaded: u64,
+    reported: u64,
+}
+
+impl DownloadProgress {
+    /// Counts `len` more bytes; the event to send, if one is due.
+    pub fn chunk(&mut self, len: usize, total: Option<u64>) -> Option<UpdateEvent> {
+        self.downloaded += len as u64;
+        let due = self.downloaded - self.reported >= 64 * 1024 || Some(self.downloaded) == total;
+        due.then(|| {
+            self.reported = self.downloaded;
+            UpdateEvent::Progress {
+                downloaded: self.downloaded,
+                total,
+            }
+        })
+    }
+}
+
 /// Whether the quiet check at start is due: never checked, a day or more ago, or a last check
 /// "in the future" (the clock was set back).
 pub fn check_due(last: Option<OffsetDateTime>, now: OffsetDateTime) -> bool {
@@ -525,5 +606,38 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn download_progress_is_one_event_per_64_kib_and_the_last_one() {
+        let mut p = DownloadProgress::default();
+        let total = Some(100 * 1024);
+        assert_eq!(p.chunk(40 * 1024, total), None);
+        assert_eq!(
+            p.chunk(30 * 1024, total),
+            Some(UpdateEvent::Progress {
+                downloaded: 70 * 1024,
+                total
+            })
+        );
+        assert_eq!(p.chunk(20 * 1024, total), None);
+        assert_eq!(
+            p.chunk(10 * 1024, total),
+            Some(UpdateEvent::Progress {
+                downloaded: 100 * 1024,
+                total
+            })
+        );
+    }
+
+    #[test]
+    fn a_mirror_is_trimmed_and_an_empty_one_removed() {
+        assert_eq!(checked_mirror(Some("  ".into()), false), Ok(None));
+        assert_eq!(checked_mirror(None, false), Ok(None));
+        assert_eq!(
+            checked_mirror(Some(" https://m.example/latest.json ".into()), false),
+            Ok(Some("https://m.example/latest.json".into()))
+        );
+        assert!(checked_mirror(Some("not an address".into()), false).is_err());
     }
 }

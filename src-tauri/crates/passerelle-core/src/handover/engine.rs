@@ -18,8 +18,8 @@ use ts_rs::TS;
 
 use super::endpoint::{FileSource, Ownership, dav_side};
 use super::model::{
-    HandoverPlan, ItemKind, MemberSide, Progress, RunOutcome, StrategyKind, StrategyOption,
-    Verification,
+    HandoverPlan, ItemKind, MemberSide, Progress, RunOutcome, Selection, StrategyKind,
+    StrategyOption, Verification,
 };
 use super::ownership::{BIRTHDAY_URI, OwnershipTransfer, detect, plan_ownership, run_ownership};
 use super::plan::{PlanRequest, plan_with_context};
@@ -509,6 +509,26 @@ impl Sessions {
                 .map(|c| entry(ItemKind::AddressBook, c))
                 .collect(),
         })
+    }
+
+    /// Plans what the person chose between the sessions' sides, today: what the hand-over
+    /// screen and the CLI both ask (reads only).
+    pub async fn plan_today(
+        &self,
+        selection: Selection,
+        destination: Option<String>,
+        strategy: Option<StrategyKind>,
+        l10n: &Localizer,
+    ) -> Result<HandoverPlan, CoreError> {
+        let req = PlanRequest {
+            source: self.source.clone(),
+            target: self.target.clone(),
+            selection,
+            destination,
+            strategy,
+            today: today(),
+        };
+        self.plan(&req, l10n).await
     }
 
     /// Plans `req` (its sides are replaced by the sessions') with the strategy it asks for, or

@@ -7,6 +7,7 @@ use rusqlite::params;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use super::highlight::OverlayReport;
 use crate::store::now;
 use crate::{CoreError, Store};
 
@@ -77,6 +78,34 @@ pub fn record_miss(
     })
 }
 
+/// At most this many selectors, of at most this many characters, are kept per reported miss.
+pub const MAX_TRIED: usize = 20;
+/// See [`MAX_TRIED`].
+pub const MAX_SELECTOR_CHARS: usize = 500;
+
+/// Records the miss an overlay reported, keeping what a tour can hold (the page could send
+/// anything); any other report records nothing.
+pub fn record_report(
+    store: &Store,
+    report: &OverlayReport,
+    nextcloud_version: Option<&str>,
+) -> Result<(), CoreError> {
+    if let OverlayReport::Missed {
+        tour_id,
+        step_id,
+        tried,
+    } = report
+    {
+        let tried: Vec<String> = tried
+            .iter()
+            .take(MAX_TRIED)
+            .map(|t| t.chars().take(MAX_SELECTOR_CHARS).collect())
+            .collect();
+        record_miss(store, tour_id, step_id, nextcloud_version, &tried)?;
+    }
+    Ok(())
+}
+
 /// Every miss, newest first.
 pub fn list(store: &Store) -> Result<Vec<TourHealthMiss>, CoreError> {
     store.read(|conn| {
@@ -97,6 +126,27 @@ pub fn list(store: &Store) -> Result<Vec<TourHealthMiss>, CoreError> {
         })?;
         Ok(rows.collect::<Result<Vec<_>, _>>()?)
     })
+}
+
+/// Writes every recorded miss to `<dir>/tour-health-<time>.<csv|json>` (creating `dir`);
+/// returns the file's path.
+pub fn export_to(
+    store: &Store,
+    dir: &std::path::Path,
+    format: HealthFormat,
+) -> Result<std::path::PathBuf, crate::IpcError> {
+    let misses = list(store)?;
+    let stamp = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or_default();
+    let path = dir.join(format!("tour-health-{stamp}.{}", format.extension()));
+    std::fs::create_dir_all(dir)
+        .and_then(|()| std::fs::write(&path, export(&misses, format)))
+        .map_err(|e| {
+            crate::IpcError::new("tour-health-export", format!("{}: {e}", path.display()))
+        })?;
+    Ok(path)
 }
 
 /// Forgets every miss (after the selectors were fixed); returns how many there were.
