@@ -8,6 +8,8 @@
 //!
 //! The `kill -9` of a real `passerelle-cli transfer run` lives in the CLI's tests.
 
+#[path = "handover/big_plan.rs"]
+mod big_plan;
 #[path = "handover/bulk.rs"]
 mod bulk;
 #[path = "handover/fault_proxy.rs"]
@@ -20,6 +22,8 @@ mod native;
 mod ownership;
 #[path = "handover/share_copy.rs"]
 mod share_copy;
+#[path = "handover/tree_double.rs"]
+mod tree_double;
 // Also loaded by `tours.rs`; each test module keeps its own copy of the small helper.
 #[allow(clippy::duplicate_mod)]
 #[path = "../../passerelle-nextcloud/tests/support/process.rs"]

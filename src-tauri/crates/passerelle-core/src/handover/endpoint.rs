@@ -56,6 +56,16 @@ pub trait FileSource: Send + Sync {
     fn stat(&self, path: &RemotePath) -> impl Future<Output = TransferResult<FileEntry>> + Send;
     /// A file's bytes.
     fn download(&self, path: &RemotePath) -> impl Future<Output = TransferResult<Fetched>> + Send;
+    /// Everything below a folder in one request, parents before children (`Ok(None)`: not
+    /// offered here; the caller lists folder by folder, as after an `Err`). Only for a tree
+    /// known to be small: the answer is held whole in memory.
+    fn list_tree(
+        &self,
+        path: &RemotePath,
+    ) -> impl Future<Output = TransferResult<Option<Vec<FileEntry>>>> + Send {
+        let _ = path;
+        std::future::ready(Ok(None))
+    }
     /// Several small files of one folder in one request, at most `limit` bytes in all: one
     /// entry per name (`None`: not in the answer). `Ok(None)`: not offered here; the caller
     /// reads them one by one, as after an `Err`.
@@ -79,6 +89,16 @@ pub trait FileTarget: Send + Sync {
     ) -> impl Future<Output = TransferResult<Vec<FileEntry>>> + Send;
     /// One file or folder.
     fn stat(&self, path: &RemotePath) -> impl Future<Output = TransferResult<FileEntry>> + Send;
+    /// Everything below a folder in one request, parents before children (`Ok(None)`: not
+    /// offered here; the caller lists folder by folder, as after an `Err`). Only for a tree
+    /// known to be small: the answer is held whole in memory.
+    fn list_tree(
+        &self,
+        path: &RemotePath,
+    ) -> impl Future<Output = TransferResult<Option<Vec<FileEntry>>>> + Send {
+        let _ = path;
+        std::future::ready(Ok(None))
+    }
     /// Bytes available (`None`: unknown or unlimited).
     fn available_bytes(&self) -> impl Future<Output = TransferResult<Option<u64>>> + Send;
     /// Create a folder; `Ok` when it already exists as a folder.
@@ -351,6 +371,14 @@ impl FileSource for DavFiles {
         Ok(self.files.list(path).await?)
     }
 
+    async fn list_tree(&self, path: &RemotePath) -> TransferResult<Option<Vec<FileEntry>>> {
+        // Depth infinity: Nextcloud's own WebDAV allows it; other servers are walked.
+        if !self.files.is_nextcloud() {
+            return Ok(None);
+        }
+        Ok(Some(self.files.list_tree(path).await?))
+    }
+
     async fn stat(&self, path: &RemotePath) -> TransferResult<FileEntry> {
         Ok(self.files.stat(path).await?)
     }
@@ -401,6 +429,14 @@ impl FileSource for DavFiles {
 impl FileTarget for DavFiles {
     async fn list(&self, path: &RemotePath) -> TransferResult<Vec<FileEntry>> {
         Ok(self.files.list(path).await?)
+    }
+
+    async fn list_tree(&self, path: &RemotePath) -> TransferResult<Option<Vec<FileEntry>>> {
+        // Depth infinity: Nextcloud's own WebDAV allows it; other servers are walked.
+        if !self.files.is_nextcloud() {
+            return Ok(None);
+        }
+        Ok(Some(self.files.list_tree(path).await?))
     }
 
     async fn stat(&self, path: &RemotePath) -> TransferResult<FileEntry> {

@@ -416,23 +416,32 @@ pub struct Written {
     pub detail: Option<String>,
 }
 
+const MARK_COPIED: &str = "UPDATE handover_items SET state = 'copied', reason = NULL, \
+     detail = ?2, copied_size = ?3, content_hash = ?4, target_etag = ?5, mtime_kept = ?6, \
+     copied_at = ?7, verified_at = NULL, updated_at = ?7 WHERE id = ?1";
+
 /// The destination acknowledged the item.
 pub(crate) fn mark_copied(store: &Store, item: i64, w: &Written) -> Result<(), CoreError> {
+    mark_copied_many(store, &[(item, w)])
+}
+
+/// The destination acknowledged these items at once (e.g. a folder copied whole on the
+/// server): one transaction, all or none recorded.
+pub(crate) fn mark_copied_many(store: &Store, items: &[(i64, &Written)]) -> Result<(), CoreError> {
     store.write(|tx| {
-        tx.execute(
-            "UPDATE handover_items SET state = 'copied', reason = NULL, detail = ?2, \
-             copied_size = ?3, content_hash = ?4, target_etag = ?5, mtime_kept = ?6, \
-             copied_at = ?7, verified_at = NULL, updated_at = ?7 WHERE id = ?1",
-            params![
+        let at = now();
+        let mut update = tx.prepare_cached(MARK_COPIED)?;
+        for (item, w) in items {
+            update.execute(params![
                 item,
                 w.detail,
                 w.size.map(|s| s as i64),
                 w.content_hash,
                 w.target_etag,
                 w.mtime_kept.map(i64::from),
-                now()
-            ],
-        )?;
+                at
+            ])?;
+        }
         Ok(())
     })
 }

@@ -347,6 +347,20 @@ impl<'a> RunContext<'a> {
         Ok(())
     }
 
+    /// Records items as copied in one transaction (a folder the server copied whole) and
+    /// counts them.
+    pub fn copied_all(&self, items: &[(&ItemRecord, journal::Written)]) -> Result<(), CoreError> {
+        let rows: Vec<(i64, &journal::Written)> = items.iter().map(|(i, w)| (i.id, w)).collect();
+        journal::mark_copied_many(self.store, &rows)?;
+        for (item, _) in items {
+            let g = group_index(item.kind.group());
+            self.counters.done[g].fetch_add(1, Ordering::Relaxed);
+            self.counters.items_run.fetch_add(1, Ordering::Relaxed);
+        }
+        self.emit(false);
+        Ok(())
+    }
+
     /// Records an item as failed (unless the run was cancelled: it stays as it was, to be
     /// written by the next resume) and counts it.
     pub fn failed(&self, item: &ItemRecord, failure: &Failure) -> Result<(), CoreError> {

@@ -13,7 +13,7 @@
 //! that fails verification inside a copied folder is copied again alone by the next resume
 //! (through a new share of its top-level folder).
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::time::Duration;
 
 use passerelle_nextcloud::dav::RemotePath;
@@ -311,20 +311,33 @@ impl Strategy for ShareCopy {
                 continue;
             }
             let results = self.copy_through_share(run, top, &units).await;
+            // Children by parent, once per top: each unit's items without a scan of the job.
+            let mut children: HashMap<i64, Vec<&ItemRecord>> = HashMap::new();
+            for it in &below {
+                if let Some(p) = it.parent_id {
+                    children.entry(p).or_default().push(it);
+                }
+            }
             for (unit, r) in units.iter().zip(results) {
-                let covered: Vec<&ItemRecord> = std::iter::once(*unit)
-                    .chain(descendants(items, unit).into_iter().filter(|i| pending(i)))
-                    .collect();
                 match r {
                     Ok(already) => {
-                        for it in covered {
+                        let mut covered: Vec<(&ItemRecord, Written)> = Vec::new();
+                        let mut todo = vec![*unit];
+                        while let Some(it) = todo.pop() {
+                            if let Some(kids) = children.get(&it.id) {
+                                todo.extend(kids.iter().copied());
+                            }
+                            if it.id != unit.id && !pending(it) {
+                                continue;
+                            }
                             let written = Written {
                                 size: (it.kind == ItemKind::File).then_some(it.size).flatten(),
                                 detail: already.then(|| "exists-at-destination".to_owned()),
                                 ..Written::default()
                             };
-                            run.copied(it, &written)?;
+                            covered.push((it, written));
                         }
+                        run.copied_all(&covered)?;
                     }
                     Err(f) => run.failed(unit, &f)?,
                 }

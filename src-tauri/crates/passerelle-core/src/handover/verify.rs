@@ -1,5 +1,6 @@
 //! Verification: the destination compared with the journal, side by side. Files: each folder
-//! of the destination listed once; every file present with the size written, and its checksum
+//! of the destination listed once (everything below the destination in one request when it
+//! is small); every file present with the size written, and its checksum
 //! compared when the destination stores one (deep: downloaded again and hashed). Calendars and
 //! address books: present, with every planned UID (or name, for objects without UID).
 //!
@@ -15,14 +16,55 @@ use passerelle_nextcloud::dav::files::FileEntry;
 use super::checksum::{sha1_label, sha1_of};
 use super::endpoint::{CollectionTarget, FileTarget, Side, TransferError};
 use super::journal::{self, ItemRecord};
-use super::model::{Comparison, ItemKind, ItemState, JobState, Verification};
+use super::model::{Comparison, ItemKind, ItemState, JobState, StrategyKind, Verification};
 use super::tasks::{BoxFuture, bounded};
 use crate::store::now;
 use crate::{CoreError, Store};
 
 const PARALLEL_LISTINGS: usize = 4;
 
+/// At most this many items below the destination are checked against one listing of the
+/// whole destination (PROPFIND `Depth: infinity`, held in memory: about 1 KB an entry).
+const VERIFY_TREE_ITEMS: usize = 10_000;
+
+/// ... and only when the destination holds at most this many bytes that are not the job's
+/// (a hand-over merged into a big existing folder is listed folder by folder).
+const OTHER_BYTES: u64 = 256 * 1024 * 1024;
+
 type Listing = (RemotePath, Result<Vec<FileEntry>, TransferError>);
+
+type Listed = HashMap<RemotePath, HashMap<RemotePath, FileEntry>>;
+
+/// The children of each folder (a few listings at a time); a folder not found has none.
+async fn list_folders<FT: FileTarget>(
+    ft: &FT,
+    folders: Vec<RemotePath>,
+) -> Result<Listed, CoreError> {
+    let mut work: Vec<BoxFuture<'_, Listing>> = Vec::new();
+    for p in folders {
+        work.push(Box::pin(async move {
+            let r = ft.list(&p).await;
+            (p, r)
+        }));
+    }
+    let listings: Vec<Listing> = bounded(work, PARALLEL_LISTINGS).collect().await;
+    let mut listed = Listed::new();
+    for (p, r) in listings {
+        match r {
+            Ok(entries) => {
+                listed.insert(
+                    p,
+                    entries.into_iter().map(|e| (e.path.clone(), e)).collect(),
+                );
+            }
+            Err(e) if e.kind() == passerelle_nextcloud::ErrorKind::NotFound => {
+                listed.insert(p, HashMap::new());
+            }
+            Err(e) => return Err(e.into()),
+        }
+    }
+    Ok(listed)
+}
 
 /// What was found for one item.
 enum Found {
@@ -176,29 +218,57 @@ pub async fn verify<FT: FileTarget, CT: CollectionTarget>(
                 reason: "the destination has no files server".into(),
             });
         };
-        let mut work: Vec<BoxFuture<'_, Listing>> = Vec::new();
-        for p in by_parent.keys().cloned() {
-            work.push(Box::pin(async move {
-                let r = ft.list(&p).await;
-                (p, r)
-            }));
-        }
-        let listings: Vec<Listing> = bounded(work, PARALLEL_LISTINGS).collect().await;
-        let mut listed: HashMap<RemotePath, HashMap<RemotePath, FileEntry>> = HashMap::new();
-        for (p, r) in listings {
-            match r {
-                Ok(entries) => {
-                    listed.insert(
-                        p,
-                        entries.into_iter().map(|e| (e.path.clone(), e)).collect(),
-                    );
+        // The folders outside the destination (its parent, for the destination itself) one by
+        // one; then everything below the destination in one request when the journal says it
+        // is small and the destination holds little else; otherwise folder by folder.
+        let dest = RemotePath::parse(&job.summary.destination).ok();
+        let below_dest = |p: &RemotePath| {
+            dest.as_ref()
+                .is_some_and(|d| !d.is_root() && p.segments().starts_with(d.segments()))
+        };
+        let (inside, outside): (Vec<RemotePath>, Vec<RemotePath>) =
+            by_parent.keys().cloned().partition(|p| below_dest(p));
+        let mut listed = list_folders(ft, outside).await?;
+        let mut inside = inside;
+        if let Some(dest) = dest.as_ref().filter(|_| !inside.is_empty()) {
+            let ours: Vec<&&ItemRecord> = by_parent
+                .iter()
+                .filter(|(p, _)| below_dest(p))
+                .flat_map(|(_, its)| its)
+                .collect();
+            let ours_bytes: u64 = ours.iter().filter_map(|i| i.size).sum();
+            let seen = dest
+                .parent()
+                .and_then(|p| listed.get(&p))
+                .and_then(|m| m.get(dest))
+                .and_then(|e| e.size);
+            // Unknown size (no listing of its parent): small enough when ours is.
+            let small = ours.len() <= VERIFY_TREE_ITEMS
+                && seen.unwrap_or(ours_bytes) <= ours_bytes.saturating_add(OTHER_BYTES);
+            // Nextcloud does not scan what a server-side COPY wrote until each folder is
+            // listed alone (29.0.6: a tree listing right after shows the folders, not the
+            // files): the share copy's destination is checked folder by folder.
+            let tree = if small && job.summary.strategy != StrategyKind::ShareCopy {
+                ft.list_tree(dest).await.ok().flatten()
+            } else {
+                None
+            };
+            // A folder not scanned yet (`oc:size` -1) hides its files from the tree.
+            let tree = tree.filter(|entries| !entries.iter().any(|e| e.is_dir && e.size.is_none()));
+            if let Some(entries) = tree {
+                for p in inside.drain(..) {
+                    listed.entry(p).or_default();
                 }
-                Err(e) if e.kind() == passerelle_nextcloud::ErrorKind::NotFound => {
-                    listed.insert(p, HashMap::new());
+                for e in entries {
+                    if let Some(parent) = e.path.parent()
+                        && let Some(m) = listed.get_mut(&parent)
+                    {
+                        m.insert(e.path.clone(), e);
+                    }
                 }
-                Err(e) => return Err(e.into()),
             }
         }
+        listed.extend(list_folders(ft, inside).await?);
         let checks = by_parent.iter().flat_map(|(parent, its)| {
             let entries = listed.get(parent);
             its.iter().map(move |it| {
