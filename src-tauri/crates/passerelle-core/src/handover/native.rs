@@ -38,7 +38,7 @@ use super::journal::{self, ItemRecord, Written};
 use super::model::{ItemKind, PlanTotals, Progress, RunOutcome, StrategyKind};
 use super::ownership::FollowOptions;
 use super::run::{Failure, RunContext, RunOptions};
-use super::share_copy::{Tops, descendants, pending, tops};
+use super::share_copy::{Tops, create_folders, descendants, pending, tops};
 use super::strategy::Strategy;
 use crate::{CoreError, Store};
 
@@ -624,43 +624,7 @@ impl Strategy for NativeTransfer {
         };
         // The destination folder and the folders above the selected ones: created (MKCOL), so
         // that each transferred path is moved from the server's dated folder into its place.
-        let mut failed_folders: HashSet<i64> = HashSet::new();
-        for folder in items
-            .iter()
-            .filter(|i| i.kind == ItemKind::Folder && !covered.contains(&i.id) && pending(i))
-        {
-            if folder
-                .parent_id
-                .is_some_and(|p| failed_folders.contains(&p))
-            {
-                failed_folders.insert(folder.id);
-                let f = Failure::Reason("parent-failed", "its folder failed".into());
-                run.failed(folder, &f)?;
-                continue;
-            }
-            let r = run
-                .attempt(folder, || async {
-                    match self
-                        .recipient_files
-                        .create_folder(&remote(&folder.target)?)
-                        .await
-                    {
-                        Ok(()) => Ok(()),
-                        Err(e) if e.kind() == ErrorKind::NotAllowed => Ok(()),
-                        Err(e) => Err(Failure::Transfer(e.into())),
-                    }
-                })
-                .await?;
-            match r {
-                Ok(()) => run.copied(folder, &Written::default())?,
-                Err(f) => {
-                    failed_folders.insert(folder.id);
-                    run.failed(folder, &f)?;
-                }
-            }
-        }
-        if !failed_folders.is_empty() {
-            // Nothing is asked of the server while there is no place to put it.
+        if !create_folders(run, &self.recipient_files, &covered).await? {
             return Ok(());
         }
         let mut used: HashSet<String> = items

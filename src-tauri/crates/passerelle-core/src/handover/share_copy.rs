@@ -181,6 +181,52 @@ pub(super) fn descendants<'a>(items: &'a [ItemRecord], top: &ItemRecord) -> Vec<
     out
 }
 
+/// Creates (MKCOL) the pending folders of the job that no selected top item covers — the
+/// destination folder and the folders above the selected ones — parents first, recording each.
+/// A folder whose parent failed fails with `parent-failed`. `false` when any failed: nothing
+/// is asked of the server while there is no place to put it.
+pub(super) async fn create_folders(
+    run: &RunContext<'_>,
+    recipient: &Files,
+    covered: &HashSet<i64>,
+) -> Result<bool, CoreError> {
+    let mut failed_folders: HashSet<i64> = HashSet::new();
+    for folder in run
+        .items
+        .iter()
+        .filter(|i| i.kind == ItemKind::Folder && !covered.contains(&i.id) && pending(i))
+    {
+        if folder
+            .parent_id
+            .is_some_and(|p| failed_folders.contains(&p))
+        {
+            failed_folders.insert(folder.id);
+            let f = Failure::Reason("parent-failed", "its folder failed".into());
+            run.failed(folder, &f)?;
+            continue;
+        }
+        let r = run
+            .attempt(folder, || async {
+                let path = RemotePath::parse(&folder.target)
+                    .map_err(|e| Failure::Reason("unsafe-name", e.to_string()))?;
+                match recipient.create_folder(&path).await {
+                    Ok(()) => Ok(()),
+                    Err(e) if e.kind() == ErrorKind::NotAllowed => Ok(()),
+                    Err(e) => Err(Failure::Transfer(e.into())),
+                }
+            })
+            .await?;
+        match r {
+            Ok(()) => run.copied(folder, &Written::default())?,
+            Err(f) => {
+                failed_folders.insert(folder.id);
+                run.failed(folder, &f)?;
+            }
+        }
+    }
+    Ok(failed_folders.is_empty())
+}
+
 /// Not written yet (planned, or failed and to try again).
 pub(super) fn pending(i: &ItemRecord) -> bool {
     matches!(i.state, ItemState::Planned | ItemState::Failed)
@@ -251,40 +297,7 @@ impl Strategy for ShareCopy {
             return Ok(());
         };
         // The destination folder and the folders above the selected ones: created (MKCOL).
-        let mut failed_folders: HashSet<i64> = HashSet::new();
-        for folder in items
-            .iter()
-            .filter(|i| i.kind == ItemKind::Folder && !covered.contains(&i.id) && pending(i))
-        {
-            if folder
-                .parent_id
-                .is_some_and(|p| failed_folders.contains(&p))
-            {
-                failed_folders.insert(folder.id);
-                let f = Failure::Reason("parent-failed", "its folder failed".into());
-                run.failed(folder, &f)?;
-                continue;
-            }
-            let r = run
-                .attempt(folder, || async {
-                    let path = RemotePath::parse(&folder.target)
-                        .map_err(|e| Failure::Reason("unsafe-name", e.to_string()))?;
-                    match self.recipient.create_folder(&path).await {
-                        Ok(()) => Ok(()),
-                        Err(e) if e.kind() == ErrorKind::NotAllowed => Ok(()),
-                        Err(e) => Err(Failure::Transfer(e.into())),
-                    }
-                })
-                .await?;
-            match r {
-                Ok(()) => run.copied(folder, &Written::default())?,
-                Err(f) => {
-                    failed_folders.insert(folder.id);
-                    run.failed(folder, &f)?;
-                }
-            }
-        }
-        if !failed_folders.is_empty() {
+        if !create_folders(run, &self.recipient, &covered).await? {
             return Ok(());
         }
         for top in tops {
