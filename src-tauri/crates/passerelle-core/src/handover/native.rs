@@ -442,23 +442,15 @@ impl NativeTransfer {
             if let Some(at) = self.landed(&path, &name, n.file_id, &top.target).await? {
                 return Ok(at);
             }
-            if started.elapsed() >= self.follow.max_wait {
-                return Err(Failure::Reason(
-                    "background-jobs-not-running",
+            self.follow
+                .next_look(started, &run.cancel, |secs| {
                     format!(
-                        "{} accepted (transfer {id}), nothing moved within {} s: the server's \
+                        "{} accepted (transfer {id}), nothing moved within {secs} s: the server's \
                          background jobs (cron) do not seem to run",
                         top.source,
-                        self.follow.max_wait.as_secs()
-                    ),
-                ));
-            }
-            tokio::select! {
-                _ = tokio::time::sleep(self.follow.poll_interval) => {}
-                _ = run.cancel.cancelled() => {
-                    return Err(Failure::Reason("cancelled", "the run was stopped".into()));
-                }
-            }
+                    )
+                })
+                .await?;
         }
     }
 

@@ -498,6 +498,31 @@ pub struct FollowOptions {
     pub max_wait: Duration,
 }
 
+impl FollowOptions {
+    /// Between two looks at a background job: waits one interval, or fails with
+    /// `background-jobs-not-running` (`nothing_moved` given the wait in seconds) once `max_wait`
+    /// has passed since `started`, or with `cancelled` when the run is stopped.
+    pub(super) async fn next_look(
+        &self,
+        started: std::time::Instant,
+        cancel: &passerelle_nextcloud::CancellationToken,
+        nothing_moved: impl FnOnce(u64) -> String,
+    ) -> Result<(), Failure> {
+        if started.elapsed() >= self.max_wait {
+            return Err(Failure::Reason(
+                "background-jobs-not-running",
+                nothing_moved(self.max_wait.as_secs()),
+            ));
+        }
+        tokio::select! {
+            _ = tokio::time::sleep(self.poll_interval) => Ok(()),
+            _ = cancel.cancelled() => {
+                Err(Failure::Reason("cancelled", "the run was stopped".into()))
+            }
+        }
+    }
+}
+
 impl Default for FollowOptions {
     fn default() -> Self {
         FollowOptions {
@@ -637,21 +662,11 @@ impl OwnershipTransfer {
                     }
                 }
             }
-            if started.elapsed() >= self.follow.max_wait {
-                return Err(Failure::Reason(
-                    "background-jobs-not-running",
-                    format!(
-                        "{path} queued, nothing moved within {} s",
-                        self.follow.max_wait.as_secs()
-                    ),
-                ));
-            }
-            tokio::select! {
-                _ = tokio::time::sleep(self.follow.poll_interval) => {}
-                _ = run.cancel.cancelled() => {
-                    return Err(Failure::Reason("cancelled", "the run was stopped".into()));
-                }
-            }
+            self.follow
+                .next_look(started, &run.cancel, |secs| {
+                    format!("{path} queued, nothing moved within {secs} s",)
+                })
+                .await?;
         }
     }
 
@@ -725,21 +740,11 @@ impl OwnershipTransfer {
                     }
                 }
             }
-            if started.elapsed() >= self.follow.max_wait {
-                return Err(Failure::Reason(
-                    "background-jobs-not-running",
-                    format!(
-                        "the member's files were queued, nothing moved within {} s",
-                        self.follow.max_wait.as_secs()
-                    ),
-                ));
-            }
-            tokio::select! {
-                _ = tokio::time::sleep(self.follow.poll_interval) => {}
-                _ = run.cancel.cancelled() => {
-                    return Err(Failure::Reason("cancelled", "the run was stopped".into()));
-                }
-            }
+            self.follow
+                .next_look(started, &run.cancel, |secs| {
+                    format!("the member's files were queued, nothing moved within {secs} s",)
+                })
+                .await?;
         }
     }
 
