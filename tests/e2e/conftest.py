@@ -9,6 +9,7 @@ import os
 import shutil
 import socket
 import subprocess
+import sys
 import tempfile
 import threading
 import time
@@ -24,6 +25,9 @@ from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
 ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "tests"))
+from private_keyring import private_keyring  # noqa: E402 (tests/private_keyring.py)
+
 APP = ROOT / "target" / "debug" / "passerelle"
 ARTIFACTS = ROOT / "target" / "e2e"
 # Longest a single WebDriver command may take before the test fails (Selenium waits forever by
@@ -256,52 +260,12 @@ def fluent_message(lang: str, msg_id: str) -> str:
     raise KeyError(f"{msg_id} not in locales/{lang}")
 
 
-BUS_CONFIG = """<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
- "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
-<busconfig>
-  <type>session</type>
-  <listen>unix:dir={dir}</listen>
-  <auth>EXTERNAL</auth>
-  <policy context="default">
-    <allow send_destination="*" eavesdrop="true"/>
-    <allow eavesdrop="true"/>
-    <allow own="*"/>
-  </policy>
-</busconfig>
-"""
-
-
 @pytest.fixture
 def keyring(tmp_path):
     """A private D-Bus session bus with a real, unlocked gnome-keyring (Secret Service) on it.
     Yields the environment a process needs to use it (DBUS_SESSION_BUS_ADDRESS)."""
-    for tool, package in [("dbus-daemon", "dbus-daemon"), ("gnome-keyring-daemon", "gnome-keyring"),
-                          ("dbus-send", "dbus-bin"), ("secret-tool", "libsecret-tools")]:
-        assert shutil.which(tool), f"{tool} is missing: apt-get install {package}"
-    home, run = tmp_path / "keyring-home", tmp_path / "keyring-run"
-    (home / ".local" / "share").mkdir(parents=True)
-    run.mkdir(mode=0o700)
-    conf = tmp_path / "bus.conf"
-    conf.write_text(BUS_CONFIG.format(dir=run))
-    bus = subprocess.Popen(["dbus-daemon", "--nofork", "--print-address=1", f"--config-file={conf}"],
-                           stdout=subprocess.PIPE)
-    address = bus.stdout.readline().decode().strip()
-    assert address, "dbus-daemon printed no address"
-    env = {"PATH": os.environ["PATH"], "HOME": str(home), "XDG_DATA_HOME": str(home / ".local" / "share"),
-           "XDG_RUNTIME_DIR": str(run), "DBUS_SESSION_BUS_ADDRESS": address}
-    daemon = subprocess.Popen(["gnome-keyring-daemon", "--foreground", "--components=secrets", "--unlock"],
-                              stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
-    daemon.stdin.write(b"e2e-keyring-password")
-    daemon.stdin.close()
-    ask = ["dbus-send", "--session", "--print-reply", "--dest=org.freedesktop.DBus", "/org/freedesktop/DBus",
-           "org.freedesktop.DBus.NameHasOwner", "string:org.freedesktop.secrets"]
-    deadline = time.monotonic() + 15
-    while "boolean true" not in subprocess.run(ask, env=env, capture_output=True, text=True).stdout:
-        assert daemon.poll() is None and time.monotonic() < deadline, "gnome-keyring did not start"
-        time.sleep(0.05)  # polling interval, not synchronisation
-    yield env
-    stop(daemon)
-    stop(bus)
+    with private_keyring(tmp_path, b"e2e-keyring-password") as env:
+        yield env
 
 
 @pytest.fixture

@@ -20,9 +20,9 @@ import contextlib
 import json
 import os
 import secrets as pysecrets
-import shutil
 import sqlite3
 import subprocess
+import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,6 +32,9 @@ import pytest
 from realnc import Member, Server
 
 ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "tests"))
+from private_keyring import private_keyring  # noqa: E402 (tests/private_keyring.py)
+
 CLI = Path(os.environ.get("PASSERELLE_CLI") or ROOT / "target" / "debug" / "passerelle-cli")
 REQUIRED = ("NC_URL", "NC_ADMIN_USER", "NC_ADMIN_APP_PASSWORD")
 SECOND = ("NC2_URL", "NC2_ADMIN_USER", "NC2_ADMIN_APP_PASSWORD")
@@ -216,71 +219,10 @@ def members2(nc2):
 
 # --- the CLI -----------------------------------------------------------------------------------
 
-BUS_CONFIG = """<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
- "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
-<busconfig>
-  <type>session</type>
-  <listen>unix:dir={dir}</listen>
-  <auth>EXTERNAL</auth>
-  <policy context="default">
-    <allow send_destination="*" eavesdrop="true"/>
-    <allow eavesdrop="true"/>
-    <allow own="*"/>
-  </policy>
-</busconfig>
-"""
-
-
-def _stop(proc: subprocess.Popen) -> None:
-    if proc.poll() is None:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-
-
-@contextlib.contextmanager
-def private_keyring(folder: Path):
-    """A private D-Bus session bus with a real, unlocked gnome-keyring on it (as in
-    tests/e2e/conftest.py); yields the environment a process needs to use it."""
-    for tool, package in [("dbus-daemon", "dbus-daemon"), ("gnome-keyring-daemon", "gnome-keyring"),
-                          ("dbus-send", "dbus-bin"), ("secret-tool", "libsecret-tools")]:
-        assert shutil.which(tool), f"{tool} is missing: apt-get install {package}"
-    home, run = folder / "keyring-home", folder / "keyring-run"
-    (home / ".local" / "share").mkdir(parents=True)
-    run.mkdir(mode=0o700)
-    conf = folder / "bus.conf"
-    conf.write_text(BUS_CONFIG.format(dir=run))
-    bus = subprocess.Popen(["dbus-daemon", "--nofork", "--print-address=1", f"--config-file={conf}"],
-                           stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
-    address = bus.stdout.readline().decode().strip()
-    assert address, "dbus-daemon printed no address"
-    env = {"HOME": str(home), "XDG_DATA_HOME": str(home / ".local" / "share"),
-           "XDG_RUNTIME_DIR": str(run), "DBUS_SESSION_BUS_ADDRESS": address}
-    daemon = subprocess.Popen(["gnome-keyring-daemon", "--foreground", "--components=secrets", "--unlock"],
-                              stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                              env={**os.environ, **env})
-    try:
-        daemon.stdin.write(b"real-nextcloud-keyring")
-        daemon.stdin.close()
-        ask = ["dbus-send", "--session", "--print-reply", "--dest=org.freedesktop.DBus", "/org/freedesktop/DBus",
-               "org.freedesktop.DBus.NameHasOwner", "string:org.freedesktop.secrets"]
-        deadline = time.monotonic() + 15
-        while "boolean true" not in subprocess.run(ask, env={**os.environ, **env}, capture_output=True,
-                                                   text=True).stdout:
-            assert daemon.poll() is None and time.monotonic() < deadline, "gnome-keyring did not start"
-            time.sleep(0.05)  # polling interval, not synchronisation
-        yield env
-    finally:
-        _stop(daemon)
-        _stop(bus)
-
 
 @pytest.fixture
 def keyring(tmp_path):
-    with private_keyring(tmp_path) as env:
+    with private_keyring(tmp_path, b"real-nextcloud-keyring") as env:
         yield env
 
 
@@ -394,7 +336,7 @@ def cli(cli_binary, tmp_path, keyring) -> Cli:
 def module_cli(cli_binary: Path, folder: Path):
     """A CLI with its own data folder and keyring for a module-scoped scenario."""
     folder.mkdir(parents=True, exist_ok=True)
-    with private_keyring(folder) as env:
+    with private_keyring(folder, b"real-nextcloud-keyring") as env:
         data = folder / "data"
         data.mkdir()
         yield Cli(cli_binary, data, env)
