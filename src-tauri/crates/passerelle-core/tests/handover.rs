@@ -14,12 +14,12 @@ mod big_plan;
 mod bulk;
 #[path = "handover/fault_proxy.rs"]
 mod fault_proxy;
+#[path = "handover/files_transfer.rs"]
+mod files_transfer;
 #[path = "handover/memory.rs"]
 mod memory;
-#[path = "handover/native.rs"]
-mod native;
-#[path = "handover/ownership.rs"]
-mod ownership;
+#[path = "handover/ownership_transfer.rs"]
+mod ownership_transfer;
 #[path = "handover/share_copy.rs"]
 mod share_copy;
 #[path = "handover/tree_double.rs"]

@@ -7,6 +7,7 @@
 //! [`dav::carddav`]). Every failure is an [`Error`] with a stable [`Error::code`].
 
 pub mod address;
+pub mod apps;
 pub mod assets;
 pub mod client;
 pub mod dav;
@@ -16,13 +17,13 @@ mod lenient;
 pub mod loginflow;
 pub mod ocs;
 mod own_account;
-pub mod ownershiptransfer;
 pub mod provisioning;
 pub mod status;
 pub mod tls;
-pub mod transferownership;
 
 pub use address::{Address, local_http_fallback, normalize_address};
+pub use apps::files_transfer::{IncomingTransfer, Notification, NotificationAction, RichObject};
+pub use apps::ownership_transfer::{OtCollection, OtNode, OwnershipTransferApi};
 pub use assets::Asset;
 pub use client::{Client, ClientBuilder, Credentials, RetryPolicy, Secret, default_user_agent};
 pub use error::{Error, ErrorKind, Result};
@@ -32,9 +33,7 @@ pub use ocs::{
     Capabilities, NavigationApp, NewShare, Page, PasswordExchange, Quota, Share, ShareQuery,
     ShareTarget, Theming, UserInfo,
 };
-pub use ownershiptransfer::{OtCollection, OtNode, OwnershipTransferApi};
 pub use provisioning::{NewUser, ProvisioningError, Refusal, RefusalReason};
 pub use status::{MAX_TESTED_MAJOR, MIN_SUPPORTED_MAJOR, ServerStatus, Version, check_server};
 /// Re-exported so callers can cancel [`LoginFlow::wait`] without depending on tokio-util.
 pub use tokio_util::sync::CancellationToken;
-pub use transferownership::{IncomingTransfer, Notification, NotificationAction, RichObject};

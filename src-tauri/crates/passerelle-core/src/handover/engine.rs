@@ -21,10 +21,12 @@ use super::model::{
     HandoverPlan, ItemKind, MemberSide, Progress, RunOutcome, Selection, StrategyKind,
     StrategyOption, Verification,
 };
-use super::ownership::{BIRTHDAY_URI, OwnershipTransfer, detect, plan_ownership, run_ownership};
 use super::plan::{PlanRequest, plan_with_context};
 use super::run::RunOptions;
-use super::share_copy::{self, ShareCopy};
+use super::strategy::ownership_transfer::{
+    BIRTHDAY_URI, OwnershipTransfer, detect, plan_ownership, run_ownership,
+};
+use super::strategy::share_copy::{self, ShareCopy};
 use super::strategy::{OtStatus, StrategyContext, availability, choose};
 use super::{WithCollectionCopy, journal, run_copy, run_job};
 use crate::i18n::Localizer;
@@ -279,7 +281,7 @@ impl Sessions {
         };
         let native_transfer = match (&self.source_client, &self.target_client) {
             (Some(_), Some(t)) if same && self.source.nextcloud && self.target.nextcloud => {
-                super::native::detect(t).await
+                super::strategy::files_transfer::detect(t).await
             }
             _ => false,
         };
@@ -408,7 +410,7 @@ impl Sessions {
                     Some("birthday-calendar")
                 } else {
                     match c.ownership {
-                        Ownership::Owned => super::copy::generated(&c.uri),
+                        Ownership::Owned => super::strategy::streamed_copy::generated(&c.uri),
                         Ownership::SharedWithMe => Some("shared-with-member"),
                         Ownership::System => Some("system-collection"),
                     }
@@ -427,7 +429,7 @@ impl Sessions {
             for b in dav.address_books().await? {
                 let count = dav.count_objects(&b.url).await.ok();
                 let excluded = match b.ownership {
-                    Ownership::Owned => super::copy::generated(&b.uri),
+                    Ownership::Owned => super::strategy::streamed_copy::generated(&b.uri),
                     Ownership::SharedWithMe => Some("shared-with-member"),
                     Ownership::System => Some("system-collection"),
                 };
@@ -457,7 +459,7 @@ impl Sessions {
                 for m in list {
                     let entry = CollectionEntry {
                         kind,
-                        excluded: super::copy::movable(&m).map(str::to_owned),
+                        excluded: super::strategy::streamed_copy::movable(&m).map(str::to_owned),
                         uri: m.uri,
                         display_name: m.display_name,
                         color: m.color,
@@ -483,7 +485,7 @@ impl Sessions {
             } else if c.received_share || c.uri.contains("_shared_by_") {
                 Some("shared-with-member")
             } else {
-                super::copy::generated(&c.uri)
+                super::strategy::streamed_copy::generated(&c.uri)
             };
             CollectionEntry {
                 kind,
@@ -613,7 +615,7 @@ impl Sessions {
                 let source = dav_side(s, &job.source)?;
                 let target = dav_side(t, &job.target)?;
                 // Files by the server's transfer, calendars and contacts by the streamed copy.
-                let files = super::native::NativeTransfer::new(s, t)?;
+                let files = super::strategy::files_transfer::NativeTransfer::new(s, t)?;
                 let strategy = WithCollectionCopy::new(files, &source, &target);
                 super::run_native(store, job_id, &strategy, options, cancel, progress).await
             }

@@ -7,11 +7,12 @@
 //!   type), and their DAV implementations.
 //! - [`plan`], [`verify`], [`report`]: shared by every strategy; [`retry`]: which failures a
 //!   resume cures and which need a person (only the first make a job resumable).
-//! - [`strategy`]: how a strategy plugs in; [`copy`]: the streamed copy (strategy 4);
-//!   [`ownership`]: the OwnershipTransfer app (strategy 1, admin account only, moves data);
-//!   [`share_copy`]: server-side copy through a share (strategy 2, one server, copies);
-//!   [`native`]: Nextcloud's own transfer, asked by the member and accepted by the recipient
-//!   (strategy 3, one server, moves data).
+//! - [`strategy`]: which strategy a hand-over uses, and one file per strategy behind the
+//!   [`Strategy`] trait: [`strategy::ownership_transfer`] (Framasoft's OwnershipTransfer app,
+//!   admin account only, moves data), [`strategy::share_copy`] (server-side copy through a
+//!   share, one server, copies), [`strategy::files_transfer`] (Nextcloud's own transfer, asked
+//!   by the member and accepted by the recipient, one server, moves data) and
+//!   [`strategy::streamed_copy`] (any two servers, copies).
 //! - [`journal`]: the SQLite journal (migration 0004).
 //!
 //! No UI and no Tauri here: progress goes to a callback, cancellation through a token.
@@ -19,26 +20,20 @@
 //! failure that stops the whole run (journal, refused credentials) is an `Err`.
 
 pub mod checksum;
-pub mod copy;
 pub mod endpoint;
 pub mod engine;
 pub mod error;
 pub mod journal;
 pub mod model;
 pub mod names;
-pub mod native;
-pub mod ownership;
 pub mod plan;
 pub mod report;
 pub mod retry;
 pub mod run;
-pub mod share_copy;
 pub mod strategy;
 pub mod tasks;
 pub mod verify;
 
-pub use copy::StreamedCopy;
-pub use copy::WithCollectionCopy;
 pub use endpoint::{
     BulkUpload, Chunking, CollectionMeta, CollectionSource, CollectionTarget, DavCollections,
     DavFiles, DavSide, DownloadStream, Fetched, FileSource, FileTarget, Side, TransferError,
@@ -52,13 +47,16 @@ pub use engine::{
 pub use journal::{ItemRecord, Written};
 pub use model::*;
 pub use names::REASONS;
-pub use native::{NativeTransfer, run_native};
-pub use ownership::{FollowOptions, OwnershipTransfer, detect, plan_ownership, run_ownership};
 pub use plan::{PlanRequest, plan, plan_with_context};
 pub use report::{report, to_csv, to_html, to_json};
 pub use retry::{Outlook, Retry, outlook};
 pub use run::{Failure, RetryOptions, RunContext, RunOptions, run_job};
-pub use share_copy::ShareCopy;
+pub use strategy::files_transfer::{NativeTransfer, run_native};
+pub use strategy::ownership_transfer::{
+    FollowOptions, OwnershipTransfer, detect, plan_ownership, run_ownership,
+};
+pub use strategy::share_copy::ShareCopy;
+pub use strategy::streamed_copy::{StreamedCopy, WithCollectionCopy};
 pub use strategy::{OtStatus, Strategy, StrategyContext};
 pub use verify::verify;
 

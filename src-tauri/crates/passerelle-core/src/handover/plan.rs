@@ -17,7 +17,6 @@ use passerelle_nextcloud::dav::RemotePath;
 use passerelle_nextcloud::dav::files::FileEntry;
 
 use super::checksum::sha1_of;
-use super::copy::{self, movable};
 use super::endpoint::{
     CollectionSource, CollectionTarget, FileSource, FileTarget, Side, TransferError,
 };
@@ -27,6 +26,7 @@ use super::model::{
 };
 use super::names::{default_destination, portability_issue};
 use super::run::{BoxFuture, bounded};
+use super::strategy::streamed_copy::{self, movable};
 use super::strategy::{StrategyContext, choose};
 use crate::CoreError;
 use crate::i18n::Localizer;
@@ -692,7 +692,7 @@ where
 }
 
 /// [`plan`], with what else is known for choosing the strategy (`known`: e.g. the sharing API
-/// answers, see [`super::share_copy::detect`]). Sessions and same server come from the sides.
+/// answers, see [`super::strategy::share_copy::detect`]). Sessions and same server come from the sides.
 pub async fn plan_with_context<FS, CS, FT, CT>(
     req: &PlanRequest,
     known: &StrategyContext,
@@ -804,7 +804,7 @@ where
     if files_only && !(calendars.is_empty() && address_books.is_empty()) {
         notes.push("handover-note-collections-copied".to_owned());
     }
-    let estimated_seconds = copy::estimate(&totals).as_secs();
+    let estimated_seconds = streamed_copy::estimate(&totals).as_secs();
     Ok(HandoverPlan {
         source: req.source.clone(),
         target: req.target.clone(),

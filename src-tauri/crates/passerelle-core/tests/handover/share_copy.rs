@@ -181,7 +181,7 @@ async fn shares_read_only_copies_on_the_server_then_unshares() {
     assert!(
         items
             .iter()
-            .all(|i| handover::share_copy::leftover_share(i).is_none())
+            .all(|i| handover::strategy::share_copy::leftover_share(i).is_none())
     );
 }
 
@@ -204,7 +204,7 @@ async fn a_failed_copy_still_removes_the_share_and_412_means_already_there() {
         .unwrap();
     assert_eq!(top.state, ItemState::Failed);
     assert_eq!(top.reason.as_deref(), Some("forbidden"));
-    assert!(handover::share_copy::leftover_share(top).is_none());
+    assert!(handover::strategy::share_copy::leftover_share(top).is_none());
 
     // Resume once the copy is there: Overwrite F answers 412, recorded, not duplicated.
     let again = double(Capture::load("webdav-copy-overwrite-f-412", "http://x").response()).await;

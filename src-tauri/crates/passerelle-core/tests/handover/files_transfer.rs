@@ -770,7 +770,10 @@ async fn lab_native_transfer_against_a_real_nextcloud() {
             .unwrap()
     };
     let (alice, bob) = (account("NC_LAB_ALICE"), account("NC_LAB_BOB"));
-    assert!(handover::native::detect(&bob).await, "no notifications app");
+    assert!(
+        handover::strategy::files_transfer::detect(&bob).await,
+        "no notifications app"
+    );
     let stamp = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .unwrap()

@@ -23,19 +23,19 @@ use passerelle_nextcloud::ErrorKind;
 use passerelle_nextcloud::dav::RemotePath;
 use passerelle_nextcloud::dav::files::{BulkFile, UploadOptions, UploadResult, bulk_path_ok};
 
-use super::endpoint::{
+use crate::handover::endpoint::{
     BulkUpload, CollectionMeta, CollectionSource, CollectionTarget, FileSource, FileTarget,
     Ownership, Side, TransferError,
 };
-use super::journal::{ItemRecord, Written};
-use super::model::{ItemKind, ItemState, PlanTotals, StrategyKind};
-use super::run::{BoxFuture, Failure, RunContext, bounded};
+use crate::handover::journal::{ItemRecord, Written};
+use crate::handover::model::{ItemKind, ItemState, PlanTotals, StrategyKind};
+use crate::handover::run::{BoxFuture, Failure, RunContext, bounded};
 
 type ItemResult<'a, T> = (&'a ItemRecord, Result<Result<T, Failure>, CoreError>);
 type FolderResult<'a> = ItemResult<'a, ()>;
-use super::checksum::sha1_label;
-use super::strategy::Strategy;
+use super::Strategy;
 use crate::CoreError;
+use crate::handover::checksum::sha1_label;
 
 /// The streamed copy between two sides.
 #[derive(Debug)]
@@ -419,7 +419,7 @@ where
                     .as_ref()
                     .is_none_or(|expected| expected.eq_ignore_ascii_case(&hash));
                 if matches {
-                    super::journal::begin_attempt(run.store, item.id)?;
+                    crate::handover::journal::begin_attempt(run.store, item.id)?;
                     ready.push((item, ReadFile { data, hash }));
                 } else {
                     one_by_one.push(item);

@@ -32,16 +32,16 @@ use std::time::Duration;
 use futures_util::StreamExt;
 use passerelle_nextcloud::{ErrorKind, OtCollection, OtNode, OwnershipTransferApi, Quota};
 
-use super::endpoint::TransferError;
-use super::journal::{self, ItemRecord, Written};
-use super::model::{
+use super::share_copy::{descendants, pending};
+use super::{OtStatus, Strategy, StrategyContext, choose};
+use crate::handover::endpoint::TransferError;
+use crate::handover::journal::{self, ItemRecord, Written};
+use crate::handover::model::{
     HandoverPlan, ItemKind, MemberSide, PlanCollection, PlanExclusion, PlanNode, PlanTotals,
     QuotaCheck, RunOutcome, StrategyKind,
 };
-use super::plan::PlanRequest;
-use super::run::{BoxFuture, Failure, RunContext, bounded};
-use super::share_copy::{descendants, pending};
-use super::strategy::{OtStatus, Strategy, StrategyContext, choose};
+use crate::handover::plan::PlanRequest;
+use crate::handover::run::{BoxFuture, Failure, RunContext, bounded};
 use crate::store::now;
 use crate::{CoreError, Store};
 
@@ -142,7 +142,7 @@ fn not_movable(c: &OtCollection) -> Option<&'static str> {
     } else if c.received_share || c.uri.contains("_shared_by_") {
         Some("shared-with-member")
     } else {
-        super::copy::generated(&c.uri)
+        super::streamed_copy::generated(&c.uri)
     }
 }
 
@@ -270,7 +270,7 @@ async fn quota_check(
         Err(e) if matches!(e.kind(), ErrorKind::NotFound | ErrorKind::Forbidden) => None,
         Err(e) => return Err(e.into()),
     };
-    Ok(super::plan::quota_check(needed, available))
+    Ok(crate::handover::plan::quota_check(needed, available))
 }
 
 /// Plans a hand-over through the app, reading only through its lists (admin account). Every
@@ -442,7 +442,7 @@ pub async fn plan_ownership(
     let quota = if wants_files {
         quota_check(api, &req.target.user_id, totals.bytes).await?
     } else {
-        super::plan::quota_check(0, None)
+        crate::handover::plan::quota_check(0, None)
     };
     Ok(HandoverPlan {
         source: req.source.clone(),
@@ -570,7 +570,7 @@ impl OwnershipTransfer {
         if item.source.contains("_shared_by_") {
             return Err(Failure::Reason("shared-with-member", item.source.clone()));
         }
-        if let Some(reason) = super::copy::generated(&item.source) {
+        if let Some(reason) = super::streamed_copy::generated(&item.source) {
             return Err(Failure::Reason(reason, item.source.clone()));
         }
         let prefix = format!("{}-{}-", item.source, self.source);
@@ -954,11 +954,11 @@ impl OwnershipTransfer {
             .await
             .map_err(|e| Failure::Transfer(e.into()))?
             .into_iter()
-            .filter(|n| n.is_dir() && super::names::is_transfer_folder_name(&n.node_name))
+            .filter(|n| n.is_dir() && crate::handover::names::is_transfer_folder_name(&n.node_name))
             .map(|n| n.path)
             .collect();
         // "… <Y-m-d H-i-s>": the date orders them.
-        folders.sort_by_key(|f| super::names::transfer_folder_date(f).map(str::to_owned));
+        folders.sort_by_key(|f| crate::handover::names::transfer_folder_date(f).map(str::to_owned));
         Ok(folders)
     }
 }
@@ -1061,9 +1061,9 @@ pub async fn run_ownership(
     store: &Store,
     job_id: i64,
     strategy: &OwnershipTransfer,
-    options: &super::RunOptions,
+    options: &crate::handover::RunOptions,
     cancel: &passerelle_nextcloud::CancellationToken,
-    progress: &mut (dyn FnMut(super::Progress) + Send),
+    progress: &mut (dyn FnMut(crate::handover::Progress) + Send),
 ) -> Result<RunOutcome, CoreError> {
-    super::run::run_moving(store, job_id, strategy, options, cancel, progress).await
+    crate::handover::run::run_moving(store, job_id, strategy, options, cancel, progress).await
 }

@@ -20,7 +20,7 @@
 //!
 //! The member may get a false "transfer denied" notice next to "done" (seen on 29.0.6): it is
 //! never read. Calendars and address books are not moved by this API: the job's are copied by
-//! the streamed copy between the same two sessions ([`super::copy::WithCollectionCopy`]), and
+//! the streamed copy between the same two sessions ([`super::streamed_copy::WithCollectionCopy`]), and
 //! the plan says the member keeps them.
 //!
 //! The journal note of a top-level item is `transfer:<id|->:<step>:<fileid|-> <text>`, kept in
@@ -34,12 +34,12 @@ use passerelle_nextcloud::dav::RemotePath;
 use passerelle_nextcloud::dav::files::{FileEntry, Files};
 use passerelle_nextcloud::{CancellationToken, Client, ErrorKind};
 
-use super::journal::{self, ItemRecord, Written};
-use super::model::{ItemKind, PlanTotals, Progress, RunOutcome, StrategyKind};
-use super::ownership::FollowOptions;
-use super::run::{Failure, RunContext, RunOptions};
+use super::Strategy;
+use super::ownership_transfer::FollowOptions;
 use super::share_copy::{Tops, create_folders, descendants, pending, tops};
-use super::strategy::Strategy;
+use crate::handover::journal::{self, ItemRecord, Written};
+use crate::handover::model::{ItemKind, PlanTotals, Progress, RunOutcome, StrategyKind};
+use crate::handover::run::{Failure, RunContext, RunOptions};
 use crate::{CoreError, Store};
 
 /// Prefix of the journal note of a transfer in progress.
@@ -157,7 +157,7 @@ fn remote(path: &str) -> Result<RemotePath, Failure> {
 }
 
 fn is_transferred_folder(e: &FileEntry) -> bool {
-    e.is_dir && super::names::is_transfer_folder_name(e.name())
+    e.is_dir && crate::handover::names::is_transfer_folder_name(e.name())
 }
 
 impl NativeTransfer {
@@ -324,10 +324,11 @@ impl NativeTransfer {
             }
             Err(e) => return Err(Failure::Transfer(e.into())),
         }
-        if let Some(dated) = from_path
-            .parent()
-            .filter(|p| !p.is_root() && p.name().is_some_and(super::names::is_transfer_folder_name))
-        {
+        if let Some(dated) = from_path.parent().filter(|p| {
+            !p.is_root()
+                && p.name()
+                    .is_some_and(crate::handover::names::is_transfer_folder_name)
+        }) {
             // Best effort: an empty folder left behind is only untidy.
             if let Ok(inside) = self.recipient_files.list(&dated).await
                 && inside.iter().all(|e| e.path == dated)
@@ -650,7 +651,7 @@ pub async fn run_native<S: Strategy>(
     cancel: &CancellationToken,
     progress: &mut (dyn FnMut(Progress) + Send),
 ) -> Result<RunOutcome, CoreError> {
-    super::run::run_moving(store, job_id, strategy, options, cancel, progress).await
+    crate::handover::run::run_moving(store, job_id, strategy, options, cancel, progress).await
 }
 
 #[cfg(test)]

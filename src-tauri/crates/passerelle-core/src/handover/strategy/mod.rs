@@ -1,16 +1,16 @@
 //! Which strategy a hand-over uses. A [`Strategy`] (the trait lives with the run that drives
 //! it, in `run.rs`) only executes: it takes the job's pending items from the journal (through
-//! [`super::run::RunContext`]), writes them at the destination its own way and records
+//! [`crate::handover::run::RunContext`]), writes them at the destination its own way and records
 //! each state change. Planning, verification and the report are shared by every strategy, since
 //! they compare the destination with the journal (which keeps what the source held at planning
 //! time — what matters once a transfer strategy has moved the data away).
 //!
 //! [`choose`] says which strategy a hand-over uses and why. Implemented: the OwnershipTransfer
-//! app ([`super::ownership::OwnershipTransfer`], preferred when the acting account is an admin
-//! and the app answers), the server-side copy through a share ([`super::share_copy::ShareCopy`],
+//! app ([`ownership_transfer::OwnershipTransfer`], preferred when the acting account is an admin
+//! and the app answers), the server-side copy through a share ([`share_copy::ShareCopy`],
 //! both members' sessions on one Nextcloud), Nextcloud's own transfer
-//! ([`super::native::NativeTransfer`], both sessions on one Nextcloud with the notifications
-//! app) and the streamed copy ([`super::copy::StreamedCopy`]).
+//! ([`files_transfer::NativeTransfer`], both sessions on one Nextcloud with the notifications
+//! app) and the streamed copy ([`streamed_copy::StreamedCopy`]).
 //!
 //! The order `auto` follows ([`StrategyKind::ALL`]): the OwnershipTransfer app first (needs
 //! only the admin, moves calendars and contacts too); then the copy through a share, because it
@@ -20,9 +20,14 @@
 //! server's background jobs run. The streamed copy stays the universal fallback (other servers,
 //! plain WebDAV).
 
-use super::model::{StrategyChoice, StrategyKind, StrategyOption};
-pub use super::run::Strategy;
+pub mod files_transfer;
+pub mod ownership_transfer;
+pub mod share_copy;
+pub mod streamed_copy;
+
 use crate::CoreError;
+use crate::handover::model::{StrategyChoice, StrategyKind, StrategyOption};
+pub use crate::handover::run::Strategy;
 
 /// What is known when choosing a strategy.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -36,17 +41,17 @@ pub struct StrategyContext {
     /// What is known of the OwnershipTransfer app for the acting (admin) account.
     pub ownership_transfer: OtStatus,
     /// Both members are on the same Nextcloud and its sharing API answers (capabilities
-    /// `files_sharing.api_enabled`, see [`super::share_copy::detect`]).
+    /// `files_sharing.api_enabled`, see [`share_copy::detect`]).
     pub share_api: bool,
     /// Both members are on the same Nextcloud and the recipient's notifications API answers
-    /// (where Nextcloud's own transfer gives its id, see [`super::native::detect`]).
+    /// (where Nextcloud's own transfer gives its id, see [`files_transfer::detect`]).
     pub native_transfer: bool,
     /// The admin's listing says the departing member's account is disabled: their own session
     /// is refused, so only the OwnershipTransfer app (admin only) can read their data.
     pub source_disabled: bool,
 }
 
-/// The OwnershipTransfer app as seen by the acting account ([`super::ownership::detect`]).
+/// The OwnershipTransfer app as seen by the acting account ([`ownership_transfer::detect`]).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum OtStatus {
     /// Not checked (no admin account at hand).

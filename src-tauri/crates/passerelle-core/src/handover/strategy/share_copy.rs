@@ -7,7 +7,7 @@
 //!
 //! Never changes or deletes anything of the member's. No byte of the files goes through
 //! Passerelle. Files only: the job's calendars and address books are carried by the streamed
-//! copy between the same two sessions ([`super::copy::WithCollectionCopy`]).
+//! copy between the same two sessions ([`super::streamed_copy::WithCollectionCopy`]).
 //!
 //! Verification is the shared one (every file's presence and size at the destination). An item
 //! that fails verification inside a copied folder is copied again alone by the next resume
@@ -20,11 +20,11 @@ use passerelle_nextcloud::dav::RemotePath;
 use passerelle_nextcloud::dav::files::Files;
 use passerelle_nextcloud::{Client, ErrorKind, NewShare, ShareTarget};
 
-use super::journal::{ItemRecord, Written};
-use super::model::{ItemKind, ItemState, PlanTotals, Selection, StrategyKind};
-use super::run::{Failure, RunContext};
-use super::strategy::Strategy;
+use super::Strategy;
 use crate::CoreError;
+use crate::handover::journal::{ItemRecord, Written};
+use crate::handover::model::{ItemKind, ItemState, PlanTotals, Selection, StrategyKind};
+use crate::handover::run::{Failure, RunContext};
 
 /// Read permission only (the recipient cannot change the member's files through the share).
 const READ: u32 = 1;
@@ -290,7 +290,7 @@ impl Strategy for ShareCopy {
                 run.note(it, None)?;
             }
         }
-        let selection = super::journal::job(run.store, run.job_id)?
+        let selection = crate::handover::journal::job(run.store, run.job_id)?
             .summary
             .selection;
         let Some(Tops { tops, covered }) = tops(items, &selection) else {
