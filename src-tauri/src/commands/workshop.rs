@@ -7,6 +7,7 @@
 //! Files are written where the trainer says (a USB key, a folder); the defaults live in
 //! `<data folder>/workshop`. The sign-in sheet holds passwords: it is only written when asked.
 
+use passerelle_core::workshop::WorkshopError;
 use std::path::{Path, PathBuf};
 
 use passerelle_core::paths::typed_path;
@@ -192,7 +193,9 @@ pub async fn workshop_pack_import(
             state.tours_mut().load_pack(&installed)?;
             Ok(PackImport::installed(imported.plan, &installed))
         }
-        Err(CoreError::WorkshopPackInvalid { problems, .. }) => Ok(PackImport::refused(problems)),
+        Err(CoreError::Workshop(WorkshopError::PackInvalid { problems, .. })) => {
+            Ok(PackImport::refused(problems))
+        }
         Err(e) => Err(e.into()),
     }
 }

@@ -15,6 +15,7 @@
 //! Progress goes to standard error; `--json` prints the result as JSON on standard output.
 //! Ctrl-C cancels safely: the job can be resumed by its id.
 
+use passerelle_core::handover::HandoverError;
 use std::io::{IsTerminal, Read, Write};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -815,12 +816,12 @@ fn print_outcome(outcome: &RunOutcome, l10n: &Localizer, json: bool) -> Outcome 
     }
     match outcome.state {
         handover::JobState::Verified => Ok(()),
-        _ if outcome.resumable => Err(CoreError::HandoverIncomplete {
+        _ if outcome.resumable => Err(CoreError::Handover(HandoverError::Incomplete {
             job: outcome.job_id,
             state: outcome.state.code().to_owned(),
-        }
+        })
         .into()),
-        _ => Err(CoreError::HandoverNeedsAction {
+        _ => Err(CoreError::Handover(HandoverError::NeedsAction {
             job: outcome.job_id,
             causes: outcome
                 .actions
@@ -828,7 +829,7 @@ fn print_outcome(outcome: &RunOutcome, l10n: &Localizer, json: bool) -> Outcome 
                 .map(|a| a.reason.as_str())
                 .collect::<Vec<_>>()
                 .join(", "),
-        }
+        })
         .into()),
     }
 }
@@ -923,10 +924,10 @@ pub async fn run(cmd: TransferCommand, l10n: &Localizer, json: bool) -> Outcome 
             if v.complete {
                 Ok(())
             } else {
-                Err(CoreError::HandoverIncomplete {
+                Err(CoreError::Handover(HandoverError::Incomplete {
                     job,
                     state: "incomplete".to_owned(),
-                }
+                })
                 .into())
             }
         }

@@ -7,6 +7,7 @@
 //! from the command line. Destructive commands list what they would touch and do nothing
 //! without `--yes`.
 
+use passerelle_core::workshop::WorkshopError;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
@@ -338,9 +339,9 @@ fn report_plan(plan: &AccountPlan, l10n: &Localizer, json: bool) -> Outcome {
                 )
             );
         }
-        Err(CoreError::WorkshopPlanInvalid {
+        Err(CoreError::Workshop(WorkshopError::PlanInvalid {
             problems: plan.problems.len().max(1),
-        }
+        })
         .into())
     }
 }
@@ -597,7 +598,7 @@ async fn watch(path: &Path, l10n: &Localizer) -> Outcome {
                         ]
                     )
                 ),
-                Err(CoreError::WorkshopPackInvalid { problems, .. }) => {
+                Err(CoreError::Workshop(WorkshopError::PackInvalid { problems, .. })) => {
                     println!("---");
                     for p in problems {
                         println!("{p}");
@@ -651,13 +652,15 @@ async fn pack_cmd(cmd: PackCommand, store: &Store, l10n: &Localizer, json: bool)
             let data = DataPaths::from_env()?;
             let (imported, installed) = match pack::import_and_install(store, &data, &path) {
                 Ok(done) => done,
-                Err(CoreError::WorkshopPackInvalid { path, problems }) => {
+                Err(CoreError::Workshop(WorkshopError::PackInvalid { path, problems })) => {
                     if !json {
                         for p in &problems {
                             println!("{p}");
                         }
                     }
-                    return Err(CoreError::WorkshopPackInvalid { path, problems }.into());
+                    return Err(
+                        CoreError::Workshop(WorkshopError::PackInvalid { path, problems }).into(),
+                    );
                 }
                 Err(e) => return Err(e.into()),
             };

@@ -2,6 +2,11 @@
 //! UI or the CLI's JSON. Each `code` has a Fluent message `error-<code>` in every locale.
 
 use serde::{Deserialize, Serialize};
+
+use crate::coded::Coded;
+use crate::handover::error::HandoverError;
+use crate::tours::error::TourError;
+use crate::workshop::error::WorkshopError;
 use ts_rs::TS;
 
 /// What went wrong in the core. Each variant maps to one stable [`CoreError::code`].
@@ -49,149 +54,18 @@ pub enum CoreError {
         /// The value received.
         value: String,
     },
-    /// No tour with this id is on offer.
-    #[error("no tour {0:?}")]
-    TourNotFound(String),
-    /// The tour has no step with this id.
-    #[error("tour {tour:?} has no step {step:?}")]
-    TourStepNotFound {
-        /// Tour id.
-        tour: String,
-        /// Step id.
-        step: String,
-    },
-    /// The step has nothing to verify.
-    #[error("step {step:?} of tour {tour:?} has no check")]
-    TourStepHasNoCheck {
-        /// Tour id.
-        tour: String,
-        /// Step id.
-        step: String,
-    },
-    /// A tour pack (folder or .zip) could not be read.
-    #[error("cannot read the tour pack {path}: {reason}")]
-    TourPackUnreadable {
-        /// Where it was.
-        path: std::path::PathBuf,
-        /// Why.
-        reason: String,
-    },
-    /// A tour pack holds an entry that would escape it, or is too big: it is refused whole.
-    #[error("the tour pack {path} was refused ({entry:?}: {reason})")]
-    TourPackUnsafe {
-        /// Where it was.
-        path: std::path::PathBuf,
-        /// The offending entry.
-        entry: String,
-        /// Why.
-        reason: String,
-    },
-    /// No hand-over job with this id.
-    #[error("no hand-over job with id {0}")]
-    HandoverJobNotFound(i64),
-    /// The selection names something that cannot be handed over (missing, outside the
-    /// member's space, or a side without the needed server).
-    #[error("cannot hand over {item:?}: {reason}")]
-    HandoverSelection {
-        /// The path or collection as given.
-        item: String,
-        /// Why.
-        reason: String,
-    },
-    /// The selection holds nothing that can be moved.
-    #[error("nothing to hand over")]
-    HandoverEmpty,
-    /// The selection does not fit in the recipient's storage quota.
-    #[error("{needed} bytes to copy, {available} available at the destination")]
-    HandoverQuota {
-        /// Bytes to copy.
-        needed: u64,
-        /// Bytes available at the destination.
-        available: u64,
-    },
-    /// This strategy cannot be used (not available here, or not implemented yet).
-    #[error("the hand-over strategy {0:?} is not available here (or not yet implemented)")]
-    HandoverStrategyUnavailable(String),
-    /// The hand-over job is not complete at the destination (failed or missing items).
-    #[error("hand-over job {job} is {state}: resume it")]
-    HandoverIncomplete {
-        /// Job id.
-        job: i64,
-        /// Its state.
-        state: String,
-    },
-    /// Disabling the departing member's account was asked without an explicit confirmation.
-    #[error("disabling the departing account needs an explicit confirmation")]
-    HandoverDisableNotConfirmed,
-    /// The hand-over stopped with failures a resume cannot cure: a person must act first (the
-    /// report says who and what, per cause).
-    #[error(
-        "hand-over job {job} needs someone to act first ({causes}): resuming alone would fail the same way"
-    )]
-    HandoverNeedsAction {
-        /// Job id.
-        job: i64,
-        /// The causes' codes, comma-separated.
-        causes: String,
-    },
-    /// The departing member's account is disabled: a strategy that works with their own
-    /// session cannot read their data (the OwnershipTransfer app, with an admin, still can).
-    #[error("the account of {user:?} is disabled")]
-    HandoverMemberDisabled {
-        /// The member's user id.
-        user: String,
-    },
+    /// A tour could not be found, read or checked; its code says which.
+    #[error(transparent)]
+    Tour(#[from] TourError),
+    /// A hand-over was refused before it moved anything, or needs a person; its code says why.
+    #[error(transparent)]
+    Handover(#[from] HandoverError),
     /// A hand-over could not reach one side; its code is the server error's.
     #[error(transparent)]
     Transfer(#[from] crate::handover::error::TransferError),
-    /// The list of members to create has mistakes (each is reported with its line); nothing
-    /// was created.
-    #[error("{problems} mistake(s) in the list of accounts: nothing was created")]
-    WorkshopPlanInvalid {
-        /// How many mistakes.
-        problems: usize,
-    },
-    /// Creating the practice accounts failed midway; what this run had created was removed.
-    #[error(
-        "creating {user_id:?} (line {line}) failed ({reason}); {rolled_back} account(s) removed again, left behind: {left_behind:?}"
-    )]
-    WorkshopCreateFailed {
-        /// The account that failed.
-        user_id: String,
-        /// Its line in the list.
-        line: u32,
-        /// The refusal or error code.
-        reason: String,
-        /// Accounts (and groups) of this run removed again.
-        rolled_back: usize,
-        /// Accounts that could not be removed (still recorded, for a later clean-up).
-        left_behind: Vec<String>,
-    },
-    /// A destructive workshop action (clean-up, reset) was asked without the confirmation
-    /// listing exactly what it touches.
-    #[error("this needs a confirmation listing exactly what will be removed")]
-    WorkshopNotConfirmed,
-    /// No workshop plan with this name.
-    #[error("no workshop plan named {0:?}")]
-    WorkshopPlanNotFound(String),
-    /// A workshop pack was refused: its problems point to file and line.
-    #[error("the workshop pack {path} has {} problem(s), first: {}", problems.len(), problems.first().map(String::as_str).unwrap_or(""))]
-    WorkshopPackInvalid {
-        /// Where it was.
-        path: std::path::PathBuf,
-        /// `file:line: problem — fix`, one per problem.
-        problems: Vec<String>,
-    },
-    /// A progress file could not be read.
-    #[error("the progress file {file} cannot be used (line {line:?}): {reason}")]
-    WorkshopProgressInvalid {
-        /// The file.
-        file: String,
-        /// The line, when known.
-        line: Option<u32>,
-        /// Why.
-        reason: String,
-    },
+    /// A workshop action was refused; its code says why.
+    #[error(transparent)]
+    Workshop(#[from] WorkshopError),
 }
 
 /// Every code a [`CoreError`] of its own can have, listed once: tests check each has a Fluent
@@ -205,27 +79,24 @@ pub const CORE_ERROR_CODES: &[&str] = &[
     "no-data-dir",
     "invalid-value",
     "account-not-found",
-    "tour-not-found",
-    "tour-step-not-found",
-    "tour-step-no-check",
-    "tour-pack-unreadable",
-    "tour-pack-unsafe",
-    "handover-job-not-found",
-    "handover-selection",
-    "handover-empty",
-    "handover-quota",
-    "handover-strategy-unavailable",
-    "handover-incomplete",
-    "handover-disable-not-confirmed",
-    "handover-needs-action",
-    "handover-member-disabled",
-    "workshop-plan-invalid",
-    "workshop-create-failed",
-    "workshop-not-confirmed",
-    "workshop-plan-not-found",
-    "workshop-pack-invalid",
-    "workshop-progress-invalid",
 ];
+
+/// Every code the core's errors can have: the shared ones, then each domain's.
+pub fn all_codes() -> Vec<&'static str> {
+    [
+        CORE_ERROR_CODES,
+        TourError::CODES,
+        HandoverError::CODES,
+        WorkshopError::CODES,
+    ]
+    .concat()
+}
+
+impl Coded for CoreError {
+    fn code(&self) -> &'static str {
+        CoreError::code(self)
+    }
+}
 
 impl CoreError {
     /// The stable code of this error; the UI shows the Fluent message `error-<code>`.
@@ -239,26 +110,9 @@ impl CoreError {
             Self::NoDataDir => "no-data-dir",
             Self::InvalidValue { .. } => "invalid-value",
             Self::AccountNotFound(_) => "account-not-found",
-            Self::TourNotFound(_) => "tour-not-found",
-            Self::TourStepNotFound { .. } => "tour-step-not-found",
-            Self::TourStepHasNoCheck { .. } => "tour-step-no-check",
-            Self::TourPackUnreadable { .. } => "tour-pack-unreadable",
-            Self::TourPackUnsafe { .. } => "tour-pack-unsafe",
-            Self::HandoverJobNotFound(_) => "handover-job-not-found",
-            Self::HandoverSelection { .. } => "handover-selection",
-            Self::HandoverEmpty => "handover-empty",
-            Self::HandoverQuota { .. } => "handover-quota",
-            Self::HandoverStrategyUnavailable(_) => "handover-strategy-unavailable",
-            Self::HandoverIncomplete { .. } => "handover-incomplete",
-            Self::HandoverDisableNotConfirmed => "handover-disable-not-confirmed",
-            Self::HandoverNeedsAction { .. } => "handover-needs-action",
-            Self::HandoverMemberDisabled { .. } => "handover-member-disabled",
-            Self::WorkshopPlanInvalid { .. } => "workshop-plan-invalid",
-            Self::WorkshopCreateFailed { .. } => "workshop-create-failed",
-            Self::WorkshopNotConfirmed => "workshop-not-confirmed",
-            Self::WorkshopPlanNotFound(_) => "workshop-plan-not-found",
-            Self::WorkshopPackInvalid { .. } => "workshop-pack-invalid",
-            Self::WorkshopProgressInvalid { .. } => "workshop-progress-invalid",
+            Self::Tour(e) => e.code(),
+            Self::Handover(e) => e.code(),
+            Self::Workshop(e) => e.code(),
             Self::Transfer(e) => e.code(),
             Self::Nextcloud(e) => e.code(),
             Self::Secret(e) => e.code(),
@@ -350,66 +204,66 @@ mod tests {
                 value: "x".into(),
             },
             CoreError::AccountNotFound(1),
-            CoreError::TourNotFound("x".into()),
-            CoreError::TourStepNotFound {
+            CoreError::Tour(TourError::NotFound("x".into())),
+            CoreError::Tour(TourError::StepNotFound {
                 tour: "x".into(),
                 step: "y".into(),
-            },
-            CoreError::TourStepHasNoCheck {
+            }),
+            CoreError::Tour(TourError::StepHasNoCheck {
                 tour: "x".into(),
                 step: "y".into(),
-            },
-            CoreError::TourPackUnreadable {
+            }),
+            CoreError::Tour(TourError::PackUnreadable {
                 path: "/x".into(),
                 reason: "x".into(),
-            },
-            CoreError::TourPackUnsafe {
+            }),
+            CoreError::Tour(TourError::PackUnsafe {
                 path: "/x".into(),
                 entry: "../x".into(),
                 reason: "x".into(),
-            },
-            CoreError::HandoverJobNotFound(1),
-            CoreError::HandoverSelection {
+            }),
+            CoreError::Handover(HandoverError::JobNotFound(1)),
+            CoreError::Handover(HandoverError::Selection {
                 item: "/x".into(),
                 reason: "x".into(),
-            },
-            CoreError::HandoverEmpty,
-            CoreError::HandoverQuota {
+            }),
+            CoreError::Handover(HandoverError::Empty),
+            CoreError::Handover(HandoverError::Quota {
                 needed: 2,
                 available: 1,
-            },
-            CoreError::HandoverStrategyUnavailable("native".into()),
-            CoreError::HandoverIncomplete {
+            }),
+            CoreError::Handover(HandoverError::StrategyUnavailable("native".into())),
+            CoreError::Handover(HandoverError::Incomplete {
                 job: 1,
                 state: "incomplete".into(),
-            },
-            CoreError::HandoverDisableNotConfirmed,
-            CoreError::HandoverNeedsAction {
+            }),
+            CoreError::Handover(HandoverError::DisableNotConfirmed),
+            CoreError::Handover(HandoverError::NeedsAction {
                 job: 1,
                 causes: "quota".into(),
-            },
-            CoreError::HandoverMemberDisabled { user: "x".into() },
-            CoreError::WorkshopPlanInvalid { problems: 1 },
-            CoreError::WorkshopCreateFailed {
+            }),
+            CoreError::Handover(HandoverError::MemberDisabled { user: "x".into() }),
+            CoreError::Workshop(WorkshopError::PlanInvalid { problems: 1 }),
+            CoreError::Workshop(WorkshopError::CreateFailed {
                 user_id: "x".into(),
                 line: 2,
                 reason: "user-exists".into(),
                 rolled_back: 0,
                 left_behind: Vec::new(),
-            },
-            CoreError::WorkshopNotConfirmed,
-            CoreError::WorkshopPlanNotFound("x".into()),
-            CoreError::WorkshopPackInvalid {
+            }),
+            CoreError::Workshop(WorkshopError::NotConfirmed),
+            CoreError::Workshop(WorkshopError::PlanNotFound("x".into())),
+            CoreError::Workshop(WorkshopError::PackInvalid {
                 path: "/x".into(),
                 problems: vec!["x".into()],
-            },
-            CoreError::WorkshopProgressInvalid {
+            }),
+            CoreError::Workshop(WorkshopError::ProgressInvalid {
                 file: "x".into(),
                 line: None,
                 reason: "x".into(),
-            },
+            }),
         ];
         let codes: Vec<_> = samples.iter().map(CoreError::code).collect();
-        assert_eq!(codes, CORE_ERROR_CODES);
+        assert_eq!(codes, all_codes());
     }
 }

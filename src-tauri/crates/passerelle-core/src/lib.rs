@@ -2,6 +2,7 @@
 //! SQLite store (profiles, accounts, settings, tour progress), localisation and the error codes
 //! that cross into the UI. It must not depend on Tauri nor on any display.
 
+pub mod coded;
 pub mod connect;
 pub mod doctor;
 pub mod error;
@@ -17,6 +18,7 @@ pub mod tours;
 pub mod updates;
 pub mod workshop;
 
+pub use coded::Coded;
 pub use error::{CoreError, IpcError};
 pub use i18n::{Language, Localizer};
 /// The protocol crate, for the shell that holds its clients without naming the dependency.

@@ -137,6 +137,12 @@ pub const SECRET_ERROR_CODES: &[&str] = &[
     "session-secret-lost",
 ];
 
+impl crate::coded::Coded for SecretError {
+    fn code(&self) -> &'static str {
+        SecretError::code(self)
+    }
+}
+
 impl SecretError {
     /// The stable code of this error; the UI shows the Fluent message `error-<code>`.
     pub fn code(&self) -> &'static str {

@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use passerelle_core::error::CORE_ERROR_CODES;
+use passerelle_core::error::all_codes;
 use passerelle_core::i18n::{self, Language};
 use passerelle_core::secrets::SECRET_ERROR_CODES;
 
@@ -43,10 +43,7 @@ fn every_id_exists_in_every_locale() {
 #[test]
 fn every_error_code_and_notice_has_a_message() {
     let ids = i18n::message_ids(Language::Fr);
-    let mut wanted: Vec<String> = CORE_ERROR_CODES
-        .iter()
-        .map(|c| format!("error-{c}"))
-        .collect();
+    let mut wanted: Vec<String> = all_codes().iter().map(|c| format!("error-{c}")).collect();
     wanted.push("error-unknown".into());
     wanted.extend(
         passerelle_nextcloud::ErrorKind::ALL

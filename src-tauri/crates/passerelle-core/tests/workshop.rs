@@ -12,6 +12,7 @@
 #[path = "../../passerelle-nextcloud/tests/support/capture.rs"]
 mod capture;
 
+use passerelle_core::workshop::WorkshopError;
 use std::collections::BTreeSet;
 use std::path::Path;
 
@@ -261,13 +262,13 @@ async fn creation_failing_midway_deletes_exactly_what_this_run_created() {
     .unwrap_err();
     assert_eq!(progress, [(1, 4), (2, 4)]);
     match &err {
-        passerelle_core::CoreError::WorkshopCreateFailed {
+        passerelle_core::CoreError::Workshop(WorkshopError::CreateFailed {
             user_id,
             reason,
             rolled_back,
             left_behind,
             ..
-        } => {
+        }) => {
             assert_eq!(user_id, "atelier-03");
             assert_eq!(reason, "server-error");
             assert_eq!(*rolled_back, 3, "two accounts and the group");
@@ -694,7 +695,9 @@ fn broken_workshop_packs_point_to_file_and_line() {
         "name = \"Demo\"\ntours = [\n  \"demo\",\n  \"nope\",\n]\n",
     );
     let problems = match pack::import_pack(&unknown).unwrap_err() {
-        passerelle_core::CoreError::WorkshopPackInvalid { problems, .. } => problems,
+        passerelle_core::CoreError::Workshop(WorkshopError::PackInvalid { problems, .. }) => {
+            problems
+        }
         other => panic!("{other}"),
     };
     assert_eq!(problems.len(), 1, "{problems:?}");
@@ -706,7 +709,9 @@ fn broken_workshop_packs_point_to_file_and_line() {
     let syntax = dir.path().join("syntax");
     write_pack(&syntax, "name = \"Demo\"\ntours = [\"demo\"\ncolour = 3\n");
     let problems = match pack::import_pack(&syntax).unwrap_err() {
-        passerelle_core::CoreError::WorkshopPackInvalid { problems, .. } => problems,
+        passerelle_core::CoreError::Workshop(WorkshopError::PackInvalid { problems, .. }) => {
+            problems
+        }
         other => panic!("{other}"),
     };
     assert!(problems[0].starts_with("workshop.toml:3:"), "{problems:?}");
@@ -773,7 +778,9 @@ fn broken_workshop_packs_point_to_file_and_line() {
     )
     .unwrap();
     let problems = match pack::import_pack(&broken).unwrap_err() {
-        passerelle_core::CoreError::WorkshopPackInvalid { problems, .. } => problems,
+        passerelle_core::CoreError::Workshop(WorkshopError::PackInvalid { problems, .. }) => {
+            problems
+        }
         other => panic!("{other}"),
     };
     assert!(

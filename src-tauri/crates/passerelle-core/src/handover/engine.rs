@@ -6,6 +6,7 @@
 //! The screens and the CLI only build a [`Sessions`] (from recorded accounts or from secrets
 //! given on the command line) and call it; nothing here knows about Tauri.
 
+use crate::handover::error::HandoverError;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
@@ -349,10 +350,15 @@ impl Sessions {
         let dir = format!("/{}", path.trim_matches('/'));
         let mut out: Vec<BrowseEntry> = if let Some(client) = &self.source_client {
             let side = dav_side(client, &self.source)?;
-            let files = side.files.as_ref().ok_or(CoreError::HandoverEmpty)?;
-            let remote = RemotePath::parse(&dir).map_err(|_| CoreError::HandoverSelection {
-                item: dir.clone(),
-                reason: "unsafe-name".to_owned(),
+            let files = side
+                .files
+                .as_ref()
+                .ok_or(CoreError::Handover(HandoverError::Empty))?;
+            let remote = RemotePath::parse(&dir).map_err(|_| {
+                CoreError::Handover(HandoverError::Selection {
+                    item: dir.clone(),
+                    reason: "unsafe-name".to_owned(),
+                })
             })?;
             files
                 .list(&remote)
@@ -386,7 +392,9 @@ impl Sessions {
                 })
                 .collect()
         } else {
-            return Err(CoreError::HandoverStrategyUnavailable("auto".to_owned()));
+            return Err(CoreError::Handover(HandoverError::StrategyUnavailable(
+                "auto".to_owned(),
+            )));
         };
         out.sort_by(|a: &BrowseEntry, b: &BrowseEntry| {
             b.is_folder
@@ -475,9 +483,9 @@ impl Sessions {
             }
             return Ok(out);
         }
-        let api = self
-            .ot_api()
-            .ok_or_else(|| CoreError::HandoverStrategyUnavailable("auto".to_owned()))?;
+        let api = self.ot_api().ok_or_else(|| {
+            CoreError::Handover(HandoverError::StrategyUnavailable("auto".to_owned()))
+        })?;
         let user = self.source.user_id.as_str();
         let entry = |kind, c: passerelle_nextcloud::OtCollection| {
             let excluded = if c.uri == BIRTHDAY_URI {
@@ -549,9 +557,9 @@ impl Sessions {
         let chosen = match choose(req.strategy, &ctx) {
             Ok(c) => c.chosen,
             Err(_) if ctx.source_disabled => {
-                return Err(CoreError::HandoverMemberDisabled {
+                return Err(CoreError::Handover(HandoverError::MemberDisabled {
                     user: self.source.user_id.clone(),
-                });
+                }));
             }
             Err(e) => return Err(e),
         };
@@ -560,9 +568,9 @@ impl Sessions {
             return plan_ownership(&req, &api).await;
         }
         let (Some(s), Some(t)) = (&self.source_client, &self.target_client) else {
-            return Err(CoreError::HandoverStrategyUnavailable(
+            return Err(CoreError::Handover(HandoverError::StrategyUnavailable(
                 chosen.code().to_owned(),
-            ));
+            )));
         };
         let source = dav_side(s, &self.source)?;
         let target = dav_side(t, &self.target)?;
@@ -583,7 +591,11 @@ impl Sessions {
         progress: &mut (dyn FnMut(Progress) + Send),
     ) -> Result<RunOutcome, CoreError> {
         let job = journal::job(store, job_id)?.summary;
-        let missing = || CoreError::HandoverStrategyUnavailable(job.strategy.code().to_owned());
+        let missing = || {
+            CoreError::Handover(HandoverError::StrategyUnavailable(
+                job.strategy.code().to_owned(),
+            ))
+        };
         match job.strategy {
             StrategyKind::OwnershipTransfer => {
                 let api = self.ot_api().ok_or_else(missing)?;
@@ -638,7 +650,9 @@ impl Sessions {
             return Ok(super::run::journal_verification(&items));
         }
         let t = self.target_client.as_ref().ok_or_else(|| {
-            CoreError::HandoverStrategyUnavailable(job.strategy.code().to_owned())
+            CoreError::Handover(HandoverError::StrategyUnavailable(
+                job.strategy.code().to_owned(),
+            ))
         })?;
         let target = dav_side(t, &job.target)?;
         super::verify(store, job_id, &target, deep).await
@@ -779,17 +793,17 @@ pub fn sessions_for(
                 AccessSide::Target,
             )?,
             _ => {
-                return Err(CoreError::HandoverSelection {
+                return Err(CoreError::Handover(HandoverError::Selection {
                     item: String::new(),
                     reason: "no-recipient".to_owned(),
-                });
+                }));
             }
         };
     if same_server(&source, &target) && source.user_id == target.user_id {
-        return Err(CoreError::HandoverSelection {
+        return Err(CoreError::Handover(HandoverError::Selection {
             item: target.user_id.clone(),
             reason: "same-member".to_owned(),
-        });
+        }));
     }
     Ok(Sessions {
         source,
@@ -864,15 +878,17 @@ pub fn export_report(
         "csv" => super::to_csv(&report),
         "json" => super::to_json(&report),
         other => {
-            return Err(CoreError::HandoverSelection {
+            return Err(CoreError::Handover(HandoverError::Selection {
                 item: other.to_owned(),
                 reason: "unknown-format".to_owned(),
-            });
+            }));
         }
     };
-    let io = |e: std::io::Error| CoreError::HandoverSelection {
-        item: dir.display().to_string(),
-        reason: e.to_string(),
+    let io = |e: std::io::Error| {
+        CoreError::Handover(HandoverError::Selection {
+            item: dir.display().to_string(),
+            reason: e.to_string(),
+        })
     };
     std::fs::create_dir_all(dir).map_err(io)?;
     let path = dir.join(format!("passerelle-handover-{job_id}.{format}"));

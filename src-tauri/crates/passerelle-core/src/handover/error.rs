@@ -1,11 +1,15 @@
-//! The hand-over's own error: what went wrong with one item or one request of a transfer, kept
-//! with the HTTP status and the server's `Retry-After`, so the engine can tell a failure that a
-//! retry may cure from one that needs a person ([`TransferError::is_transient`]). It imports
-//! nothing else of Passerelle's: the core's error type wraps it without an import loop.
+//! The hand-over's own errors. [`TransferError`]: what went wrong with one item or one request
+//! of a transfer, kept with the HTTP status and the server's `Retry-After`, so the engine can
+//! tell a failure that a retry may cure from one that needs a person
+//! ([`TransferError::is_transient`]). [`HandoverError`]: a hand-over refused before it moved
+//! anything (selection, quota, strategy), or one that needs a person first. A leaf: it imports
+//! nothing of Passerelle's but [`Coded`], so the core's shared error wraps both without a loop.
 
 use std::time::Duration;
 
 use passerelle_nextcloud::ErrorKind;
+
+use crate::coded::Coded;
 
 /// A failure on one side, as the engine classifies it: the protocol crate's kind, the HTTP
 /// status and the server's `Retry-After`. Tests build their own to inject faults.
@@ -100,3 +104,101 @@ impl From<passerelle_nextcloud::Error> for TransferError {
 
 /// Shorthand.
 pub type TransferResult<T> = Result<T, TransferError>;
+
+/// A hand-over was refused before it moved anything, or needs a person first. Each variant maps to one stable [`Coded::code`].
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum HandoverError {
+    /// No hand-over job with this id.
+    #[error("no hand-over job with id {0}")]
+    JobNotFound(i64),
+    /// The selection names something that cannot be handed over (missing, outside the
+    /// member's space, or a side without the needed server).
+    #[error("cannot hand over {item:?}: {reason}")]
+    Selection {
+        /// The path or collection as given.
+        item: String,
+        /// Why.
+        reason: String,
+    },
+    /// The selection holds nothing that can be moved.
+    #[error("nothing to hand over")]
+    Empty,
+    /// The selection does not fit in the recipient's storage quota.
+    #[error("{needed} bytes to copy, {available} available at the destination")]
+    Quota {
+        /// Bytes to copy.
+        needed: u64,
+        /// Bytes available at the destination.
+        available: u64,
+    },
+    /// This strategy cannot be used (not available here, or not implemented yet).
+    #[error("the hand-over strategy {0:?} is not available here (or not yet implemented)")]
+    StrategyUnavailable(String),
+    /// The hand-over job is not complete at the destination (failed or missing items).
+    #[error("hand-over job {job} is {state}: resume it")]
+    Incomplete {
+        /// Job id.
+        job: i64,
+        /// Its state.
+        state: String,
+    },
+    /// Disabling the departing member's account was asked without an explicit confirmation.
+    #[error("disabling the departing account needs an explicit confirmation")]
+    DisableNotConfirmed,
+    /// The hand-over stopped with failures a resume cannot cure: a person must act first (the
+    /// report says who and what, per cause).
+    #[error(
+        "hand-over job {job} needs someone to act first ({causes}): resuming alone would fail the same way"
+    )]
+    NeedsAction {
+        /// Job id.
+        job: i64,
+        /// The causes' codes, comma-separated.
+        causes: String,
+    },
+    /// The departing member's account is disabled: a strategy that works with their own
+    /// session cannot read their data (the OwnershipTransfer app, with an admin, still can).
+    #[error("the account of {user:?} is disabled")]
+    MemberDisabled {
+        /// The member's user id.
+        user: String,
+    },
+}
+
+impl HandoverError {
+    /// Every code of this error, listed once (tests check each has a Fluent message).
+    pub const CODES: &[&str] = &[
+        "handover-job-not-found",
+        "handover-selection",
+        "handover-empty",
+        "handover-quota",
+        "handover-strategy-unavailable",
+        "handover-incomplete",
+        "handover-disable-not-confirmed",
+        "handover-needs-action",
+        "handover-member-disabled",
+    ];
+}
+
+impl Coded for TransferError {
+    fn code(&self) -> &'static str {
+        TransferError::code(self)
+    }
+}
+
+impl Coded for HandoverError {
+    fn code(&self) -> &'static str {
+        match self {
+            Self::JobNotFound { .. } => "handover-job-not-found",
+            Self::Selection { .. } => "handover-selection",
+            Self::Empty => "handover-empty",
+            Self::Quota { .. } => "handover-quota",
+            Self::StrategyUnavailable { .. } => "handover-strategy-unavailable",
+            Self::Incomplete { .. } => "handover-incomplete",
+            Self::DisableNotConfirmed => "handover-disable-not-confirmed",
+            Self::NeedsAction { .. } => "handover-needs-action",
+            Self::MemberDisabled { .. } => "handover-member-disabled",
+        }
+    }
+}

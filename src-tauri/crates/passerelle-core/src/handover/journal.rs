@@ -4,6 +4,7 @@
 //! destination acknowledged it; an item being written when the process died stays planned and
 //! is written again (files are replaced, objects are created only if absent).
 
+use crate::handover::error::HandoverError;
 use rusqlite::{OptionalExtension, Transaction, params};
 use serde::{Deserialize, Serialize};
 
@@ -288,7 +289,7 @@ pub(crate) fn job(store: &Store, id: i64) -> Result<JobRecord, CoreError> {
     })?;
     let Some((source, target, selection, strategy, destination, plan, state, verif, c, s, f)) = row
     else {
-        return Err(CoreError::HandoverJobNotFound(id));
+        return Err(CoreError::Handover(HandoverError::JobNotFound(id)));
     };
     let state = JobState::parse(&state).unwrap_or(JobState::Incomplete);
     let summary = JobSummary {

@@ -44,6 +44,7 @@ pub use engine::{
     MemberCollections, MembersPage, Runs, Sessions, SidesRequest, SpaceMember, export_report,
     listings, members, nextcloud_user, sessions_for, sessions_for_job, today,
 };
+pub use error::HandoverError;
 pub use journal::{ItemRecord, Written};
 pub use model::*;
 pub use names::REASONS;
@@ -68,14 +69,14 @@ use crate::{CoreError, Store};
 /// quota or holds nothing to hand over.
 pub fn create_job(store: &Store, plan: &HandoverPlan) -> Result<i64, CoreError> {
     if plan.quota.fit == QuotaFit::DoesNotFit {
-        return Err(CoreError::HandoverQuota {
+        return Err(CoreError::Handover(HandoverError::Quota {
             needed: plan.quota.needed,
             available: plan.quota.available.unwrap_or(0),
-        });
+        }));
     }
     let t = &plan.totals;
     if t.files == 0 && t.folders <= 1 && t.calendars == 0 && t.address_books == 0 {
-        return Err(CoreError::HandoverEmpty);
+        return Err(CoreError::Handover(HandoverError::Empty));
     }
     journal::create_job(store, plan)
 }
@@ -156,14 +157,14 @@ pub async fn disable_departing_account(
     confirmed: bool,
 ) -> Result<(), CoreError> {
     if !confirmed {
-        return Err(CoreError::HandoverDisableNotConfirmed);
+        return Err(CoreError::Handover(HandoverError::DisableNotConfirmed));
     }
     let job = journal::job(store, job_id)?;
     if job.summary.state != JobState::Verified {
-        return Err(CoreError::HandoverIncomplete {
+        return Err(CoreError::Handover(HandoverError::Incomplete {
             job: job_id,
             state: job.summary.state.code().to_owned(),
-        });
+        }));
     }
     admin.disable_user(&job.summary.source.user_id).await?;
     Ok(())

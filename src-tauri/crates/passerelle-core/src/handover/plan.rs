@@ -8,6 +8,7 @@
 //! Every target path is the destination folder plus validated source segments: nothing planned
 //! can land outside the destination folder.
 
+use crate::handover::error::HandoverError;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::time::UNIX_EPOCH;
 
@@ -347,10 +348,10 @@ impl ExtendWith for RemotePath {
 }
 
 fn selection_error(item: &str, reason: impl Into<String>) -> CoreError {
-    CoreError::HandoverSelection {
+    CoreError::Handover(HandoverError::Selection {
         item: item.to_owned(),
         reason: reason.into(),
-    }
+    })
 }
 
 /// Picks the destination folder: the one asked, or the default name, made unique with " (2)",
@@ -707,7 +708,7 @@ where
     CT: CollectionTarget,
 {
     if req.selection.is_empty() {
-        return Err(CoreError::HandoverEmpty);
+        return Err(CoreError::Handover(HandoverError::Empty));
     }
     let strategy = choose(
         req.strategy,

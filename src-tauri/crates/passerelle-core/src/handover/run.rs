@@ -2,6 +2,7 @@
 //! journal, bounded retries of what is safe to retry, the cancellation token and the progress
 //! tracker — and the orchestration around a strategy (begin run → execute → verify → end run).
 
+use crate::handover::error::HandoverError;
 use std::collections::HashMap;
 use std::future::Future;
 use std::sync::Mutex;
@@ -489,9 +490,9 @@ where
 {
     let job = journal::job(store, job_id)?;
     if job.summary.strategy != strategy.kind() {
-        return Err(CoreError::HandoverStrategyUnavailable(
+        return Err(CoreError::Handover(HandoverError::StrategyUnavailable(
             strategy.kind().code().to_owned(),
-        ));
+        )));
     }
     let items = journal::items(store, job_id)?;
     let run_id = journal::begin_run(store, job_id)?;

@@ -7,6 +7,7 @@
 //! Items found as planned become verified; the others failed with a reason, so a resume writes
 //! them again. Items never written (planned, failed) only count as missing.
 
+use crate::handover::error::HandoverError;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use futures_util::StreamExt;
@@ -213,10 +214,10 @@ pub async fn verify<FT: FileTarget, CT: CollectionTarget>(
             }
         }
         let Some(ft) = target.files.as_ref() else {
-            return Err(CoreError::HandoverSelection {
+            return Err(CoreError::Handover(HandoverError::Selection {
                 item: "files".into(),
                 reason: "the destination has no files server".into(),
-            });
+            }));
         };
         // The folders outside the destination (its parent, for the destination itself) one by
         // one; then everything below the destination in one request when the journal says it
@@ -324,10 +325,10 @@ pub async fn verify<FT: FileTarget, CT: CollectionTarget>(
             continue;
         }
         let Some(ct) = side else {
-            return Err(CoreError::HandoverSelection {
+            return Err(CoreError::Handover(HandoverError::Selection {
                 item: kind.code().into(),
                 reason: "the destination has no server for it".into(),
-            });
+            }));
         };
         let present: HashSet<String> = ct.collections().await?.into_iter().map(|m| m.uri).collect();
         for coll in colls {

@@ -6,6 +6,7 @@
 //! with a higher `version`. A broken tour never stops the others: it is listed with its
 //! problems.
 
+use crate::tours::error::TourError;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::io::Read;
 use std::path::{Component, Path};
@@ -124,18 +125,18 @@ fn add_dir(dir: &Dir<'_>, prefix: &str, files: &mut BTreeMap<String, Vec<u8>>) {
 }
 
 fn unreadable(path: &Path, reason: impl Into<String>) -> CoreError {
-    CoreError::TourPackUnreadable {
+    CoreError::Tour(TourError::PackUnreadable {
         path: path.to_owned(),
         reason: reason.into(),
-    }
+    })
 }
 
 fn unsafe_pack(path: &Path, entry: &str, reason: &str) -> CoreError {
-    CoreError::TourPackUnsafe {
+    CoreError::Tour(TourError::PackUnsafe {
         path: path.to_owned(),
         entry: entry.to_owned(),
         reason: reason.to_owned(),
-    }
+    })
 }
 
 /// Adds one file, enforcing the pack limits.

@@ -8,6 +8,7 @@
 pub mod catalog;
 pub mod check_spec;
 pub mod checks;
+pub mod error;
 pub mod format;
 pub mod health;
 pub mod highlight;
@@ -28,6 +29,7 @@ use time::format_description::well_known::Rfc3339;
 
 pub use catalog::{Catalog, FileSet, LoadedSource, LoadedTour};
 pub use checks::{CHECK_TYPES, Check, CheckContext, CheckSpec, DavRoots};
+pub use error::TourError;
 pub use format::{OpenAction, STEP_KINDS, StepKind, TargetOpen, Tour};
 pub use health::{HealthFormat, TourHealthMiss};
 pub use highlight::{
@@ -247,17 +249,16 @@ fn find_tour(catalog: &Catalog, tour_id: &str) -> Result<Arc<LoadedTour>, CoreEr
     catalog
         .get(tour_id)
         .cloned()
-        .ok_or_else(|| CoreError::TourNotFound(tour_id.to_owned()))
+        .ok_or_else(|| CoreError::Tour(TourError::NotFound(tour_id.to_owned())))
 }
 
 fn find_step<'a>(loaded: &'a LoadedTour, step_id: &str) -> Result<&'a format::Step, CoreError> {
-    loaded
-        .tour
-        .step(step_id)
-        .ok_or_else(|| CoreError::TourStepNotFound {
+    loaded.tour.step(step_id).ok_or_else(|| {
+        CoreError::Tour(TourError::StepNotFound {
             tour: loaded.tour.id.clone(),
             step: step_id.to_owned(),
         })
+    })
 }
 
 /// A picture as a `data:` URL (SVG or PNG).
@@ -490,10 +491,10 @@ pub async fn check(
     let loaded = find_tour(catalog, tour_id)?;
     let step = find_step(&loaded, step_id)?;
     let Some(located) = step.check() else {
-        return Err(CoreError::TourStepHasNoCheck {
+        return Err(CoreError::Tour(TourError::StepHasNoCheck {
             tour: tour_id.to_owned(),
             step: step_id.to_owned(),
-        });
+        }));
     };
     let account = owned_account(store, profile_id, account_id)?;
     let key = ProgressKey {

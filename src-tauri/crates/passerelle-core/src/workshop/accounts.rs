@@ -8,6 +8,7 @@
 //! Passwords are generated here and handed back once (for the sign-in sheet); they are never
 //! stored. Nothing here talks to the UI: reasons are codes, texts live in `workshop.ftl`.
 
+use crate::workshop::error::WorkshopError;
 use std::collections::BTreeSet;
 
 use passerelle_nextcloud::{Client, NewUser, ProvisioningError, RefusalReason, Secret as NcSecret};
@@ -117,7 +118,7 @@ pub fn server_key(client: &Client) -> String {
 
 /// Creates the plan's accounts (and missing groups). Refuses a plan with any mistake. On a
 /// failure midway, deletes the accounts and groups this run created, then returns
-/// [`CoreError::WorkshopCreateFailed`]. `progress(done, total)` is called after each account.
+/// [`CoreError::Workshop(WorkshopError::CreateFailed)`]. `progress(done, total)` is called after each account.
 pub async fn create_accounts(
     client: &Client,
     store: &Store,
@@ -269,13 +270,13 @@ async fn rollback(
             Err(_) => left_behind.push(format!("group:{g}")),
         }
     }
-    CoreError::WorkshopCreateFailed {
+    CoreError::Workshop(WorkshopError::CreateFailed {
         user_id: failed.user_id,
         line: failed.line,
         reason: failed.reason,
         rolled_back,
         left_behind,
-    }
+    })
 }
 
 /// What clean-up does to each recorded account.
@@ -317,7 +318,7 @@ pub fn cleanup_candidates(
 
 /// Disables or deletes the `confirmed` accounts. Every confirmed id must be a recorded
 /// practice account of this server (never anyone else's account): otherwise nothing is done
-/// and [`CoreError::WorkshopNotConfirmed`] is returned.
+/// and [`CoreError::Workshop(WorkshopError::NotConfirmed)`] is returned.
 pub async fn cleanup_accounts(
     client: &Client,
     store: &Store,
@@ -335,7 +336,7 @@ pub async fn cleanup_accounts(
             .iter()
             .any(|c| !recorded.contains(&c.to_lowercase()))
     {
-        return Err(CoreError::WorkshopNotConfirmed);
+        return Err(CoreError::Workshop(WorkshopError::NotConfirmed));
     }
     let mut report = CleanupReport::default();
     for account in candidates

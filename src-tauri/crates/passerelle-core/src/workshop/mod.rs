@@ -8,6 +8,7 @@
 
 pub mod accounts;
 mod csv;
+pub mod error;
 pub mod pack;
 pub mod plan;
 pub mod progress;
@@ -19,6 +20,7 @@ pub use accounts::{
     CleanupAction, CleanupReport, CreatedAccount, CreationReport, cleanup_accounts,
     cleanup_candidates, create_accounts, plan_members,
 };
+pub use error::WorkshopError;
 pub use plan::{
     AccountPlan, CsvBytes, LineProblem, LineReason, MemberSource, MembersRequest, PasswordMode,
     PlannedAccount, SpaceState, plan_accounts, plan_accounts_with,

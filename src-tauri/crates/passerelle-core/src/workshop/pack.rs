@@ -7,6 +7,7 @@
 //! points to a file and line. An export is read back and checked the same way before it is
 //! reported as done.
 
+use crate::workshop::error::WorkshopError;
 use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -129,9 +130,11 @@ pub fn export_pack(
     packs: &[FileSet],
     dest: &Path,
 ) -> Result<PackExport, CoreError> {
-    let invalid = |problems: Vec<String>| CoreError::WorkshopPackInvalid {
-        path: dest.to_owned(),
-        problems,
+    let invalid = |problems: Vec<String>| {
+        CoreError::Workshop(WorkshopError::PackInvalid {
+            path: dest.to_owned(),
+            problems,
+        })
     };
     if !is_valid_id(&identity.id) {
         return Err(CoreError::InvalidValue {
@@ -298,10 +301,10 @@ pub fn import_pack(path: &Path) -> Result<ImportedWorkshop, CoreError> {
             source,
             files,
         }),
-        _ => Err(CoreError::WorkshopPackInvalid {
+        _ => Err(CoreError::Workshop(WorkshopError::PackInvalid {
             path: path.to_owned(),
             problems: problems.iter().map(ToString::to_string).collect(),
-        }),
+        })),
     }
 }
 

@@ -4,6 +4,7 @@
 //! no network, no store. Creating and cleaning up accounts is `accounts`' job; reasons are
 //! codes, texts live in `workshop.ftl`.
 
+use crate::workshop::error::WorkshopError;
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Deserializer, Serialize};
@@ -193,9 +194,9 @@ impl AccountPlan {
         if self.is_valid() {
             Ok(())
         } else {
-            Err(crate::CoreError::WorkshopPlanInvalid {
+            Err(crate::CoreError::Workshop(WorkshopError::PlanInvalid {
                 problems: self.problems.len().max(1),
-            })
+            }))
         }
     }
 }

@@ -8,6 +8,7 @@
 //! step, the strongest state (done > skipped > struggling > seen), whatever laptop it came
 //! from. Participants are matched by profile name, without case.
 
+use crate::workshop::error::WorkshopError;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -221,10 +222,12 @@ pub fn write_table_csv(store: &Store, path: &Path) -> Result<usize, CoreError> {
 /// Reads and checks a progress file.
 pub fn read_progress_file(path: &Path) -> Result<ProgressFile, CoreError> {
     let label = path.display().to_string();
-    let bad = |line: Option<u32>, reason: String| CoreError::WorkshopProgressInvalid {
-        file: label.clone(),
-        line,
-        reason,
+    let bad = |line: Option<u32>, reason: String| {
+        CoreError::Workshop(WorkshopError::ProgressInvalid {
+            file: label.clone(),
+            line,
+            reason,
+        })
     };
     let size = std::fs::metadata(path)
         .map_err(|e| bad(None, e.to_string()))?

@@ -2,6 +2,7 @@
 //! accounts each run created (so clean-up touches exactly those), the groups a run created,
 //! named workshop plans, and merged participant progress. Never a password.
 
+use crate::workshop::error::WorkshopError;
 use rusqlite::{OptionalExtension, params};
 use serde::Serialize;
 use ts_rs::TS;
@@ -245,7 +246,7 @@ pub fn plan(store: &Store, name: &str) -> Result<WorkshopPlan, CoreError> {
             name,
             tours: serde_json::from_str(&tours).unwrap_or_default(),
         })
-        .ok_or_else(|| CoreError::WorkshopPlanNotFound(name.to_owned()))
+        .ok_or_else(|| CoreError::Workshop(WorkshopError::PlanNotFound(name.to_owned())))
 }
 
 /// Every plan, by name.

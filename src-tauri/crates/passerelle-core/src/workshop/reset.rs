@@ -8,6 +8,7 @@
 //! It needs a confirmation naming the profiles it will remove (what the UI listed), so a
 //! stale screen can never wipe a profile created meanwhile.
 
+use crate::workshop::error::WorkshopError;
 use std::path::Path;
 
 use serde::Serialize;
@@ -39,7 +40,7 @@ pub struct ResetReport {
 }
 
 /// Removes everything of the participants. `confirmed` must name exactly the profiles there
-/// are (case ignored), else nothing is done ([`CoreError::WorkshopNotConfirmed`]).
+/// are (case ignored), else nothing is done ([`CoreError::Workshop(WorkshopError::NotConfirmed)`]).
 /// `web_sessions`: a folder whose contents are the embedded browser's data (cookies, cache);
 /// its contents are removed, the folder stays.
 pub fn reset_laptop(
@@ -55,7 +56,7 @@ pub fn reset_laptop(
     asked.sort();
     asked.dedup();
     if names != asked {
-        return Err(CoreError::WorkshopNotConfirmed);
+        return Err(CoreError::Workshop(WorkshopError::NotConfirmed));
     }
     let ids: Vec<i64> = profiles.iter().map(|p| p.id).collect();
     let mut report = wipe(store, secrets, &ids)?;

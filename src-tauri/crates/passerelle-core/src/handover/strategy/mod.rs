@@ -26,6 +26,7 @@ pub mod share_copy;
 pub mod streamed_copy;
 
 use crate::CoreError;
+use crate::handover::error::HandoverError;
 use crate::handover::model::{StrategyChoice, StrategyKind, StrategyOption};
 pub use crate::handover::run::Strategy;
 
@@ -134,11 +135,12 @@ pub fn choose(
         Some(kind) => options
             .iter()
             .find(|o| o.kind == kind && o.available)
-            .ok_or_else(|| CoreError::HandoverStrategyUnavailable(kind.code().to_owned()))?,
-        None => options
-            .iter()
-            .find(|o| o.available)
-            .ok_or_else(|| CoreError::HandoverStrategyUnavailable("auto".to_owned()))?,
+            .ok_or_else(|| {
+                CoreError::Handover(HandoverError::StrategyUnavailable(kind.code().to_owned()))
+            })?,
+        None => options.iter().find(|o| o.available).ok_or_else(|| {
+            CoreError::Handover(HandoverError::StrategyUnavailable("auto".to_owned()))
+        })?,
     };
     Ok(StrategyChoice {
         chosen: chosen.kind,

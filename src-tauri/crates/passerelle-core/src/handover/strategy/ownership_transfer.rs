@@ -26,6 +26,7 @@
 //! A resume never asks twice for what already moved: a collection or path that left the member
 //! and is found at the recipient counts as moved.
 
+use crate::handover::error::HandoverError;
 use std::collections::HashMap;
 use std::time::Duration;
 
@@ -282,7 +283,7 @@ pub async fn plan_ownership(
     api: &OwnershipTransferApi,
 ) -> Result<HandoverPlan, CoreError> {
     if req.selection.is_empty() {
-        return Err(CoreError::HandoverEmpty);
+        return Err(CoreError::Handover(HandoverError::Empty));
     }
     let strategy = choose(
         Some(StrategyKind::OwnershipTransfer),
@@ -315,10 +316,10 @@ pub async fn plan_ownership(
                     api.node_list(src, parent).await?
                 };
                 let Some(node) = listed.into_iter().find(|n| n.path == path) else {
-                    return Err(CoreError::HandoverSelection {
+                    return Err(CoreError::Handover(HandoverError::Selection {
                         item: path,
                         reason: "not found at the source".into(),
-                    });
+                    }));
                 };
                 asked_nodes.push(node);
             }
@@ -428,10 +429,10 @@ pub async fn plan_ownership(
         let known = calendars.iter().chain(&books).any(|(_, c)| &c.uri == uri)
             || excluded.iter().any(|e| &e.source == uri);
         if !known {
-            return Err(CoreError::HandoverSelection {
+            return Err(CoreError::Handover(HandoverError::Selection {
                 item: uri.clone(),
                 reason: "not found at the source".into(),
-            });
+            }));
         }
     }
     totals.calendars = calendars.len() as u64;
