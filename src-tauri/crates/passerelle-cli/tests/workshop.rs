@@ -12,7 +12,7 @@ use std::path::Path;
 use std::process::Output;
 
 use capture::Capture;
-use passerelle_core::store::ProgressKey;
+use passerelle_core::tours::ProgressKey;
 use passerelle_core::tours::StepState;
 use passerelle_core::{DataPaths, Store};
 use wiremock::matchers::{method, path, path_regex};

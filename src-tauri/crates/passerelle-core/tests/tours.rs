@@ -22,7 +22,8 @@ use std::time::{Duration, SystemTime};
 
 use capture::Capture;
 use passerelle_core::secrets::{Secret, SecretKey, SecretStorage, Secrets};
-use passerelle_core::store::{NewAccount, ProgressKey};
+use passerelle_core::store::NewAccount;
+use passerelle_core::tours::ProgressKey;
 use passerelle_core::tours::catalog::{self, LoadedSource};
 use passerelle_core::tours::checks::{
     Baseline, CHECK_TYPES, Check, CheckContext, DavRoots, ShareTo,

@@ -805,7 +805,7 @@ fn laptop(steps: &[(&str, &str, &str, StepState, i64, bool)]) -> (tempfile::Temp
             Some(p) => p.id,
             None => store.create_profile(who).unwrap().id,
         };
-        let key = passerelle_core::store::ProgressKey {
+        let key = passerelle_core::tours::ProgressKey {
             profile_id: profile,
             account_id: None,
             tour_id: tour,
@@ -938,7 +938,7 @@ fn reset_leaves_nothing_of_the_participants() {
             )
             .unwrap();
         keys.push(key);
-        let progress_key = passerelle_core::store::ProgressKey {
+        let progress_key = passerelle_core::tours::ProgressKey {
             profile_id: profile,
             account_id: Some(account.id),
             tour_id: "files",
@@ -1043,7 +1043,7 @@ fn a_guest_profile_is_wiped_and_the_others_stay() {
                 SecretStorage::Session,
             )
             .unwrap();
-        let progress_key = passerelle_core::store::ProgressKey {
+        let progress_key = passerelle_core::tours::ProgressKey {
             profile_id: profile,
             account_id: Some(account.id),
             tour_id: "files",

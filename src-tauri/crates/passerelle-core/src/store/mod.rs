@@ -6,7 +6,6 @@
 mod accounts;
 mod migrations;
 mod profiles;
-mod progress;
 mod settings;
 
 use std::path::{Path, PathBuf};
@@ -19,7 +18,6 @@ use crate::{CoreError, DataPaths};
 
 pub use accounts::NewAccount;
 pub use migrations::LATEST_SCHEMA_VERSION;
-pub use progress::{ProgressKey, StepRecord};
 
 /// The open local database. Cheap operations only; callers may share it between threads.
 #[derive(Debug)]
@@ -114,7 +112,7 @@ impl Store {
         f(&self.conn())
     }
 
-    fn conn(&self) -> MutexGuard<'_, Connection> {
+    pub(crate) fn conn(&self) -> MutexGuard<'_, Connection> {
         // A panic while holding the lock leaves SQLite consistent (transactions roll back).
         self.conn
             .lock()

@@ -1,7 +1,7 @@
 //! Guided tours of a person's own Nextcloud space: the format (`format`), loading bundled tours
 //! and packs (`catalog`), checking what authors wrote (`validate`), verifying tasks by asking
 //! the server (`checks`), and the service functions below that the Tauri commands and the CLI
-//! call. Progress lives in the store (`store::progress`).
+//! call. Progress and its SQL live in `progress.rs`.
 //!
 //! No UI here: texts are Fluent ids the UI translates; pictures leave as `data:` URLs.
 
@@ -12,6 +12,7 @@ pub mod error;
 pub mod format;
 pub mod health;
 pub mod highlight;
+pub mod progress;
 pub mod texts;
 pub mod types;
 pub mod validate;
@@ -36,13 +37,13 @@ pub use highlight::{
     HighlightCandidate, HighlightLive, HighlightTarget, MajorRange, OverlayLabels, OverlayReport,
     OverlayStep,
 };
+pub use progress::{ProgressKey, StepRecord};
 pub use texts::TourTexts;
 pub use types::*;
 
 use crate::connect::account_client;
 use crate::i18n::Language;
 use crate::secrets::Secrets;
-use crate::store::{ProgressKey, StepRecord};
 use crate::{CoreError, Store};
 
 /// What a space offers, for deciding which tours to propose.

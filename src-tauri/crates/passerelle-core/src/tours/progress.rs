@@ -10,8 +10,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use rusqlite::{OptionalExtension, Transaction, params};
 
-use super::{Store, now};
 use crate::CoreError;
+use crate::store::{Store, now};
 use crate::tours::types::StepState;
 
 /// Which person, account and tour a record is about.
