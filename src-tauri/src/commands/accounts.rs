@@ -15,13 +15,13 @@ use tauri::{AppHandle, Runtime, State};
 use crate::{AppState, AppStateExt};
 
 /// Whether an OS keyring can keep app passwords on this computer.
-#[tauri::command]
+#[passerelle_ipc::command]
 pub async fn keyring_status(state: State<'_, AppState>) -> Result<KeyringStatus, IpcError> {
     Ok(state.secrets().status())
 }
 
 /// Normalises an address and asks the server what it is.
-#[tauri::command]
+#[passerelle_ipc::command]
 pub async fn server_check(
     state: State<'_, AppState>,
     address: String,
@@ -30,7 +30,7 @@ pub async fn server_check(
 }
 
 /// Pins this exact certificate for this server (stored locally).
-#[tauri::command]
+#[passerelle_ipc::command]
 pub async fn certificate_trust(
     state: State<'_, AppState>,
     url: String,
@@ -49,7 +49,7 @@ const BROWSER_VERDICT: Duration = Duration::from_secs(2);
 
 /// Starts Login Flow v2, opens the login page in the browser and follows it in the background;
 /// returns the flow id at once.
-#[tauri::command]
+#[passerelle_ipc::command]
 pub async fn login_flow_start<R: Runtime>(
     app: AppHandle<R>,
     profile_id: i64,
@@ -89,7 +89,7 @@ async fn follow<R: Runtime>(app: AppHandle<R>, task: LoginTask, on_event: Channe
 }
 
 /// Cancels a Login Flow under way.
-#[tauri::command]
+#[passerelle_ipc::command]
 pub async fn login_flow_cancel(state: State<'_, AppState>, flow_id: u64) -> Result<(), IpcError> {
     state.login_flows().cancel(flow_id);
     Ok(())
@@ -97,7 +97,7 @@ pub async fn login_flow_cancel(state: State<'_, AppState>, flow_id: u64) -> Resu
 
 /// Adds an account from a login name and an app password; a login password typed instead is
 /// exchanged for an app password and not kept.
-#[tauri::command]
+#[passerelle_ipc::command]
 pub async fn account_add_app_password(
     state: State<'_, AppState>,
     profile_id: i64,
@@ -121,7 +121,7 @@ pub async fn account_add_app_password(
 }
 
 /// The accounts of a profile, most recently used first.
-#[tauri::command]
+#[passerelle_ipc::command]
 pub async fn accounts_list(
     state: State<'_, AppState>,
     profile_id: i64,
@@ -131,7 +131,7 @@ pub async fn accounts_list(
 
 /// The profile's accounts whose access was kept until Passerelle closed and is gone since the
 /// restart: the person reconnects them.
-#[tauri::command]
+#[passerelle_ipc::command]
 pub async fn accounts_to_reconnect(
     state: State<'_, AppState>,
     profile_id: i64,
@@ -141,7 +141,7 @@ pub async fn accounts_to_reconnect(
 }
 
 /// Marks an account as the one in use.
-#[tauri::command]
+#[passerelle_ipc::command]
 pub async fn account_select(
     state: State<'_, AppState>,
     account_id: i64,
@@ -150,7 +150,7 @@ pub async fn account_select(
 }
 
 /// What the Accounts screen shows for one account (asks the server).
-#[tauri::command]
+#[passerelle_ipc::command]
 pub async fn account_overview(
     state: State<'_, AppState>,
     account_id: i64,
@@ -159,7 +159,7 @@ pub async fn account_overview(
 }
 
 /// Revokes the app password on the server, deletes the local secret and the account.
-#[tauri::command]
+#[passerelle_ipc::command]
 pub async fn account_sign_out(
     state: State<'_, AppState>,
     account_id: i64,

@@ -7,7 +7,7 @@ use tauri::State;
 use crate::AppState;
 
 /// Everything the UI needs at start.
-#[tauri::command]
+#[passerelle_ipc::command]
 pub async fn app_bootstrap(state: State<'_, AppState>) -> Result<AppBootstrap, IpcError> {
     let store = state.store()?;
     let settings = store.settings()?;
@@ -23,7 +23,7 @@ pub async fn app_bootstrap(state: State<'_, AppState>) -> Result<AppBootstrap, I
 }
 
 /// Version, folders, schema version and languages.
-#[tauri::command]
+#[passerelle_ipc::command]
 pub async fn about_info(state: State<'_, AppState>) -> Result<AboutInfo, IpcError> {
     Ok(doctor::about(state.paths()?, state.store()?)?)
 }

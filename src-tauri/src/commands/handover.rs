@@ -45,7 +45,7 @@ pub struct ExportedReport {
 }
 
 /// The space's members (admins and group admins), searched and paged on the server.
-#[tauri::command]
+#[passerelle_ipc::command]
 pub async fn handover_members(
     state: State<'_, AppState>,
     account_id: i64,
@@ -58,7 +58,7 @@ pub async fn handover_members(
 }
 
 /// Which way the hand-over can go, why, and what each side must still do.
-#[tauri::command]
+#[passerelle_ipc::command]
 pub async fn handover_access(
     state: State<'_, AppState>,
     sides: SidesRequest,
@@ -68,7 +68,7 @@ pub async fn handover_access(
 }
 
 /// One folder of the departing member's files (lazy tree).
-#[tauri::command]
+#[passerelle_ipc::command]
 pub async fn handover_browse(
     state: State<'_, AppState>,
     sides: SidesRequest,
@@ -79,7 +79,7 @@ pub async fn handover_browse(
 }
 
 /// The departing member's calendars and address books.
-#[tauri::command]
+#[passerelle_ipc::command]
 pub async fn handover_collections(
     state: State<'_, AppState>,
     sides: SidesRequest,
@@ -89,7 +89,7 @@ pub async fn handover_collections(
 }
 
 /// The plan of a hand-over (reads only).
-#[tauri::command]
+#[passerelle_ipc::command]
 pub async fn handover_plan(
     state: State<'_, AppState>,
     sides: SidesRequest,
@@ -105,7 +105,7 @@ pub async fn handover_plan(
 }
 
 /// Records `plan` as a job and starts it in the background; returns the job id.
-#[tauri::command]
+#[passerelle_ipc::command]
 pub async fn handover_start<R: Runtime>(
     app: AppHandle<R>,
     plan: HandoverPlan,
@@ -117,7 +117,7 @@ pub async fn handover_start<R: Runtime>(
 }
 
 /// Resumes a job in the background (verified items are not copied again).
-#[tauri::command]
+#[passerelle_ipc::command]
 pub async fn handover_resume<R: Runtime>(
     app: AppHandle<R>,
     job_id: i64,
@@ -196,19 +196,19 @@ fn notify_end<R: Runtime>(app: &AppHandle<R>, result: &Result<handover::RunOutco
 }
 
 /// Asks a running job to stop safely (resume goes on later).
-#[tauri::command]
+#[passerelle_ipc::command]
 pub async fn handover_cancel(state: State<'_, AppState>, job_id: i64) -> Result<bool, IpcError> {
     Ok(state.handover_runs().cancel(job_id))
 }
 
 /// Every hand-over, newest first, with which run now and which can be resumed.
-#[tauri::command]
+#[passerelle_ipc::command]
 pub async fn handover_jobs(state: State<'_, AppState>) -> Result<Vec<JobListing>, IpcError> {
     Ok(handover::listings(state.store()?, state.handover_runs())?)
 }
 
 /// A job's report.
-#[tauri::command]
+#[passerelle_ipc::command]
 pub async fn handover_report(
     state: State<'_, AppState>,
     job_id: i64,
@@ -218,7 +218,7 @@ pub async fn handover_report(
 
 /// Writes a job's report as `html`, `csv` or `json` into the data folder's `reports/` and
 /// returns where.
-#[tauri::command]
+#[passerelle_ipc::command]
 pub async fn handover_export(
     state: State<'_, AppState>,
     job_id: i64,
@@ -233,7 +233,7 @@ pub async fn handover_export(
 }
 
 /// Disables the departing member's account after a verified hand-over, when confirmed.
-#[tauri::command]
+#[passerelle_ipc::command]
 pub async fn handover_disable_source(
     state: State<'_, AppState>,
     job_id: i64,

@@ -7,7 +7,7 @@ use tauri::State;
 use crate::AppState;
 
 /// Changes the settings named in the patch; returns all settings.
-#[tauri::command]
+#[passerelle_ipc::command]
 pub async fn settings_update(
     state: State<'_, AppState>,
     patch: SettingsPatch,

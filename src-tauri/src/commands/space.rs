@@ -11,7 +11,7 @@ use tauri::{AppHandle, Runtime, State};
 use crate::{AppState, space};
 
 /// Opens (or brings forward) the account's space window, showing `step` when given.
-#[tauri::command]
+#[passerelle_ipc::command]
 pub async fn space_open<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
@@ -34,7 +34,7 @@ fn app_language(state: &AppState) -> Result<Language, IpcError> {
 }
 
 /// The account's own web language on the server, next to Passerelle's.
-#[tauri::command]
+#[passerelle_ipc::command]
 pub async fn space_language(
     state: State<'_, AppState>,
     account_id: i64,
@@ -45,7 +45,7 @@ pub async fn space_language(
 
 /// Sets the connected account's own web language to Passerelle's (the person agreed), then
 /// reloads its space window if it is open.
-#[tauri::command]
+#[passerelle_ipc::command]
 pub async fn space_set_language<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
@@ -61,7 +61,7 @@ pub async fn space_set_language<R: Runtime>(
 
 /// Changes the step on show in the account's space window (`null` hides the overlay); `false`
 /// when the window is not open.
-#[tauri::command]
+#[passerelle_ipc::command]
 pub async fn space_show_step<R: Runtime>(
     app: AppHandle<R>,
     account_id: i64,
@@ -71,7 +71,7 @@ pub async fn space_show_step<R: Runtime>(
 }
 
 /// Signs out of the web space: closes its window and deletes its cookies and storage.
-#[tauri::command]
+#[passerelle_ipc::command]
 pub async fn space_forget<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
@@ -82,14 +82,14 @@ pub async fn space_forget<R: Runtime>(
 }
 
 /// The highlight targets tours could not find, newest first.
-#[tauri::command]
+#[passerelle_ipc::command]
 pub async fn tour_health_list(state: State<'_, AppState>) -> Result<Vec<TourHealthMiss>, IpcError> {
     Ok(health::list(state.store()?)?)
 }
 
 /// Writes tour health to `exports/tour-health-<time>.<csv|json>` in the data folder; returns
 /// the file's path.
-#[tauri::command]
+#[passerelle_ipc::command]
 pub async fn tour_health_export(
     state: State<'_, AppState>,
     format: HealthFormat,
@@ -99,7 +99,7 @@ pub async fn tour_health_export(
 }
 
 /// Forgets every recorded miss; returns how many there were.
-#[tauri::command]
+#[passerelle_ipc::command]
 pub async fn tour_health_clear(state: State<'_, AppState>) -> Result<u32, IpcError> {
     Ok(health::clear(state.store()?)? as u32)
 }

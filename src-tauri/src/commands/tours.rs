@@ -10,7 +10,7 @@ use tauri::State;
 use crate::AppState;
 
 /// The tours for a person; with an account, whether each fits the space.
-#[tauri::command]
+#[passerelle_ipc::command]
 pub async fn tours_list(
     state: State<'_, AppState>,
     profile_id: i64,
@@ -28,7 +28,7 @@ pub async fn tours_list(
 }
 
 /// A tour with its steps and the person's progress.
-#[tauri::command]
+#[passerelle_ipc::command]
 pub async fn tour_open(
     state: State<'_, AppState>,
     profile_id: i64,
@@ -45,7 +45,7 @@ pub async fn tour_open(
 }
 
 /// The person reached a step (it becomes the tour's current step).
-#[tauri::command]
+#[passerelle_ipc::command]
 pub async fn tour_step_seen(
     state: State<'_, AppState>,
     profile_id: i64,
@@ -62,7 +62,7 @@ pub async fn tour_step_seen(
 }
 
 /// The person skipped a step.
-#[tauri::command]
+#[passerelle_ipc::command]
 pub async fn tour_step_skip(
     state: State<'_, AppState>,
     profile_id: i64,
@@ -77,7 +77,7 @@ pub async fn tour_step_skip(
 }
 
 /// Runs a step's check against the account; records the step as done when it is.
-#[tauri::command]
+#[passerelle_ipc::command]
 pub async fn tour_check(
     state: State<'_, AppState>,
     profile_id: i64,
@@ -95,7 +95,7 @@ pub async fn tour_check(
 }
 
 /// Forgets progress of one tour (or all) so it starts over.
-#[tauri::command]
+#[passerelle_ipc::command]
 pub async fn tour_reset(
     state: State<'_, AppState>,
     profile_id: i64,
@@ -111,7 +111,7 @@ pub async fn tour_reset(
 }
 
 /// "Don't propose this again" (or undo it).
-#[tauri::command]
+#[passerelle_ipc::command]
 pub async fn tour_hide(
     state: State<'_, AppState>,
     profile_id: i64,
@@ -128,7 +128,7 @@ pub async fn tour_hide(
 }
 
 /// Loads a tour pack (folder or .zip) for this session.
-#[tauri::command]
+#[passerelle_ipc::command]
 pub async fn tour_pack_load(
     state: State<'_, AppState>,
     path: String,
@@ -140,13 +140,13 @@ pub async fn tour_pack_load(
 }
 
 /// Tours that could not be loaded, with their problems.
-#[tauri::command]
+#[passerelle_ipc::command]
 pub async fn tours_broken(state: State<'_, AppState>) -> Result<Vec<BrokenTour>, IpcError> {
     Ok(tours::broken(&state.tours()))
 }
 
 /// FTL source of the loaded packs' messages, for the UI's Fluent bundle.
-#[tauri::command]
+#[passerelle_ipc::command]
 pub async fn tour_messages(state: State<'_, AppState>, lang: Language) -> Result<String, IpcError> {
     Ok(tours::messages(&state.tours(), lang))
 }

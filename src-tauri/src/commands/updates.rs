@@ -95,7 +95,7 @@ fn current_version<R: Runtime>(app: &AppHandle<R>) -> String {
 }
 
 /// What Settings shows about updates: version, address in use and where it comes from.
-#[tauri::command]
+#[passerelle_ipc::command]
 pub async fn updates_status<R: Runtime>(app: AppHandle<R>) -> Result<UpdateStatus, IpcError> {
     let state = app.passerelle();
     let store = state.store()?;
@@ -103,7 +103,7 @@ pub async fn updates_status<R: Runtime>(app: AppHandle<R>) -> Result<UpdateStatu
 }
 
 /// Sets (or with `null`, removes) the organisation's update mirror; refuses an unusable one.
-#[tauri::command]
+#[passerelle_ipc::command]
 pub async fn updates_set_mirror<R: Runtime>(
     app: AppHandle<R>,
     mirror: Option<String>,
@@ -117,7 +117,7 @@ pub async fn updates_set_mirror<R: Runtime>(
 }
 
 /// Asks the update server now (Settings → "Check for updates"); errors are shown.
-#[tauri::command]
+#[passerelle_ipc::command]
 pub async fn update_check<R: Runtime>(
     app: AppHandle<R>,
     lang: Language,
@@ -127,7 +127,7 @@ pub async fn update_check<R: Runtime>(
 
 /// The quiet check at start: at most once a day, and never an error (offline, not
 /// configured…): it only says whether an update is on offer.
-#[tauri::command]
+#[passerelle_ipc::command]
 pub async fn update_check_at_start<R: Runtime>(
     app: AppHandle<R>,
     lang: Language,
@@ -213,7 +213,7 @@ async fn check<R: Runtime>(app: &AppHandle<R>, lang: Language) -> Result<UpdateC
 
 /// Downloads the update found by the last check and verifies its signature; streams progress.
 /// Nothing is installed.
-#[tauri::command]
+#[passerelle_ipc::command]
 pub async fn update_download<R: Runtime>(
     app: AppHandle<R>,
     on_event: Channel<UpdateEvent>,
@@ -239,7 +239,7 @@ async fn download(update: &Update, on_event: &Channel<UpdateEvent>) -> Result<Ve
 
 /// Installs the downloaded, verified update (its signature is checked again first). The app
 /// keeps running the old version until [`update_restart`].
-#[tauri::command]
+#[passerelle_ipc::command]
 pub async fn update_install<R: Runtime>(app: AppHandle<R>) -> Result<(), IpcError> {
     let (update, bytes) = {
         let updates = app.state::<Updates>();
@@ -257,7 +257,7 @@ pub async fn update_install<R: Runtime>(app: AppHandle<R>) -> Result<(), IpcErro
 }
 
 /// Restarts Passerelle on the installed version (after [`update_install`], on the person's click).
-#[tauri::command]
+#[passerelle_ipc::command]
 pub fn update_restart<R: Runtime>(app: AppHandle<R>) {
     app.restart();
 }

@@ -146,7 +146,7 @@ pub fn load_installed_packs(state: &AppState) {
 }
 
 /// Saved plans and the default folder.
-#[tauri::command]
+#[passerelle_ipc::command]
 pub async fn workshop_overview(state: State<'_, AppState>) -> Result<WorkshopOverview, IpcError> {
     Ok(WorkshopOverview {
         plans: records::plans(state.store()?)?,
@@ -155,7 +155,7 @@ pub async fn workshop_overview(state: State<'_, AppState>) -> Result<WorkshopOve
 }
 
 /// Saves a named plan (its tours, in order).
-#[tauri::command]
+#[passerelle_ipc::command]
 pub async fn workshop_plan_save(
     state: State<'_, AppState>,
     name: String,
@@ -167,7 +167,7 @@ pub async fn workshop_plan_save(
 }
 
 /// Writes a workshop pack (a folder, or a .zip when the name ends so) for a plan.
-#[tauri::command]
+#[passerelle_ipc::command]
 pub async fn workshop_pack_export(
     state: State<'_, AppState>,
     name: String,
@@ -183,7 +183,7 @@ pub async fn workshop_pack_export(
 }
 
 /// Checks a workshop pack, keeps a copy on this laptop, offers its tours and saves its plan.
-#[tauri::command]
+#[passerelle_ipc::command]
 pub async fn workshop_pack_import(
     state: State<'_, AppState>,
     path: String,
@@ -202,7 +202,7 @@ pub async fn workshop_pack_import(
 
 /// Checks a list of members (or a count) against the space with the trainer's admin account:
 /// every mistake with its line. Creates nothing.
-#[tauri::command]
+#[passerelle_ipc::command]
 pub async fn workshop_accounts_plan(
     state: State<'_, AppState>,
     account_id: i64,
@@ -214,7 +214,7 @@ pub async fn workshop_accounts_plan(
 
 /// Checks again, then creates the accounts in the background; progress and the outcome go
 /// over `on_event`. Resolves at once when the plan is valid (else with its error).
-#[tauri::command]
+#[passerelle_ipc::command]
 pub async fn workshop_accounts_create<R: Runtime>(
     app: AppHandle<R>,
     account_id: i64,
@@ -253,7 +253,7 @@ async fn create<R: Runtime>(
 }
 
 /// The practice accounts Passerelle recorded on this account's space that clean-up may touch.
-#[tauri::command]
+#[passerelle_ipc::command]
 pub async fn workshop_accounts_list(
     state: State<'_, AppState>,
     account_id: i64,
@@ -266,7 +266,7 @@ pub async fn workshop_accounts_list(
 
 /// Disables (or, with `remove`, deletes with their data) exactly the confirmed practice
 /// accounts.
-#[tauri::command]
+#[passerelle_ipc::command]
 pub async fn workshop_accounts_cleanup(
     state: State<'_, AppState>,
     account_id: i64,
@@ -283,7 +283,7 @@ pub async fn workshop_accounts_cleanup(
 }
 
 /// The printable sign-in sheet (HTML, one card per account with a QR code), in memory.
-#[tauri::command]
+#[passerelle_ipc::command]
 pub async fn workshop_sheet_render(
     state: State<'_, AppState>,
     server: String,
@@ -296,7 +296,7 @@ pub async fn workshop_sheet_render(
 
 /// Writes the sign-in sheet where the trainer says (it holds the passwords) and, with `open`,
 /// opens it in the default browser to print it.
-#[tauri::command]
+#[passerelle_ipc::command]
 pub async fn workshop_sheet_save<R: Runtime>(
     app: AppHandle<R>,
     path: String,
@@ -321,7 +321,7 @@ fn open_in_browser<R: Runtime>(app: &AppHandle<R>, path: &Path) {
 }
 
 /// Writes this laptop's participants' progress to a small JSON file.
-#[tauri::command]
+#[passerelle_ipc::command]
 pub async fn workshop_progress_export(
     state: State<'_, AppState>,
     laptop: String,
@@ -334,7 +334,7 @@ pub async fn workshop_progress_export(
 
 /// Merges progress files into this computer's table. Every file is read and checked first:
 /// one bad file merges nothing.
-#[tauri::command]
+#[passerelle_ipc::command]
 pub async fn workshop_progress_import(
     state: State<'_, AppState>,
     paths: Vec<String>,
@@ -347,7 +347,7 @@ pub async fn workshop_progress_import(
 }
 
 /// The merged table: participant × tour × step.
-#[tauri::command]
+#[passerelle_ipc::command]
 pub async fn workshop_progress_table(
     state: State<'_, AppState>,
 ) -> Result<Vec<ProgressCell>, IpcError> {
@@ -355,7 +355,7 @@ pub async fn workshop_progress_table(
 }
 
 /// Writes the merged table as CSV.
-#[tauri::command]
+#[passerelle_ipc::command]
 pub async fn workshop_progress_csv(
     state: State<'_, AppState>,
     path: String,
@@ -366,14 +366,14 @@ pub async fn workshop_progress_csv(
 }
 
 /// Empties the merged table (before the next workshop).
-#[tauri::command]
+#[passerelle_ipc::command]
 pub async fn workshop_progress_clear(state: State<'_, AppState>) -> Result<u32, IpcError> {
     Ok(progress::clear_progress_table(state.store()?)? as u32)
 }
 
 /// Resets the laptop for the next participant: closes the space windows, then removes every
 /// profile (exactly those `confirmed` names), account, app password, web session and progress.
-#[tauri::command]
+#[passerelle_ipc::command]
 pub async fn workshop_reset<R: Runtime>(
     app: AppHandle<R>,
     confirmed: Vec<String>,

@@ -38,7 +38,7 @@ export const serverCheck = (address: string): Promise<ServerCheck> =>
 export const certificateTrust = (url: string, fingerprint: string): Promise<void> =>
   invoke("certificate_trust", { url, fingerprint });
 
-/** Starts Login Flow v2 (browser approval), streams its events; resolves with its id. Rejects with an `IpcError`. */
+/** Starts Login Flow v2, opens the login page in the browser and follows it in the background; returns the flow id at once. Rejects with an `IpcError`. */
 export const loginFlowStart = (profileId: number, address: string, storage: SecretStorage, onEvent: Channel<LoginFlowEvent>): Promise<number> =>
   invoke("login_flow_start", { profileId, address, storage, onEvent });
 
@@ -46,7 +46,7 @@ export const loginFlowStart = (profileId: number, address: string, storage: Secr
 export const loginFlowCancel = (flowId: number): Promise<void> =>
   invoke("login_flow_cancel", { flowId });
 
-/** Adds an account from a login name and an app password (a login password is exchanged). Rejects with an `IpcError`. */
+/** Adds an account from a login name and an app password; a login password typed instead is exchanged for an app password and not kept. Rejects with an `IpcError`. */
 export const accountAddAppPassword = (profileId: number, address: string, loginName: string, appPassword: string, storage: SecretStorage): Promise<AccountAdded> =>
   invoke("account_add_app_password", { profileId, address, loginName, appPassword, storage });
 
@@ -70,7 +70,7 @@ export const accountOverview = (accountId: number): Promise<AccountOverview> =>
 export const accountSignOut = (accountId: number): Promise<SignOutReport> =>
   invoke("account_sign_out", { accountId });
 
-/** The tours for a person; with an account, whether each fits the space (asks it). Rejects with an `IpcError`. */
+/** The tours for a person; with an account, whether each fits the space. Rejects with an `IpcError`. */
 export const toursList = (profileId: number, accountId: number | null): Promise<Array<TourSummary>> =>
   invoke("tours_list", { profileId, accountId });
 
@@ -90,7 +90,7 @@ export const tourStepSkip = (profileId: number, accountId: number | null, tourId
 export const tourCheck = (profileId: number, accountId: number, tourId: string, stepId: string, input: string | null): Promise<CheckOutcome> =>
   invoke("tour_check", { profileId, accountId, tourId, stepId, input });
 
-/** Forgets progress of one tour (null: all tours) so it starts over. Rejects with an `IpcError`. */
+/** Forgets progress of one tour (or all) so it starts over. Rejects with an `IpcError`. */
 export const tourReset = (profileId: number, accountId: number | null, tourId: string | null): Promise<void> =>
   invoke("tour_reset", { profileId, accountId, tourId });
 
@@ -110,11 +110,11 @@ export const toursBroken = (): Promise<Array<BrokenTour>> =>
 export const tourMessages = (lang: Language): Promise<string> =>
   invoke("tour_messages", { lang });
 
-/** Opens (or brings forward) the account's space window, showing the step when given. Rejects with an `IpcError`. */
+/** Opens (or brings forward) the account's space window, showing `step` when given. Rejects with an `IpcError`. */
 export const spaceOpen = (accountId: number, step: OverlayStep | null): Promise<void> =>
   invoke("space_open", { accountId, step });
 
-/** Changes the step on show in the space window (null hides it); false when it is not open. Rejects with an `IpcError`. */
+/** Changes the step on show in the account's space window (`null` hides the overlay); `false` when the window is not open. Rejects with an `IpcError`. */
 export const spaceShowStep = (accountId: number, step: OverlayStep | null): Promise<boolean> =>
   invoke("space_show_step", { accountId, step });
 
@@ -126,7 +126,7 @@ export const spaceForget = (accountId: number): Promise<void> =>
 export const spaceLanguage = (accountId: number): Promise<SpaceLanguage> =>
   invoke("space_language", { accountId });
 
-/** Sets the connected account's own web language to Passerelle's (the person agreed); reloads its space window. Rejects with an `IpcError`. */
+/** Sets the connected account's own web language to Passerelle's (the person agreed), then reloads its space window if it is open. Rejects with an `IpcError`. */
 export const spaceSetLanguage = (accountId: number): Promise<SpaceLanguage> =>
   invoke("space_set_language", { accountId });
 
@@ -134,7 +134,7 @@ export const spaceSetLanguage = (accountId: number): Promise<SpaceLanguage> =>
 export const tourHealthList = (): Promise<Array<TourHealthMiss>> =>
   invoke("tour_health_list");
 
-/** Writes tour health to a CSV or JSON file in the data folder; returns its path. Rejects with an `IpcError`. */
+/** Writes tour health to `exports/tour-health-<time>.<csv|json>` in the data folder; returns the file's path. Rejects with an `IpcError`. */
 export const tourHealthExport = (format: HealthFormat): Promise<string> =>
   invoke("tour_health_export", { format });
 
@@ -142,7 +142,7 @@ export const tourHealthExport = (format: HealthFormat): Promise<string> =>
 export const tourHealthClear = (): Promise<number> =>
   invoke("tour_health_clear");
 
-/** The space's members, searched and paged on the server (admins and group admins). Rejects with an `IpcError`. */
+/** The space's members (admins and group admins), searched and paged on the server. Rejects with an `IpcError`. */
 export const handoverMembers = (accountId: number, search: string, offset: number, limit: number): Promise<MembersPage> =>
   invoke("handover_members", { accountId, search, offset, limit });
 
@@ -151,7 +151,7 @@ export const handoverAccess = (sides: SidesRequest): Promise<HandoverAccess> =>
   invoke("handover_access", { sides });
 
 /** One folder of the departing member's files (lazy tree). Rejects with an `IpcError`. */
-export const handoverBrowse = (sides: SidesRequest, path: string): Promise<BrowseEntry[]> =>
+export const handoverBrowse = (sides: SidesRequest, path: string): Promise<Array<BrowseEntry>> =>
   invoke("handover_browse", { sides, path });
 
 /** The departing member's calendars and address books. Rejects with an `IpcError`. */
@@ -162,7 +162,7 @@ export const handoverCollections = (sides: SidesRequest): Promise<MemberCollecti
 export const handoverPlan = (sides: SidesRequest, selection: Selection, destination: string | null, strategy: StrategyKind | null): Promise<HandoverPlan> =>
   invoke("handover_plan", { sides, selection, destination, strategy });
 
-/** Records the plan as a job and runs it in the background; returns the job id. Rejects with an `IpcError`. */
+/** Records `plan` as a job and starts it in the background; returns the job id. Rejects with an `IpcError`. */
 export const handoverStart = (plan: HandoverPlan, actingAccountId: number | null): Promise<number> =>
   invoke("handover_start", { plan, actingAccountId });
 
@@ -170,19 +170,19 @@ export const handoverStart = (plan: HandoverPlan, actingAccountId: number | null
 export const handoverResume = (jobId: number, actingAccountId: number | null): Promise<void> =>
   invoke("handover_resume", { jobId, actingAccountId });
 
-/** Asks a running job to stop safely; false when none runs. Rejects with an `IpcError`. */
+/** Asks a running job to stop safely (resume goes on later). Rejects with an `IpcError`. */
 export const handoverCancel = (jobId: number): Promise<boolean> =>
   invoke("handover_cancel", { jobId });
 
 /** Every hand-over, newest first, with which run now and which can be resumed. Rejects with an `IpcError`. */
-export const handoverJobs = (): Promise<JobListing[]> =>
+export const handoverJobs = (): Promise<Array<JobListing>> =>
   invoke("handover_jobs");
 
 /** A job's report. Rejects with an `IpcError`. */
 export const handoverReport = (jobId: number): Promise<HandoverReport> =>
   invoke("handover_report", { jobId });
 
-/** Writes a job's report (html, csv or json) into the data folder; returns where. Rejects with an `IpcError`. */
+/** Writes a job's report as `html`, `csv` or `json` into the data folder's `reports/` and returns where. Rejects with an `IpcError`. */
 export const handoverExport = (jobId: number, format: string): Promise<ExportedReport> =>
   invoke("handover_export", { jobId, format });
 
@@ -190,71 +190,71 @@ export const handoverExport = (jobId: number, format: string): Promise<ExportedR
 export const handoverDisableSource = (jobId: number, actingAccountId: number, confirmed: boolean): Promise<void> =>
   invoke("handover_disable_source", { jobId, actingAccountId, confirmed });
 
-/** Version, update address in use and where it comes from, last check. Rejects with an `IpcError`. */
+/** What Settings shows about updates: version, address in use and where it comes from. Rejects with an `IpcError`. */
 export const updatesStatus = (): Promise<UpdateStatus> =>
   invoke("updates_status");
 
-/** Sets (null: removes) the organisation's update mirror; refuses an unusable one. Rejects with an `IpcError`. */
+/** Sets (or with `null`, removes) the organisation's update mirror; refuses an unusable one. Rejects with an `IpcError`. */
 export const updatesSetMirror = (mirror: string | null): Promise<UpdateStatus> =>
   invoke("updates_set_mirror", { mirror });
 
-/** Asks the update server now; errors are for the person to see. Rejects with an `IpcError`. */
+/** Asks the update server now (Settings → "Check for updates"); errors are shown. Rejects with an `IpcError`. */
 export const updateCheck = (lang: Language): Promise<UpdateCheck> =>
   invoke("update_check", { lang });
 
-/** The quiet check at start: at most once a day, never an error. Rejects with an `IpcError`. */
+/** The quiet check at start: at most once a day, and never an error (offline, not configured…): it only says whether an update is on offer. Rejects with an `IpcError`. */
 export const updateCheckAtStart = (lang: Language): Promise<UpdateCheck> =>
   invoke("update_check_at_start", { lang });
 
-/** Downloads the update found and verifies its signature; nothing is installed. Rejects with an `IpcError`. */
+/** Downloads the update found by the last check and verifies its signature; streams progress. Nothing is installed. Rejects with an `IpcError`. */
 export const updateDownload = (onEvent: Channel<UpdateEvent>): Promise<void> =>
   invoke("update_download", { onEvent });
 
-/** Installs the downloaded, verified update; takes effect at restart. Rejects with an `IpcError`. */
+/** Installs the downloaded, verified update (its signature is checked again first). The app keeps running the old version until `update_restart`. Rejects with an `IpcError`. */
 export const updateInstall = (): Promise<void> =>
   invoke("update_install");
 
-/** Restarts Passerelle on the installed version. Rejects with an `IpcError`. */
+/** Restarts Passerelle on the installed version (after `update_install`, on the person's click). Rejects with an `IpcError`. */
 export const updateRestart = (): Promise<void> =>
   invoke("update_restart");
 
-/** Saved workshop plans and the default folder for workshop files. Rejects with an `IpcError`. */
+/** Saved plans and the default folder. Rejects with an `IpcError`. */
 export const workshopOverview = (): Promise<WorkshopOverview> =>
   invoke("workshop_overview");
 
-/** Saves a named workshop plan (its tours, in order). Rejects with an `IpcError`. */
+/** Saves a named plan (its tours, in order). Rejects with an `IpcError`. */
 export const workshopPlanSave = (name: string, tours: Array<string>): Promise<WorkshopPlan> =>
   invoke("workshop_plan_save", { name, tours });
 
-/** Writes a workshop pack (folder, or .zip when the name ends so). Rejects with an `IpcError`. */
+/** Writes a workshop pack (a folder, or a .zip when the name ends so) for a plan. Rejects with an `IpcError`. */
 export const workshopPackExport = (name: string, tours: Array<string>, packId: string, dest: string): Promise<PackExport> =>
   invoke("workshop_pack_export", { name, tours, packId, dest });
 
-/** Checks a workshop pack, installs it and offers its tours; or lists its problems. Rejects with an `IpcError`. */
+/** Checks a workshop pack, keeps a copy on this laptop, offers its tours and saves its plan. Rejects with an `IpcError`. */
 export const workshopPackImport = (path: string): Promise<PackImport> =>
   invoke("workshop_pack_import", { path });
 
-/** Checks members (CSV or count) against the space, line by line; creates nothing. Rejects with an `IpcError`. */
+/** Checks a list of members (or a count) against the space with the trainer's admin account: every mistake with its line. Creates nothing. Rejects with an `IpcError`. */
 export const workshopAccountsPlan = (accountId: number, members: MembersRequest): Promise<AccountPlan> =>
   invoke("workshop_accounts_plan", { accountId, members });
 
-/** Creates the accounts in the background, streaming progress; resolves with the plan. Rejects with an `IpcError`. */
+/** Checks again, then creates the accounts in the background; progress and the outcome go over `on_event`. Resolves at once when the plan is valid (else with its error). Rejects with an `IpcError`. */
 export const workshopAccountsCreate = (accountId: number, members: MembersRequest, label: string, onEvent: Channel<CreationEvent>): Promise<AccountPlan> =>
   invoke("workshop_accounts_create", { accountId, members, label, onEvent });
 
-/** Recorded practice accounts of this space that clean-up may touch. Rejects with an `IpcError`. */
+/** The practice accounts Passerelle recorded on this account's space that clean-up may touch. Rejects with an `IpcError`. */
 export const workshopAccountsList = (accountId: number): Promise<Array<PracticeAccount>> =>
   invoke("workshop_accounts_list", { accountId });
 
-/** Disables (or deletes) exactly the confirmed practice accounts. Rejects with an `IpcError`. */
+/** Disables (or, with `remove`, deletes with their data) exactly the confirmed practice accounts. Rejects with an `IpcError`. */
 export const workshopAccountsCleanup = (accountId: number, remove: boolean, userIds: Array<string>): Promise<CleanupReport> =>
   invoke("workshop_accounts_cleanup", { accountId, remove, userIds });
 
-/** The printable sign-in sheet (HTML) in memory. Rejects with an `IpcError`. */
+/** The printable sign-in sheet (HTML, one card per account with a QR code), in memory. Rejects with an `IpcError`. */
 export const workshopSheetRender = (server: string, title: string, cards: Array<SheetEntry>): Promise<string> =>
   invoke("workshop_sheet_render", { server, title, cards });
 
-/** Writes the sign-in sheet (it holds passwords) and opens it when asked. Rejects with an `IpcError`. */
+/** Writes the sign-in sheet where the trainer says (it holds the passwords) and, with `open`, opens it in the default browser to print it. Rejects with an `IpcError`. */
 export const workshopSheetSave = (path: string, server: string, title: string, cards: Array<SheetEntry>, open: boolean): Promise<WrittenFile> =>
   invoke("workshop_sheet_save", { path, server, title, cards, open });
 
@@ -262,7 +262,7 @@ export const workshopSheetSave = (path: string, server: string, title: string, c
 export const workshopProgressExport = (laptop: string, path: string): Promise<WrittenFile> =>
   invoke("workshop_progress_export", { laptop, path });
 
-/** Merges progress files (all checked first) into the table. Rejects with an `IpcError`. */
+/** Merges progress files into this computer's table. Every file is read and checked first: one bad file merges nothing. Rejects with an `IpcError`. */
 export const workshopProgressImport = (paths: Array<string>): Promise<Array<ImportSummary>> =>
   invoke("workshop_progress_import", { paths });
 
@@ -274,10 +274,10 @@ export const workshopProgressTable = (): Promise<Array<ProgressCell>> =>
 export const workshopProgressCsv = (path: string): Promise<WrittenFile> =>
   invoke("workshop_progress_csv", { path });
 
-/** Empties the merged table. Rejects with an `IpcError`. */
+/** Empties the merged table (before the next workshop). Rejects with an `IpcError`. */
 export const workshopProgressClear = (): Promise<number> =>
   invoke("workshop_progress_clear");
 
-/** Resets the laptop: every profile (exactly those named), account, secret, web session. Rejects with an `IpcError`. */
+/** Resets the laptop for the next participant: closes the space windows, then removes every profile (exactly those `confirmed` names), account, app password, web session and progress. Rejects with an `IpcError`. */
 export const workshopReset = (confirmed: Array<string>): Promise<ResetReport> =>
   invoke("workshop_reset", { confirmed });
