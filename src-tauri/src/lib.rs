@@ -86,7 +86,7 @@ pub fn run() {
     // (PASSERELLE_DATA_DIR), which leaves nothing on the computer it runs on (and tests stay
     // independent of each other).
     if std::env::var_os("PASSERELLE_DATA_DIR").is_none() {
-        // Space windows are fitted to the screen each time they open (`space::fit_window`).
+        // Space windows are fitted to the screen each time they open (`space::window::fit_window`).
         app = app.plugin(
             tauri_plugin_window_state::Builder::default()
                 .with_filter(|label| !label.starts_with("space-"))

@@ -8,7 +8,6 @@ pub mod app;
 pub mod handover;
 pub mod profiles;
 pub mod settings;
-pub mod space;
 pub mod tours;
 pub mod updates;
 pub mod workshop;
@@ -46,14 +45,14 @@ macro_rules! list {
             crate::commands::tours::tour_pack_load,
             crate::commands::tours::tours_broken,
             crate::commands::tours::tour_messages,
-            crate::commands::space::space_open,
-            crate::commands::space::space_show_step,
-            crate::commands::space::space_forget,
-            crate::commands::space::space_language,
-            crate::commands::space::space_set_language,
-            crate::commands::space::tour_health_list,
-            crate::commands::space::tour_health_export,
-            crate::commands::space::tour_health_clear,
+            crate::space::commands::space_open,
+            crate::space::commands::space_show_step,
+            crate::space::commands::space_forget,
+            crate::space::commands::space_language,
+            crate::space::commands::space_set_language,
+            crate::commands::tours::tour_health_list,
+            crate::commands::tours::tour_health_export,
+            crate::commands::tours::tour_health_clear,
             crate::commands::handover::handover_members,
             crate::commands::handover::handover_access,
             crate::commands::handover::handover_browse,

@@ -4,7 +4,10 @@
 
 use passerelle_core::IpcError;
 use passerelle_core::model::Language;
-use passerelle_core::tours::{self, BrokenTour, CheckOutcome, PackReport, TourDetail, TourSummary};
+use passerelle_core::tours::{
+    self, BrokenTour, CheckOutcome, HealthFormat, PackReport, TourDetail, TourHealthMiss,
+    TourSummary, health,
+};
 use tauri::State;
 
 use crate::AppState;
@@ -149,4 +152,27 @@ pub async fn tours_broken(state: State<'_, AppState>) -> Result<Vec<BrokenTour>,
 #[passerelle_ipc::command]
 pub async fn tour_messages(state: State<'_, AppState>, lang: Language) -> Result<String, IpcError> {
     Ok(tours::messages(&state.tours(), lang))
+}
+
+/// The highlight targets tours could not find, newest first.
+#[passerelle_ipc::command]
+pub async fn tour_health_list(state: State<'_, AppState>) -> Result<Vec<TourHealthMiss>, IpcError> {
+    Ok(health::list(state.store()?)?)
+}
+
+/// Writes tour health to `exports/tour-health-<time>.<csv|json>` in the data folder; returns
+/// the file's path.
+#[passerelle_ipc::command]
+pub async fn tour_health_export(
+    state: State<'_, AppState>,
+    format: HealthFormat,
+) -> Result<String, IpcError> {
+    let path = health::export_to(state.store()?, &state.paths()?.exports(), format)?;
+    Ok(path.display().to_string())
+}
+
+/// Forgets every recorded miss; returns how many there were.
+#[passerelle_ipc::command]
+pub async fn tour_health_clear(state: State<'_, AppState>) -> Result<u32, IpcError> {
+    Ok(health::clear(state.store()?)? as u32)
 }

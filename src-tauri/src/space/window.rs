@@ -1,41 +1,24 @@
-//! The member's space in a Passerelle window: a separate webview on the account's server (Nextcloud
-//! refuses to be framed), with its own web session kept per account in the data folder (so it
-//! can be cleared), links to other sites sent to the system browser, and the overlay script
-//! injected on every page.
-//!
-//! The remote page gets none of Passerelle's commands. Its only channel is the inlined `space`
-//! plugin (`overlay_step`, `overlay_report`), granted at run time by a capability scoped to that
-//! window and to that server's origin (`remote.urls`). Tauri refuses every app command to a
-//! remote origin that no capability names, so the rest stays out of reach (tested below).
+//! The space window itself: opening it on the account's server (sized to the screen, in the
+//! person's language, its web session in its own folder), links to other sites sent to the
+//! system browser, the step on show changed or cleared, and signing out of the web space. It
+//! keeps no state of its own: the open windows are the plugin's [`super::Spaces`]; it must not
+//! grant the remote page anything (the plugin's capability does, per window and origin).
 
-use std::collections::HashMap;
 use std::path::PathBuf;
-use std::sync::{Mutex, MutexGuard};
 
 use passerelle_core::IpcError;
 use passerelle_core::model::{Account, Language};
-use passerelle_core::tours::{OverlayReport, OverlayStep, health};
-use serde::{Deserialize, Serialize};
+use passerelle_core::tours::OverlayStep;
 use tauri::ipc::CapabilityBuilder;
-use tauri::plugin::{Builder as PluginBuilder, TauriPlugin};
 use tauri::webview::NewWindowResponse;
-use tauri::{AppHandle, Emitter, Manager, Runtime, Url, WebviewUrl, WebviewWindowBuilder};
-use ts_rs::TS;
+use tauri::{AppHandle, Manager, Runtime, Url, WebviewUrl, WebviewWindowBuilder};
 
-use crate::AppStateExt;
+use super::{
+    OVERLAY_JS, PLUGIN, REFRESH_JS, Session, is_sign_in_page, label, origin_of, page_url,
+    shows_page, spaces,
+};
 
 /// The overlay, built from `ui/src/overlay` (see `build.rs`).
-pub const OVERLAY_JS: &str = include_str!(concat!(env!("OUT_DIR"), "/passerelle-overlay.js"));
-
-/// The plugin the overlay talks through.
-pub const PLUGIN: &str = "space";
-
-/// The event the main window receives for each overlay report.
-pub const REPORT_EVENT: &str = "space-overlay";
-
-/// Run in the space window when the step changes: the overlay asks for it again.
-const REFRESH_JS: &str = "window.__passerelleOverlay && window.__passerelleOverlay.refresh();";
-
 /// The space window's size when the screen has room (logical pixels).
 const WISHED_SIZE: (f64, f64) = (1200.0, 820.0);
 /// The smallest it can be made, when the screen has room for that.
@@ -142,176 +125,6 @@ fn prefer_languages<R: Runtime>(
     _languages: &'static [&'static str],
     _then_load: Option<Url>,
 ) {
-}
-
-/// An overlay report, as the main window receives it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct SpaceEvent {
-    /// The account whose space window sent it.
-    #[ts(type = "number")]
-    pub account_id: i64,
-    /// What happened.
-    pub report: OverlayReport,
-}
-
-/// One space window.
-#[derive(Debug)]
-struct Session {
-    account_id: i64,
-    /// `scheme://host[:port]` of the server.
-    origin: String,
-    /// The server's address (with its sub-path).
-    server: Url,
-    /// The step the overlay shows, if any.
-    step: Option<OverlayStep>,
-}
-
-/// The open space windows, by window label.
-#[derive(Debug, Default)]
-pub struct Spaces {
-    sessions: Mutex<HashMap<String, Session>>,
-}
-
-impl Spaces {
-    fn lock(&self) -> MutexGuard<'_, HashMap<String, Session>> {
-        self.sessions.lock().unwrap_or_else(|p| p.into_inner())
-    }
-}
-
-/// The window label of an account's space.
-pub fn label(account_id: i64) -> String {
-    format!("space-{account_id}")
-}
-
-/// `https://cloud.example.org` of `https://cloud.example.org/sub/index.php`.
-pub fn origin_of(url: &Url) -> String {
-    url.origin().ascii_serialization()
-}
-
-/// Where an account's web session lives (cookies, local storage).
-pub fn session_dir(data_dir: &std::path::Path, account_id: i64) -> PathBuf {
-    data_dir.join("web-sessions").join(account_id.to_string())
-}
-
-/// Freezes `Object.prototype` in Passerelle's own pages only. Tauri's `freezePrototype` would
-/// freeze it in every webview, and Nextcloud's scripts assign inherited properties
-/// (`F.prototype.constructor = F`), which throws on a frozen prototype in strict code.
-const FREEZE_LOCAL_PROTOTYPE: &str = "if (location.protocol === 'tauri:' || \
-    location.hostname === 'tauri.localhost' || location.host === 'localhost:1420') \
-    { Object.freeze(Object.prototype); }";
-
-/// The `space` plugin, with the overlay's two commands.
-pub fn plugin<R: Runtime>() -> TauriPlugin<R> {
-    PluginBuilder::new(PLUGIN)
-        .js_init_script(FREEZE_LOCAL_PROTOTYPE)
-        .invoke_handler(tauri::generate_handler![overlay_step, overlay_report])
-        .setup(|app, _| {
-            app.manage(Spaces::default());
-            Ok(())
-        })
-        .build()
-}
-
-fn spaces<R: Runtime>(app: &impl Manager<R>) -> &Spaces {
-    app.state::<Spaces>().inner()
-}
-
-/// The step to show, for the overlay of the calling space window (none on another origin).
-#[tauri::command]
-fn overlay_step<R: Runtime>(webview: tauri::Webview<R>) -> Option<OverlayStep> {
-    let sessions = spaces(&webview).lock();
-    let session = sessions.get(webview.label())?;
-    let here = webview.url().ok()?;
-    (origin_of(&here) == session.origin)
-        .then(|| session.step.clone())
-        .flatten()
-}
-
-/// What the person did in the overlay; misses go to tour health, everything to the main window.
-#[tauri::command]
-fn overlay_report<R: Runtime>(
-    webview: tauri::Webview<R>,
-    report: OverlayReport,
-) -> Result<(), IpcError> {
-    let Some((account_id, version, on_step_page)) = accept_report(&webview, &report) else {
-        return Ok(());
-    };
-    if on_step_page {
-        health::record_report(webview.passerelle().store()?, &report, version.as_deref())?;
-    }
-    webview
-        .app_handle()
-        .emit_to("main", REPORT_EVENT, SpaceEvent { account_id, report })
-        .map_err(|e| IpcError::new("space-window", e.to_string()))
-}
-
-/// Whether the window's session takes `report`: with its account, the server's version and
-/// whether the window shows the step's own page; `None` for a stale report. A closing report
-/// takes the step off show.
-fn accept_report<R: Runtime>(
-    webview: &tauri::Webview<R>,
-    report: &OverlayReport,
-) -> Option<(i64, Option<String>, bool)> {
-    let here = webview.url().ok();
-    let mut sessions = spaces(webview).lock();
-    let session = sessions.get_mut(webview.label())?;
-    // A report about another step than the one on show is stale (a page that was leaving).
-    let step = session.step.as_ref()?;
-    if report.step() != (step.tour_id.as_str(), step.step_id.as_str()) {
-        return None;
-    }
-    let version = step
-        .nextcloud_version
-        .clone()
-        .or(step.nextcloud_major.map(|m| m.to_string()));
-    // A miss counts only on the step's own page: a sign-in page or another app of the
-    // space does not hold the target, whatever the page says.
-    let on_step_page = here
-        .as_ref()
-        .is_some_and(|here| is_step_page(here, &session.server, step.page.as_deref()));
-    if matches!(report, OverlayReport::Close { .. }) {
-        session.step = None;
-    }
-    Some((session.account_id, version, on_step_page))
-}
-
-/// A page of the space (`…/index.php/<page>`), for pages made of `[a-z0-9_-]` segments.
-pub fn page_url(server: &Url, page: &str) -> Option<Url> {
-    let base = server.as_str().trim_end_matches('/');
-    passerelle_core::tours::format::is_valid_page(page)
-        .then(|| Url::parse(&format!("{base}/index.php/{page}")).ok())
-        .flatten()
-}
-
-/// Whether `url` is one of Nextcloud's sign-in pages on `server`: login, two-factor
-/// (`login/challenge/…`, `login/selectchallenge`, `login/setupchallenge`), Login Flow consent
-/// (`login/v2/…`, `login/flow/…`) or password reset, with or without `index.php`. Mirrors the
-/// overlay's `isSignInPath` (`ui/src/overlay/page.ts`).
-pub fn is_sign_in_page(url: &Url, server: &Url) -> bool {
-    let root = server.path().trim_end_matches('/');
-    let path = url.path();
-    let rest = path.strip_prefix(root).unwrap_or(path);
-    let rest = rest.strip_prefix("/index.php").unwrap_or(rest);
-    ["/login", "/lostpassword"].iter().any(|p| {
-        rest.strip_prefix(p)
-            .is_some_and(|tail| tail.is_empty() || tail.starts_with('/'))
-    })
-}
-
-/// Whether a miss reported from `here` is about the step's page: the server's origin, not a
-/// sign-in page, and the step's `page` when it names one.
-fn is_step_page(here: &Url, server: &Url, page: Option<&str>) -> bool {
-    origin_of(here) == origin_of(server)
-        && !is_sign_in_page(here, server)
-        && page.is_none_or(|p| shows_page(here, p))
-}
-
-/// Whether the window shows `page` (or a page under it) already.
-fn shows_page(here: &Url, page: &str) -> bool {
-    let page = page.trim_end_matches('/');
-    let path = here.path();
-    path.ends_with(&format!("/{page}")) || path.contains(&format!("/{page}/"))
 }
 
 /// Takes the space window to the step's app when it shows another page (tours span apps).
@@ -558,8 +371,11 @@ mod tests {
     use tauri::test::{INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder, noop_assets};
     use tauri::webview::InvokeRequest;
 
+    use super::super::session_dir;
     use super::*;
+    use crate::AppStateExt;
     use crate::{AppState, with_app};
+    use passerelle_core::tours::health;
 
     const SERVER: &str = "http://127.0.0.1:9/nextcloud";
 
@@ -730,22 +546,6 @@ mod tests {
     }
 
     // Issue #16, item 14: the space window opened at 1200×820 on an 800-pixel screen.
-    #[test]
-    fn the_space_window_fits_the_work_area() {
-        // Room enough: the wished size, centred.
-        let big = fit_window((0.0, 0.0, 1920.0, 1050.0));
-        assert_eq!(big.size, (1200.0, 820.0));
-        assert_eq!(big.position, (352.0, 91.0));
-        // 1280×800 less a 32-pixel panel at the top: the window and its title bar fit.
-        let small = fit_window((0.0, 32.0, 1280.0, 768.0));
-        assert_eq!(small.size, (1200.0, 720.0));
-        assert_eq!(small.min_size, (480.0, 400.0));
-        assert!(small.position.1 >= 32.0 && small.position.1 + small.size.1 + 48.0 <= 800.0);
-        // A tiny screen: never larger than the room, and the minimum shrinks with it.
-        let tiny = fit_window((0.0, 0.0, 400.0, 300.0));
-        assert_eq!(tiny.size, (384.0, 252.0));
-        assert_eq!(tiny.min_size, tiny.size);
-    }
 
     #[test]
     fn pages_are_built_under_the_server_sub_path() {
@@ -843,5 +643,22 @@ mod tests {
         call(&space, page, "plugin:space|overlay_report", close).unwrap();
         let got = call(&space, page, "plugin:space|overlay_step", json!({})).unwrap();
         assert!(got.is_null());
+    }
+
+    #[test]
+    fn the_space_window_fits_the_work_area() {
+        // Room enough: the wished size, centred.
+        let big = fit_window((0.0, 0.0, 1920.0, 1050.0));
+        assert_eq!(big.size, (1200.0, 820.0));
+        assert_eq!(big.position, (352.0, 91.0));
+        // 1280×800 less a 32-pixel panel at the top: the window and its title bar fit.
+        let small = fit_window((0.0, 32.0, 1280.0, 768.0));
+        assert_eq!(small.size, (1200.0, 720.0));
+        assert_eq!(small.min_size, (480.0, 400.0));
+        assert!(small.position.1 >= 32.0 && small.position.1 + small.size.1 + 48.0 <= 800.0);
+        // A tiny screen: never larger than the room, and the minimum shrinks with it.
+        let tiny = fit_window((0.0, 0.0, 400.0, 300.0));
+        assert_eq!(tiny.size, (384.0, 252.0));
+        assert_eq!(tiny.min_size, tiny.size);
     }
 }

@@ -1,14 +1,17 @@
-//! The space window (the member's own Nextcloud in a Passerelle window) and tour health, for the
-//! main window: open it with a highlight step on show, change or clear the step, sign out of
-//! the web space, and list, export or clear the targets tours could not find.
+//! The main window's commands for the space window (the member's own Nextcloud in a Passerelle
+//! window): open it with a highlight step on show, change or clear the step, sign out of the
+//! web space, and the account's web language. Registered with the app's other commands (their
+//! IPC names and the main window's capability stay as they are); each is a few lines over
+//! [`super::window`] or the core.
 
 use passerelle_core::IpcError;
 use passerelle_core::model::Language;
 use passerelle_core::space_language::{self, SpaceLanguage};
-use passerelle_core::tours::{HealthFormat, OverlayStep, TourHealthMiss, health};
+use passerelle_core::tours::OverlayStep;
 use tauri::{AppHandle, Runtime, State};
 
-use crate::{AppState, space};
+use super::window;
+use crate::AppState;
 
 /// Opens (or brings forward) the account's space window, showing `step` when given.
 #[passerelle_ipc::command]
@@ -20,8 +23,8 @@ pub async fn space_open<R: Runtime>(
 ) -> Result<(), IpcError> {
     let account = state.store()?.account(account_id)?;
     let lang = app_language(&state)?;
-    let dir = space::session_dir(state.paths()?.data_dir(), account_id);
-    space::open(&app, &account, dir, step, lang)
+    let dir = super::session_dir(state.paths()?.data_dir(), account_id);
+    window::open(&app, &account, dir, step, lang)
 }
 
 /// Passerelle's language: the one chosen in Settings, else the system's.
@@ -55,7 +58,7 @@ pub async fn space_set_language<R: Runtime>(
     let done =
         space_language::set_space_language(state.store()?, state.secrets(), account_id, wanted)
             .await?;
-    space::reload(&app, account_id)?;
+    window::reload(&app, account_id)?;
     Ok(done)
 }
 
@@ -67,7 +70,7 @@ pub async fn space_show_step<R: Runtime>(
     account_id: i64,
     step: Option<OverlayStep>,
 ) -> Result<bool, IpcError> {
-    space::show_step(&app, account_id, step)
+    window::show_step(&app, account_id, step)
 }
 
 /// Signs out of the web space: closes its window and deletes its cookies and storage.
@@ -77,29 +80,6 @@ pub async fn space_forget<R: Runtime>(
     state: State<'_, AppState>,
     account_id: i64,
 ) -> Result<(), IpcError> {
-    let dir = space::session_dir(state.paths()?.data_dir(), account_id);
-    space::forget(&app, account_id, dir)
-}
-
-/// The highlight targets tours could not find, newest first.
-#[passerelle_ipc::command]
-pub async fn tour_health_list(state: State<'_, AppState>) -> Result<Vec<TourHealthMiss>, IpcError> {
-    Ok(health::list(state.store()?)?)
-}
-
-/// Writes tour health to `exports/tour-health-<time>.<csv|json>` in the data folder; returns
-/// the file's path.
-#[passerelle_ipc::command]
-pub async fn tour_health_export(
-    state: State<'_, AppState>,
-    format: HealthFormat,
-) -> Result<String, IpcError> {
-    let path = health::export_to(state.store()?, &state.paths()?.exports(), format)?;
-    Ok(path.display().to_string())
-}
-
-/// Forgets every recorded miss; returns how many there were.
-#[passerelle_ipc::command]
-pub async fn tour_health_clear(state: State<'_, AppState>) -> Result<u32, IpcError> {
-    Ok(health::clear(state.store()?)? as u32)
+    let dir = super::session_dir(state.paths()?.data_dir(), account_id);
+    window::forget(&app, account_id, dir)
 }
