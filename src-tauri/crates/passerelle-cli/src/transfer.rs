@@ -276,12 +276,7 @@ fn client_for(
     user: &str,
     secret: &Secret,
 ) -> Result<Client, CoreError> {
-    let pin = store
-        .trusted_certificate(server)?
-        .and_then(|hex| hex.parse().ok());
-    Ok(Client::builder(server)
-        .user_agent(connect::user_agent())
-        .pinned_certificate(pin)
+    Ok(connect::client_builder(store, server)?
         .credentials(login.to_owned(), secret.expose().to_owned())
         .user_id(user.to_owned())
         .build()?)

@@ -234,15 +234,12 @@ fn admin_client(store: &Store, admin: &AdminArgs) -> Result<Client, IpcError> {
             format!("no app password in {APP_PASSWORD_ENV} or standard input"),
         )
     })?;
-    let pin = store
-        .trusted_certificate(&address.url)?
-        .and_then(|hex| hex.parse().ok());
-    Ok(Client::builder(&address.url)
-        .user_agent(passerelle_core::connect::user_agent())
-        .pinned_certificate(pin)
-        .credentials(admin.login.trim().to_owned(), secret)
-        .build()
-        .map_err(CoreError::from)?)
+    Ok(
+        passerelle_core::connect::client_builder(store, &address.url)?
+            .credentials(admin.login.trim().to_owned(), secret)
+            .build()
+            .map_err(CoreError::from)?,
+    )
 }
 
 fn io_error(path: &Path, e: std::io::Error) -> IpcError {

@@ -11,8 +11,8 @@ use std::time::Duration;
 
 pub use passerelle_nextcloud::WaitOptions;
 use passerelle_nextcloud::{
-    Address, CancellationToken, Capabilities, Client, ErrorKind, Fingerprint, LoginCredentials,
-    LoginFlow, PasswordExchange, local_http_fallback, normalize_address,
+    Address, CancellationToken, Capabilities, Client, ClientBuilder, ErrorKind, Fingerprint,
+    LoginCredentials, LoginFlow, PasswordExchange, local_http_fallback, normalize_address,
 };
 
 use crate::model::{
@@ -28,13 +28,22 @@ pub fn user_agent() -> String {
     passerelle_nextcloud::default_user_agent(VERSION)
 }
 
-/// A client for `url` without credentials, with the certificate trusted for it, if any.
-fn anonymous_client(store: &Store, url: &str) -> Result<Client, CoreError> {
-    let pin = pinned(store, url)?;
-    Ok(Client::builder(url)
+/// The one way Passerelle starts a client: its user agent and `pin`, the certificate the person
+/// trusted for this server, if any. Credentials and the rest are added by the caller.
+pub fn builder_with_pin(url: &str, pin: Option<Fingerprint>) -> ClientBuilder {
+    Client::builder(url)
         .user_agent(user_agent())
         .pinned_certificate(pin)
-        .build()?)
+}
+
+/// [`builder_with_pin`] with the certificate trusted for `url` in `store`.
+pub fn client_builder(store: &Store, url: &str) -> Result<ClientBuilder, CoreError> {
+    Ok(builder_with_pin(url, pinned(store, url)?))
+}
+
+/// A client for `url` without credentials, with the certificate trusted for it, if any.
+fn anonymous_client(store: &Store, url: &str) -> Result<Client, CoreError> {
+    Ok(client_builder(store, url)?.build()?)
 }
 
 fn pinned(store: &Store, url: &str) -> Result<Option<Fingerprint>, CoreError> {
@@ -50,10 +59,7 @@ fn client_with(
     user_id: Option<&str>,
     secret: &str,
 ) -> Result<Client, CoreError> {
-    let mut builder = Client::builder(url)
-        .user_agent(user_agent())
-        .pinned_certificate(pinned(store, url)?)
-        .credentials(login.to_owned(), secret.to_owned());
+    let mut builder = client_builder(store, url)?.credentials(login.to_owned(), secret.to_owned());
     if let Some(id) = user_id {
         builder = builder.user_id(id.to_owned());
     }

@@ -249,7 +249,7 @@ pub fn nextcloud_user(
     user_id: &str,
     display_name: Option<String>,
 ) -> Result<MemberSide, CoreError> {
-    let client = Client::builder(server_url)
+    let client = crate::connect::builder_with_pin(server_url, None)
         .user_id(user_id.to_owned())
         .build()?;
     let mut side = super::nextcloud_member(&client, display_name)?;

@@ -904,10 +904,9 @@ async fn app_password_valid(client: &Client, ctx: &CheckContext) -> NcResult<Che
     let Some(login) = client.login().filter(|_| !typed.is_empty()) else {
         return Ok(CheckOutcome::missing(ty, &[]));
     };
-    let mut builder = Client::builder(client.base_url().as_str())
-        .user_agent(crate::connect::user_agent())
-        .pinned_certificate(ctx.pinned_certificate)
-        .credentials(login.to_owned(), typed);
+    let mut builder =
+        crate::connect::builder_with_pin(client.base_url().as_str(), ctx.pinned_certificate)
+            .credentials(login.to_owned(), typed);
     if let Some(user) = client.user_id() {
         builder = builder.user_id(user.to_owned());
     }
