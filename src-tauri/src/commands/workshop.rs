@@ -7,10 +7,10 @@
 //! Files are written where the trainer says (a USB key, a folder); the defaults live in
 //! `<data folder>/workshop`. The sign-in sheet holds passwords: it is only written when asked.
 
-use passerelle_core::workshop::WorkshopError;
 use std::path::{Path, PathBuf};
 
 use passerelle_core::paths::typed_path;
+use passerelle_core::workshop::WorkshopError;
 use passerelle_core::workshop::pack::{self, PackExport};
 use passerelle_core::workshop::progress::{self, ImportSummary, ProgressCell};
 use passerelle_core::workshop::reset::{ResetReport, reset_laptop};

@@ -15,7 +15,6 @@
 //! Progress goes to standard error; `--json` prints the result as JSON on standard output.
 //! Ctrl-C cancels safely: the job can be resumed by its id.
 
-use passerelle_core::handover::HandoverError;
 use std::io::{IsTerminal, Read, Write};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -23,6 +22,7 @@ use std::time::{Duration, Instant};
 use clap::{Args, Subcommand, ValueEnum};
 use passerelle_core::connect;
 use passerelle_core::export::human_bytes;
+use passerelle_core::handover::HandoverError;
 use passerelle_core::handover::{
     self, HandoverPlan, JobSummary, MemberSide, Progress, RunOptions, RunOutcome, Selection,
     Sessions, StrategyKind, Verification,

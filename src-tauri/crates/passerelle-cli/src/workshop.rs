@@ -7,12 +7,12 @@
 //! from the command line. Destructive commands list what they would touch and do nothing
 //! without `--yes`.
 
-use passerelle_core::workshop::WorkshopError;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use clap::{Args, Subcommand};
 use passerelle_core::secrets::Secrets;
+use passerelle_core::workshop::WorkshopError;
 use passerelle_core::workshop::pack;
 use passerelle_core::workshop::plan::FRAMASPACE_ACCOUNT_LIMIT;
 use passerelle_core::workshop::progress::{self, ParticipantStep};

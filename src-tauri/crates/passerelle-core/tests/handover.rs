@@ -38,8 +38,7 @@ use fault_proxy::{Fault as ProxyFault, FaultProxy, Rule};
 use memory::{Fault, MemoryCollections, MemoryFiles, Node, Op, err, event, meta};
 use passerelle_core::handover::{
     self, CollectionMeta, DavSide, HandoverPlan, ItemKind, ItemState, JobState, MemberSide, Phase,
-    PlanRequest, Progress, QuotaFit, RetryOptions, RunOptions, Selection, Side, StrategyKind,
-    TransferError,
+    PlanRequest, Progress, QuotaFit, RunOptions, Selection, Side, StrategyKind, TransferError,
 };
 use passerelle_core::i18n::{Language, Localizer};
 use passerelle_core::{DataPaths, Store};
@@ -121,8 +120,8 @@ fn quick() -> RunOptions {
     RunOptions {
         parallel_files: 3,
         parallel_objects: 2,
-        retry: RetryOptions {
-            max_attempts: 3,
+        retry: RetryPolicy {
+            max_retries: 2,
             base_delay: Duration::from_millis(1),
             max_delay: Duration::from_millis(5),
             max_wait: Duration::from_secs(2),
@@ -506,6 +505,32 @@ async fn transient_faults_are_retried_within_the_run() {
         files(&target).tree(DEST)["Docs/report.pdf"].1,
         files(&source).tree("/")["Docs/report.pdf"].1
     );
+}
+
+#[tokio::test]
+async fn a_request_the_client_already_retried_is_not_retried_again() {
+    let (_dir, store) = store();
+    let (source, target) = (alice(), mem());
+    let plan = plan_mem(&source, &target, Selection::everything()).await;
+    let job = handover::create_job(&store, &plan).unwrap();
+    // An idempotent GET the HTTP client gave up on after its own retries.
+    files(&source).fault(Fault::new(
+        Op::Download,
+        "report.pdf",
+        0,
+        99,
+        err(ErrorKind::ServerError, 503).with_client_retries(),
+    ));
+    let first = run(&store, job, &source, &target, &quick()).await;
+    assert_eq!(first.state, JobState::Incomplete);
+    let items = handover::items(&store, job).unwrap();
+    let pdf = items
+        .iter()
+        .find(|i| i.source == "/Docs/report.pdf")
+        .unwrap();
+    assert_eq!(pdf.attempts, 1, "one retry layer per request: {pdf:?}");
+    assert_eq!(pdf.state, ItemState::Failed);
+    assert_eq!(pdf.reason.as_deref(), Some("server-error"));
 }
 
 #[tokio::test]
@@ -1039,6 +1064,7 @@ fn test_client(base: &str, user: &str) -> Client {
             max_retries: 2,
             base_delay: Duration::from_millis(5),
             max_delay: Duration::from_millis(50),
+            max_wait: Duration::MAX,
         })
         .timeout(Duration::from_millis(1500))
         .build()
@@ -1309,7 +1335,7 @@ async fn real_servers_behind_a_fault_proxy_retry_report_then_resume() {
     // Faults are counted across parallel requests: allow enough attempts that one item
     // meeting several of them in a row still gets through.
     let mut options = quick();
-    options.retry.max_attempts = 6;
+    options.retry.max_retries = 5;
     let first = run(&store, job, &source, &target, &options).await;
     assert_eq!(first.state, JobState::Incomplete);
     eprintln!("faults applied: {:?}", files_proxy.faults_applied());

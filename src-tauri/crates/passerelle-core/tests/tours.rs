@@ -787,6 +787,7 @@ fn retries() -> RetryPolicy {
         max_retries: 1,
         base_delay: Duration::from_millis(5),
         max_delay: Duration::from_millis(20),
+        max_wait: Duration::MAX,
     }
 }
 

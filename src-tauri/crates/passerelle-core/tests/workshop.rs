@@ -12,7 +12,6 @@
 #[path = "../../passerelle-nextcloud/tests/support/capture.rs"]
 mod capture;
 
-use passerelle_core::workshop::WorkshopError;
 use std::collections::BTreeSet;
 use std::path::Path;
 
@@ -20,6 +19,7 @@ use capture::Capture;
 use passerelle_core::secrets::{Secret, SecretStorage, Secrets};
 use passerelle_core::store::NewAccount;
 use passerelle_core::tours::StepState;
+use passerelle_core::workshop::WorkshopError;
 use passerelle_core::workshop::pack::{self, PackIdentity};
 use passerelle_core::workshop::progress::{self, ParticipantStep};
 use passerelle_core::workshop::reset::{reset_laptop, wipe_profile};

@@ -86,15 +86,23 @@ pub struct Credentials {
     pub secret: Secret,
 }
 
-/// Bounded retries with exponential backoff, for idempotent requests only.
+/// Bounded retries with exponential backoff: the one policy of Passerelle, applied at one layer
+/// per request. The client applies it to idempotent requests (their failures then say
+/// [`Error::retried_by_client`]); the hand-over applies the same policy per item to what the
+/// client cannot replay (a streamed upload, a MOVE), and never again to a request the client
+/// already retried.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct RetryPolicy {
     /// Retries after the first attempt (0 = never retry).
     pub max_retries: u32,
     /// First backoff delay; doubled at each retry.
     pub base_delay: Duration,
-    /// Cap on any delay, including a server's `Retry-After`.
+    /// Cap on any delay, the backoff's and a server's `Retry-After`.
     pub max_delay: Duration,
+    /// Longest `Retry-After` still retried; a server asking for longer is not (the error keeps
+    /// its `Retry-After`, so the person can be told when to try again). The client's default
+    /// never gives up this way: it waits `max_delay` and retries.
+    pub max_wait: Duration,
 }
 
 impl Default for RetryPolicy {
@@ -103,6 +111,7 @@ impl Default for RetryPolicy {
             max_retries: 3,
             base_delay: Duration::from_millis(500),
             max_delay: Duration::from_secs(10),
+            max_wait: Duration::MAX,
         }
     }
 }
@@ -116,9 +125,25 @@ impl RetryPolicy {
         }
     }
 
-    fn backoff(&self, attempt: u32) -> Duration {
-        let factor = 2u32.saturating_pow(attempt.min(16));
+    /// The backoff before retry number `retries_done + 1`.
+    pub fn backoff(&self, retries_done: u32) -> Duration {
+        let factor = 2u32.saturating_pow(retries_done.min(16));
         self.base_delay.saturating_mul(factor).min(self.max_delay)
+    }
+
+    /// How long to wait before retry number `retries_done + 1`: the server's `retry_after`
+    /// when it gave one, else the backoff, capped at [`Self::max_delay`]. `None` when the
+    /// policy says stop: the retries are used up, or the server asks to wait longer than
+    /// [`Self::max_wait`].
+    pub fn delay(&self, retries_done: u32, retry_after: Option<Duration>) -> Option<Duration> {
+        if retries_done >= self.max_retries {
+            return None;
+        }
+        match retry_after {
+            Some(d) if d > self.max_wait => None,
+            Some(d) => Some(d.min(self.max_delay)),
+            None => Some(self.backoff(retries_done)),
+        }
     }
 }
 
@@ -544,6 +569,8 @@ impl Client {
         let retry = self.inner.retry;
         let streamed = matches!(req.body, Body::Stream(_));
         let idempotent = req.is_idempotent() && !streamed;
+        // The client is this request's retry layer: its failures must not be retried again.
+        let retried_here = idempotent && retry.max_retries > 0;
         let session = self.in_session(&req);
         let mut session_refused = false;
         let mut attempt = 0u32;
@@ -585,7 +612,7 @@ impl Client {
             }
             let can_retry = idempotent && attempt < retry.max_retries;
             match builder.send().await {
-                Ok(resp) => {
+                Ok(mut resp) => {
                     let status = resp.status().as_u16();
                     if session {
                         self.inner.session.update(resp.headers());
@@ -596,15 +623,20 @@ impl Client {
                         session_refused = true;
                         continue;
                     }
-                    if !matches!(status, 429 | 502 | 503 | 504) || !can_retry {
+                    let passing = matches!(status, 429 | 502 | 503 | 504);
+                    if retried_here && passing {
+                        resp.headers_mut()
+                            .insert(RETRIED_MARK, reqwest::header::HeaderValue::from_static("1"));
+                    }
+                    if !passing || !can_retry {
                         return Ok(resp);
                     }
                     if resp.headers().contains_key("x-nextcloud-maintenance-mode") {
                         return Ok(resp);
                     }
-                    let delay = retry_after(resp.headers())
-                        .map(|d| d.min(retry.max_delay))
-                        .unwrap_or_else(|| retry.backoff(attempt));
+                    let Some(delay) = retry.delay(attempt, retry_after(resp.headers())) else {
+                        return Ok(resp);
+                    };
                     if status == 503 {
                         // WebDAV's maintenance 503 has no header: look at the body.
                         let url = resp.url().clone();
@@ -617,8 +649,11 @@ impl Client {
                     tokio::time::sleep(delay).await;
                 }
                 Err(e) => {
-                    if !(can_retry && is_connection_reset(&e)) {
-                        return Err(self.transport_error(e, &req.url));
+                    let reset = is_connection_reset(&e);
+                    if !(can_retry && reset) {
+                        return Err(self
+                            .transport_error(e, &req.url)
+                            .with_client_retries(retried_here && reset));
                     }
                     tokio::time::sleep(retry.backoff(attempt)).await;
                 }
@@ -759,6 +794,11 @@ fn unescape_xml(s: &str) -> String {
 }
 
 /// Map a non-success response to an [`Error`], reading (a bounded part of) its body.
+/// Added by the client to the headers of a response it gave up retrying, so that every error
+/// built from those headers says [`Error::retried_by_client`]. Never sent; a server's own
+/// header of this name is overwritten only on a failure the client retried.
+const RETRIED_MARK: &str = "x-passerelle-client-retried";
+
 pub(crate) async fn error_from_response(resp: reqwest::Response) -> Error {
     let status = resp.status();
     let url = resp.url().clone();
@@ -792,7 +832,7 @@ pub(crate) fn error_from_parts(
     if let Some(m) = extract_message(body) {
         err = err.with_message(m);
     }
-    err
+    err.with_client_retries(headers.contains_key(RETRIED_MARK))
 }
 
 /// Nextcloud answers a disabled account's WebDAV requests with 503 and the Sabre message
@@ -894,9 +934,16 @@ mod tests {
             max_retries: 10,
             base_delay: Duration::from_millis(100),
             max_delay: Duration::from_millis(350),
+            max_wait: Duration::from_secs(1),
         };
         assert_eq!(p.backoff(0), Duration::from_millis(100));
         assert_eq!(p.backoff(1), Duration::from_millis(200));
         assert_eq!(p.backoff(5), Duration::from_millis(350));
+        let wait = |n, after: Option<u64>| p.delay(n, after.map(Duration::from_millis));
+        assert_eq!(wait(0, None), Some(Duration::from_millis(100)));
+        assert_eq!(wait(0, Some(200)), Some(Duration::from_millis(200)));
+        assert_eq!(wait(0, Some(900)), Some(Duration::from_millis(350)));
+        assert_eq!(wait(0, Some(1001)), None, "longer than max_wait");
+        assert_eq!(wait(10, None), None, "retries used up");
     }
 }

@@ -218,6 +218,7 @@ struct Inner {
     url: Option<Url>,
     message: Option<String>,
     retry_after: Option<Duration>,
+    retried: bool,
     fingerprint: Option<Fingerprint>,
     source: Option<Source>,
 }
@@ -232,6 +233,7 @@ impl Error {
                 url: None,
                 message: None,
                 retry_after: None,
+                retried: false,
                 fingerprint: None,
                 source: None,
             }),
@@ -263,6 +265,11 @@ impl Error {
 
     pub(crate) fn with_retry_after(mut self, delay: Option<Duration>) -> Self {
         self.inner.retry_after = delay;
+        self
+    }
+
+    pub(crate) fn with_client_retries(mut self, retried: bool) -> Self {
+        self.inner.retried = retried;
         self
     }
 
@@ -334,6 +341,12 @@ impl Error {
     /// How long the server asked to wait (429, 503), when it said so.
     pub fn retry_after(&self) -> Option<Duration> {
         self.inner.retry_after
+    }
+
+    /// The client already retried this request under its [`crate::RetryPolicy`] (an idempotent
+    /// request that kept failing in a way a retry may cure): no other layer retries it again.
+    pub fn retried_by_client(&self) -> bool {
+        self.inner.retried
     }
 
     /// The SHA-256 fingerprint of the certificate that was refused (for [`Self::is_tls`]).

@@ -6,7 +6,6 @@
 //! The screens and the CLI only build a [`Sessions`] (from recorded accounts or from secrets
 //! given on the command line) and call it; nothing here knows about Tauri.
 
-use crate::handover::error::HandoverError;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
@@ -30,6 +29,7 @@ use super::strategy::ownership_transfer::{
 use super::strategy::share_copy::{self, ShareCopy};
 use super::strategy::{OtStatus, StrategyContext, availability, choose};
 use super::{WithCollectionCopy, journal, run_copy, run_job};
+use crate::handover::error::HandoverError;
 use crate::i18n::Localizer;
 use crate::secrets::SecretError;
 use crate::{CoreError, Store};

@@ -19,6 +19,7 @@ pub struct TransferError {
     kind: ErrorKind,
     status: Option<u16>,
     retry_after: Option<Duration>,
+    retried: bool,
     message: String,
 }
 
@@ -29,6 +30,7 @@ impl TransferError {
             kind,
             status: None,
             retry_after: None,
+            retried: false,
             message: kind.to_string(),
         }
     }
@@ -37,6 +39,18 @@ impl TransferError {
     pub fn with_status(mut self, status: u16) -> Self {
         self.status = Some(status);
         self
+    }
+
+    /// As if the HTTP client had already retried the request (tests).
+    pub fn with_client_retries(mut self) -> Self {
+        self.retried = true;
+        self
+    }
+
+    /// The HTTP client already retried this request under the one retry policy: the run does
+    /// not retry it again (see `passerelle_nextcloud::Error::retried_by_client`).
+    pub fn retried_by_client(&self) -> bool {
+        self.retried
     }
 
     /// With the server's `Retry-After`.
@@ -97,6 +111,7 @@ impl From<passerelle_nextcloud::Error> for TransferError {
             kind: e.kind(),
             status: e.status(),
             retry_after: e.retry_after(),
+            retried: e.retried_by_client(),
             message: e.to_string(),
         }
     }

@@ -4,7 +4,6 @@
 //! destination acknowledged it; an item being written when the process died stays planned and
 //! is written again (files are replaced, objects are created only if absent).
 
-use crate::handover::error::HandoverError;
 use rusqlite::{OptionalExtension, Transaction, params};
 use serde::{Deserialize, Serialize};
 
@@ -13,6 +12,7 @@ use super::model::{
     PlanExclusion, PlanNode, PlanTotals, QuotaCheck, RunRecord, Selection, StrategyChoice,
     StrategyKind, Verification,
 };
+use crate::handover::error::HandoverError;
 use crate::store::now;
 
 pub use super::model::ItemRecord;

@@ -51,7 +51,7 @@ pub use names::REASONS;
 pub use plan::{PlanRequest, plan, plan_with_context};
 pub use report::{report, to_csv, to_html, to_json};
 pub use retry::{Outlook, Retry, outlook};
-pub use run::{Failure, RetryOptions, RunContext, RunOptions, run_job};
+pub use run::{Failure, RunContext, RunOptions, item_retries, run_job};
 pub use strategy::files_transfer::{NativeTransfer, run_native};
 pub use strategy::ownership_transfer::{
     FollowOptions, OwnershipTransfer, detect, plan_ownership, run_ownership,

@@ -8,7 +8,6 @@
 //! Every target path is the destination folder plus validated source segments: nothing planned
 //! can land outside the destination folder.
 
-use crate::handover::error::HandoverError;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::time::UNIX_EPOCH;
 
@@ -30,6 +29,7 @@ use super::run::{BoxFuture, bounded};
 use super::strategy::streamed_copy::{self, movable};
 use super::strategy::{StrategyContext, choose};
 use crate::CoreError;
+use crate::handover::error::HandoverError;
 use crate::i18n::Localizer;
 use crate::store::now;
 

@@ -2,14 +2,13 @@
 //! journal, bounded retries of what is safe to retry, the cancellation token and the progress
 //! tracker — and the orchestration around a strategy (begin run → execute → verify → end run).
 
-use crate::handover::error::HandoverError;
 use std::collections::HashMap;
 use std::future::Future;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
-use passerelle_nextcloud::CancellationToken;
+use passerelle_nextcloud::{CancellationToken, RetryPolicy};
 
 use super::endpoint::{CollectionTarget, FileTarget, Side, TransferError};
 use super::journal::{self, ItemRecord};
@@ -19,6 +18,7 @@ use super::model::{
 };
 pub(crate) use super::tasks::{BoxFuture, bounded};
 use super::verify;
+use crate::handover::error::HandoverError;
 use crate::{CoreError, Store};
 
 /// A way to hand data over.
@@ -36,37 +36,18 @@ pub trait Strategy: Send + Sync {
     fn execute(&self, run: &RunContext<'_>) -> impl Future<Output = Result<(), CoreError>> + Send;
 }
 
-/// Bounded retries of one item within a run (on top of the HTTP client's own retries of
-/// idempotent requests). What is left failed is tried again by the next resume.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct RetryOptions {
-    /// Attempts per item and run (1 = no retry).
-    pub max_attempts: u32,
-    /// First backoff delay, doubled at each retry.
-    pub base_delay: Duration,
-    /// Cap of the backoff.
-    pub max_delay: Duration,
-    /// Longest `Retry-After` waited for; a longer one fails the item (`throttled-long`) and
-    /// the report says when to resume.
-    pub max_wait: Duration,
-}
-
-impl Default for RetryOptions {
-    fn default() -> Self {
-        RetryOptions {
-            max_attempts: 4,
-            base_delay: Duration::from_millis(500),
-            max_delay: Duration::from_secs(15),
-            max_wait: Duration::from_secs(120),
-        }
-    }
-}
-
-impl RetryOptions {
-    fn backoff(&self, attempt: u32) -> Duration {
-        self.base_delay
-            .saturating_mul(2u32.saturating_pow(attempt.min(16)))
-            .min(self.max_delay)
+/// The hand-over's retry policy: the protocol crate's one [`RetryPolicy`], applied per item to
+/// what the HTTP client cannot replay itself (a streamed upload, a MOVE, a bulk POST) and never
+/// to a request the client already retried ([`TransferError::retried_by_client`]). A server
+/// asking to wait longer than `max_wait` fails the item (`throttled-long`) and the report says
+/// when to resume; what is left failed is tried again by the next resume.
+pub fn item_retries() -> RetryPolicy {
+    RetryPolicy {
+        max_retries: 3,
+        base_delay: Duration::from_millis(500),
+        // The backoff stays far below this; a server's `Retry-After` is waited in full.
+        max_delay: Duration::from_secs(120),
+        max_wait: Duration::from_secs(120),
     }
 }
 
@@ -78,7 +59,7 @@ pub struct RunOptions {
     /// Calendar objects or contacts written at the same time.
     pub parallel_objects: usize,
     /// Retries of one item.
-    pub retry: RetryOptions,
+    pub retry: RetryPolicy,
     /// Verify the destination after copying (quick, from listings).
     pub verify: bool,
     /// Verify by downloading the files again and hashing them.
@@ -92,7 +73,7 @@ impl Default for RunOptions {
         RunOptions {
             parallel_files: 4,
             parallel_objects: 4,
-            retry: RetryOptions::default(),
+            retry: item_retries(),
             verify: true,
             deep_verify: false,
             progress_interval: Duration::from_millis(250),
@@ -315,21 +296,24 @@ impl<'a> RunContext<'a> {
                 *self.lock_fatal() = Some(e.clone());
                 return Ok(Err(failure));
             }
-            if !e.is_transient() || attempt >= retry.max_attempts.max(1) {
+            if !e.is_transient() || attempt > retry.max_retries {
                 return Ok(Err(failure));
             }
-            let delay = match e.retry_after() {
-                Some(d) if d > retry.max_wait => {
-                    return Ok(Err(Failure::Reason(
-                        "throttled-long",
-                        format!(
-                            "the server asks to wait {} s before trying again: {e}",
-                            d.as_secs()
-                        ),
-                    )));
-                }
-                Some(d) => d,
-                None => retry.backoff(attempt - 1),
+            if let Some(d) = e.retry_after().filter(|d| *d > retry.max_wait) {
+                return Ok(Err(Failure::Reason(
+                    "throttled-long",
+                    format!(
+                        "the server asks to wait {} s before trying again: {e}",
+                        d.as_secs()
+                    ),
+                )));
+            }
+            // One layer per request: what the HTTP client retried is not retried again.
+            if e.retried_by_client() {
+                return Ok(Err(failure));
+            }
+            let Some(delay) = retry.delay(attempt - 1, e.retry_after()) else {
+                return Ok(Err(failure));
             };
             tokio::select! {
                 _ = tokio::time::sleep(delay) => {}

@@ -7,7 +7,6 @@
 //! Items found as planned become verified; the others failed with a reason, so a resume writes
 //! them again. Items never written (planned, failed) only count as missing.
 
-use crate::handover::error::HandoverError;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use futures_util::StreamExt;
@@ -19,6 +18,7 @@ use super::endpoint::{CollectionTarget, FileTarget, Side, TransferError};
 use super::journal::{self, ItemRecord};
 use super::model::{Comparison, ItemKind, ItemState, JobState, StrategyKind, Verification};
 use super::tasks::{BoxFuture, bounded};
+use crate::handover::error::HandoverError;
 use crate::store::now;
 use crate::{CoreError, Store};
 

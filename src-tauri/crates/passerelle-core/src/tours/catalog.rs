@@ -6,7 +6,6 @@
 //! with a higher `version`. A broken tour never stops the others: it is listed with its
 //! problems.
 
-use crate::tours::error::TourError;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::io::Read;
 use std::path::{Component, Path};
@@ -19,6 +18,7 @@ use super::types::{BrokenTour, TourOrigin, TourProblem};
 use super::validate::{self, MessageIndex, Resources};
 use crate::CoreError;
 use crate::i18n::{self, Language};
+use crate::tours::error::TourError;
 
 /// The bundled tours, embedded at build time.
 static BUNDLED_TOURS: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/tours");

@@ -8,7 +8,6 @@
 //! Passwords are generated here and handed back once (for the sign-in sheet); they are never
 //! stored. Nothing here talks to the UI: reasons are codes, texts live in `workshop.ftl`.
 
-use crate::workshop::error::WorkshopError;
 use std::collections::BTreeSet;
 
 use passerelle_nextcloud::{Client, NewUser, ProvisioningError, RefusalReason, Secret as NcSecret};
@@ -18,6 +17,7 @@ use ts_rs::TS;
 
 use super::plan::{AccountPlan, MembersRequest, PasswordMode, PlannedAccount, SpaceState};
 use super::records::{self, AccountState, PracticeAccount};
+use crate::workshop::error::WorkshopError;
 use crate::{CoreError, Localizer, Store};
 
 impl SpaceState {

@@ -7,7 +7,6 @@
 //! points to a file and line. An export is read back and checked the same way before it is
 //! reported as done.
 
-use crate::workshop::error::WorkshopError;
 use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -20,6 +19,7 @@ use super::records::{self, WorkshopPlan};
 use crate::tours::catalog::{self, FileSet, LoadedSource};
 use crate::tours::format::is_valid_id;
 use crate::tours::{TourOrigin, TourProblem};
+use crate::workshop::error::WorkshopError;
 use crate::{CoreError, DataPaths, Store};
 
 /// The plan's file inside a workshop pack.

@@ -4,7 +4,6 @@
 //! no network, no store. Creating and cleaning up accounts is `accounts`' job; reasons are
 //! codes, texts live in `workshop.ftl`.
 
-use crate::workshop::error::WorkshopError;
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Deserializer, Serialize};
@@ -12,6 +11,8 @@ use ts_rs::TS;
 use unicode_normalization::UnicodeNormalization;
 
 use super::csv;
+
+use crate::workshop::error::WorkshopError;
 
 /// Framaspace spaces hold at most 50 accounts (existing ones included).
 pub const FRAMASPACE_ACCOUNT_LIMIT: usize = 50;

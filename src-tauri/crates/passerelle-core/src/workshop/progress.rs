@@ -8,7 +8,6 @@
 //! step, the strongest state (done > skipped > struggling > seen), whatever laptop it came
 //! from. Participants are matched by profile name, without case.
 
-use crate::workshop::error::WorkshopError;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -20,6 +19,7 @@ use ts_rs::TS;
 
 use crate::store::now;
 use crate::tours::StepState;
+use crate::workshop::error::WorkshopError;
 use crate::{CoreError, Store};
 
 /// The `format` field of a progress file.

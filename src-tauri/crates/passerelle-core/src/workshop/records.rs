@@ -2,13 +2,13 @@
 //! accounts each run created (so clean-up touches exactly those), the groups a run created,
 //! named workshop plans, and merged participant progress. Never a password.
 
-use crate::workshop::error::WorkshopError;
 use rusqlite::{OptionalExtension, params};
 use serde::Serialize;
 use ts_rs::TS;
 
 use super::plan::PlannedAccount;
 use crate::store::now;
+use crate::workshop::error::WorkshopError;
 use crate::{CoreError, Store};
 
 /// Where a recorded practice account stands.

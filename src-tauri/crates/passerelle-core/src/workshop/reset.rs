@@ -8,13 +8,13 @@
 //! It needs a confirmation naming the profiles it will remove (what the UI listed), so a
 //! stale screen can never wipe a profile created meanwhile.
 
-use crate::workshop::error::WorkshopError;
 use std::path::Path;
 
 use serde::Serialize;
 use ts_rs::TS;
 
 use crate::secrets::Secrets;
+use crate::workshop::error::WorkshopError;
 use crate::{CoreError, Store};
 
 /// What a reset removed.

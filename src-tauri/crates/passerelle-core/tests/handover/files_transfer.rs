@@ -397,8 +397,8 @@ fn strategy(base: &str, max_wait: Duration) -> NativeTransfer {
 
 fn options() -> RunOptions {
     RunOptions {
-        retry: handover::RetryOptions {
-            max_attempts: 1,
+        retry: passerelle_nextcloud::RetryPolicy {
+            max_retries: 0,
             ..quick().retry
         },
         ..quick()

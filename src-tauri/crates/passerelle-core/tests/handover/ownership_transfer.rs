@@ -616,9 +616,9 @@ async fn regression_only_failures_a_resume_cures_make_a_job_resumable() {
         let job = handover::create_job(&store, &plan).unwrap();
         let strategy = OwnershipTransfer::new(ot, &req.source, &req.target);
         let options = RunOptions {
-            retry: handover::RetryOptions {
+            retry: passerelle_nextcloud::RetryPolicy {
                 base_delay: Duration::from_millis(1),
-                ..Default::default()
+                ..handover::item_retries()
             },
             ..Default::default()
         };

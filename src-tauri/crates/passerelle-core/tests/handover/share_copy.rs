@@ -104,8 +104,8 @@ async fn run(store: &passerelle_core::Store, job: i64, base: &str) -> handover::
     let strategy = ShareCopy::new(&client(base, "alice"), &client(base, "bob")).unwrap();
     let options = RunOptions {
         verify: false,
-        retry: handover::RetryOptions {
-            max_attempts: 1,
+        retry: passerelle_nextcloud::RetryPolicy {
+            max_retries: 0,
             ..quick().retry
         },
         ..quick()

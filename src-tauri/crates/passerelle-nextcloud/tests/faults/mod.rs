@@ -56,6 +56,7 @@ async fn retry_after_is_honoured_up_to_the_cap() {
             max_retries: 2,
             base_delay: Duration::from_millis(1),
             max_delay: Duration::from_millis(150),
+            max_wait: Duration::MAX,
         })
         .build()
         .unwrap();
@@ -82,6 +83,8 @@ async fn persistent_429_reports_retry_after() {
     assert!(e.is_rate_limited());
     assert_eq!(e.code(), "throttled");
     assert_eq!(e.retry_after(), Some(Duration::from_secs(7)));
+    // The client was this request's retry layer: no other layer retries it again.
+    assert!(e.retried_by_client());
 }
 
 #[tokio::test]
@@ -95,6 +98,10 @@ async fn post_is_never_retried() {
     let e = LoginFlow::start(&anonymous(&s.uri())).await.unwrap_err();
     assert_eq!(e.code(), "server-error");
     assert_eq!(e.status(), Some(503));
+    assert!(
+        !e.retried_by_client(),
+        "a POST is left to the caller's layer"
+    );
 }
 
 /// A server that resets the first connection, then answers status.php.

@@ -13,6 +13,7 @@ pub fn tiny_retries() -> RetryPolicy {
         max_retries: 3,
         base_delay: Duration::from_millis(5),
         max_delay: Duration::from_millis(50),
+        max_wait: Duration::MAX,
     }
 }
 

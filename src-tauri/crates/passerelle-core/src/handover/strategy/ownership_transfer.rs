@@ -26,7 +26,6 @@
 //! A resume never asks twice for what already moved: a collection or path that left the member
 //! and is found at the recipient counts as moved.
 
-use crate::handover::error::HandoverError;
 use std::collections::HashMap;
 use std::time::Duration;
 
@@ -36,6 +35,7 @@ use passerelle_nextcloud::{ErrorKind, OtCollection, OtNode, OwnershipTransferApi
 use super::share_copy::{descendants, pending};
 use super::{OtStatus, Strategy, StrategyContext, choose};
 use crate::handover::endpoint::TransferError;
+use crate::handover::error::HandoverError;
 use crate::handover::journal::{self, ItemRecord, Written};
 use crate::handover::model::{
     HandoverPlan, ItemKind, MemberSide, PlanCollection, PlanExclusion, PlanNode, PlanTotals,
