@@ -19,7 +19,7 @@ use passerelle_core::handover::{
     SpaceMember, StateCounts, StrategyChoice, StrategyKind, StrategyOption, Verification,
 };
 use passerelle_core::model::{
-    AboutInfo, Account, AccountAdded, AccountOverview, AccountQuota, AppBootstrap, Language,
+    AboutInfo, Account, AccountAdded, AccountOverview, PasswordSignIn, AccountQuota, AppBootstrap, Language,
     LoginFlowEvent, Profile, ServerCheck, ServerInfo, Settings, SettingsPatch, SignOutReport,
     SpaceTheming, StoreNotice, TextSize, Theme,
 };
@@ -103,6 +103,7 @@ fn types_ts() -> String {
         decl::<AccountQuota>(&cfg),
         decl::<AccountOverview>(&cfg),
         decl::<AccountAdded>(&cfg),
+        decl::<PasswordSignIn>(&cfg),
         decl::<SignOutReport>(&cfg),
         decl::<LoginFlowEvent>(&cfg),
         decl::<Audience>(&cfg),

@@ -388,7 +388,7 @@ describe("Connect: how to sign in", () => {
     await waitFor(() => expect(byTestId("accounts-screen")).toBeTruthy());
     expect(byTestId("account-connected").textContent).toBe(fr.t("account-connected", { name: "Camille Dupont" }));
     const add = backend.calls.find((c) => c.cmd === "account_add_app_password" && backend.accounts.length)!;
-    expect(add.args).toMatchObject({ loginName: "camille", storage: "keyring", address: "https://monasso.frama.space" });
+    expect(add.args.signIn).toMatchObject({ loginName: "camille", storage: "keyring", address: "https://monasso.frama.space" });
     expect(backend.accounts[0]!.secretStorage).toBe("keyring");
   });
 
@@ -516,7 +516,7 @@ describe("Connect: how to sign in", () => {
     byTestId<HTMLButtonElement>("keyring-session").click();
     await waitFor(() => expect(byTestId("accounts-screen")).toBeTruthy());
     const add = backend.calls.find((c) => c.cmd === "account_add_app_password")!;
-    expect(add.args).toMatchObject({ storage: "session", loginName: "camille" });
+    expect(add.args.signIn).toMatchObject({ storage: "session", loginName: "camille" });
     expect(backend.accounts[0]!.secretStorage).toBe("session");
   });
 

@@ -15,6 +15,7 @@ import type {
   LoginFlowEvent,
   Profile,
   Quota,
+  PasswordSignIn,
   SecretStorage,
   ServerCheck,
   ServerInfo,
@@ -157,7 +158,7 @@ export class FakeBackend {
   profiles: Profile[] = [];
   systemLanguage: Language;
   storeNotice: StoreNotice | null;
-  calls: Array<{ cmd: string; args: unknown }> = [];
+  calls: Array<{ cmd: string; args: Record<string, unknown> }> = [];
   servers: Record<string, FakeServer>;
   keyringAvailable: boolean;
   accounts: Account[] = [];
@@ -615,16 +616,12 @@ export class FakeBackend {
         return null;
       }
       case "account_add_app_password": {
-        const { server } = this.serverAt(args.address as string);
-        const user = server.users?.[args.loginName as string];
-        const exchangedLoginPassword = user?.loginPassword !== undefined && user.loginPassword === args.appPassword;
-        if (!user || (user.appPassword !== args.appPassword && !exchangedLoginPassword)) this.fail("auth");
-        const account = this.addAccount(
-          args.profileId as number,
-          args.address as string,
-          args.loginName as string,
-          args.storage as SecretStorage,
-        );
+        const signIn = args.signIn as PasswordSignIn;
+        const { server } = this.serverAt(signIn.address);
+        const user = server.users?.[signIn.loginName];
+        const exchangedLoginPassword = user?.loginPassword !== undefined && user.loginPassword === signIn.appPassword;
+        if (!user || (user.appPassword !== signIn.appPassword && !exchangedLoginPassword)) this.fail("auth");
+        const account = this.addAccount(signIn.profileId, signIn.address, signIn.loginName, signIn.storage);
         return { account: { ...account }, exchangedLoginPassword };
       }
       case "accounts_list": {

@@ -6,9 +6,10 @@ use std::time::Duration;
 use passerelle_core::IpcError;
 use passerelle_core::connect::{self, LoginTask, WaitOptions};
 use passerelle_core::model::{
-    Account, AccountAdded, AccountOverview, LoginFlowEvent, ServerCheck, SignOutReport,
+    Account, AccountAdded, AccountOverview, LoginFlowEvent, PasswordSignIn, ServerCheck,
+    SignOutReport,
 };
-use passerelle_core::secrets::{KeyringStatus, Secret, SecretStorage};
+use passerelle_core::secrets::{KeyringStatus, SecretStorage};
 use tauri::ipc::Channel;
 use tauri::{AppHandle, Runtime, State};
 
@@ -100,24 +101,9 @@ pub async fn login_flow_cancel(state: State<'_, AppState>, flow_id: u64) -> Resu
 #[passerelle_ipc::command]
 pub async fn account_add_app_password(
     state: State<'_, AppState>,
-    profile_id: i64,
-    address: String,
-    login_name: String,
-    app_password: String,
-    storage: SecretStorage,
+    sign_in: PasswordSignIn,
 ) -> Result<AccountAdded, IpcError> {
-    let secret = Secret::from(app_password);
-    let (store, secrets) = (state.store()?, state.secrets());
-    Ok(connect::add_with_password(
-        store,
-        secrets,
-        profile_id,
-        &address,
-        &login_name,
-        &secret,
-        storage,
-    )
-    .await?)
+    Ok(connect::add_with_password(state.store()?, state.secrets(), &sign_in).await?)
 }
 
 /// The accounts of a profile, most recently used first.

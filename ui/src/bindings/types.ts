@@ -374,6 +374,33 @@ account: Account,
 exchangedLoginPassword: boolean, };
 
 /**
+ * What the person typed to add an account: a login name and an app password (or their login
+ * password, which is exchanged for an app password and not kept). The secret is never printed
+ * (`Debug` shows `Secret(***)`) and is wiped from memory when dropped.
+ */
+export type PasswordSignIn = { 
+/**
+ * The local profile that gets the account.
+ */
+profileId: number, 
+/**
+ * The server's address as typed.
+ */
+address: string, 
+/**
+ * The login name as typed.
+ */
+loginName: string, 
+/**
+ * The app password or login password as typed.
+ */
+appPassword: string, 
+/**
+ * Where the app password is kept.
+ */
+storage: SecretStorage, };
+
+/**
  * What signing out did.
  */
 export type SignOutReport = { 

@@ -442,7 +442,7 @@ export function render(ctx: Ctx): HTMLElement {
       fb.busy(true, t("connecting"));
       let added: AccountAdded;
       try {
-        added = await api.accountAddAppPassword(profileId(), server.url, login, password, storage);
+        added = await api.accountAddAppPassword({ profileId: profileId(), address: server.url, loginName: login, appPassword: password, storage });
       } catch (e) {
         fb.busy(false);
         fb.fail(e);

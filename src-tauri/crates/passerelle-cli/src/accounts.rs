@@ -7,7 +7,7 @@ use std::io::Read;
 
 use clap::Subcommand;
 use passerelle_core::connect;
-use passerelle_core::model::ServerCheck;
+use passerelle_core::model::{PasswordSignIn, ServerCheck};
 use passerelle_core::secrets::{Secret, SecretStorage, Secrets};
 use passerelle_core::{CoreError, IpcError, Localizer, Store};
 
@@ -161,20 +161,17 @@ pub async fn account(cmd: AccountCommand, l10n: &Localizer, json: bool) -> Outco
             server,
             login,
         } => {
-            let secret = read_app_password()?;
             let secrets = Secrets::probe();
             let id = profile_id(&store, &profile)?;
-            let added = connect::add_with_password(
-                &store,
-                &secrets,
+            let sign_in = PasswordSignIn::new(
                 id,
-                &server,
-                &login,
-                &secret,
+                server,
+                login,
+                read_app_password()?,
                 SecretStorage::Keyring,
-            )
-            .await?;
-            drop(secret);
+            );
+            let added = connect::add_with_password(&store, &secrets, &sign_in).await?;
+            drop(sign_in);
             let account = &added.account;
             if json {
                 // The account as before, with whether a login password was exchanged.

@@ -16,8 +16,8 @@ use passerelle_nextcloud::{
 };
 
 use crate::model::{
-    Account, AccountAdded, AccountOverview, AccountQuota, LoginFlowEvent, ServerCheck, ServerInfo,
-    SignOutReport, SpaceTheming,
+    Account, AccountAdded, AccountOverview, AccountQuota, LoginFlowEvent, PasswordSignIn,
+    ServerCheck, ServerInfo, SignOutReport, SpaceTheming,
 };
 use crate::secrets::{Secret, SecretError, SecretKey, SecretStorage, Secrets};
 use crate::store::NewAccount;
@@ -296,17 +296,10 @@ pub async fn add_with_app_password(
     app_password: &Secret,
     storage: SecretStorage,
 ) -> Result<Account, CoreError> {
-    add_with_password(
-        store,
-        secrets,
-        profile_id,
-        address,
-        login,
-        app_password,
-        storage,
-    )
-    .await
-    .map(|added| added.account)
+    let sign_in = PasswordSignIn::new(profile_id, address, login, app_password.clone(), storage);
+    add_with_password(store, secrets, &sign_in)
+        .await
+        .map(|added| added.account)
 }
 
 /// Adds an account from a login name and whatever password the person typed. Passerelle never
@@ -316,15 +309,12 @@ pub async fn add_with_app_password(
 pub async fn add_with_password(
     store: &Store,
     secrets: &Secrets,
-    profile_id: i64,
-    address: &str,
-    login: &str,
-    typed: &Secret,
-    storage: SecretStorage,
+    sign_in: &PasswordSignIn,
 ) -> Result<AccountAdded, CoreError> {
-    let address = normalize_address(address)?;
-    let login = login.trim();
-    let typed = typed.expose().trim();
+    let (profile_id, storage) = (sign_in.profile_id, sign_in.storage);
+    let address = normalize_address(&sign_in.address)?;
+    let login = sign_in.login_name.trim();
+    let typed = sign_in.app_password.expose().trim();
     if login.is_empty() || typed.is_empty() {
         return Err(CoreError::InvalidValue {
             field: "login",

@@ -329,6 +329,45 @@ pub struct AccountOverview {
     pub quota: Option<AccountQuota>,
 }
 
+/// What the person typed to add an account: a login name and an app password (or their login
+/// password, which is exchanged for an app password and not kept). The secret is never printed
+/// (`Debug` shows `Secret(***)`) and is wiped from memory when dropped.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PasswordSignIn {
+    /// The local profile that gets the account.
+    #[ts(type = "number")]
+    pub profile_id: i64,
+    /// The server's address as typed.
+    pub address: String,
+    /// The login name as typed.
+    pub login_name: String,
+    /// The app password or login password as typed.
+    #[ts(type = "string")]
+    pub app_password: passerelle_nextcloud::Secret,
+    /// Where the app password is kept.
+    pub storage: crate::secrets::SecretStorage,
+}
+
+impl PasswordSignIn {
+    /// A sign-in for `profile_id`.
+    pub fn new(
+        profile_id: i64,
+        address: impl Into<String>,
+        login_name: impl Into<String>,
+        app_password: passerelle_nextcloud::Secret,
+        storage: crate::secrets::SecretStorage,
+    ) -> Self {
+        PasswordSignIn {
+            profile_id,
+            address: address.into(),
+            login_name: login_name.into(),
+            app_password,
+            storage,
+        }
+    }
+}
+
 /// An account added from a login name and a password typed by the person.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -394,6 +433,23 @@ pub enum LoginFlowEvent {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_sign_in_arrives_as_camel_case_json_and_never_prints_its_password() {
+        let sign_in: PasswordSignIn = serde_json::from_value(serde_json::json!({
+            "profileId": 3,
+            "address": "cloud.example.org",
+            "loginName": "alice",
+            "appPassword": "Sesame-1234",
+            "storage": "session",
+        }))
+        .unwrap();
+        assert_eq!(sign_in.profile_id, 3);
+        assert_eq!(sign_in.app_password.expose(), "Sesame-1234");
+        let printed = format!("{sign_in:?}");
+        assert!(!printed.contains("Sesame"), "{printed}");
+        assert!(printed.contains("Secret(***)"), "{printed}");
+    }
 
     #[test]
     fn language_from_system_tags() {

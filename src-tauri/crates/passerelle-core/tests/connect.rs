@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use capture::Capture;
 use passerelle_core::connect::{self, LoginFlows, WaitOptions};
-use passerelle_core::model::{LoginFlowEvent, ServerCheck};
+use passerelle_core::model::{LoginFlowEvent, PasswordSignIn, ServerCheck};
 use passerelle_core::secrets::{Secret, SecretStorage, Secrets};
 use passerelle_core::{DataPaths, Store};
 use wiremock::matchers::header_exists;
@@ -194,11 +194,13 @@ async fn app_password_account_is_recorded_with_its_secret_and_wrong_ones_are_not
     let added = connect::add_with_password(
         &store,
         &secrets,
-        profile,
-        &server.uri(),
-        " alice ",
-        &good,
-        SecretStorage::Session,
+        &PasswordSignIn::new(
+            profile,
+            &server.uri(),
+            " alice ",
+            good.clone(),
+            SecretStorage::Session,
+        ),
     )
     .await
     .unwrap();
@@ -529,11 +531,13 @@ async fn a_login_password_is_exchanged_for_an_app_password_and_never_kept() {
     let added = connect::add_with_password(
         &store,
         &secrets,
-        profile,
-        &server.uri(),
-        "alice",
-        &typed,
-        SecretStorage::Session,
+        &PasswordSignIn::new(
+            profile,
+            &server.uri(),
+            "alice",
+            typed.clone(),
+            SecretStorage::Session,
+        ),
     )
     .await
     .unwrap();
@@ -589,11 +593,13 @@ async fn refusals_of_the_typed_password_say_why_and_record_nothing() {
             connect::add_with_password(
                 store,
                 secrets,
-                profile,
-                &url,
-                login,
-                &Secret::from(password.to_owned()),
-                SecretStorage::Session,
+                &PasswordSignIn::new(
+                    profile,
+                    &url,
+                    login,
+                    Secret::from(password.to_owned()),
+                    SecretStorage::Session,
+                ),
             )
             .await
             .unwrap_err()
@@ -644,11 +650,13 @@ async fn an_exchanged_app_password_is_revoked_when_the_account_cannot_be_recorde
     let err = connect::add_with_password(
         &store,
         &secrets,
-        profile,
-        &server.uri(),
-        "bob",
-        &Secret::from("bob-login-password".to_owned()),
-        SecretStorage::Session,
+        &PasswordSignIn::new(
+            profile,
+            &server.uri(),
+            "bob",
+            Secret::from("bob-login-password".to_owned()),
+            SecretStorage::Session,
+        ),
     )
     .await
     .unwrap_err();
@@ -683,11 +691,13 @@ async fn reconnecting_revokes_the_replaced_app_password_and_profiles_keep_their_
             connect::add_with_password(
                 store,
                 secrets,
-                profile,
-                &uri,
-                "alice",
-                &Secret::from(typed.to_owned()),
-                SecretStorage::Session,
+                &PasswordSignIn::new(
+                    profile,
+                    &uri,
+                    "alice",
+                    Secret::from(typed.to_owned()),
+                    SecretStorage::Session,
+                ),
             )
             .await
             .unwrap()

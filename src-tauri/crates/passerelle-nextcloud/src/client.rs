@@ -59,6 +59,14 @@ impl fmt::Display for Secret {
     }
 }
 
+/// Read from a string (a secret the person typed, arriving through IPC). There is no
+/// `Serialize`: a secret is never written out.
+impl<'de> serde::Deserialize<'de> for Secret {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        String::deserialize(d).map(Secret::from)
+    }
+}
+
 impl From<String> for Secret {
     fn from(s: String) -> Self {
         Secret::new(s)
