@@ -19,9 +19,9 @@ use passerelle_core::handover::{
     SpaceMember, StateCounts, StrategyChoice, StrategyKind, StrategyOption, Verification,
 };
 use passerelle_core::model::{
-    AboutInfo, Account, AccountAdded, AccountOverview, PasswordSignIn, AccountQuota, AppBootstrap, Language,
-    LoginFlowEvent, Profile, ServerCheck, ServerInfo, Settings, SettingsPatch, SignOutReport,
-    SpaceTheming, StoreNotice, TextSize, Theme,
+    AboutInfo, Account, AccountAdded, AccountOverview, AccountQuota, AppBootstrap, Language,
+    LoginFlowEvent, PasswordSignIn, Profile, ServerCheck, ServerInfo, Settings, SettingsPatch,
+    SignOutReport, SpaceTheming, StoreNotice, TextSize, Theme,
 };
 use passerelle_core::secrets::{KeyringStatus, SecretStorage};
 use passerelle_core::space_language::SpaceLanguage;

@@ -196,7 +196,7 @@ async fn app_password_account_is_recorded_with_its_secret_and_wrong_ones_are_not
         &secrets,
         &PasswordSignIn::new(
             profile,
-            &server.uri(),
+            server.uri(),
             " alice ",
             good.clone(),
             SecretStorage::Session,
@@ -533,7 +533,7 @@ async fn a_login_password_is_exchanged_for_an_app_password_and_never_kept() {
         &secrets,
         &PasswordSignIn::new(
             profile,
-            &server.uri(),
+            server.uri(),
             "alice",
             typed.clone(),
             SecretStorage::Session,
@@ -652,7 +652,7 @@ async fn an_exchanged_app_password_is_revoked_when_the_account_cannot_be_recorde
         &secrets,
         &PasswordSignIn::new(
             profile,
-            &server.uri(),
+            server.uri(),
             "bob",
             Secret::from("bob-login-password".to_owned()),
             SecretStorage::Session,
