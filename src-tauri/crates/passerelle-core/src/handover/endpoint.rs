@@ -45,8 +45,8 @@ impl std::fmt::Debug for Fetched {
     }
 }
 
-/// The departing member's files: read only.
-pub trait FileSource: Send + Sync {
+/// What both sides' files offer: reading a folder, a tree, one entry and a file's bytes.
+pub trait FileTree: Send + Sync {
     /// Children of a folder.
     fn list(
         &self,
@@ -54,7 +54,7 @@ pub trait FileSource: Send + Sync {
     ) -> impl Future<Output = TransferResult<Vec<FileEntry>>> + Send;
     /// One file or folder.
     fn stat(&self, path: &RemotePath) -> impl Future<Output = TransferResult<FileEntry>> + Send;
-    /// A file's bytes.
+    /// A file's bytes (at the target: deep verification).
     fn download(&self, path: &RemotePath) -> impl Future<Output = TransferResult<Fetched>> + Send;
     /// Everything below a folder in one request, parents before children (`Ok(None)`: not
     /// offered here; the caller lists folder by folder, as after an `Err`). Only for a tree
@@ -66,6 +66,10 @@ pub trait FileSource: Send + Sync {
         let _ = path;
         std::future::ready(Ok(None))
     }
+}
+
+/// The departing member's files: read only.
+pub trait FileSource: FileTree {
     /// Several small files of one folder in one request, at most `limit` bytes in all: one
     /// entry per name (`None`: not in the answer). `Ok(None)`: not offered here; the caller
     /// reads them one by one, as after an `Err`.
@@ -81,24 +85,7 @@ pub trait FileSource: Send + Sync {
 }
 
 /// The recipient's files.
-pub trait FileTarget: Send + Sync {
-    /// Children of a folder.
-    fn list(
-        &self,
-        path: &RemotePath,
-    ) -> impl Future<Output = TransferResult<Vec<FileEntry>>> + Send;
-    /// One file or folder.
-    fn stat(&self, path: &RemotePath) -> impl Future<Output = TransferResult<FileEntry>> + Send;
-    /// Everything below a folder in one request, parents before children (`Ok(None)`: not
-    /// offered here; the caller lists folder by folder, as after an `Err`). Only for a tree
-    /// known to be small: the answer is held whole in memory.
-    fn list_tree(
-        &self,
-        path: &RemotePath,
-    ) -> impl Future<Output = TransferResult<Option<Vec<FileEntry>>>> + Send {
-        let _ = path;
-        std::future::ready(Ok(None))
-    }
+pub trait FileTarget: FileTree {
     /// Bytes available (`None`: unknown or unlimited).
     fn available_bytes(&self) -> impl Future<Output = TransferResult<Option<u64>>> + Send;
     /// Create a folder; `Ok` when it already exists as a folder.
@@ -112,8 +99,6 @@ pub trait FileTarget: Send + Sync {
         length: u64,
         options: UploadOptions,
     ) -> impl Future<Output = TransferResult<UploadResult>> + Send;
-    /// A file's bytes (deep verification).
-    fn download(&self, path: &RemotePath) -> impl Future<Output = TransferResult<Fetched>> + Send;
     /// How the target takes small files several at a time (`None`: one request per file).
     fn bulk_upload(&self) -> impl Future<Output = Option<BulkUpload>> + Send {
         std::future::ready(None)
@@ -366,7 +351,7 @@ pub(crate) fn url_sized(names: &[String]) -> Vec<&[String]> {
     groups
 }
 
-impl FileSource for DavFiles {
+impl FileTree for DavFiles {
     async fn list(&self, path: &RemotePath) -> TransferResult<Vec<FileEntry>> {
         Ok(self.files.list(path).await?)
     }
@@ -386,7 +371,9 @@ impl FileSource for DavFiles {
     async fn download(&self, path: &RemotePath) -> TransferResult<Fetched> {
         Ok(fetched(self.files.download(path).await?))
     }
+}
 
+impl FileSource for DavFiles {
     async fn download_batch(
         &self,
         folder: &RemotePath,
@@ -427,22 +414,6 @@ impl FileSource for DavFiles {
 }
 
 impl FileTarget for DavFiles {
-    async fn list(&self, path: &RemotePath) -> TransferResult<Vec<FileEntry>> {
-        Ok(self.files.list(path).await?)
-    }
-
-    async fn list_tree(&self, path: &RemotePath) -> TransferResult<Option<Vec<FileEntry>>> {
-        // Depth infinity: Nextcloud's own WebDAV allows it; other servers are walked.
-        if !self.files.is_nextcloud() {
-            return Ok(None);
-        }
-        Ok(Some(self.files.list_tree(path).await?))
-    }
-
-    async fn stat(&self, path: &RemotePath) -> TransferResult<FileEntry> {
-        Ok(self.files.stat(path).await?)
-    }
-
     async fn available_bytes(&self) -> TransferResult<Option<u64>> {
         let quota = self.files.quota(&RemotePath::root()).await?;
         // Negative values mean unknown or unlimited.
@@ -486,10 +457,6 @@ impl FileTarget for DavFiles {
                 .upload_stream(path, body, Some(length), &options)
                 .await?),
         }
-    }
-
-    async fn download(&self, path: &RemotePath) -> TransferResult<Fetched> {
-        Ok(fetched(self.files.download(path).await?))
     }
 
     async fn bulk_upload(&self) -> Option<BulkUpload> {

@@ -16,7 +16,7 @@ use passerelle_nextcloud::{
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::endpoint::{FileSource, Ownership, dav_side};
+use super::endpoint::{FileTree, Ownership, dav_side};
 use super::model::{
     HandoverPlan, ItemKind, MemberSide, Progress, RunOutcome, Selection, StrategyKind,
     StrategyOption, Verification,

@@ -36,8 +36,8 @@ pub mod verify;
 
 pub use endpoint::{
     BulkUpload, Chunking, CollectionMeta, CollectionSource, CollectionTarget, DavCollections,
-    DavFiles, DavSide, DownloadStream, Fetched, FileSource, FileTarget, Side, TransferError,
-    TransferResult, UploadBody, dav_side,
+    DavFiles, DavSide, DownloadStream, Fetched, FileSource, FileTarget, FileTree, Side,
+    TransferError, TransferResult, UploadBody, dav_side,
 };
 pub use engine::{
     AccessSide, AccessTodo, BrowseEntry, CollectionEntry, HandoverAccess, JobListing, LostAccess,

@@ -9,7 +9,7 @@ use std::time::{Duration, SystemTime};
 use bytes::Bytes;
 use futures_util::stream;
 use passerelle_core::handover::{
-    CollectionMeta, CollectionSource, CollectionTarget, Fetched, FileSource, FileTarget,
+    CollectionMeta, CollectionSource, CollectionTarget, Fetched, FileSource, FileTarget, FileTree,
     TransferError, TransferResult, UploadBody,
 };
 use passerelle_nextcloud::ErrorKind;
@@ -301,7 +301,7 @@ impl MemoryFiles {
     }
 }
 
-impl FileSource for MemoryFiles {
+impl FileTree for MemoryFiles {
     async fn list(&self, path: &RemotePath) -> TransferResult<Vec<FileEntry>> {
         self.do_list(path)
     }
@@ -315,15 +315,9 @@ impl FileSource for MemoryFiles {
     }
 }
 
+impl FileSource for MemoryFiles {}
+
 impl FileTarget for MemoryFiles {
-    async fn list(&self, path: &RemotePath) -> TransferResult<Vec<FileEntry>> {
-        self.do_list(path)
-    }
-
-    async fn stat(&self, path: &RemotePath) -> TransferResult<FileEntry> {
-        self.do_stat(path)
-    }
-
     async fn available_bytes(&self) -> TransferResult<Option<u64>> {
         Ok(self.lock().available)
     }
@@ -390,10 +384,6 @@ impl FileTarget for MemoryFiles {
             oc_file_id: None,
             mtime_accepted: options.mtime.is_some(),
         })
-    }
-
-    async fn download(&self, path: &RemotePath) -> TransferResult<Fetched> {
-        self.do_download(path)
     }
 }
 

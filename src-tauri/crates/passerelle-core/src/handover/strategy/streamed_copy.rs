@@ -815,32 +815,52 @@ where
             if !run.stopped() {
                 self.files(run, &failed).await?;
             }
-            if !run.stopped() {
-                self.collections(
-                    run,
-                    ItemKind::Calendar,
-                    self.source.calendars.as_ref(),
-                    self.target.calendars.as_ref(),
-                )
-                .await?;
-            }
-            if !run.stopped() {
-                self.collections(
-                    run,
-                    ItemKind::AddressBook,
-                    self.source.contacts.as_ref(),
-                    self.target.contacts.as_ref(),
-                )
-                .await?;
-            }
-            Ok::<(), CoreError>(())
+            self.all_collections(run).await
         };
-        // Cancelling drops the transfers in flight: their items stay planned and are written
-        // again by the next resume.
-        tokio::select! {
-            r = work => r,
-            _ = run.cancel.cancelled() => Ok(()),
+        until_cancelled(run, work).await
+    }
+}
+
+impl<FS, CS, FT, CT> StreamedCopy<'_, FS, CS, FT, CT>
+where
+    FS: FileSource,
+    CS: CollectionSource,
+    FT: FileTarget,
+    CT: CollectionTarget,
+{
+    /// The job's calendars, then its address books, each with its objects.
+    async fn all_collections(&self, run: &RunContext<'_>) -> Result<(), CoreError> {
+        if !run.stopped() {
+            self.collections(
+                run,
+                ItemKind::Calendar,
+                self.source.calendars.as_ref(),
+                self.target.calendars.as_ref(),
+            )
+            .await?;
         }
+        if !run.stopped() {
+            self.collections(
+                run,
+                ItemKind::AddressBook,
+                self.source.contacts.as_ref(),
+                self.target.contacts.as_ref(),
+            )
+            .await?;
+        }
+        Ok(())
+    }
+}
+
+/// Runs `work` until it ends or the run is cancelled. Cancelling drops the transfers in flight:
+/// their items stay planned and are written again by the next resume.
+async fn until_cancelled(
+    run: &RunContext<'_>,
+    work: impl Future<Output = Result<(), CoreError>>,
+) -> Result<(), CoreError> {
+    tokio::select! {
+        r = work => r,
+        _ = run.cancel.cancelled() => Ok(()),
     }
 }
 
@@ -889,32 +909,7 @@ where
 
     async fn execute(&self, run: &RunContext<'_>) -> Result<(), CoreError> {
         self.files.execute(run).await?;
-        let c = &self.copy;
-        let work = async {
-            if !run.stopped() {
-                c.collections(
-                    run,
-                    ItemKind::Calendar,
-                    c.source.calendars.as_ref(),
-                    c.target.calendars.as_ref(),
-                )
-                .await?;
-            }
-            if !run.stopped() {
-                c.collections(
-                    run,
-                    ItemKind::AddressBook,
-                    c.source.contacts.as_ref(),
-                    c.target.contacts.as_ref(),
-                )
-                .await?;
-            }
-            Ok::<(), CoreError>(())
-        };
-        tokio::select! {
-            r = work => r,
-            _ = run.cancel.cancelled() => Ok(()),
-        }
+        until_cancelled(run, self.copy.all_collections(run)).await
     }
 }
 
