@@ -3,18 +3,16 @@
 //! input, never from the command line (it would land in the shell history and `ps`). A login
 //! password given there instead is exchanged for an app password and never kept.
 
-use std::io::Read;
-
 use clap::Subcommand;
 use passerelle_core::connect;
 use passerelle_core::model::{PasswordSignIn, ServerCheck};
-use passerelle_core::secrets::{Secret, SecretStorage, Secrets};
+use passerelle_core::secrets::{SecretStorage, Secrets};
 use passerelle_core::{CoreError, IpcError, Localizer, Store};
 
 use crate::Outcome;
+use crate::input::{APP_PASSWORD_ENV, SecretInput, print_json};
 
 /// Environment variable read for the app password.
-const APP_PASSWORD_ENV: &str = "PASSERELLE_APP_PASSWORD";
 
 #[derive(Debug, Subcommand)]
 pub enum ServerCommand {
@@ -66,10 +64,7 @@ pub async fn server(cmd: ServerCommand, l10n: &Localizer, json: bool) -> Outcome
         ServerCommand::Check { address } => {
             let check = connect::check_address(&store, &address).await?;
             if json {
-                println!(
-                    "{}",
-                    serde_json::to_string_pretty(&check).expect("serialises")
-                );
+                print_json(&check);
             }
             match check {
                 ServerCheck::Ok { server } => {
@@ -125,23 +120,6 @@ pub async fn server(cmd: ServerCommand, l10n: &Localizer, json: bool) -> Outcome
     }
 }
 
-fn read_app_password() -> Result<Secret, IpcError> {
-    if let Ok(value) = std::env::var(APP_PASSWORD_ENV)
-        && !value.trim().is_empty()
-    {
-        return Ok(Secret::from(value.trim().to_owned()));
-    }
-    let mut input = String::new();
-    std::io::stdin()
-        .read_to_string(&mut input)
-        .map_err(|e| IpcError::new("invalid-value", format!("cannot read standard input: {e}")))?;
-    let first = input.lines().next().unwrap_or_default().trim().to_owned();
-    if first.is_empty() {
-        return Err(IpcError::new("invalid-value", "no app password given"));
-    }
-    Ok(Secret::from(first))
-}
-
 fn profile_id(store: &Store, name: &str) -> Result<i64, CoreError> {
     let existing = store
         .profiles()?
@@ -167,7 +145,7 @@ pub async fn account(cmd: AccountCommand, l10n: &Localizer, json: bool) -> Outco
                 id,
                 server,
                 login,
-                read_app_password()?,
+                SecretInput::default().app_password(APP_PASSWORD_ENV, 0)?,
                 SecretStorage::Keyring,
             );
             let added = connect::add_with_password(&store, &secrets, &sign_in).await?;
@@ -177,10 +155,7 @@ pub async fn account(cmd: AccountCommand, l10n: &Localizer, json: bool) -> Outco
                 // The account as before, with whether a login password was exchanged.
                 let mut value = serde_json::to_value(account).expect("serialises");
                 value["exchangedLoginPassword"] = added.exchanged_login_password.into();
-                println!(
-                    "{}",
-                    serde_json::to_string_pretty(&value).expect("serialises")
-                );
+                print_json(&value);
             } else {
                 let name = account
                     .display_name
@@ -201,10 +176,7 @@ pub async fn account(cmd: AccountCommand, l10n: &Localizer, json: bool) -> Outco
             let id = profile_id(&store, &profile)?;
             let accounts = store.accounts(id)?;
             if json {
-                println!(
-                    "{}",
-                    serde_json::to_string_pretty(&accounts).expect("serialises")
-                );
+                print_json(&accounts);
             } else if accounts.is_empty() {
                 println!("{}", l10n.t("cli-account-none"));
             } else {
@@ -217,10 +189,7 @@ pub async fn account(cmd: AccountCommand, l10n: &Localizer, json: bool) -> Outco
         AccountCommand::Remove { id } => {
             let report = connect::sign_out(&store, &Secrets::probe(), id).await?;
             if json {
-                println!(
-                    "{}",
-                    serde_json::to_string_pretty(&report).expect("serialises")
-                );
+                print_json(&report);
             } else if report.revoked_on_server {
                 println!("{}", l10n.t("cli-account-removed"));
             } else {

@@ -3,16 +3,14 @@
 use passerelle_core::{DataPaths, Localizer, Store, doctor};
 
 use crate::Outcome;
+use crate::input::print_json;
 
 pub fn run(l10n: &Localizer, json: bool) -> Outcome {
     let paths = DataPaths::from_env()?;
     let store = Store::open(&paths)?;
     let report = doctor::report(&paths, &store)?;
     if json {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&report).expect("report serialises")
-        );
+        print_json(&report);
         return Ok(());
     }
     let about = &report.about;

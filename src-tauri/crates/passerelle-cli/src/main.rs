@@ -4,6 +4,7 @@
 
 mod accounts;
 mod doctor;
+mod input;
 mod tours;
 mod transfer;
 mod workshop;

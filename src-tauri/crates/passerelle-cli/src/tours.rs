@@ -4,7 +4,6 @@
 //! localised. App passwords for `app-password-valid` come from `PASSERELLE_APP_PASSWORD` or
 //! standard input, never from the command line.
 
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use clap::Subcommand;
@@ -17,8 +16,7 @@ use passerelle_core::tours::{
 use passerelle_core::{CoreError, IpcError, Localizer, Store};
 
 use crate::Outcome;
-
-const APP_PASSWORD_ENV: &str = "PASSERELLE_APP_PASSWORD";
+use crate::input::{APP_PASSWORD_ENV, SecretInput, print_json};
 
 #[derive(Debug, Subcommand)]
 pub enum ToursCommand {
@@ -70,13 +68,6 @@ pub enum ToursCommand {
         #[arg(long, default_value = ".")]
         pack: PathBuf,
     },
-}
-
-fn print_json(value: &impl serde::Serialize) {
-    println!(
-        "{}",
-        serde_json::to_string_pretty(value).expect("serialises")
-    );
 }
 
 fn catalog_with(packs: &[PathBuf]) -> Result<Catalog, CoreError> {
@@ -413,17 +404,6 @@ fn progress(profile: &str, packs: &[PathBuf], l10n: &Localizer, json: bool) -> O
     Ok(())
 }
 
-fn read_input() -> Option<String> {
-    if let Ok(value) = std::env::var(APP_PASSWORD_ENV)
-        && !value.trim().is_empty()
-    {
-        return Some(value.trim().to_owned());
-    }
-    let mut input = String::new();
-    std::io::stdin().read_to_string(&mut input).ok()?;
-    input.lines().next().map(|l| l.trim().to_owned())
-}
-
 async fn check(
     tour_id: &str,
     step_id: &str,
@@ -441,7 +421,13 @@ async fn check(
         .and_then(|t| t.tour.step(step_id))
         .and_then(|s| s.check())
         .is_some_and(|c| c.check.needs_input());
-    let input = if needs_input { read_input() } else { None };
+    let input = if needs_input {
+        SecretInput::default()
+            .secret(APP_PASSWORD_ENV, 0)?
+            .map(|s| s.expose().to_owned())
+    } else {
+        None
+    };
     let secrets = Secrets::probe();
     let outcome = tours::check(
         &store, &secrets, &catalog, profile_id, account_id, tour_id, step_id, input, false,

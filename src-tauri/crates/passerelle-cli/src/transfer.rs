@@ -15,7 +15,7 @@
 //! Progress goes to standard error; `--json` prints the result as JSON on standard output.
 //! Ctrl-C cancels safely: the job can be resumed by its id.
 
-use std::io::{IsTerminal, Read, Write};
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
@@ -32,6 +32,7 @@ use passerelle_core::{CoreError, IpcError, Localizer, Store};
 use passerelle_nextcloud::{CancellationToken, Client, Secret};
 
 use crate::Outcome;
+use crate::input::{SecretInput, print_json};
 
 const FROM_PASSWORD_ENV: &str = "PASSERELLE_FROM_APP_PASSWORD";
 const TO_PASSWORD_ENV: &str = "PASSERELLE_TO_APP_PASSWORD";
@@ -224,51 +225,6 @@ pub struct RunArgs {
     deep_verify: bool,
 }
 
-fn print_json(value: &impl serde::Serialize) {
-    println!(
-        "{}",
-        serde_json::to_string_pretty(value).expect("serialises")
-    );
-}
-
-/// App passwords from the environment, else standard input (read once, one line per side).
-struct Passwords {
-    stdin: Option<Vec<String>>,
-}
-
-impl Passwords {
-    fn new() -> Self {
-        Passwords { stdin: None }
-    }
-
-    fn get(&mut self, env: &str, line: usize) -> Result<Secret, IpcError> {
-        if let Ok(v) = std::env::var(env)
-            && !v.trim().is_empty()
-        {
-            return Ok(Secret::from(v.trim().to_owned()));
-        }
-        if self.stdin.is_none() {
-            let mut input = String::new();
-            std::io::stdin().read_to_string(&mut input).map_err(|e| {
-                IpcError::new("invalid-value", format!("cannot read standard input: {e}"))
-            })?;
-            self.stdin = Some(input.lines().map(|l| l.trim().to_owned()).collect());
-        }
-        let lines = self.stdin.as_ref().expect("read above");
-        let value = lines
-            .get(line)
-            .or_else(|| lines.first())
-            .filter(|l| !l.is_empty())
-            .ok_or_else(|| {
-                IpcError::new(
-                    "invalid-value",
-                    format!("no app password: set {env} or give it on standard input"),
-                )
-            })?;
-        Ok(Secret::from(value.clone()))
-    }
-}
-
 fn client_for(
     store: &Store,
     server: &str,
@@ -334,7 +290,7 @@ impl ToArgs {
 async fn side_from(
     store: &Store,
     spec: SideSpec<'_>,
-    passwords: &mut Passwords,
+    passwords: &mut SecretInput,
 ) -> Result<(MemberSide, Client), IpcError> {
     if let Some(id) = spec.account {
         let account = store.account(id)?;
@@ -356,7 +312,7 @@ async fn side_from(
         .map(|a| a.url)
         .unwrap_or_else(|_| server.to_owned());
     let login = spec.login.unwrap_or(user);
-    let secret = passwords.get(spec.env, spec.line)?;
+    let secret = passwords.app_password(spec.env, spec.line)?;
     let client = client_for(store, &server, login, user, &secret)?;
     let member = match spec.files_url {
         Some(files_url) => MemberSide {
@@ -394,7 +350,7 @@ fn client_again(
     member: &MemberSide,
     env: &'static str,
     line: usize,
-    passwords: &mut Passwords,
+    passwords: &mut SecretInput,
 ) -> Result<Client, IpcError> {
     Ok(match member.account_id {
         Some(id) => {
@@ -402,7 +358,7 @@ fn client_again(
             connect::account_client(store, &Secrets::probe(), &account)?
         }
         None => {
-            let secret = passwords.get(env, line)?;
+            let secret = passwords.app_password(env, line)?;
             client_for(
                 store,
                 &member.server_url,
@@ -483,7 +439,7 @@ async fn sessions_from(
     admin: &AdminArgs,
 ) -> Result<Sessions, IpcError> {
     let admin = admin_client(store, admin)?;
-    let mut passwords = Passwords::new();
+    let mut passwords = SecretInput::default();
     if matches!(what.strategy, StrategyArg::Ownershiptransfer) {
         // Only the admin's secret is needed; recorded accounts still give names and ids.
         let admin_c = admin.as_ref().ok_or_else(needs_admin)?;
@@ -533,7 +489,7 @@ fn sessions_again(
         Some(a) => admin_client(store, a)?,
         None => None,
     };
-    let mut passwords = Passwords::new();
+    let mut passwords = SecretInput::default();
     let (source_client, target_client) = if target_only {
         // A copy is verified at the recipient's; a transfer by its journal (no session).
         if job.strategy.moves_data() {

@@ -7,7 +7,6 @@
 //! from the command line. Destructive commands list what they would touch and do nothing
 //! without `--yes`.
 
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use clap::{Args, Subcommand};
@@ -25,8 +24,7 @@ use passerelle_core::{CoreError, DataPaths, IpcError, Localizer, Store};
 use passerelle_nextcloud::{Client, normalize_address};
 
 use crate::Outcome;
-
-const APP_PASSWORD_ENV: &str = "PASSERELLE_APP_PASSWORD";
+use crate::input::{APP_PASSWORD_ENV, SecretInput, print_json};
 
 #[derive(Debug, Subcommand)]
 pub enum WorkshopCommand {
@@ -208,35 +206,19 @@ pub enum ProgressCommand {
     },
 }
 
-fn print_json(value: &impl serde::Serialize) {
-    println!(
-        "{}",
-        serde_json::to_string_pretty(value).expect("serialises")
-    );
-}
-
-fn read_secret() -> Option<String> {
-    if let Ok(value) = std::env::var(APP_PASSWORD_ENV)
-        && !value.trim().is_empty()
-    {
-        return Some(value.trim().to_owned());
-    }
-    let mut input = String::new();
-    std::io::stdin().read_to_string(&mut input).ok()?;
-    input.lines().next().map(|l| l.trim().to_owned())
-}
-
 fn admin_client(store: &Store, admin: &AdminArgs) -> Result<Client, IpcError> {
     let address = normalize_address(&admin.server).map_err(CoreError::from)?;
-    let secret = read_secret().filter(|s| !s.is_empty()).ok_or_else(|| {
-        IpcError::new(
-            "workshop-no-app-password",
-            format!("no app password in {APP_PASSWORD_ENV} or standard input"),
-        )
-    })?;
+    let secret = SecretInput::default()
+        .secret(APP_PASSWORD_ENV, 0)?
+        .ok_or_else(|| {
+            IpcError::new(
+                "workshop-no-app-password",
+                format!("no app password in {APP_PASSWORD_ENV} or standard input"),
+            )
+        })?;
     Ok(
         passerelle_core::connect::client_builder(store, &address.url)?
-            .credentials(admin.login.trim().to_owned(), secret)
+            .credentials(admin.login.trim().to_owned(), secret.expose().to_owned())
             .build()
             .map_err(CoreError::from)?,
     )
