@@ -84,15 +84,14 @@ impl OcsAnswer {
 }
 
 impl Client {
-    /// Sends one OCS v2 request: `segments` under `/ocs/v2.php/`, `query` added after
-    /// `format=json`, `form` sent as `application/x-www-form-urlencoded`.
-    pub(crate) async fn ocs_send(
+    /// An OCS v2 request: `segments` under `/ocs/v2.php/`, `query` added after `format=json`,
+    /// with the headers OCS asks for. The caller adds a body.
+    pub(crate) fn ocs_request<S: AsRef<str>>(
         &self,
         method: Method,
-        segments: &[&str],
+        segments: impl IntoIterator<Item = S>,
         query: &[(&str, &str)],
-        form: Option<&[(&str, &str)]>,
-    ) -> Result<OcsAnswer> {
+    ) -> Request {
         let mut url = self.endpoint_segments("ocs/v2.php", segments);
         {
             let mut q = url.query_pairs_mut();
@@ -101,17 +100,15 @@ impl Client {
                 q.append_pair(k, v);
             }
         }
-        let mut req = Request::new(method, url.clone())
+        Request::new(method, url)
             .header("ocs-apirequest", "true")
-            .header("accept", "application/json");
-        if let Some(form) = form {
-            let body = url::form_urlencoded::Serializer::new(String::new())
-                .extend_pairs(form.iter())
-                .finish();
-            req = req
-                .header("content-type", "application/x-www-form-urlencoded")
-                .body(body);
-        }
+            .header("accept", "application/json")
+    }
+
+    /// Sends an OCS request ([`Client::ocs_request`]) and reads its answer whole, whatever
+    /// its status.
+    pub(crate) async fn ocs_answer(&self, req: Request) -> Result<OcsAnswer> {
+        let url = req.url.clone();
         let resp = self.send_raw(req).await?;
         let status = resp.status();
         let headers = resp.headers().clone();
@@ -122,6 +119,27 @@ impl Client {
             headers,
             body,
         })
+    }
+
+    /// Sends one OCS v2 request ([`Client::ocs_request`]), `form` sent as
+    /// `application/x-www-form-urlencoded`.
+    pub(crate) async fn ocs_send(
+        &self,
+        method: Method,
+        segments: &[&str],
+        query: &[(&str, &str)],
+        form: Option<&[(&str, &str)]>,
+    ) -> Result<OcsAnswer> {
+        let mut req = self.ocs_request(method, segments, query);
+        if let Some(form) = form {
+            let body = url::form_urlencoded::Serializer::new(String::new())
+                .extend_pairs(form.iter())
+                .finish();
+            req = req
+                .header("content-type", "application/x-www-form-urlencoded")
+                .body(body);
+        }
+        self.ocs_answer(req).await
     }
 
     /// One OCS v2 call ([`Client::ocs_send`]): a non-success answer is an error, else its data.

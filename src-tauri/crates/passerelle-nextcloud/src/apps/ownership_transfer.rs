@@ -26,10 +26,9 @@ use reqwest::Method;
 use serde::Deserialize;
 use serde_json::Value;
 
-use crate::client::{Client, Request, error_from_parts};
+use crate::client::Client;
 use crate::error::{Error, ErrorKind, Result};
 use crate::lenient;
-use crate::ocs::parse_envelope;
 
 const APP: [&str; 2] = ["apps", "ownershiptransfer"];
 
@@ -109,39 +108,26 @@ impl OwnershipTransferApi {
         query: &[(&str, &str)],
         body: Option<Value>,
     ) -> Result<Value> {
-        let segments: Vec<&str> = APP.iter().chain(route.iter()).copied().collect();
-        let mut url = self.client.endpoint_segments("ocs/v2.php", segments);
-        {
-            let mut q = url.query_pairs_mut();
-            q.append_pair("format", "json");
-            for (k, v) in query {
-                q.append_pair(k, v);
-            }
-        }
-        let mut req = Request::new(method, url.clone())
-            .header("ocs-apirequest", "true")
-            .header("accept", "application/json");
+        let mut req = self
+            .client
+            .ocs_request(method, APP.iter().chain(route), query);
         if let Some(body) = body {
             req = req
                 .header("content-type", "application/json")
                 .body(body.to_string());
         }
-        let resp = self.client.send_raw(req).await?;
-        let status = resp.status();
-        let headers = resp.headers().clone();
-        let bytes = crate::client::read_body(resp).await?;
-        let text = String::from_utf8_lossy(&bytes);
-        if !status.is_success() {
-            let mut err = error_from_parts(status, &url, &headers, &text);
-            if let Some(m) = app_message(&bytes) {
-                if let Some(kind) = app_kind(status.as_u16(), &m) {
+        let answer = self.client.ocs_answer(req).await?;
+        if !answer.status.is_success() {
+            let mut err = answer.error();
+            if let Some(m) = app_message(&answer.body) {
+                if let Some(kind) = app_kind(answer.status.as_u16(), &m) {
                     err = err.with_kind(kind);
                 }
                 err = err.with_message(m);
             }
             return Err(err);
         }
-        parse_envelope(&bytes).map_err(|e| e.with_url(&url).with_status(status.as_u16()))
+        answer.envelope()
     }
 
     /// The user's own writable calendars (`GET calendarlist`): the birthday calendar and
@@ -194,13 +180,8 @@ impl OwnershipTransferApi {
         destination: &str,
         uri: &str,
     ) -> Result<()> {
-        refuse_all(uri)?;
-        let body = serde_json::json!({
-            "sourceUserId": source, "destinationUserId": destination, "calendarUri": uri,
-        });
-        self.call(Method::PUT, &["calendar"], &[], Some(body))
-            .await?;
-        Ok(())
+        self.transfer_collection("calendar", "calendarUri", source, destination, uri)
+            .await
     }
 
     /// Moves one address book (`PUT contacts`). An empty URI ("all") is refused here.
@@ -210,12 +191,26 @@ impl OwnershipTransferApi {
         destination: &str,
         uri: &str,
     ) -> Result<()> {
+        self.transfer_collection("contacts", "addressBookUri", source, destination, uri)
+            .await
+    }
+
+    /// `PUT <route>` moving the collection `uri`, named by `key` in the body. An empty URI
+    /// ("all") is refused here.
+    async fn transfer_collection(
+        &self,
+        route: &str,
+        key: &str,
+        source: &str,
+        destination: &str,
+        uri: &str,
+    ) -> Result<()> {
         refuse_all(uri)?;
-        let body = serde_json::json!({
-            "sourceUserId": source, "destinationUserId": destination, "addressBookUri": uri,
+        let mut body = serde_json::json!({
+            "sourceUserId": source, "destinationUserId": destination,
         });
-        self.call(Method::PUT, &["contacts"], &[], Some(body))
-            .await?;
+        body[key] = Value::from(uri);
+        self.call(Method::PUT, &[route], &[], Some(body)).await?;
         Ok(())
     }
 }

@@ -8,7 +8,7 @@ use reqwest::Method;
 use serde::Serialize;
 use url::Url;
 
-use super::multistatus::{DavResponse, Sharee, parse_multistatus};
+use super::multistatus::{DavResponse, Multistatus, Sharee, parse_multistatus};
 use super::{RemotePath, encode_segment, extract_uid, unquote_etag, xml_escape};
 use crate::client::{Client, Request, method, read_body};
 use crate::error::{Error, ErrorKind, Result};
@@ -304,16 +304,9 @@ impl Collections {
     pub(crate) async fn count(&self, collection: &Url) -> Result<u64> {
         let body = r#"<?xml version="1.0" encoding="UTF-8"?>
 <d:propfind xmlns:d="DAV:"><d:prop><d:getetag/><d:resourcetype/></d:prop></d:propfind>"#;
-        let resp = self
-            .client
-            .send(
-                Request::new(method("PROPFIND"), collection.clone())
-                    .header("depth", "1")
-                    .xml(body),
-            )
+        let ms = self
+            .depth_one("PROPFIND", collection, body.to_owned())
             .await?;
-        let body = read_body(resp).await?;
-        let ms = parse_multistatus(&body, collection)?;
         Ok(ms
             .responses
             .iter()
@@ -321,17 +314,22 @@ impl Collections {
             .count() as u64)
     }
 
-    async fn report(&self, collection: &Url, body: String) -> Result<Vec<DavObject>> {
+    /// A `Depth: 1` PROPFIND or REPORT on `collection`, its multistatus parsed.
+    async fn depth_one(&self, verb: &str, collection: &Url, body: String) -> Result<Multistatus> {
         let resp = self
             .client
             .send(
-                Request::new(method("REPORT"), collection.clone())
+                Request::new(method(verb), collection.clone())
                     .header("depth", "1")
                     .xml(body),
             )
             .await?;
         let body = read_body(resp).await?;
-        let ms = parse_multistatus(&body, collection)?;
+        parse_multistatus(&body, collection)
+    }
+
+    async fn report(&self, collection: &Url, body: String) -> Result<Vec<DavObject>> {
+        let ms = self.depth_one("REPORT", collection, body).await?;
         Ok(ms
             .responses
             .into_iter()
