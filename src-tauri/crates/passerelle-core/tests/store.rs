@@ -276,3 +276,81 @@ fn adding_an_account_never_changes_the_one_in_use() {
     add("camille");
     assert_eq!(in_use(&store), "admin");
 }
+
+/// A journal written before migration 0007 kept each strategy's resumable state as text in
+/// `detail`; the migration moves it into typed columns, which a resume then reads.
+#[test]
+fn the_strategies_notes_of_version_6_move_into_typed_columns() {
+    use passerelle_core::handover::{self, TransferState, TransferStep};
+
+    let dir = tempfile::tempdir().unwrap();
+    let paths = DataPaths::at(dir.path());
+    {
+        let conn = rusqlite::Connection::open(paths.database()).unwrap();
+        for sql in [
+            include_str!("../migrations/0001_init.sql"),
+            include_str!("../migrations/0002_accounts_secrets_pins.sql"),
+            include_str!("../migrations/0003_tours.sql"),
+            include_str!("../migrations/0004_handover.sql"),
+            include_str!("../migrations/0005_workshop.sql"),
+            include_str!("../migrations/0006_tour_health.sql"),
+        ] {
+            conn.execute_batch(sql).unwrap();
+        }
+        conn.execute_batch(
+            "PRAGMA user_version = 6;
+             INSERT INTO handover_jobs VALUES (1, '{}', '{}', '{}', 'native-transfer', '/d',
+                 '{}', 'incomplete', NULL, 't', NULL, NULL, 't');
+             INSERT INTO handover_items (id, job_id, kind, source, target, state, detail,
+                 updated_at) VALUES
+               (1, 1, 'folder', '/a', '/a', 'planned', 'share:17', 't'),
+               (2, 1, 'folder', '/b', '/b', 'failed', 'share:18 could not be removed: 500', 't'),
+               (3, 1, 'folder', '/', '/', 'failed', 'ot-home:queued timed out', 't'),
+               (4, 1, 'folder', '/c', '/c', 'planned', 'transfer:-:requested:42', 't'),
+               (5, 1, 'folder', '/e', '/e', 'failed',
+                   'transfer:abc12:accepted:43 cron does not run', 't'),
+               (6, 1, 'folder', '/f', '/f', 'copied', 'transfer:abc13:landed:44 /d/f', 't'),
+               (7, 1, 'file', '/g', '/g', 'failed', 'server said no', 't');",
+        )
+        .unwrap();
+    }
+    let store = Store::open(&paths).unwrap();
+    assert_eq!(store.schema_version().unwrap(), LATEST_SCHEMA_VERSION);
+    let items = handover::items(&store, 1).unwrap();
+    let item = |id: i64| items.iter().find(|i| i.id == id).unwrap();
+    assert_eq!(item(1).share_id.as_deref(), Some("17"));
+    assert_eq!(item(1).detail, None);
+    assert_eq!(item(2).share_id.as_deref(), Some("18"));
+    assert!(
+        item(2)
+            .detail
+            .as_deref()
+            .unwrap()
+            .contains("could not be removed")
+    );
+    assert!(item(3).home_queued);
+    assert_eq!(item(3).detail.as_deref(), Some("timed out"));
+    let transfer = |id: Option<&str>, step, file_id, landed_at: Option<&str>| TransferState {
+        id: id.map(str::to_owned),
+        step,
+        file_id: Some(file_id),
+        landed_at: landed_at.map(str::to_owned),
+    };
+    assert_eq!(
+        item(4).transfer,
+        transfer(None, TransferStep::Requested, 42, None)
+    );
+    assert_eq!(item(4).detail, None);
+    assert_eq!(
+        item(5).transfer,
+        transfer(Some("abc12"), TransferStep::Accepted, 43, None)
+    );
+    assert_eq!(item(5).detail.as_deref(), Some("cron does not run"));
+    assert_eq!(
+        item(6).transfer,
+        transfer(Some("abc13"), TransferStep::Landed, 44, Some("/d/f"))
+    );
+    assert_eq!(item(7).detail.as_deref(), Some("server said no"));
+    assert!(!item(7).home_queued && item(7).share_id.is_none());
+    assert_eq!(item(7).transfer, TransferState::default());
+}

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use super::model::{
     HandoverPlan, ItemKind, ItemState, JobState, JobSummary, MemberSide, NameWarning,
     PlanExclusion, PlanNode, PlanTotals, QuotaCheck, RunRecord, Selection, StrategyChoice,
-    StrategyKind, Verification,
+    StrategyKind, TransferState, TransferStep, Verification,
 };
 use crate::handover::error::HandoverError;
 use crate::store::now;
@@ -208,7 +208,8 @@ pub(crate) fn create_job(store: &Store, plan: &HandoverPlan) -> Result<i64, Core
 
 const ITEM_COLUMNS: &str = "id, parent_id, kind, source, target, uid, size, mtime, \
      source_checksum, state, reason, detail, attempts, copied_size, content_hash, target_etag, \
-     mtime_kept, copied_at, verified_at";
+     mtime_kept, copied_at, verified_at, share_id, transfer_step, transfer_id, transfer_file_id, \
+     landed_at, home_queued";
 
 fn row_to_item(row: &rusqlite::Row<'_>) -> rusqlite::Result<ItemRecord> {
     let kind: String = row.get(2)?;
@@ -237,6 +238,16 @@ fn row_to_item(row: &rusqlite::Row<'_>) -> rusqlite::Result<ItemRecord> {
         mtime_kept: kept.map(|k| k != 0),
         copied_at: row.get(17)?,
         verified_at: row.get(18)?,
+        share_id: row.get(19)?,
+        transfer: TransferState {
+            step: TransferStep::parse(row.get::<_, Option<String>>(20)?.as_deref()),
+            id: row.get(21)?,
+            file_id: row
+                .get::<_, Option<i64>>(22)?
+                .and_then(|f| u64::try_from(f).ok()),
+            landed_at: row.get(23)?,
+        },
+        home_queued: row.get::<_, i64>(24)? != 0,
     })
 }
 
@@ -460,11 +471,48 @@ pub(crate) fn set_target(store: &Store, item: i64, target: &str) -> Result<(), C
 }
 
 /// Replaces an item's note without changing its state (e.g. a share to remove on resume).
-pub(crate) fn set_detail(store: &Store, item: i64, detail: Option<&str>) -> Result<(), CoreError> {
+/// Records the share made on `item` for the copy (`None` once removed).
+pub(crate) fn set_share(store: &Store, item: i64, share: Option<&str>) -> Result<(), CoreError> {
     store.write(|tx| {
         tx.execute(
-            "UPDATE handover_items SET detail = ?2, updated_at = ?3 WHERE id = ?1",
-            params![item, detail, now()],
+            "UPDATE handover_items SET share_id = ?2, updated_at = ?3 WHERE id = ?1",
+            params![item, share, now()],
+        )?;
+        Ok(())
+    })
+}
+
+/// Records how far Nextcloud's own transfer of `item` went.
+pub(crate) fn set_transfer(
+    store: &Store,
+    item: i64,
+    transfer: &TransferState,
+) -> Result<(), CoreError> {
+    let file_id = transfer.file_id.and_then(|f| i64::try_from(f).ok());
+    store.write(|tx| {
+        tx.execute(
+            "UPDATE handover_items SET transfer_step = ?2, transfer_id = ?3, \
+             transfer_file_id = ?4, landed_at = ?5, updated_at = ?6 WHERE id = ?1",
+            params![
+                item,
+                transfer.step.code(),
+                transfer.id,
+                file_id,
+                transfer.landed_at,
+                now()
+            ],
+        )?;
+        Ok(())
+    })
+}
+
+/// Records whether the OwnershipTransfer app was asked to move the whole home (`item`: the
+/// job's root folder).
+pub(crate) fn set_home_queued(store: &Store, item: i64, queued: bool) -> Result<(), CoreError> {
+    store.write(|tx| {
+        tx.execute(
+            "UPDATE handover_items SET home_queued = ?2, updated_at = ?3 WHERE id = ?1",
+            params![item, queued, now()],
         )?;
         Ok(())
     })

@@ -697,6 +697,60 @@ pub struct ReportItem {
     pub verified_at: Option<String>,
 }
 
+/// How far Nextcloud's own transfer of one top-level item went, in typed columns of its item
+/// (migration 0007), so a resume never asks twice.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TransferState {
+    /// The transfer id, once read from the recipient's notification.
+    pub id: Option<String>,
+    /// The step reached.
+    pub step: TransferStep,
+    /// The file id of the member's file or folder, read before asking.
+    pub file_id: Option<u64>,
+    /// Where it landed at the recipient (step `Landed`).
+    pub landed_at: Option<String>,
+}
+
+/// Steps of one transfer.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum TransferStep {
+    /// Nothing asked yet.
+    #[default]
+    None,
+    /// About to ask, or asked without knowing the id yet: look for the notification first.
+    Requested,
+    /// The id is known, not accepted yet.
+    Found,
+    /// Accepted: only follow.
+    Accepted,
+    /// Found at the recipient (`landed_at` says where).
+    Landed,
+}
+
+impl TransferStep {
+    /// The journal's value (`None` for [`TransferStep::None`]).
+    pub fn code(self) -> Option<&'static str> {
+        match self {
+            TransferStep::None => None,
+            TransferStep::Requested => Some("requested"),
+            TransferStep::Found => Some("found"),
+            TransferStep::Accepted => Some("accepted"),
+            TransferStep::Landed => Some("landed"),
+        }
+    }
+
+    /// From the journal's value.
+    pub fn parse(code: Option<&str>) -> Self {
+        match code {
+            Some("requested") => TransferStep::Requested,
+            Some("found") => TransferStep::Found,
+            Some("accepted") => TransferStep::Accepted,
+            Some("landed") => TransferStep::Landed,
+            _ => TransferStep::None,
+        }
+    }
+}
+
 /// Counts per state.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -894,4 +948,10 @@ pub struct ItemRecord {
     pub copied_at: Option<String>,
     /// When verified.
     pub verified_at: Option<String>,
+    /// The copy through a share: the share made on this item for the copy, until removed.
+    pub share_id: Option<String>,
+    /// Nextcloud's own transfer of this item: how far it went.
+    pub transfer: TransferState,
+    /// The OwnershipTransfer app: the whole home's transfer was queued (a resume only follows).
+    pub home_queued: bool,
 }

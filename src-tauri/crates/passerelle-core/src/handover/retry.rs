@@ -184,6 +184,9 @@ mod tests {
             mtime_kept: None,
             copied_at: None,
             verified_at: None,
+            share_id: None,
+            transfer: Default::default(),
+            home_queued: false,
         }
     }
 

@@ -365,12 +365,6 @@ impl<'a> RunContext<'a> {
         journal::set_target(self.store, item.id, target)
     }
 
-    /// Replaces the note kept with an item, without changing its state (recorded at once, so
-    /// it survives the process: e.g. a share to remove when the run is resumed).
-    pub fn note(&self, item: &ItemRecord, detail: Option<&str>) -> Result<(), CoreError> {
-        journal::set_detail(self.store, item.id, detail)
-    }
-
     /// Sets the item shown as current.
     pub fn set_current(&self, current: &str) {
         let mut e = self.emitter.lock().unwrap_or_else(|p| p.into_inner());

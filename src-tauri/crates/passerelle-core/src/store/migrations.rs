@@ -14,6 +14,7 @@ const MIGRATIONS: &[(u32, &str)] = &[
     (4, include_str!("../../migrations/0004_handover.sql")),
     (5, include_str!("../../migrations/0005_workshop.sql")),
     (6, include_str!("../../migrations/0006_tour_health.sql")),
+    (7, include_str!("../../migrations/0007_strategy_state.sql")),
 ];
 
 /// The schema version this build writes.

@@ -21,7 +21,7 @@ use std::time::Duration;
 use capture::Capture;
 use passerelle_core::handover::{
     self, FollowOptions, ItemState, JobState, MemberSide, NativeTransfer, PlanRequest, RunOptions,
-    Selection, StrategyContext, StrategyKind, WithCollectionCopy,
+    Selection, StrategyContext, StrategyKind, TransferState, TransferStep, WithCollectionCopy,
 };
 use passerelle_core::{DataPaths, Store};
 use passerelle_nextcloud::{CancellationToken, Client};
@@ -497,15 +497,19 @@ async fn asks_finds_the_id_accepts_follows_until_the_files_appear_and_verifies()
         .iter()
         .find(|i| i.source == "/Captures/TransferMe")
         .unwrap();
-    let note = top.detail.as_deref().unwrap();
     // Moved from the server's dated folder into the planned destination folder, the dated
     // folder removed once empty: one folder for the whole hand-over, the one the plan named.
-    assert!(
-        note.starts_with(
-            "transfer:7:landed:16600 /Transferred from Alice on 2026-11-21/Captures/TransferMe"
-        ),
-        "{note}"
+    let landed = "/Transferred from Alice on 2026-11-21/Captures/TransferMe";
+    assert_eq!(
+        top.transfer,
+        TransferState {
+            id: Some("7".into()),
+            step: TransferStep::Landed,
+            file_id: Some(16600),
+            landed_at: Some(landed.into()),
+        }
     );
+    assert_eq!(top.detail.as_deref(), Some(landed));
     let b = items
         .iter()
         .find(|i| i.source == "/Captures/TransferMe/sub/b.txt")
@@ -556,8 +560,10 @@ async fn cron_not_running_fails_with_the_reason_then_resume_completes_without_as
         .unwrap();
     assert_eq!(top.state, ItemState::Failed);
     assert_eq!(top.reason.as_deref(), Some("background-jobs-not-running"));
+    assert_eq!(top.transfer.step, TransferStep::Accepted);
+    assert_eq!(top.transfer.id.as_deref(), Some("7"));
+    assert_eq!(top.transfer.file_id, Some(16600));
     let detail = top.detail.as_deref().unwrap();
-    assert!(detail.starts_with("transfer:7:accepted:16600 "), "{detail}");
     assert!(detail.contains("cron"), "{detail}");
 
     // The server's cron ran later; bob's notification is processed.
@@ -710,7 +716,14 @@ async fn a_crash_right_after_asking_resumes_from_the_notification_without_asking
         .find(|i| i.source == "/Captures/TransferMe")
         .unwrap();
     assert_eq!(top.state, ItemState::Planned);
-    assert_eq!(top.detail.as_deref(), Some("transfer:-:requested:16600"));
+    assert_eq!(
+        top.transfer,
+        TransferState {
+            step: TransferStep::Requested,
+            file_id: Some(16600),
+            ..TransferState::default()
+        }
+    );
 
     // Resume on a healthy server: the id comes from the notification, no second request.
     server.reset().await;

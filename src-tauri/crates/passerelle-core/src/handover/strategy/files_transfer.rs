@@ -23,8 +23,8 @@
 //! the streamed copy between the same two sessions ([`super::streamed_copy::WithCollectionCopy`]), and
 //! the plan says the member keeps them.
 //!
-//! The journal note of a top-level item is `transfer:<id|->:<step>:<fileid|-> <text>`, kept in
-//! the failure detail too (see [`TransferNote`]).
+//! How far each top-level item went is kept in typed columns of its journal item
+//! ([`TransferState`], migration 0007), apart from the failure detail.
 
 use std::collections::HashSet;
 use std::sync::Mutex;
@@ -38,12 +38,11 @@ use super::Strategy;
 use super::ownership_transfer::FollowOptions;
 use super::share_copy::{Tops, create_folders, descendants, pending, tops};
 use crate::handover::journal::{self, ItemRecord, Written};
-use crate::handover::model::{ItemKind, PlanTotals, Progress, RunOutcome, StrategyKind};
+use crate::handover::model::{
+    ItemKind, PlanTotals, Progress, RunOutcome, StrategyKind, TransferState, TransferStep,
+};
 use crate::handover::run::{Failure, RunContext, RunOptions};
 use crate::{CoreError, Store};
-
-/// Prefix of the journal note of a transfer in progress.
-const NOTE: &str = "transfer:";
 
 /// Whether the recipient's server offers what this strategy needs to learn a transfer's id:
 /// the notifications app's OCS list (capabilities `notifications.ocs-endpoints`). The files
@@ -57,86 +56,6 @@ pub async fn detect(recipient: &Client) -> bool {
             .and_then(|e| e.as_array())
             .is_some_and(|e| e.iter().any(|v| v.as_str() == Some("list"))),
         Err(_) => false,
-    }
-}
-
-/// How far one top-level transfer went, as recorded in the journal.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct TransferNote {
-    /// The transfer id, once read from the recipient's notification.
-    pub id: Option<String>,
-    /// The step reached.
-    pub step: TransferStep,
-    /// The file id of the member's file or folder, read before asking.
-    pub file_id: Option<u64>,
-    /// Where it landed (step `Landed`), or the last failure's detail.
-    pub text: String,
-}
-
-/// Steps of one transfer.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub enum TransferStep {
-    /// Nothing asked yet.
-    #[default]
-    None,
-    /// About to ask, or asked without knowing the id yet: look for the notification first.
-    Requested,
-    /// The id is known, not accepted yet.
-    Found,
-    /// Accepted: only follow.
-    Accepted,
-    /// Found at the recipient (`text` = where).
-    Landed,
-}
-
-impl TransferStep {
-    fn code(self) -> &'static str {
-        match self {
-            TransferStep::None => "none",
-            TransferStep::Requested => "requested",
-            TransferStep::Found => "found",
-            TransferStep::Accepted => "accepted",
-            TransferStep::Landed => "landed",
-        }
-    }
-}
-
-impl TransferNote {
-    /// Reads an item's note (`None` when it holds no transfer).
-    pub fn parse(detail: Option<&str>) -> Option<TransferNote> {
-        let rest = detail?.strip_prefix(NOTE)?;
-        let (head, text) = rest.split_once(' ').unwrap_or((rest, ""));
-        let mut parts = head.split(':');
-        let id = parts.next()?;
-        let step = match parts.next()? {
-            "requested" => TransferStep::Requested,
-            "found" => TransferStep::Found,
-            "accepted" => TransferStep::Accepted,
-            "landed" => TransferStep::Landed,
-            _ => TransferStep::None,
-        };
-        let file_id = parts.next().and_then(|f| f.parse().ok());
-        let id =
-            (id != "-" && id.chars().all(|c| c.is_ascii_alphanumeric())).then(|| id.to_owned());
-        Some(TransferNote {
-            id,
-            step,
-            file_id,
-            text: text.to_owned(),
-        })
-    }
-
-    /// The note as recorded, with `text` after it.
-    pub fn render(&self, text: &str) -> String {
-        format!(
-            "{NOTE}{}:{}:{} {text}",
-            self.id.as_deref().unwrap_or("-"),
-            self.step.code(),
-            self.file_id
-                .map_or_else(|| "-".to_owned(), |f| f.to_string()),
-        )
-        .trim_end()
-        .to_owned()
     }
 }
 
@@ -345,15 +264,15 @@ impl NativeTransfer {
         &self,
         run: &RunContext<'_>,
         top: &ItemRecord,
-        note: &Mutex<TransferNote>,
+        note: &Mutex<TransferState>,
         used: &HashSet<String>,
         journal_error: &Mutex<Option<CoreError>>,
     ) -> Result<String, Failure> {
         let path = remote(&top.source)?;
         let name = path.name().unwrap_or_default().to_owned();
         let get = || note.lock().unwrap_or_else(|p| p.into_inner()).clone();
-        let set = |n: TransferNote| -> Result<(), Failure> {
-            run.note(top, Some(&n.render(&n.text))).map_err(|e| {
+        let set = |n: TransferState| -> Result<(), Failure> {
+            journal::set_transfer(run.store, top.id, &n).map_err(|e| {
                 let f = Failure::Reason("transfer-refused", e.to_string());
                 *journal_error.lock().unwrap_or_else(|p| p.into_inner()) = Some(e);
                 f
@@ -362,8 +281,10 @@ impl NativeTransfer {
             Ok(())
         };
         let mut n = get();
-        if n.step == TransferStep::Landed {
-            return Ok(n.text);
+        if n.step == TransferStep::Landed
+            && let Some(at) = n.landed_at.clone()
+        {
+            return Ok(at);
         }
         if n.id.is_none() {
             // A previous run may have asked already: never ask twice.
@@ -385,10 +306,10 @@ impl NativeTransfer {
                         }
                         Err(e) => return Err(Failure::Transfer(e.into())),
                     };
-                    n = TransferNote {
+                    n = TransferState {
                         step: TransferStep::Requested,
                         file_id: entry.file_id,
-                        ..TransferNote::default()
+                        ..TransferState::default()
                     };
                     set(n.clone())?;
                     self.member
@@ -417,7 +338,7 @@ impl NativeTransfer {
                     })?
                 }
             };
-            n = TransferNote {
+            n = TransferState {
                 id: Some(id),
                 step: TransferStep::Found,
                 ..n
@@ -432,7 +353,7 @@ impl NativeTransfer {
                 Err(e) if e.kind() == ErrorKind::NotFound => {}
                 Err(e) => return Err(Failure::Transfer(e.into())),
             }
-            n = TransferNote {
+            n = TransferState {
                 step: TransferStep::Accepted,
                 ..n
             };
@@ -463,7 +384,7 @@ impl NativeTransfer {
         used: &mut HashSet<String>,
     ) -> Result<(), CoreError> {
         let below = descendants(&run.items, top);
-        let note = Mutex::new(TransferNote::parse(top.detail.as_deref()).unwrap_or_default());
+        let note = Mutex::new(top.transfer.clone());
         run.set_current(&top.source);
         let others = used.clone();
         let journal_error = Mutex::new(None);
@@ -487,44 +408,39 @@ impl NativeTransfer {
         let landed = match r {
             Ok(at) if at != top.target => {
                 // Where the server put it, recorded first: a resume only moves it on.
-                let there = TransferNote {
+                let there = TransferState {
                     step: TransferStep::Landed,
-                    text: at.clone(),
+                    landed_at: Some(at.clone()),
                     ..n.clone()
                 };
-                run.note(top, Some(&there.render(&at)))?;
+                journal::set_transfer(run.store, top.id, &there)?;
                 match self.move_into_place(&at, &top.target, n.file_id).await {
                     Ok(()) => top.target.clone(),
                     Err(f) => {
                         // Kept "landed" where it is: a resume only tries the move again.
                         run.failed(top, &f)?;
-                        run.note(top, Some(&there.render(&at)))?;
                         return Ok(());
                     }
                 }
             }
             Ok(at) => at,
             Err(f) => {
+                // Where the transfer stands stays recorded: a resume does not ask again.
                 run.failed(top, &f)?;
-                if n.step != TransferStep::None && !matches!(f, Failure::Reason("cancelled", _)) {
-                    // Keep where the transfer stands, so a resume does not ask again.
-                    run.note(top, Some(&n.render(&f.detail())))?;
-                }
                 return Ok(());
             }
         };
-        let done = TransferNote {
+        let done = TransferState {
             step: TransferStep::Landed,
-            text: landed.clone(),
+            landed_at: Some(landed.clone()),
             ..n
         };
-        let detail = done.render(&landed);
+        journal::set_transfer(run.store, top.id, &done)?;
         let tree = match self.landed_tree_or_file(top, &landed).await {
             Ok(t) => t,
             Err(f) => {
-                // It moved; only the check failed: keep "landed" so a resume only checks.
+                // It moved; only the check failed: "landed" is kept, so a resume only checks.
                 run.failed(top, &f)?;
-                run.note(top, Some(&detail))?;
                 return Ok(());
             }
         };
@@ -532,7 +448,7 @@ impl NativeTransfer {
             top,
             &Written {
                 size: (top.kind == ItemKind::File).then_some(top.size).flatten(),
-                detail: Some(detail),
+                detail: Some(landed.clone()),
                 ..Written::default()
             },
         )?;
@@ -620,10 +536,8 @@ impl Strategy for NativeTransfer {
         if !create_folders(run, &self.recipient_files, &covered).await? {
             return Ok(());
         }
-        let mut used: HashSet<String> = items
-            .iter()
-            .filter_map(|i| TransferNote::parse(i.detail.as_deref()).and_then(|n| n.id))
-            .collect();
+        let mut used: HashSet<String> =
+            items.iter().filter_map(|i| i.transfer.id.clone()).collect();
         for top in tops {
             if run.stopped() {
                 break;
@@ -632,8 +546,8 @@ impl Strategy for NativeTransfer {
             if !unfinished {
                 continue;
             }
-            if let Some(id) = TransferNote::parse(top.detail.as_deref()).and_then(|n| n.id) {
-                used.remove(&id);
+            if let Some(id) = &top.transfer.id {
+                used.remove(id);
             }
             self.hand_over(run, top, &mut used).await?;
         }
@@ -652,40 +566,4 @@ pub async fn run_native<S: Strategy>(
     progress: &mut (dyn FnMut(Progress) + Send),
 ) -> Result<RunOutcome, CoreError> {
     crate::handover::run::run_moving(store, job_id, strategy, options, cancel, progress).await
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_note_round_trips_and_ignores_other_details() {
-        let n = TransferNote {
-            id: Some("7".into()),
-            step: TransferStep::Accepted,
-            file_id: Some(16600),
-            text: String::new(),
-        };
-        let s = n.render("/Captures/TransferMe accepted, nothing moved within 900 s");
-        assert!(s.starts_with("transfer:7:accepted:16600 /Captures"), "{s}");
-        let back = TransferNote::parse(Some(&s)).unwrap();
-        assert_eq!(back.id.as_deref(), Some("7"));
-        assert_eq!(back.step, TransferStep::Accepted);
-        assert_eq!(back.file_id, Some(16600));
-        let asked = TransferNote {
-            step: TransferStep::Requested,
-            ..TransferNote::default()
-        };
-        let back = TransferNote::parse(Some(&asked.render(""))).unwrap();
-        assert_eq!(back, asked);
-        let landed = TransferNote {
-            step: TransferStep::Landed,
-            text: "/transferred from Alice on 2026-11-21 06-10-32/TransferMe".into(),
-            ..n
-        };
-        let back = TransferNote::parse(Some(&landed.render(&landed.text))).unwrap();
-        assert_eq!(back, landed);
-        assert_eq!(TransferNote::parse(Some("share:6")), None);
-        assert_eq!(TransferNote::parse(None), None);
-    }
 }

@@ -150,10 +150,6 @@ fn not_movable(c: &OtCollection) -> Option<&'static str> {
 /// Folders listed at the same time while walking a member's files through `nodelist`.
 const PARALLEL_LISTINGS: usize = 4;
 
-/// Journal note of the whole-home transfer once asked: a resume only follows it, never asks
-/// again (a second transfer of the home would leave an empty dated folder at the recipient).
-const HOME_QUEUED: &str = "ot-home:queued";
-
 /// Whether `n` is `user`'s own (not a share received from someone else).
 fn own(n: &OtNode, user: &str) -> bool {
     n.owner.as_deref().is_none_or(|o| o == user)
@@ -672,18 +668,16 @@ impl OwnershipTransfer {
     }
 
     /// The whole home in one transfer (everything selected): the server moves it into one
-    /// dated folder. Returns that folder. Asked once: the journal notes it before asking, and
-    /// a resume only follows.
+    /// dated folder. Returns that folder. Asked once: the journal records it (`home_queued`)
+    /// before asking, and a resume only follows (a second transfer of the home would leave an
+    /// empty dated folder at the recipient).
     async fn move_home(
         &self,
         run: &RunContext<'_>,
         root: &ItemRecord,
         names: &[String],
     ) -> Result<Result<String, Failure>, CoreError> {
-        let queued = root
-            .detail
-            .as_deref()
-            .is_some_and(|d| d.starts_with(HOME_QUEUED));
+        let queued = root.home_queued;
         let before = match self.transferred_folders().await {
             Ok(b) => b,
             Err(f) => return Ok(Err(f)),
@@ -705,14 +699,14 @@ impl OwnershipTransfer {
                 Ok(false) => {}
                 Err(f) => return Ok(Err(f)),
             }
-            run.note(root, Some(HOME_QUEUED))?;
+            journal::set_home_queued(run.store, root.id, true)?;
             journal::begin_attempt(run.store, root.id)?;
             if let Err(e) = self
                 .api
                 .transfer_files(&self.source, &self.target, "/")
                 .await
             {
-                run.note(root, None)?;
+                journal::set_home_queued(run.store, root.id, false)?;
                 return Ok(Err(refused_or_retry(e, "/ was not queued".into())));
             }
         }
@@ -863,16 +857,8 @@ impl OwnershipTransfer {
                     folder
                 }
                 Err(f) => {
-                    let asked = journal::items(run.store, run.job_id)?
-                        .into_iter()
-                        .find(|i| i.id == root.id)
-                        .and_then(|i| i.detail)
-                        .is_some_and(|d| d.starts_with(HOME_QUEUED));
+                    // Whether it was asked stays recorded (`home_queued`): a resume only follows.
                     run.failed(root, &f)?;
-                    if asked && !matches!(f, Failure::Reason("cancelled", _)) {
-                        // Keep that it was asked, so a resume only follows.
-                        run.note(root, Some(&format!("{HOME_QUEUED} {}", f.detail())))?;
-                    }
                     return Ok(());
                 }
             }

@@ -22,15 +22,12 @@ use passerelle_nextcloud::{Client, ErrorKind, NewShare, ShareTarget};
 
 use super::Strategy;
 use crate::CoreError;
-use crate::handover::journal::{ItemRecord, Written};
+use crate::handover::journal::{self, ItemRecord, Written};
 use crate::handover::model::{ItemKind, ItemState, PlanTotals, Selection, StrategyKind};
 use crate::handover::run::{Failure, RunContext};
 
 /// Read permission only (the recipient cannot change the member's files through the share).
 const READ: u32 = 1;
-
-/// Prefix of the journal note that records a share still to remove.
-const SHARE_NOTE: &str = "share:";
 
 /// Whether the sharing API answers for `client` (capabilities `files_sharing.api_enabled`).
 pub async fn detect(client: &Client) -> bool {
@@ -44,13 +41,9 @@ pub async fn detect(client: &Client) -> bool {
     }
 }
 
-/// The share id recorded in an item's note, if a share may be left.
+/// The share recorded on an item, if one may be left (made and not known to be removed).
 pub fn leftover_share(item: &ItemRecord) -> Option<&str> {
-    item.detail
-        .as_deref()
-        .and_then(|d| d.strip_prefix(SHARE_NOTE))
-        .map(|d| d.split_whitespace().next().unwrap_or(d))
-        .filter(|id| !id.is_empty() && id.chars().all(|c| c.is_ascii_alphanumeric()))
+    item.share_id.as_deref().filter(|id| !id.is_empty())
 }
 
 /// The strategy: the member's session shares, the recipient's copies.
@@ -80,7 +73,7 @@ impl ShareCopy {
             Err(e) if e.kind() == ErrorKind::NotFound => Ok(()),
             Err(e) => Err(Failure::Reason(
                 "share-left",
-                format!("{SHARE_NOTE}{id} could not be removed: {e}"),
+                format!("the share {id} could not be removed: {e}"),
             )),
         }
     }
@@ -112,7 +105,7 @@ impl ShareCopy {
                 return units.iter().map(|_| Err(f.clone())).collect();
             }
         };
-        if let Err(e) = run.note(top, Some(&format!("{SHARE_NOTE}{}", share.id))) {
+        if let Err(e) = journal::set_share(run.store, top.id, Some(&share.id)) {
             let _ = self.unshare(&share.id).await;
             let f = Failure::Reason("share-left", e.to_string());
             return units.iter().map(|_| Err(f.clone())).collect();
@@ -153,11 +146,9 @@ impl ShareCopy {
         }
         // Always remove the share, also after a failed copy.
         let removed = self.unshare(&share.id).await;
-        let note = match &removed {
-            Ok(()) => None,
-            Err(_) => Some(format!("{SHARE_NOTE}{}", share.id)),
-        };
-        let _ = run.note(top, note.as_deref());
+        if removed.is_ok() {
+            let _ = journal::set_share(run.store, top.id, None);
+        }
         if let Err(f) = removed {
             // The data may be copied, but the share must be reported: the top item fails.
             if let Some(first) = units.iter().position(|u| u.id == top.id) {
@@ -287,7 +278,7 @@ impl Strategy for ShareCopy {
             if let Some(id) = leftover_share(it)
                 && self.unshare(id).await.is_ok()
             {
-                run.note(it, None)?;
+                journal::set_share(run.store, it.id, None)?;
             }
         }
         let selection = crate::handover::journal::job(run.store, run.job_id)?
