@@ -8,6 +8,7 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
+use futures_util::StreamExt;
 use passerelle_nextcloud::{CancellationToken, RetryPolicy};
 
 use super::endpoint::{CollectionTarget, FileTarget, Side, TransferError};
@@ -17,6 +18,12 @@ use super::model::{
     RunOutcome, StrategyKind,
 };
 pub(crate) use super::tasks::{BoxFuture, bounded};
+
+/// An item and how writing it went ([`RunContext::record_each`]).
+pub(crate) type ItemOutcome<'i> = (
+    &'i ItemRecord,
+    Result<Result<journal::Written, Failure>, CoreError>,
+);
 use super::verify;
 use crate::handover::error::HandoverError;
 use crate::{CoreError, Store};
@@ -343,6 +350,24 @@ impl<'a> RunContext<'a> {
             self.counters.items_run.fetch_add(1, Ordering::Relaxed);
         }
         self.emit(false);
+        Ok(())
+    }
+
+    /// Runs `work`, at most `n` at a time, and records each item as its future ends: copied
+    /// with what was written, or failed. An `Err` (journal unusable) stops at once.
+    pub(crate) async fn record_each<'i>(
+        &self,
+        work: Vec<BoxFuture<'i, ItemOutcome<'i>>>,
+        n: usize,
+    ) -> Result<(), CoreError> {
+        let results = bounded(work, n);
+        tokio::pin!(results);
+        while let Some((item, r)) = results.next().await {
+            match r? {
+                Ok(w) => self.copied(item, &w)?,
+                Err(f) => self.failed(item, &f)?,
+            }
+        }
         Ok(())
     }
 

@@ -530,14 +530,7 @@ where
                 (*item, r)
             }));
         }
-        let puts = bounded(puts, run.options.parallel_files);
-        tokio::pin!(puts);
-        while let Some((item, r)) = puts.next().await {
-            match r? {
-                Ok(w) => run.copied(item, &w)?,
-                Err(f) => run.failed(item, &f)?,
-            }
-        }
+        run.record_each(puts, run.options.parallel_files).await?;
         Ok(())
     }
 
@@ -577,14 +570,7 @@ where
                 (item, r)
             }));
         }
-        let results = bounded(work, run.options.parallel_files);
-        tokio::pin!(results);
-        while let Some((item, r)) = results.next().await {
-            match r? {
-                Ok(w) => run.copied(item, &w)?,
-                Err(f) => run.failed(item, &f)?,
-            }
-        }
+        run.record_each(work, run.options.parallel_files).await?;
         Ok(())
     }
 
@@ -692,14 +678,7 @@ where
                     (item, r)
                 }));
             }
-            let results = bounded(work, run.options.parallel_objects);
-            tokio::pin!(results);
-            while let Some((item, r)) = results.next().await {
-                match r? {
-                    Ok(w) => run.copied(item, &w)?,
-                    Err(f) => run.failed(item, &f)?,
-                }
-            }
+            run.record_each(work, run.options.parallel_objects).await?;
         }
         Ok(())
     }
