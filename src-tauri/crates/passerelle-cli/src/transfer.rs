@@ -20,12 +20,11 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use clap::{Args, Subcommand, ValueEnum};
-use passerelle_core::connect;
 use passerelle_core::export::human_bytes;
 use passerelle_core::handover::HandoverError;
 use passerelle_core::handover::{
-    self, HandoverPlan, JobSummary, MemberSide, Progress, RunOptions, RunOutcome, Selection,
-    Sessions, StrategyKind, Verification,
+    self, AdminLogin, HandoverPlan, JobSummary, Progress, RunOptions, RunOutcome, Selection,
+    Sessions, SideLogin, StrategyKind, Verification, Who,
 };
 use passerelle_core::secrets::Secrets;
 use passerelle_core::{CoreError, IpcError, Localizer, Store};
@@ -225,209 +224,75 @@ pub struct RunArgs {
     deep_verify: bool,
 }
 
-fn client_for(
-    store: &Store,
-    server: &str,
-    login: &str,
-    user: &str,
-    secret: &Secret,
-) -> Result<Client, CoreError> {
-    Ok(connect::client_builder(store, server)?
-        .credentials(login.to_owned(), secret.expose().to_owned())
-        .user_id(user.to_owned())
-        .build()?)
-}
-
-/// The fields a side's arguments give, whichever side.
-struct SideSpec<'a> {
-    account: Option<i64>,
-    server: Option<&'a str>,
-    user: Option<&'a str>,
-    login: Option<&'a str>,
-    name: Option<&'a str>,
-    files_url: Option<&'a str>,
-    calendars_url: Option<&'a str>,
-    contacts_url: Option<&'a str>,
-    env: &'static str,
-    line: usize,
-}
-
 impl FromArgs {
-    fn spec(&self) -> SideSpec<'_> {
-        SideSpec {
+    fn login(&self) -> SideLogin {
+        SideLogin {
             account: self.from_account,
-            server: self.from_server.as_deref(),
-            user: self.from_user.as_deref(),
-            login: self.from_login.as_deref(),
-            name: self.from_name.as_deref(),
-            files_url: self.from_files_url.as_deref(),
-            calendars_url: self.from_calendars_url.as_deref(),
-            contacts_url: self.from_contacts_url.as_deref(),
-            env: FROM_PASSWORD_ENV,
-            line: 0,
+            server: self.from_server.clone(),
+            user: self.from_user.clone(),
+            login: self.from_login.clone(),
+            name: self.from_name.clone(),
+            files_url: self.from_files_url.clone(),
+            calendars_url: self.from_calendars_url.clone(),
+            contacts_url: self.from_contacts_url.clone(),
         }
     }
 }
 
 impl ToArgs {
-    fn spec(&self) -> SideSpec<'_> {
-        SideSpec {
+    fn login(&self) -> SideLogin {
+        SideLogin {
             account: self.to_account,
-            server: self.to_server.as_deref(),
-            user: self.to_user.as_deref(),
-            login: self.to_login.as_deref(),
-            name: self.to_name.as_deref(),
-            files_url: self.to_files_url.as_deref(),
-            calendars_url: self.to_calendars_url.as_deref(),
-            contacts_url: self.to_contacts_url.as_deref(),
-            env: TO_PASSWORD_ENV,
-            line: 1,
+            server: self.to_server.clone(),
+            user: self.to_user.clone(),
+            login: self.to_login.clone(),
+            name: self.to_name.clone(),
+            files_url: self.to_files_url.clone(),
+            calendars_url: self.to_calendars_url.clone(),
+            contacts_url: self.to_contacts_url.clone(),
         }
     }
 }
 
-/// Builds a side from the command line: its description and a ready client.
-async fn side_from(
-    store: &Store,
-    spec: SideSpec<'_>,
-    passwords: &mut SecretInput,
-) -> Result<(MemberSide, Client), IpcError> {
-    if let Some(id) = spec.account {
-        let account = store.account(id)?;
-        let client = connect::account_client(store, &Secrets::probe(), &account)?;
-        let mut member = handover::nextcloud_member(&client, account.display_name.clone())
-            .map_err(IpcError::from)?;
-        member.account_id = Some(id);
-        member.server_url = account.server_url.clone();
-        return Ok((member, client));
-    }
-    let (Some(server), Some(user)) = (spec.server, spec.user) else {
-        return Err(IpcError::new(
-            "invalid-value",
-            "give --from-account/--to-account, or --from-server and --from-user \
-             (--to-server and --to-user)",
-        ));
-    };
-    let server = passerelle_nextcloud::normalize_address(server)
-        .map(|a| a.url)
-        .unwrap_or_else(|_| server.to_owned());
-    let login = spec.login.unwrap_or(user);
-    let secret = passwords.app_password(spec.env, spec.line)?;
-    let client = client_for(store, &server, login, user, &secret)?;
-    let member = match spec.files_url {
-        Some(files_url) => MemberSide {
-            server_url: server.clone(),
-            user_id: user.to_owned(),
-            login: login.to_owned(),
-            display_name: spec.name.map(str::to_owned),
-            account_id: None,
-            files_url: files_url.to_owned(),
-            calendars_url: spec.calendars_url.map(str::to_owned),
-            contacts_url: spec.contacts_url.map(str::to_owned),
-            nextcloud: false,
-        },
-        None => {
-            let name = match spec.name {
-                Some(n) => Some(n.to_owned()),
-                None => client
-                    .current_user()
-                    .await
-                    .ok()
-                    .map(|u| u.display_name)
-                    .filter(|n| !n.is_empty()),
-            };
-            let mut m = handover::nextcloud_member(&client, name).map_err(IpcError::from)?;
-            m.server_url = server.clone();
-            m
+impl AdminArgs {
+    fn login(&self) -> AdminLogin {
+        AdminLogin {
+            account: self.admin_account,
+            server: self.admin_server.clone(),
+            user: self.admin_user.clone(),
         }
-    };
-    Ok((member, client))
+    }
 }
 
-/// The session of a recorded side for a resume or a verification.
-fn client_again(
-    store: &Store,
-    member: &MemberSide,
-    env: &'static str,
-    line: usize,
-    passwords: &mut SecretInput,
-) -> Result<Client, IpcError> {
-    Ok(match member.account_id {
-        Some(id) => {
-            let account = store.account(id)?;
-            connect::account_client(store, &Secrets::probe(), &account)?
-        }
-        None => {
-            let secret = passwords.app_password(env, line)?;
-            client_for(
-                store,
-                &member.server_url,
-                &member.login,
-                &member.user_id,
-                &secret,
-            )?
-        }
-    })
+/// The app passwords the core asks for: the departing member's from its variable or the
+/// first line of standard input, the recipient's from its variable or the second line, the
+/// administrator's from its variable only.
+fn ask_from(input: &mut SecretInput) -> impl FnMut(Who) -> Result<Secret, IpcError> + '_ {
+    move |who| match who {
+        Who::Source => input.app_password(FROM_PASSWORD_ENV, 0),
+        Who::Target => input.app_password(TO_PASSWORD_ENV, 1),
+        Who::Admin => std::env::var(ADMIN_PASSWORD_ENV)
+            .ok()
+            .filter(|v| !v.trim().is_empty())
+            .map(|v| Secret::from(v.trim().to_owned()))
+            .ok_or_else(|| {
+                IpcError::new(
+                    "invalid-value",
+                    format!("no app password for the administrator: set {ADMIN_PASSWORD_ENV}"),
+                )
+            }),
+    }
 }
 
 /// The administrator's session, when one is given.
 fn admin_client(store: &Store, admin: &AdminArgs) -> Result<Option<Client>, IpcError> {
-    if let Some(id) = admin.admin_account {
-        let account = store.account(id)?;
-        return Ok(Some(connect::account_client(
-            store,
-            &Secrets::probe(),
-            &account,
-        )?));
-    }
-    let (Some(server), Some(user)) = (admin.admin_server.as_deref(), admin.admin_user.as_deref())
-    else {
-        return Ok(None);
-    };
-    let server = passerelle_nextcloud::normalize_address(server)
-        .map(|a| a.url)
-        .unwrap_or_else(|_| server.to_owned());
-    let secret = std::env::var(ADMIN_PASSWORD_ENV)
-        .ok()
-        .filter(|v| !v.trim().is_empty())
-        .map(|v| Secret::from(v.trim().to_owned()))
-        .ok_or_else(|| {
-            IpcError::new(
-                "invalid-value",
-                format!("no app password for the administrator: set {ADMIN_PASSWORD_ENV}"),
-            )
-        })?;
-    Ok(Some(client_for(store, &server, user, user, &secret)?))
-}
-
-fn needs_admin() -> IpcError {
-    IpcError::new(
-        "invalid-value",
-        "the OwnershipTransfer app needs an administrator: give --admin-account, or \
-         --admin-server and --admin-user with PASSERELLE_ADMIN_APP_PASSWORD",
+    let mut input = SecretInput::default();
+    handover::logins::admin_session(
+        store,
+        &Secrets::probe(),
+        &admin.login(),
+        &mut ask_from(&mut input),
     )
-}
-
-/// A member named on the command line, without a session (the OwnershipTransfer app moves
-/// their data with the admin's session only).
-fn member_without_session(spec: &SideSpec<'_>, admin: &Client) -> Result<MemberSide, IpcError> {
-    let user = spec.user.ok_or_else(|| {
-        IpcError::new(
-            "invalid-value",
-            "give --from-user and --to-user (or recorded accounts)",
-        )
-    })?;
-    let server = match spec.server {
-        Some(server) => passerelle_nextcloud::normalize_address(server)
-            .map(|a| a.url)
-            .unwrap_or_else(|_| server.to_owned()),
-        None => admin.base_url().to_string(),
-    };
-    Ok(handover::nextcloud_user(
-        &server,
-        user,
-        spec.name.map(str::to_owned),
-    )?)
 }
 
 /// The sessions for a new hand-over from the command line.
@@ -439,46 +304,21 @@ async fn sessions_from(
     admin: &AdminArgs,
 ) -> Result<Sessions, IpcError> {
     let admin = admin_client(store, admin)?;
-    let mut passwords = SecretInput::default();
-    if matches!(what.strategy, StrategyArg::Ownershiptransfer) {
-        // Only the admin's secret is needed; recorded accounts still give names and ids.
-        let admin_c = admin.as_ref().ok_or_else(needs_admin)?;
-        let side = |spec: SideSpec<'_>| -> Result<MemberSide, IpcError> {
-            match spec.account {
-                Some(id) => {
-                    let account = store.account(id)?;
-                    Ok(handover::nextcloud_user(
-                        &account.server_url,
-                        &account.user_id,
-                        account.display_name.clone(),
-                    )?)
-                }
-                None => member_without_session(&spec, admin_c),
-            }
-        };
-        return Ok(Sessions {
-            source: side(from.spec())?,
-            source_client: None,
-            target: side(to.spec())?,
-            target_client: None,
-            admin,
-            lost: Vec::new(),
-        });
-    }
-    let (source, source_client) = side_from(store, from.spec(), &mut passwords).await?;
-    let (target, target_client) = side_from(store, to.spec(), &mut passwords).await?;
-    Ok(Sessions {
-        source,
-        source_client: Some(source_client),
-        target,
-        target_client: Some(target_client),
+    let mut input = SecretInput::default();
+    let ot = matches!(what.strategy, StrategyArg::Ownershiptransfer);
+    handover::sessions_from_logins(
+        store,
+        &Secrets::probe(),
+        &from.login(),
+        &to.login(),
         admin,
-        lost: Vec::new(),
-    })
+        ot,
+        &mut ask_from(&mut input),
+    )
+    .await
 }
 
-/// The sessions to resume or verify a recorded job: members' only when the strategy needs
-/// them (`target_only`: the recipient's alone, for a verification).
+/// The sessions to resume or verify a recorded job (`target_only`: for a verification).
 fn sessions_again(
     store: &Store,
     job: &JobSummary,
@@ -489,33 +329,15 @@ fn sessions_again(
         Some(a) => admin_client(store, a)?,
         None => None,
     };
-    let mut passwords = SecretInput::default();
-    let (source_client, target_client) = if target_only {
-        // A copy is verified at the recipient's; a transfer by its journal (no session).
-        if job.strategy.moves_data() {
-            (None, None)
-        } else {
-            let target = client_again(store, &job.target, TO_PASSWORD_ENV, 0, &mut passwords)?;
-            (None, Some(target))
-        }
-    } else if job.strategy == StrategyKind::OwnershipTransfer {
-        if admin.is_none() {
-            return Err(needs_admin());
-        }
-        (None, None)
-    } else {
-        let source = client_again(store, &job.source, FROM_PASSWORD_ENV, 0, &mut passwords)?;
-        let target = client_again(store, &job.target, TO_PASSWORD_ENV, 1, &mut passwords)?;
-        (Some(source), Some(target))
-    };
-    Ok(Sessions {
-        source: job.source.clone(),
-        source_client,
-        target: job.target.clone(),
-        target_client,
+    let mut input = SecretInput::default();
+    handover::sessions_again(
+        store,
+        &Secrets::probe(),
+        job,
         admin,
-        lost: Vec::new(),
-    })
+        target_only,
+        &mut ask_from(&mut input),
+    )
 }
 
 fn selection(what: &WhatArgs) -> Selection {
@@ -958,7 +780,7 @@ pub async fn run(cmd: TransferCommand, l10n: &Localizer, json: bool) -> Outcome 
             confirm_disable,
             admin,
         } => {
-            let admin = admin_client(&store, &admin)?.ok_or_else(needs_admin)?;
+            let admin = admin_client(&store, &admin)?.ok_or_else(handover::logins::needs_admin)?;
             handover::disable_departing_account(&store, job, &admin, confirm_disable).await?;
             let summary = handover::job(&store, job)?;
             if json {

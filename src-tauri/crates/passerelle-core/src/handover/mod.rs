@@ -24,6 +24,7 @@ pub mod endpoint;
 pub mod engine;
 pub mod error;
 pub mod journal;
+pub mod logins;
 pub mod model;
 pub mod names;
 pub mod plan;
@@ -46,6 +47,7 @@ pub use engine::{
 };
 pub use error::HandoverError;
 pub use journal::{ItemRecord, Written};
+pub use logins::{AdminLogin, AskSecret, SideLogin, Who, sessions_again, sessions_from_logins};
 pub use model::*;
 pub use names::REASONS;
 pub use plan::{PlanRequest, plan, plan_with_context};
