@@ -5,6 +5,7 @@ import type { Account, AccountOverview, Quota, SignOutReport } from "../bindings
 import { accountName, hostOf, needsReconnect, type Ctx, type JustConnected } from "../context";
 import { reconnectBlock, targetOf } from "../components/reconnect";
 import { openConfirmDialog } from "../components/dialog";
+import { runBusy } from "../components/busy";
 import { emptyState, screen } from "../components/ui";
 import { h, replaceChildren, uid } from "../dom";
 import { showErrorIn } from "../errors";
@@ -58,14 +59,7 @@ export function render(ctx: Ctx): HTMLElement {
             "data-testid": "account-added-switch",
             onclick: async (event: Event) => {
               const button = event.currentTarget as HTMLButtonElement;
-              button.disabled = true;
-              try {
-                await actions.selectAccount(just.account);
-              } catch (e) {
-                button.disabled = false;
-                actions.showError(e);
-                return;
-              }
+              if (!(await runBusy(button, () => actions.selectAccount(just.account), actions.showError, true))) return;
               replaceChildren(messages);
               draw();
               focusOverview();
@@ -184,17 +178,14 @@ export function render(ctx: Ctx): HTMLElement {
               "data-testid": "account-select",
               onclick: async (event: Event) => {
                 const button = event.currentTarget as HTMLButtonElement;
-                button.disabled = true;
-                try {
+                const selected = async () => {
                   await actions.selectAccount(account);
                   draw();
                   // The selected item has no button any more: go to the overview.
                   focusOverview();
                   actions.announce(t("announce-account-selected", { name: accountName(account) }));
-                } catch (e) {
-                  button.disabled = false;
-                  actions.showError(e);
-                }
+                };
+                await runBusy(button, selected, actions.showError, true);
               },
             },
             t("account-select"),

@@ -29,6 +29,7 @@ import { accountName, hostOf, needsReconnect } from "../context";
 import { reconnectBlock, reconnectNotice } from "../components/reconnect";
 import { formatDate } from "../components/ui";
 import { openConfirmDialog } from "../components/dialog";
+import { runBusy } from "../components/busy";
 import { formatBytes } from "./accounts";
 import { emptyState, screen } from "../components/ui";
 import { h, replaceChildren, uid, type Child } from "../dom";
@@ -1104,14 +1105,10 @@ export function render(ctx: Ctx): HTMLElement {
   }
 
   async function start(btn: HTMLButtonElement): Promise<void> {
-    if (!draft.plan) return;
-    btn.disabled = true;
-    try {
-      draft.jobId = await api.handoverStart(draft.plan, acting.id);
+    const plan = draft.plan;
+    if (!plan) return;
+    if (await runBusy(btn, async () => (draft.jobId = await api.handoverStart(plan, acting.id)), ctx.actions.showError, true)) {
       go("run");
-    } catch (error) {
-      btn.disabled = false;
-      ctx.actions.showError(error);
     }
   }
 

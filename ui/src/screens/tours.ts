@@ -7,6 +7,7 @@
 import type { BrokenTour, PackReport, TourSummary } from "../bindings/types";
 import type { Ctx } from "../context";
 import { openConfirmDialog } from "../components/dialog";
+import { runBusy } from "../components/busy";
 import { emptyState, screen } from "../components/ui";
 import { h, replaceChildren, uid, type Child } from "../dom";
 import { errorText, showErrorIn } from "../errors";
@@ -287,15 +288,11 @@ export function render(ctx: Ctx): HTMLElement {
   }
 
   async function setHidden(button: HTMLButtonElement, tour: TourSummary, title: string): Promise<void> {
-    button.disabled = true;
-    try {
+    const hidden = async () => {
       await api.tourHide(profileId, tour.id, !tour.hidden);
       tours = await api.toursList(profileId, accountId);
-    } catch (error) {
-      button.disabled = false;
-      actions.showError(error);
-      return;
-    }
+    };
+    if (!(await runBusy(button, hidden, actions.showError, true))) return;
     if (!tours.some((x) => x.hidden)) showHidden = false;
     draw();
     tell(tour.hidden ? t("tour-unhidden-done", { title }) : t("tour-hidden-done", { title }));

@@ -18,6 +18,7 @@ import type {
   WorkshopPlan,
 } from "../bindings/types";
 import { openConfirmDialog } from "../components/dialog";
+import { runBusy } from "../components/busy";
 import { emptyState, screen } from "../components/ui";
 import { accountName, type Ctx } from "../context";
 import { h, replaceChildren, uid, type Child } from "../dom";
@@ -189,11 +190,8 @@ function prepareSection(ctx: Ctx, overview: Promise<WorkshopOverview>): HTMLElem
   };
 
   const run = (button: HTMLButtonElement, action: () => Promise<void>) => {
-    button.disabled = true;
     showErrorIn(error, ctx.i18n, null);
-    action()
-      .catch((e: unknown) => showErrorIn(error, ctx.i18n, e))
-      .finally(() => (button.disabled = false));
+    void runBusy(button, action, (e) => showErrorIn(error, ctx.i18n, e));
   };
 
   const save: HTMLButtonElement = h(
@@ -742,11 +740,8 @@ function progressSection(ctx: Ctx, overview: Promise<WorkshopOverview>): HTMLEle
     replaceChildren(table, cells.length ? progressTable(ctx, cells, outlines) : emptyState("workshop-progress-empty", t("workshop-ui-progress-empty")));
   };
   const act = (button: HTMLButtonElement, action: () => Promise<void>) => {
-    button.disabled = true;
     showErrorIn(error, ctx.i18n, null);
-    action()
-      .catch((e: unknown) => showErrorIn(error, ctx.i18n, e))
-      .finally(() => (button.disabled = false));
+    void runBusy(button, action, (e) => showErrorIn(error, ctx.i18n, e));
   };
   const importButton: HTMLButtonElement = h(
     "button",
