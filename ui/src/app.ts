@@ -6,6 +6,7 @@ import { accountName, hostOf, needsReconnect, type Actions, type Api, type AppSt
 import { h, replaceChildren } from "./dom";
 import { errorText } from "./errors";
 import { createI18n, guessLanguage, type I18n } from "./i18n";
+import { tauriPlatform, type Platform } from "./platform";
 import {
   createRouter,
   DEFAULT_ROUTE,
@@ -136,6 +137,7 @@ export class App {
   constructor(
     private readonly root: HTMLElement,
     private readonly api: Api = commands,
+    private readonly platform: Platform = tauriPlatform,
   ) {
     this.i18n = createI18n(guessLanguage());
     this.router = createRouter((route, fromHistory) => this.onRoute(route, fromHistory));
@@ -174,6 +176,7 @@ export class App {
       router: this.router,
       state: this.state,
       actions: this.actions(),
+      platform: this.platform,
       root: this.root,
     };
     this.i18n.setLanguage(bootstrap.effectiveLanguage);
@@ -848,8 +851,8 @@ export class App {
 }
 
 /** Creates the app in `root` and starts it. */
-export async function startApp(root: HTMLElement, api: Api = commands): Promise<App> {
-  const app = new App(root, api);
+export async function startApp(root: HTMLElement, api: Api = commands, platform: Platform = tauriPlatform): Promise<App> {
+  const app = new App(root, api, platform);
   await app.start();
   return app;
 }

@@ -13,7 +13,8 @@ import type {
 } from "../src/bindings/types";
 import type { Ctx } from "../src/context";
 import { createI18n } from "../src/i18n";
-import { render, resetDraft, setListen } from "../src/screens/handover";
+import { render, resetDraft } from "../src/screens/handover";
+import { FakePlatform } from "./fakePlatform";
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import { waitFor } from "./helpers";
 
@@ -52,7 +53,7 @@ const entry = (path: string, isFolder = true): BrowseEntry => ({
 
 type Handlers = Record<string, (...args: never[]) => unknown>;
 
-let events: Map<string, (payload: unknown) => void>;
+let platform: FakePlatform;
 
 function mount(
   api: Handlers,
@@ -81,6 +82,7 @@ function mount(
       reconnect,
     },
     actions: { showError: (e: unknown) => errors.push(e), announce: () => {}, accountReconnected: async () => {}, ...actions },
+    platform,
     root: document.body,
   } as unknown as Ctx;
   const root = render(ctx);
@@ -99,15 +101,10 @@ async function pickAliceAndBob(): Promise<void> {
 
 beforeEach(() => {
   resetDraft();
-  events = new Map();
-  setListen(async (event, handler) => {
-    events.set(event, handler as (payload: unknown) => void);
-    return () => events.delete(event);
-  });
+  platform = new FakePlatform();
 });
 
 afterEach(() => {
-  setListen(null);
   document.body.replaceChildren();
 });
 
@@ -284,7 +281,7 @@ describe("hand-over screen", () => {
     byTestId<HTMLButtonElement>("handover-what-next").click();
     await waitFor(() => expect(byTestId("handover-start")?.hasAttribute("disabled")).toBe(false));
     byTestId<HTMLButtonElement>("handover-start").click();
-    await waitFor(() => expect(events.has("handover-progress")).toBe(true));
+    await waitFor(() => expect(platform.listeners.has("handover-progress")).toBe(true));
     const progress = (jobId: number, done: number): Progress =>
       ({
         jobId,
@@ -299,9 +296,9 @@ describe("hand-over screen", () => {
         current: "/Asso/CR.odt",
         groups: [],
       }) as unknown as Progress;
-    events.get("handover-progress")!(progress(99, 4));
+    platform.emit("handover-progress", progress(99, 4));
     expect(byTestId<HTMLProgressElement>("handover-progress-bar").value).toBe(0);
-    events.get("handover-progress")!(progress(7, 2));
+    platform.emit("handover-progress", progress(7, 2));
     expect(byTestId<HTMLProgressElement>("handover-progress-bar").value).toBe(0.5);
     expect(byTestId("handover-progress-current").textContent).toContain("/Asso/CR.odt");
   });

@@ -7,7 +7,6 @@
 // The draft survives leaving the screen (e.g. to connect the departing member's account) in a
 // module variable; the run itself lives in the backend and is found again through
 // `handoverJobs` and the `handover-progress` / `handover-finished` events.
-import { listen, type UnlistenFn } from "@tauri-apps/api/event";
 import type {
   Account,
   BrowseEntry,
@@ -25,6 +24,7 @@ import type {
   StrategyOption,
 } from "../bindings/types";
 import type { Ctx } from "../context";
+import type { UnlistenFn } from "../platform";
 import { accountName, hostOf, needsReconnect } from "../context";
 import { reconnectBlock, reconnectNotice } from "../components/reconnect";
 import { formatDate } from "../components/ui";
@@ -97,18 +97,6 @@ let draft: Draft = freshDraft();
 /** Forget the draft (tests). */
 export function resetDraft(): void {
   draft = freshDraft();
-}
-
-/** How events reach the screen (tests pass a fake). */
-export type Listen = <T>(event: string, handler: (payload: T) => void) => Promise<UnlistenFn>;
-
-const tauriListen: Listen = (event, handler) => listen(event, (e) => handler(e.payload as never));
-
-let listenImpl: Listen = tauriListen;
-
-/** Replaces how events are listened to (tests). */
-export function setListen(fn: Listen | null): void {
-  listenImpl = fn ?? tauriListen;
 }
 
 const PAGE = 25;
@@ -1171,7 +1159,7 @@ export function render(ctx: Ctx): HTMLElement {
       groups,
       h("div", { class: "actions" }, cancel),
     );
-    unlisten.push(listenImpl<Progress>("handover-progress", show));
+    unlisten.push(ctx.platform.listen<Progress>("handover-progress", show));
     void api.handoverJobs().then((jobs) => {
       const mine = jobs.find((j) => j.job.id === jobId);
       if (mine?.progress) show(mine.progress);
@@ -1347,7 +1335,7 @@ export function render(ctx: Ctx): HTMLElement {
   }
 
   unlisten.push(
-    listenImpl<{ jobId: number; error: unknown }>("handover-finished", (f) => {
+    ctx.platform.listen<{ jobId: number; error: unknown }>("handover-finished", (f) => {
       if (!root.isConnected) return;
       if (f.error) ctx.actions.showError(f.error);
       else ctx.actions.announce(t("handover-finished-announce"));

@@ -11,11 +11,11 @@
 // - quiz: a question with feedback.
 // Each step is recorded as seen; Close keeps the progress. Focus goes to the
 // step's heading ("Step 3 of 9") on every change, which is also announced.
-import { listen, type UnlistenFn } from "@tauri-apps/api/event";
 import type { CheckOutcome, OverlayStep, SpaceEvent, StepProgress, TourDetail, TourStep } from "../bindings/types";
 import { davAddress } from "../components/davAddress";
 import { needsReconnect, type Ctx } from "../context";
 import { reconnectNotice } from "../components/reconnect";
+import type { UnlistenFn } from "../platform";
 import { h, replaceChildren, uid, type Child } from "../dom";
 import { errorText, showErrorIn } from "../errors";
 import type { Args } from "../i18n";
@@ -39,13 +39,6 @@ type HighlightStep = Extract<TourStep, { kind: "highlight" }>;
 /** The event carrying the overlay's reports (Rust: `space::REPORT_EVENT`). */
 export const SPACE_EVENT = "space-overlay";
 
-export type SpaceListen = (handler: (event: SpaceEvent) => void) => Promise<UnlistenFn>;
-const tauriSpaceListen: SpaceListen = (handler) => listen<SpaceEvent>(SPACE_EVENT, (e) => handler(e.payload));
-let spaceListen: SpaceListen = tauriSpaceListen;
-/** Replaces how the overlay's reports are listened to (tests). */
-export function setSpaceListen(fn: SpaceListen | null): void {
-  spaceListen = fn ?? tauriSpaceListen;
-}
 
 /** "29.0.6" → 29; null when unknown. */
 export function majorOf(version: string | null | undefined): number | null {
@@ -384,7 +377,7 @@ export function render(ctx: Ctx, tourId: string): HTMLElement {
   /** Listens to the overlay's reports while this player is shown. */
   function listenToSpace(): void {
     if (unlistenSpace) return;
-    unlistenSpace = spaceListen((event) => {
+    unlistenSpace = ctx.platform.listen<SpaceEvent>(SPACE_EVENT, (event) => {
       if (!section.isConnected) return stopSpace();
       const step = detail ? steps()[index] : undefined;
       const report = event.report;

@@ -4,7 +4,6 @@
 // a confirmation listing them), progress at a glance (participants' files merged into one
 // table, CSV) and resetting this laptop. Files go where the trainer types (a USB key…); the
 // default folder is Passerelle's own.
-import { Channel } from "@tauri-apps/api/core";
 import type {
   AccountPlan,
   CreationDone,
@@ -35,21 +34,6 @@ import {
   stateText,
 } from "../workshop";
 import { setProjectorTours } from "./workshopProjector";
-
-/** Makes the channel a creation run reports on (tests pass their own). */
-let makeChannel = <T>(onMessage: (event: T) => void): Channel<T> => new Channel<T>(onMessage);
-export function setChannelFactory(f: <T>(onMessage: (event: T) => void) => Channel<T>): void {
-  makeChannel = f;
-}
-
-/** Starts the app again from the Welcome screen (tests replace it). */
-let restartApp = (): void => {
-  window.location.hash = "";
-  window.location.reload();
-};
-export function setRestart(f: () => void): void {
-  restartApp = f;
-}
 
 /** A labelled text field. */
 function field(label: string, input: HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement, hint?: string): HTMLElement {
@@ -421,7 +405,7 @@ function accountsSection(ctx: Ctx, overview: Promise<WorkshopOverview>): HTMLEle
         bar.max = Math.max(1, checked.accounts.length);
         bar.value = 0;
         status.textContent = t("workshop-ui-creating", { done: 0, total: checked.accounts.length });
-        const channel = makeChannel<CreationEvent>((event) => {
+        const channel = ctx.platform.channel<CreationEvent>((event) => {
           if (event.event === "progress") {
             bar.max = Math.max(1, event.data.total);
             bar.value = event.data.done;
@@ -847,7 +831,7 @@ function resetSection(ctx: Ctx): HTMLElement {
             });
             status.textContent = done;
             ctx.actions.announce(done);
-            const next: HTMLButtonElement = h("button", { type: "button", class: "btn btn-primary", "data-testid": "workshop-reset-continue", onclick: () => restartApp() }, t("workshop-ui-reset-continue"));
+            const next: HTMLButtonElement = h("button", { type: "button", class: "btn btn-primary", "data-testid": "workshop-reset-continue", onclick: () => ctx.platform.restart() }, t("workshop-ui-reset-continue"));
             replaceChildren(
               body,
               report.secretFailures.length
