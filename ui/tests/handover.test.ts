@@ -13,7 +13,7 @@ import type {
 } from "../src/bindings/types";
 import type { Ctx } from "../src/context";
 import { createI18n } from "../src/i18n";
-import { render, resetDraft } from "../src/screens/handover";
+import { render, resetDraft } from "../src/features/handover";
 import { FakePlatform } from "./fakePlatform";
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import { waitFor } from "./helpers";
@@ -282,6 +282,7 @@ describe("hand-over screen", () => {
     await waitFor(() => expect(byTestId("handover-start")?.hasAttribute("disabled")).toBe(false));
     byTestId<HTMLButtonElement>("handover-start").click();
     await waitFor(() => expect(platform.listeners.has("handover-progress")).toBe(true));
+    await waitFor(() => expect(byTestId("handover-progress-bar")).toBeTruthy());
     const progress = (jobId: number, done: number): Progress =>
       ({
         jobId,
