@@ -18,17 +18,17 @@ import {
   type Route,
   type Router,
 } from "./router";
-import * as about from "./screens/about";
-import * as accounts from "./screens/accounts";
-import * as connect from "./screens/connect";
+import * as about from "./features/about";
+import * as accounts from "./features/accounts";
+import * as connect from "./features/connect";
 import * as handover from "./features/handover";
-import * as settingsScreen from "./screens/settings";
-import * as tourHealth from "./screens/tourHealth";
-import * as tourPlayer from "./screens/tourPlayer";
-import * as tours from "./screens/tours";
-import * as welcome from "./screens/welcome";
-import * as workshop from "./screens/workshop";
-import * as workshopProjector from "./screens/workshopProjector";
+import * as settingsScreen from "./features/settings";
+import * as tourHealth from "./features/tours/health";
+import * as tourPlayer from "./features/tours/player";
+import * as tours from "./features/tours/list";
+import * as welcome from "./features/welcome";
+import * as workshop from "./features/workshop";
+import * as workshopProjector from "./features/workshop/projector";
 import { PALETTES, type ThemeName } from "./theme/palette";
 import { safeLogo, spaceColors } from "./theme/spaceTheme";
 import { quietCheckAtStart } from "./components/updates";

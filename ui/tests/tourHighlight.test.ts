@@ -4,7 +4,7 @@ import { clearMocks } from "@tauri-apps/api/mocks";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { OverlayStep, SpaceEvent, TourStep } from "../src/bindings/types";
 import { createI18n } from "../src/i18n";
-import { majorOf, SPACE_EVENT } from "../src/screens/tourPlayer";
+import { majorOf, SPACE_EVENT } from "../src/features/tours/player";
 import { FakePlatform } from "./fakePlatform";
 import { allByTestId, byTestId, startWith, waitFor, type Started } from "./helpers";
 import { allTours, TOUR_MESSAGES } from "./tourFixtures";

@@ -16,11 +16,11 @@ import type {
 } from "../src/bindings/types";
 import type { Ctx } from "../src/context";
 import { createI18n } from "../src/i18n";
-import { render } from "../src/screens/workshop";
+import { render } from "../src/features/workshop";
 import { FakePlatform } from "./fakePlatform";
-import { render as renderProjector, currentStepIndex, setProjectorTours } from "../src/screens/workshopProjector";
-import { progressExportSection } from "../src/screens/workshopExport";
-import { packIdOf, parseSheetList, problemText, progressMatrix, projectorMove } from "../src/workshop";
+import { render as renderProjector, currentStepIndex, setProjectorTours } from "../src/features/workshop/projector";
+import { progressExportSection } from "../src/features/workshop/progressExport";
+import { packIdOf, parseSheetList, problemText, progressMatrix, projectorMove } from "../src/features/workshop/state";
 import { byTestId, typeInto, waitFor } from "./helpers";
 
 const fr = createI18n("fr");

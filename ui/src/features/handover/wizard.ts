@@ -2,8 +2,8 @@
 // state and how to change it, and the few widgets the steps share (heading, alert, button).
 // It owns no state itself (index.ts keeps it) and draws no step.
 import type { Account, Progress, SidesRequest } from "../../bindings/types";
+import { formatBytes } from "../../components/ui";
 import { accountName, type Ctx } from "../../context";
-import { formatBytes } from "../../screens/accounts";
 import { h } from "../../dom";
 import { sides, stepNumber, STEPS, type HandoverState, type Step } from "./state";
 

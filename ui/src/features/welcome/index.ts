@@ -1,11 +1,11 @@
 // Welcome: language, "who are you?" (profiles) and profile creation.
-import type { Language } from "../bindings/types";
-import type { Ctx } from "../context";
-import { runBusy } from "../components/busy";
-import { radioGroup, screen } from "../components/ui";
-import { h, uid } from "../dom";
-import { errorText } from "../errors";
-import { LANGUAGES, LANGUAGE_NAMES } from "../i18n";
+import type { Language } from "../../bindings/types";
+import type { Ctx } from "../../context";
+import { runBusy } from "../../components/busy";
+import { radioGroup, screen } from "../../components/ui";
+import { h, uid } from "../../dom";
+import { errorText } from "../../errors";
+import { LANGUAGES, LANGUAGE_NAMES } from "../../i18n";
 
 export function render(ctx: Ctx): HTMLElement {
   const { t } = ctx.i18n;

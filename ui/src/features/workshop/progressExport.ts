@@ -1,10 +1,10 @@
 // "Export my progress", for a participant (in Settings): this laptop's participants' progress
 // written to a small file the trainer collects (USB key). Nothing goes over the network.
-import type { Ctx } from "../context";
-import { runBusy } from "../components/busy";
-import { h, uid } from "../dom";
-import { showErrorIn } from "../errors";
-import { joinPath } from "../workshop";
+import type { Ctx } from "../../context";
+import { runBusy } from "../../components/busy";
+import { h, uid } from "../../dom";
+import { showErrorIn } from "../../errors";
+import { joinPath } from "./state";
 
 export function progressExportSection(ctx: Ctx): HTMLElement {
   const { t } = ctx.i18n;

@@ -15,14 +15,14 @@ import type {
   TourSummary,
   WorkshopOverview,
   WorkshopPlan,
-} from "../bindings/types";
-import { openConfirmDialog } from "../components/dialog";
-import { runBusy } from "../components/busy";
-import { emptyState, screen } from "../components/ui";
-import { accountName, type Ctx } from "../context";
-import { h, replaceChildren, uid, type Child } from "../dom";
-import { showErrorIn } from "../errors";
-import { loadTourMessages, tourArgs, tourText } from "../tourTexts";
+} from "../../bindings/types";
+import { openConfirmDialog } from "../../components/dialog";
+import { runBusy } from "../../components/busy";
+import { emptyState, screen } from "../../components/ui";
+import { accountName, type Ctx } from "../../context";
+import { h, replaceChildren, uid, type Child } from "../../dom";
+import { showErrorIn } from "../../errors";
+import { loadTourMessages, tourArgs, tourText } from "../../tourTexts";
 import {
   countStates,
   joinPath,
@@ -32,8 +32,8 @@ import {
   problemText,
   progressMatrix,
   stateText,
-} from "../workshop";
-import { setProjectorTours } from "./workshopProjector";
+} from "./state";
+import { setProjectorTours } from "./projector";
 
 /** A labelled text field. */
 function field(label: string, input: HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement, hint?: string): HTMLElement {

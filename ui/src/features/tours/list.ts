@@ -4,16 +4,16 @@
 // its progress, Start / Resume / Replay, and a small menu (reset, hide).
 // Everything here is local: the list works offline and without an account.
 // At the bottom: reset all progress, and (trainer mode) load a tour pack (folder or .zip).
-import type { BrokenTour, PackReport, TourSummary } from "../bindings/types";
-import type { Ctx } from "../context";
-import { openConfirmDialog } from "../components/dialog";
-import { runBusy } from "../components/busy";
-import { emptyState, screen } from "../components/ui";
-import { h, replaceChildren, uid, type Child } from "../dom";
-import { errorText, showErrorIn } from "../errors";
-import type { Args } from "../i18n";
-import { routeHref, tourRoute } from "../router";
-import { loadTourMessages, tourArgs, tourText } from "../tourTexts";
+import type { BrokenTour, PackReport, TourSummary } from "../../bindings/types";
+import type { Ctx } from "../../context";
+import { openConfirmDialog } from "../../components/dialog";
+import { runBusy } from "../../components/busy";
+import { emptyState, screen } from "../../components/ui";
+import { h, replaceChildren, uid, type Child } from "../../dom";
+import { errorText, showErrorIn } from "../../errors";
+import type { Args } from "../../i18n";
+import { routeHref, tourRoute } from "../../router";
+import { loadTourMessages, tourArgs, tourText } from "../../tourTexts";
 
 /** How long the list waits for the space's name before using a generic word. */
 const SPACE_NAME_WAIT_MS = 500;

@@ -16,13 +16,13 @@ import type {
   SecretStorage,
   ServerCheck,
   ServerInfo,
-} from "../bindings/types";
-import { copyOrSelect } from "../components/clipboard";
-import { hostOf, type Ctx } from "../context";
-import { h, replaceChildren, uid, type Child } from "../dom";
-import { errorCode, showErrorIn } from "../errors";
-import { normalizeHex, readableOn } from "../theme/contrast";
-import { safeLogo } from "../theme/spaceTheme";
+} from "../../bindings/types";
+import { copyOrSelect } from "../../components/clipboard";
+import { hostOf, type Ctx } from "../../context";
+import { h, replaceChildren, uid, type Child } from "../../dom";
+import { errorCode, showErrorIn } from "../../errors";
+import { normalizeHex, readableOn } from "../../theme/contrast";
+import { safeLogo } from "../../theme/spaceTheme";
 
 type StepName = "address" | "certificate" | "insecure" | "method" | "keyring" | "waiting";
 type Untrusted = Extract<ServerCheck, { kind: "untrustedCertificate" }>;
