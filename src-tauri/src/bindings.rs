@@ -4,10 +4,11 @@
 
 use std::path::PathBuf;
 
-use crate::commands::handover::{ExportedReport, HandoverFinished};
+use crate::commands::handover::ExportedReport;
 use crate::commands::workshop::{
     CreationDone, CreationEvent, PackImport, WorkshopOverview, WrittenFile,
 };
+use crate::handover_channels::{HandoverEvent, HandoverFinished};
 use passerelle_core::IpcError;
 use passerelle_core::handover::{
     AccessSide, AccessTodo, ActionNeeded, BrowseEntry, CollectionEntry, Comparison, GroupProgress,
@@ -352,15 +353,26 @@ const TABLE: &[CommandSig] = &[
         args: &[
             ("plan", "HandoverPlan"),
             ("actingAccountId", "number | null"),
+            ("onEvent", "Channel<HandoverEvent>"),
         ],
         returns: "number",
-        doc: "Records the plan as a job and runs it in the background; returns the job id.",
+        doc: "Records the plan as a job and runs it in the background (streaming on onEvent); returns the job id.",
     },
     CommandSig {
         name: "handover_resume",
-        args: &[("jobId", "number"), ("actingAccountId", "number | null")],
+        args: &[
+            ("jobId", "number"),
+            ("actingAccountId", "number | null"),
+            ("onEvent", "Channel<HandoverEvent>"),
+        ],
         returns: "void",
-        doc: "Resumes a job in the background (verified items are not copied again).",
+        doc: "Resumes a job in the background (verified items are not copied again), streaming on onEvent.",
+    },
+    CommandSig {
+        name: "handover_follow",
+        args: &[("jobId", "number"), ("onEvent", "Channel<HandoverEvent>")],
+        returns: "boolean",
+        doc: "Follows a run going on: it streams on onEvent from now on; false when the job does not run now.",
     },
     CommandSig {
         name: "handover_cancel",
@@ -669,6 +681,7 @@ fn types_ts() -> String {
         decl::<SidesRequest>(&cfg),
         decl::<JobListing>(&cfg),
         decl::<HandoverFinished>(&cfg),
+        decl::<HandoverEvent>(&cfg),
         decl::<ExportedReport>(&cfg),
         decl::<UpdateSourceKind>(&cfg),
         decl::<UpdateStatus>(&cfg),

@@ -2,6 +2,7 @@
 //! command extracts state, calls `passerelle-core`, and maps the error to `{ code, message }`.
 
 mod commands;
+mod handover_channels;
 #[cfg(target_os = "linux")]
 mod rendering;
 pub mod space;
@@ -69,6 +70,7 @@ pub fn with_app<R: tauri::Runtime>(
             commands::handover::handover_plan,
             commands::handover::handover_start,
             commands::handover::handover_resume,
+            commands::handover::handover_follow,
             commands::handover::handover_cancel,
             commands::handover::handover_jobs,
             commands::handover::handover_report,

@@ -254,6 +254,7 @@ describe("hand-over screen", () => {
   });
 
   it("shows progress events of its job and ignores other jobs'", async () => {
+    const start = vi.fn(async (..._args: unknown[]) => 7);
     mount({
       handoverAccess: async () => ({ chosen: "streamed-copy", reason: "", movesData: false, options: [], sourceSession: true, targetSession: true, sameServer: true, todo: [], lost: [] }),
       handoverBrowse: async () => [entry("/Asso")],
@@ -269,7 +270,7 @@ describe("hand-over screen", () => {
           notes: [],
           estimatedSeconds: 1,
         }) as unknown as HandoverPlan,
-      handoverStart: async () => 7,
+      handoverStart: start,
       handoverJobs: async () => [],
     });
     await pickAliceAndBob();
@@ -281,8 +282,11 @@ describe("hand-over screen", () => {
     byTestId<HTMLButtonElement>("handover-what-next").click();
     await waitFor(() => expect(byTestId("handover-start")?.hasAttribute("disabled")).toBe(false));
     byTestId<HTMLButtonElement>("handover-start").click();
-    await waitFor(() => expect(platform.listeners.has("handover-progress")).toBe(true));
     await waitFor(() => expect(byTestId("handover-progress-bar")).toBeTruthy());
+    // The run streams on the channel given to handover_start.
+    const channel = platform.lastChannel();
+    expect(start.mock.calls[0]![2]).toBe(channel);
+    const send = (p: Progress) => channel.onmessage({ event: "progress", data: p });
     const progress = (jobId: number, done: number): Progress =>
       ({
         jobId,
@@ -297,9 +301,9 @@ describe("hand-over screen", () => {
         current: "/Asso/CR.odt",
         groups: [],
       }) as unknown as Progress;
-    platform.emit("handover-progress", progress(99, 4));
+    send(progress(99, 4));
     expect(byTestId<HTMLProgressElement>("handover-progress-bar").value).toBe(0);
-    platform.emit("handover-progress", progress(7, 2));
+    send(progress(7, 2));
     expect(byTestId<HTMLProgressElement>("handover-progress-bar").value).toBe(0.5);
     expect(byTestId("handover-progress-current").textContent).toContain("/Asso/CR.odt");
   });
@@ -522,5 +526,40 @@ describe("hand-over screen", () => {
     expect(facts).toContain(fr.t("handover-plan-calendars-value-uncounted", { calendars: 2 }));
     expect(facts).toContain(fr.t("handover-plan-contacts-value", { books: 1, contacts: 4 }));
   });
-});
 
+  it("follows a run that went on while the screen was away, and opens its report when it ends", async () => {
+    const job = {
+      id: 5,
+      source: { userId: "alice", displayName: "Alice" },
+      target: { userId: "bob", displayName: "Bob" },
+      state: "running",
+      createdAt: "2026-11-21T08:00:00Z",
+      resumable: false,
+    } as unknown as JobListing["job"];
+    let running = true;
+    const follow = vi.fn(async (..._args: unknown[]) => true);
+    const report = vi.fn(async () => ({ job: { ...job, state: "verified" }, totals: [], items: [], actions: [] }) as unknown as HandoverReport);
+    const announced: string[] = [];
+    mount(
+      {
+        handoverJobs: async (): Promise<JobListing[]> => [{ job, runningNow: running, resumable: false, progress: null }],
+        handoverFollow: follow,
+        handoverReport: report,
+      },
+      [admin],
+      1,
+      [],
+      { announce: (text: string) => announced.push(text) },
+    );
+    await waitFor(() => expect(follow).toHaveBeenCalledTimes(1));
+    const channel = platform.lastChannel();
+    expect(follow.mock.calls[0]).toEqual([5, channel]);
+    byTestId<HTMLButtonElement>("handover-follow").click();
+    await waitFor(() => expect(byTestId("handover-progress-bar")).toBeTruthy());
+    running = false;
+    channel.onmessage({ event: "finished", data: { jobId: 5, outcome: null, error: null } });
+    await waitFor(() => expect(byTestId("handover-report-state")).toBeTruthy());
+    expect(report).toHaveBeenCalledWith(5);
+    expect(announced).toContain(fr.t("handover-finished-announce"));
+  });
+});

@@ -7,13 +7,12 @@
 //
 // This file owns the screen: it keeps the wizard's state (./state.ts) between visits (so
 // connecting the departing member's account on the way loses no choice), hears the runs'
-// progress and ends, and draws the current step. It must not draw a step itself.
-import type { Progress } from "../../bindings/types";
+// progress and ends on its channel, and draws the current step. It must not draw a step itself.
+import type { HandoverEvent, Progress } from "../../bindings/types";
 import { reconnectNotice } from "../../components/reconnect";
 import { emptyState, screen } from "../../components/ui";
 import { accountName, hostOf, needsReconnect, type Ctx } from "../../context";
 import { h, replaceChildren } from "../../dom";
-import type { UnlistenFn } from "../../platform";
 import { drawAccess } from "./access";
 import { drawJobs } from "./jobs";
 import { drawWho } from "./members";
@@ -88,6 +87,20 @@ export function render(ctx: Ctx): HTMLElement {
   }
 
   let progressShown: ((p: Progress) => void) | null = null;
+  // The runs go on in the backend and stream to this screen: the ones it starts or resumes, and
+  // the ones running when it is drawn (it follows them, ./jobs.ts). Another screen drawn later
+  // takes them over; a screen that is gone ignores what still comes. One channel per command:
+  // a channel's messages are numbered by the one backend value that sends them.
+  const onEvent = (event: HandoverEvent) => {
+    if (!root.isConnected) return;
+    if (event.event === "progress") return progressShown?.(event.data);
+    const ended = event.data;
+    if (ended.error) ctx.actions.showError(ended.error);
+    else ctx.actions.announce(t("handover-finished-announce"));
+    const next = finished(draft, ended.jobId);
+    if (next !== draft) wizard.show(next);
+    wizard.reloadJobs();
+  };
   const drawStep = () => {
     progressShown = null;
     STEP_VIEWS[draft.step](wizard);
@@ -97,6 +110,7 @@ export function render(ctx: Ctx): HTMLElement {
     acting: account,
     profileId: state.profile.id,
     stepBlock,
+    channel: () => ctx.platform.channel(onEvent),
     state: () => draft,
     update: (next) => {
       draft = next;
@@ -115,7 +129,7 @@ export function render(ctx: Ctx): HTMLElement {
     reloadJobs: () => void drawJobs(wizard, jobsBlock),
     resume: async (jobId) => {
       try {
-        await ctx.api.handoverResume(jobId, account.id);
+        await ctx.api.handoverResume(jobId, account.id, wizard.channel());
         wizard.show(following(draft, jobId));
         wizard.reloadJobs();
       } catch (error) {
@@ -129,29 +143,6 @@ export function render(ctx: Ctx): HTMLElement {
       wizard.reloadJobs();
     },
   };
-
-  // The runs go on in the backend: their progress and their end are heard while the screen is
-  // shown, and it stops listening once it is gone.
-  const unlisten: Promise<UnlistenFn>[] = [
-    ctx.platform.listen<Progress>("handover-progress", (p) => progressShown?.(p)),
-    ctx.platform.listen<{ jobId: number; error: unknown }>("handover-finished", (f) => {
-      if (!root.isConnected) return;
-      if (f.error) ctx.actions.showError(f.error);
-      else ctx.actions.announce(t("handover-finished-announce"));
-      const next = finished(draft, f.jobId);
-      if (next !== draft) wizard.show(next);
-      wizard.reloadJobs();
-    }),
-  ];
-  const observer = new MutationObserver(() => {
-    if (!root.isConnected) {
-      observer.disconnect();
-      for (const u of unlisten) void u.then((f) => f());
-    }
-  });
-  queueMicrotask(() => {
-    if (root.parentNode) observer.observe(root.parentNode, { childList: true });
-  });
 
   wizard.reloadJobs();
   drawStep();

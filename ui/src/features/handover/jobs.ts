@@ -1,6 +1,6 @@
 // Above the steps: the hand-over running now (follow it), the interrupted ones (resume) and the
-// past ones (open the report). Draws into the jobs block only; the state decides which job goes
-// where (./state.ts, jobGroups).
+// past ones (open the report). Draws into the jobs block only, and re-attaches the runs going on
+// to this screen's channel; the state decides which job goes where (./state.ts, jobGroups).
 import type { JobListing } from "../../bindings/types";
 import { formatDate } from "../../components/ui";
 import { h, replaceChildren, type Child } from "../../dom";
@@ -20,6 +20,8 @@ export async function drawJobs(w: Wizard, block: HTMLElement): Promise<void> {
     replaceChildren(block, alert);
     return;
   }
+  // Every run going on streams to this screen from now on (it may have been left and come back).
+  for (const j of jobs) if (j.runningNow) void ctx.api.handoverFollow(j.job.id, w.channel()).catch(() => false);
   const { running, interrupted, past } = jobGroups(w.state(), jobs);
   const names = (j: JobListing) => ({ from: memberName(j.job.source), to: memberName(j.job.target) });
   const items: Child[] = [];

@@ -118,6 +118,6 @@ async function start(w: Wizard, btn: HTMLButtonElement): Promise<void> {
   const plan = w.state().plan;
   if (!plan) return;
   let jobId = 0;
-  const started = () => w.ctx.api.handoverStart(plan, w.acting.id).then((id) => (jobId = id));
+  const started = () => w.ctx.api.handoverStart(plan, w.acting.id, w.channel()).then((id) => (jobId = id));
   if (await runBusy(btn, started, w.ctx.actions.showError, true)) w.show(following(w.state(), jobId));
 }

@@ -1,7 +1,8 @@
 // What every step view of the hand-over gets: the app context, the acting account, the current
 // state and how to change it, and the few widgets the steps share (heading, alert, button).
 // It owns no state itself (index.ts keeps it) and draws no step.
-import type { Account, Progress, SidesRequest } from "../../bindings/types";
+import type { Channel } from "@tauri-apps/api/core";
+import type { Account, HandoverEvent, Progress, SidesRequest } from "../../bindings/types";
 import { formatBytes } from "../../components/ui";
 import { accountName, type Ctx } from "../../context";
 import { h } from "../../dom";
@@ -14,6 +15,8 @@ export interface Wizard {
   readonly profileId: number;
   /** Where the current step is drawn. */
   readonly stepBlock: HTMLElement;
+  /** A new channel for a run this screen starts, resumes or follows to stream on. */
+  channel(): Channel<HandoverEvent>;
   /** The state now (it survives leaving the screen). */
   state(): HandoverState;
   /** Replaces the state without drawing. */
@@ -24,7 +27,7 @@ export interface Wizard {
   go(step: Step): void;
   /** The run step shows the progress heard while it is drawn (replaced on every step). */
   watchProgress(show: (p: Progress) => void): void;
-  /** Asks the jobs again (banners, past hand-overs). */
+  /** Asks the jobs again (banners, past hand-overs) and follows the ones running. */
   reloadJobs(): void;
   /** Resumes job `jobId` and follows it. */
   resume(jobId: number): Promise<void>;
