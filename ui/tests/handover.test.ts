@@ -93,6 +93,17 @@ function mount(
 const byTestId = <T extends HTMLElement = HTMLElement>(id: string) =>
   document.querySelector<T>(`[data-testid="${id}"]`)!;
 
+/** A job handing Alice's data to Bob, not resumable. */
+const aliceToBob = (id: number, state: string) =>
+  ({
+    id,
+    source: { userId: "alice", displayName: "Alice" },
+    target: { userId: "bob", displayName: "Bob" },
+    state,
+    createdAt: "2026-11-21T08:00:00Z",
+    resumable: false,
+  }) as unknown as JobListing["job"];
+
 async function pickAliceAndBob(): Promise<void> {
   await waitFor(() => expect(document.querySelector('[data-user="alice"]')).toBeTruthy());
   document.querySelector<HTMLInputElement>('[data-testid="handover-source-member"][data-user="alice"]')!.click();
@@ -465,14 +476,7 @@ describe("hand-over screen", () => {
   // Regression (issue #13, section 3.2): a hand-over whose only failures need a person was
   // offered "resume" (the same failure, forever). It now says what to do instead.
   it("offers a resume only for what a resume can finish, and says what to do otherwise", async () => {
-    const job = {
-      id: 4,
-      source: { userId: "alice", displayName: "Alice" },
-      target: { userId: "bob", displayName: "Bob" },
-      state: "incomplete",
-      createdAt: "2026-11-21T08:00:00Z",
-      resumable: false,
-    } as unknown as JobListing["job"];
+    const job = aliceToBob(4, "incomplete");
     const report = {
       job,
       totals: [],
@@ -528,14 +532,7 @@ describe("hand-over screen", () => {
   });
 
   it("follows a run that went on while the screen was away, and opens its report when it ends", async () => {
-    const job = {
-      id: 5,
-      source: { userId: "alice", displayName: "Alice" },
-      target: { userId: "bob", displayName: "Bob" },
-      state: "running",
-      createdAt: "2026-11-21T08:00:00Z",
-      resumable: false,
-    } as unknown as JobListing["job"];
+    const job = aliceToBob(5, "running");
     let running = true;
     const follow = vi.fn(async (..._args: unknown[]) => true);
     const report = vi.fn(async () => ({ job: { ...job, state: "verified" }, totals: [], items: [], actions: [] }) as unknown as HandoverReport);
