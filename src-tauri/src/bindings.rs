@@ -5,10 +5,11 @@
 
 use std::path::PathBuf;
 
-use crate::commands::handover::{ExportedReport, HandoverFinished};
+use crate::commands::handover::ExportedReport;
 use crate::commands::workshop::{
     CreationDone, CreationEvent, PackImport, WorkshopOverview, WrittenFile,
 };
+use crate::handover_channels::{HandoverEvent, HandoverFinished};
 use passerelle_core::IpcError;
 use passerelle_core::handover::{
     AccessSide, AccessTodo, ActionNeeded, BrowseEntry, CollectionEntry, Comparison, GroupProgress,
@@ -177,6 +178,7 @@ fn types_ts() -> String {
         decl::<SidesRequest>(&cfg),
         decl::<JobListing>(&cfg),
         decl::<HandoverFinished>(&cfg),
+        decl::<HandoverEvent>(&cfg),
         decl::<ExportedReport>(&cfg),
         decl::<UpdateSourceKind>(&cfg),
         decl::<UpdateStatus>(&cfg),

@@ -2,6 +2,7 @@
 //! command extracts state, calls `passerelle-core`, and maps the error to `{ code, message }`.
 
 mod commands;
+mod handover_channels;
 #[cfg(target_os = "linux")]
 mod rendering;
 pub mod space;

@@ -10,6 +10,8 @@ use passerelle_core::tours::Catalog;
 use passerelle_core::{DataPaths, IpcError, Store};
 use tauri::{Manager, Runtime};
 
+use crate::handover_channels::HandoverChannels;
+
 /// What every command may use.
 #[derive(Debug)]
 pub struct AppState {
@@ -21,6 +23,8 @@ pub struct AppState {
     tours: Mutex<Catalog>,
     /// Hand-over runs going on in this process.
     handover_runs: passerelle_core::handover::Runs,
+    /// The channel each of those runs streams on (the screen following it).
+    handover_channels: HandoverChannels,
 }
 
 impl AppState {
@@ -46,6 +50,7 @@ impl AppState {
             login_flows: LoginFlows::default(),
             tours: Mutex::new(Catalog::new()),
             handover_runs: Default::default(),
+            handover_channels: Default::default(),
         }
     }
 
@@ -94,6 +99,11 @@ impl AppState {
     /// Hand-over runs going on in this process.
     pub fn handover_runs(&self) -> &passerelle_core::handover::Runs {
         &self.handover_runs
+    }
+
+    /// The channel each hand-over run streams on.
+    pub fn handover_channels(&self) -> &HandoverChannels {
+        &self.handover_channels
     }
 
     /// A snapshot of the tours on offer (cheap: tours are shared), to use across `.await`s.

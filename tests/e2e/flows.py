@@ -20,7 +20,7 @@ from selenium.webdriver.support.ui import WebDriverWait
 from conftest import ROOT, by_testid, html_lang, visible, wait
 
 # ---- UI contract ------------------------------------------------------------------------------
-# Test ids given in the brief, checked against ui/src/screens/connect.ts, accounts.ts and app.ts
+# Test ids given in the brief, checked against ui/src/features/connect/index.ts, features/accounts/index.ts and app.ts
 # as they were being written. TODO(lead): re-check when the connect screen is final.
 SERVER_ADDRESS, SERVER_CHECK, CONNECT_ERROR = "server-address", "server-check", "connect-error"
 # Plain http (the double is http://127.0.0.1) gets a warning step first (connect.ts showInsecure).

@@ -6,6 +6,7 @@ import { accountName, hostOf, needsReconnect, type Actions, type Api, type AppSt
 import { h, replaceChildren } from "./dom";
 import { errorText } from "./errors";
 import { createI18n, guessLanguage, type I18n } from "./i18n";
+import { tauriPlatform, type Platform } from "./platform";
 import {
   createRouter,
   DEFAULT_ROUTE,
@@ -17,17 +18,17 @@ import {
   type Route,
   type Router,
 } from "./router";
-import * as about from "./screens/about";
-import * as accounts from "./screens/accounts";
-import * as connect from "./screens/connect";
-import * as handover from "./screens/handover";
-import * as settingsScreen from "./screens/settings";
-import * as tourHealth from "./screens/tourHealth";
-import * as tourPlayer from "./screens/tourPlayer";
-import * as tours from "./screens/tours";
-import * as welcome from "./screens/welcome";
-import * as workshop from "./screens/workshop";
-import * as workshopProjector from "./screens/workshopProjector";
+import * as about from "./features/about";
+import * as accounts from "./features/accounts";
+import * as connect from "./features/connect";
+import * as handover from "./features/handover";
+import * as settingsScreen from "./features/settings";
+import * as tourHealth from "./features/tours/health";
+import * as tourPlayer from "./features/tours/player";
+import * as tours from "./features/tours/list";
+import * as welcome from "./features/welcome";
+import * as workshop from "./features/workshop";
+import * as workshopProjector from "./features/workshop/projector";
 import { PALETTES, type ThemeName } from "./theme/palette";
 import { safeLogo, spaceColors } from "./theme/spaceTheme";
 import { quietCheckAtStart } from "./components/updates";
@@ -136,6 +137,7 @@ export class App {
   constructor(
     private readonly root: HTMLElement,
     private readonly api: Api = commands,
+    private readonly platform: Platform = tauriPlatform,
   ) {
     this.i18n = createI18n(guessLanguage());
     this.router = createRouter((route, fromHistory) => this.onRoute(route, fromHistory));
@@ -174,6 +176,7 @@ export class App {
       router: this.router,
       state: this.state,
       actions: this.actions(),
+      platform: this.platform,
       root: this.root,
     };
     this.i18n.setLanguage(bootstrap.effectiveLanguage);
@@ -848,8 +851,8 @@ export class App {
 }
 
 /** Creates the app in `root` and starts it. */
-export async function startApp(root: HTMLElement, api: Api = commands): Promise<App> {
-  const app = new App(root, api);
+export async function startApp(root: HTMLElement, api: Api = commands, platform: Platform = tauriPlatform): Promise<App> {
+  const app = new App(root, api, platform);
   await app.start();
   return app;
 }

@@ -9,6 +9,7 @@ import type {
   SignOutReport,
 } from "./bindings/types";
 import type { I18n } from "./i18n";
+import type { Platform } from "./platform";
 import type { Router } from "./router";
 
 /** The backend, as generated in bindings/commands.ts (tests pass a fake). */
@@ -90,6 +91,8 @@ export interface Ctx {
   readonly router: Router;
   readonly state: Readonly<AppState>;
   readonly actions: Actions;
+  /** Events, channels and restart (tests pass a fake). */
+  readonly platform: Platform;
   /** Where dialogs are attached. */
   readonly root: HTMLElement;
 }

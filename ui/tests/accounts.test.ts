@@ -2,7 +2,7 @@
 import { clearMocks } from "@tauri-apps/api/mocks";
 import { afterEach, describe, expect, it } from "vitest";
 import { createI18n } from "../src/i18n";
-import { formatBytes } from "../src/screens/accounts";
+import { formatBytes } from "../src/components/ui";
 import { contrastRatio } from "../src/theme/contrast";
 import { PALETTES } from "../src/theme/palette";
 import { FINGERPRINT, LOGO, type FakeOptions } from "./fakeBackend";

@@ -13,7 +13,8 @@ import type {
 } from "../src/bindings/types";
 import type { Ctx } from "../src/context";
 import { createI18n } from "../src/i18n";
-import { render, resetDraft, setListen } from "../src/screens/handover";
+import { render, resetDraft } from "../src/features/handover";
+import { FakePlatform } from "./fakePlatform";
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import { waitFor } from "./helpers";
 
@@ -52,7 +53,7 @@ const entry = (path: string, isFolder = true): BrowseEntry => ({
 
 type Handlers = Record<string, (...args: never[]) => unknown>;
 
-let events: Map<string, (payload: unknown) => void>;
+let platform: FakePlatform;
 
 function mount(
   api: Handlers,
@@ -81,6 +82,7 @@ function mount(
       reconnect,
     },
     actions: { showError: (e: unknown) => errors.push(e), announce: () => {}, accountReconnected: async () => {}, ...actions },
+    platform,
     root: document.body,
   } as unknown as Ctx;
   const root = render(ctx);
@@ -91,6 +93,17 @@ function mount(
 const byTestId = <T extends HTMLElement = HTMLElement>(id: string) =>
   document.querySelector<T>(`[data-testid="${id}"]`)!;
 
+/** A job handing Alice's data to Bob, not resumable. */
+const aliceToBob = (id: number, state: string) =>
+  ({
+    id,
+    source: { userId: "alice", displayName: "Alice" },
+    target: { userId: "bob", displayName: "Bob" },
+    state,
+    createdAt: "2026-11-21T08:00:00Z",
+    resumable: false,
+  }) as unknown as JobListing["job"];
+
 async function pickAliceAndBob(): Promise<void> {
   await waitFor(() => expect(document.querySelector('[data-user="alice"]')).toBeTruthy());
   document.querySelector<HTMLInputElement>('[data-testid="handover-source-member"][data-user="alice"]')!.click();
@@ -99,15 +112,10 @@ async function pickAliceAndBob(): Promise<void> {
 
 beforeEach(() => {
   resetDraft();
-  events = new Map();
-  setListen(async (event, handler) => {
-    events.set(event, handler as (payload: unknown) => void);
-    return () => events.delete(event);
-  });
+  platform = new FakePlatform();
 });
 
 afterEach(() => {
-  setListen(null);
   document.body.replaceChildren();
 });
 
@@ -257,6 +265,7 @@ describe("hand-over screen", () => {
   });
 
   it("shows progress events of its job and ignores other jobs'", async () => {
+    const start = vi.fn(async (..._args: unknown[]) => 7);
     mount({
       handoverAccess: async () => ({ chosen: "streamed-copy", reason: "", movesData: false, options: [], sourceSession: true, targetSession: true, sameServer: true, todo: [], lost: [] }),
       handoverBrowse: async () => [entry("/Asso")],
@@ -272,7 +281,7 @@ describe("hand-over screen", () => {
           notes: [],
           estimatedSeconds: 1,
         }) as unknown as HandoverPlan,
-      handoverStart: async () => 7,
+      handoverStart: start,
       handoverJobs: async () => [],
     });
     await pickAliceAndBob();
@@ -284,7 +293,11 @@ describe("hand-over screen", () => {
     byTestId<HTMLButtonElement>("handover-what-next").click();
     await waitFor(() => expect(byTestId("handover-start")?.hasAttribute("disabled")).toBe(false));
     byTestId<HTMLButtonElement>("handover-start").click();
-    await waitFor(() => expect(events.has("handover-progress")).toBe(true));
+    await waitFor(() => expect(byTestId("handover-progress-bar")).toBeTruthy());
+    // The run streams on the channel given to handover_start.
+    const channel = platform.lastChannel();
+    expect(start.mock.calls[0]![2]).toBe(channel);
+    const send = (p: Progress) => channel.onmessage({ event: "progress", data: p });
     const progress = (jobId: number, done: number): Progress =>
       ({
         jobId,
@@ -299,9 +312,9 @@ describe("hand-over screen", () => {
         current: "/Asso/CR.odt",
         groups: [],
       }) as unknown as Progress;
-    events.get("handover-progress")!(progress(99, 4));
+    send(progress(99, 4));
     expect(byTestId<HTMLProgressElement>("handover-progress-bar").value).toBe(0);
-    events.get("handover-progress")!(progress(7, 2));
+    send(progress(7, 2));
     expect(byTestId<HTMLProgressElement>("handover-progress-bar").value).toBe(0.5);
     expect(byTestId("handover-progress-current").textContent).toContain("/Asso/CR.odt");
   });
@@ -463,14 +476,7 @@ describe("hand-over screen", () => {
   // Regression (issue #13, section 3.2): a hand-over whose only failures need a person was
   // offered "resume" (the same failure, forever). It now says what to do instead.
   it("offers a resume only for what a resume can finish, and says what to do otherwise", async () => {
-    const job = {
-      id: 4,
-      source: { userId: "alice", displayName: "Alice" },
-      target: { userId: "bob", displayName: "Bob" },
-      state: "incomplete",
-      createdAt: "2026-11-21T08:00:00Z",
-      resumable: false,
-    } as unknown as JobListing["job"];
+    const job = aliceToBob(4, "incomplete");
     const report = {
       job,
       totals: [],
@@ -524,5 +530,33 @@ describe("hand-over screen", () => {
     expect(facts).toContain(fr.t("handover-plan-calendars-value-uncounted", { calendars: 2 }));
     expect(facts).toContain(fr.t("handover-plan-contacts-value", { books: 1, contacts: 4 }));
   });
-});
 
+  it("follows a run that went on while the screen was away, and opens its report when it ends", async () => {
+    const job = aliceToBob(5, "running");
+    let running = true;
+    const follow = vi.fn(async (..._args: unknown[]) => true);
+    const report = vi.fn(async () => ({ job: { ...job, state: "verified" }, totals: [], items: [], actions: [] }) as unknown as HandoverReport);
+    const announced: string[] = [];
+    mount(
+      {
+        handoverJobs: async (): Promise<JobListing[]> => [{ job, runningNow: running, resumable: false, progress: null }],
+        handoverFollow: follow,
+        handoverReport: report,
+      },
+      [admin],
+      1,
+      [],
+      { announce: (text: string) => announced.push(text) },
+    );
+    await waitFor(() => expect(follow).toHaveBeenCalledTimes(1));
+    const channel = platform.lastChannel();
+    expect(follow.mock.calls[0]).toEqual([5, channel]);
+    byTestId<HTMLButtonElement>("handover-follow").click();
+    await waitFor(() => expect(byTestId("handover-progress-bar")).toBeTruthy());
+    running = false;
+    channel.onmessage({ event: "finished", data: { jobId: 5, outcome: null, error: null } });
+    await waitFor(() => expect(byTestId("handover-report-state")).toBeTruthy());
+    expect(report).toHaveBeenCalledWith(5);
+    expect(announced).toContain(fr.t("handover-finished-announce"));
+  });
+});

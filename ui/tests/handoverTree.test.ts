@@ -11,7 +11,7 @@ import {
   toggle,
   visibleNodes,
   type Tree,
-} from "../src/handoverTree";
+} from "../src/features/handover/selectionTree";
 
 const entry = (path: string, isFolder = true, excluded: string | null = null): BrowseEntry => ({
   name: path.split("/").pop()!,

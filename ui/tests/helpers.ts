@@ -1,5 +1,6 @@
 import { vi } from "vitest";
 import { startApp, type App } from "../src/app";
+import type { Platform } from "../src/platform";
 import { FakeBackend, type FakeOptions } from "./fakeBackend";
 
 export interface Started {
@@ -9,7 +10,7 @@ export interface Started {
 }
 
 /** Fresh document, fake backend, started app. */
-export async function startWith(opts: FakeOptions = {}): Promise<Started> {
+export async function startWith(opts: FakeOptions = {}, platform?: Platform): Promise<Started> {
   document.body.replaceChildren();
   const html = document.documentElement;
   html.removeAttribute("data-theme");
@@ -19,7 +20,7 @@ export async function startWith(opts: FakeOptions = {}): Promise<Started> {
   root.id = "app";
   document.body.append(root);
   const backend = new FakeBackend(opts).install();
-  const app = await startApp(root);
+  const app = await startApp(root, undefined, platform);
   return { app, backend, root };
 }
 

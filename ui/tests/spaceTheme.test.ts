@@ -1,7 +1,7 @@
 // The space's colour made readable, whatever the colour.
 import { describe, expect, it } from "vitest";
-import { formatCountdown, groupFingerprint } from "../src/screens/connect";
-import { formatBytes } from "../src/screens/accounts";
+import { formatCountdown, groupFingerprint } from "../src/features/connect";
+import { formatBytes } from "../src/components/ui";
 import { contrastRatio, ensureContrast, normalizeHex } from "../src/theme/contrast";
 import { PALETTES } from "../src/theme/palette";
 import { safeLogo, spaceColors } from "../src/theme/spaceTheme";

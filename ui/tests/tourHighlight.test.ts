@@ -4,7 +4,8 @@ import { clearMocks } from "@tauri-apps/api/mocks";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { OverlayStep, SpaceEvent, TourStep } from "../src/bindings/types";
 import { createI18n } from "../src/i18n";
-import { majorOf, setSpaceListen } from "../src/screens/tourPlayer";
+import { majorOf, SPACE_EVENT } from "../src/features/tours/player";
+import { FakePlatform } from "./fakePlatform";
 import { allByTestId, byTestId, startWith, waitFor, type Started } from "./helpers";
 import { allTours, TOUR_MESSAGES } from "./tourFixtures";
 
@@ -35,7 +36,6 @@ let spaceCalls: Array<{ cmd: string; args: Record<string, unknown> }> = [];
 afterEach(() => {
   started?.app.stop();
   started = undefined;
-  setSpaceListen(null);
   clearMocks();
   vi.useRealTimers();
 });
@@ -43,20 +43,28 @@ afterEach(() => {
 async function enterAtHighlight(withAccount = true, highlight: TourStep = LIVE_STEP): Promise<Started> {
   spaceCalls = [];
   emit = null;
-  setSpaceListen(async (handler) => {
-    emit = handler;
-    return () => (emit = null);
-  });
+  const platform = new FakePlatform();
+  const listen = platform.listen.bind(platform);
+  platform.listen = <T,>(event: string, handler: (payload: T) => void) => {
+    if (event === SPACE_EVENT) emit = handler as unknown as (e: SpaceEvent) => void;
+    return listen(event, handler).then((unlisten) => () => {
+      if (event === SPACE_EVENT) emit = null;
+      unlisten();
+    });
+  };
   const tours = allTours();
   const discover = tours.find((t) => t.summary.id === "discover")!;
   const at = discover.steps.findIndex((s) => s.id === "share-icon");
   discover.steps[at] = highlight;
-  started = await startWith({
-    profiles: ["Camille"],
-    tours,
-    tourMessages: { ...TOUR_MESSAGES },
-    accounts: withAccount ? [{ profile: "Camille", host: "monasso.frama.space", loginName: "camille" }] : [],
-  });
+  started = await startWith(
+    {
+      profiles: ["Camille"],
+      tours,
+      tourMessages: { ...TOUR_MESSAGES },
+      accounts: withAccount ? [{ profile: "Camille", host: "monasso.frama.space", loginName: "camille" }] : [],
+    },
+    platform,
+  );
   const backend = started.backend;
   const handle = backend.handle.bind(backend);
   backend.handle = (cmd: string, args: Record<string, unknown>) => {

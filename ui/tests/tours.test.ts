@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import type { TourDetail } from "../src/bindings/types";
 import { createI18n } from "../src/i18n";
 import { navRouteOf, parseRoute } from "../src/router";
-import { POLL_FAST_MS, POLL_SLOW_AFTER_MS, POLL_SLOW_MS, resumeIndex } from "../src/screens/tourPlayer";
+import { POLL_FAST_MS, POLL_SLOW_AFTER_MS, POLL_SLOW_MS, resumeIndex } from "../src/features/tours/player";
 import type { FakeOptions } from "./fakeBackend";
 import { allByTestId, byTestId, choose, startWith, typeInto, waitFor, type Started } from "./helpers";
 import { allTours, DISCOVER_STEPS, fakePack, PACK_PATH, TOUR_MESSAGES } from "./tourFixtures";

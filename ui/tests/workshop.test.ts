@@ -16,10 +16,11 @@ import type {
 } from "../src/bindings/types";
 import type { Ctx } from "../src/context";
 import { createI18n } from "../src/i18n";
-import { render, setChannelFactory, setRestart } from "../src/screens/workshop";
-import { render as renderProjector, currentStepIndex, setProjectorTours } from "../src/screens/workshopProjector";
-import { progressExportSection } from "../src/screens/workshopExport";
-import { packIdOf, parseSheetList, problemText, progressMatrix, projectorMove } from "../src/workshop";
+import { render } from "../src/features/workshop";
+import { FakePlatform } from "./fakePlatform";
+import { render as renderProjector, currentStepIndex, setProjectorTours } from "../src/features/workshop/projector";
+import { progressExportSection } from "../src/features/workshop/progressExport";
+import { packIdOf, parseSheetList, problemText, progressMatrix, projectorMove } from "../src/features/workshop/state";
 import { byTestId, typeInto, waitFor } from "./helpers";
 
 const fr = createI18n("fr");
@@ -68,6 +69,7 @@ type Calls = Array<[string, unknown[]]>;
 
 function mount(api: Handlers, opts: { account?: Account | null; i18n?: typeof fr; screen?: (ctx: Ctx) => HTMLElement } = {}) {
   const calls: Calls = [];
+  const platform = new FakePlatform();
   const navigated: string[] = [];
   const announced: string[] = [];
   const base: Handlers = {
@@ -95,11 +97,12 @@ function mount(api: Handlers, opts: { account?: Account | null; i18n?: typeof fr
       accountId: account?.id ?? null,
     },
     actions: { showError: () => {}, announce: (t: string) => announced.push(t), currentOverview: () => null },
+    platform,
     root: document.body,
   } as unknown as Ctx;
   const root = (opts.screen ?? render)(ctx);
   document.body.replaceChildren(root);
-  return { root, calls, navigated, announced };
+  return { root, calls, navigated, announced, platform };
 }
 
 const click = (testid: string) => byTestId<HTMLButtonElement>(testid).click();
@@ -230,12 +233,7 @@ describe("workshop screen", () => {
       existingAccounts: 3,
       limit: null,
     };
-    let send: (e: CreationEvent) => void = () => {};
-    setChannelFactory(<T,>(onMessage: (event: T) => void) => {
-      send = onMessage as unknown as (e: CreationEvent) => void;
-      return {} as never;
-    });
-    const { calls, announced } = mount({
+    const { calls, announced, platform } = mount({
       workshopAccountsPlan: async () => plan,
       workshopAccountsCreate: async () => plan,
       workshopSheetRender: async () => "<!DOCTYPE html><title>fiche</title>",
@@ -248,6 +246,7 @@ describe("workshop screen", () => {
     await waitFor(() => expect(calls.some(([n]) => n === "workshopAccountsCreate")).toBe(true));
     const bar = byTestId<HTMLProgressElement>("workshop-create-progress");
     expect(bar.hidden).toBe(false);
+    const send = (e: CreationEvent) => platform.lastChannel().onmessage(e);
     send({ event: "progress", data: { done: 1, total: 2 } });
     expect(bar.value).toBe(1);
     expect(byTestId("workshop-accounts-status").textContent).toBe("Création : 1 sur 2…");
@@ -272,17 +271,12 @@ describe("workshop screen", () => {
 
   it("says so when a creation run stops, without a sheet", async () => {
     const plan = { passwords: "generated", accounts: [{ line: 0, userId: "atelier-01", displayName: "P", email: null, groups: [], quota: null }], groupsToCreate: [], problems: [], existingAccounts: 0, limit: null } as AccountPlan;
-    let send: (e: CreationEvent) => void = () => {};
-    setChannelFactory(<T,>(onMessage: (event: T) => void) => {
-      send = onMessage as unknown as (e: CreationEvent) => void;
-      return {} as never;
-    });
-    mount({ workshopAccountsPlan: async () => plan, workshopAccountsCreate: async () => plan });
+    const { platform } = mount({ workshopAccountsPlan: async () => plan, workshopAccountsCreate: async () => plan });
     click("workshop-plan-check");
     await waitFor(() => expect(byTestId<HTMLButtonElement>("workshop-create").disabled).toBe(false));
     click("workshop-create");
     await Promise.resolve();
-    send({ event: "failed", data: { code: "workshop-create-failed", message: "quota" } });
+    platform.lastChannel().onmessage({ event: "failed", data: { code: "workshop-create-failed", message: "quota" } });
     expect(byTestId("workshop-accounts-error").dataset.errorCode).toBe("workshop-create-failed");
     expect(byTestId<HTMLProgressElement>("workshop-create-progress").hidden).toBe(true);
     expect(document.querySelector('[data-testid="workshop-sheet-frame"]')).toBeNull();
@@ -339,10 +333,8 @@ describe("workshop screen", () => {
   });
 
   it("resets the laptop naming every profile, then starts again from Welcome", async () => {
-    let restarted = 0;
-    setRestart(() => (restarted += 1));
     const report: ResetReport = { profiles: ["Dominique", "Camille"], accounts: 2, secrets: 2, secretFailures: [], webSessionEntries: 1, rows: 30 };
-    const { calls } = mount({ workshopReset: async () => report });
+    const { calls, platform } = mount({ workshopReset: async () => report });
     click("workshop-reset");
     const dialog = byTestId("workshop-reset-dialog");
     expect(dialog.textContent).toContain("Dominique, Camille");
@@ -350,9 +342,9 @@ describe("workshop screen", () => {
     await waitFor(() => byTestId("workshop-reset-continue"));
     expect(calls.find(([n]) => n === "workshopReset")![1]).toEqual([["Dominique", "Camille"]]);
     expect(byTestId("workshop-reset-status").textContent).toContain("2 profils");
-    expect(restarted).toBe(0);
+    expect(platform.restarts).toBe(0);
     click("workshop-reset-continue");
-    expect(restarted).toBe(1);
+    expect(platform.restarts).toBe(1);
   });
 
   it("exports my progress from Settings to the folder suggested for this laptop", async () => {

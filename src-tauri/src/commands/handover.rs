@@ -1,11 +1,12 @@
 //! Hand-over screens: members, access check, selection tree, plan, runs in the background
-//! with progress events, cancel, jobs, reports and their export, disabling the departing
-//! account. The logic is `passerelle_core::handover`; each command builds the sessions from the
-//! profile's recorded accounts and calls it.
+//! with progress over a channel, cancel, jobs, reports and their export, disabling the
+//! departing account. The logic is `passerelle_core::handover`; each command builds the
+//! sessions from the profile's recorded accounts and calls it.
 //!
-//! Progress goes out as the `handover-progress` event (a `Progress`), the end as
-//! `handover-finished` (a `HandoverFinished`), so a screen that comes back later still hears
-//! them; `handover_jobs` tells which jobs run now and which were interrupted (resume them).
+//! A run streams `HandoverEvent`s (progress, then its end once) on the channel given to
+//! `handover_start` / `handover_resume`; it keeps going when the screen is left, and a screen
+//! that comes back re-attaches with `handover_follow` (`handover_jobs` tells which jobs run now
+//! and which were interrupted: resume them). The end also shows a desktop notification.
 
 use passerelle_core::IpcError;
 use passerelle_core::handover::{
@@ -13,28 +14,12 @@ use passerelle_core::handover::{
     MembersPage, RunOptions, Selection, SidesRequest, StrategyKind,
 };
 use serde::Serialize;
-use tauri::{AppHandle, Emitter, Runtime, State};
+use tauri::ipc::Channel;
+use tauri::{AppHandle, Runtime, State};
 use ts_rs::TS;
 
+use crate::handover_channels::{HandoverEvent, HandoverFinished};
 use crate::{AppState, AppStateExt};
-
-/// Event with a run's progress.
-pub const PROGRESS_EVENT: &str = "handover-progress";
-/// Event sent once when a run ends.
-pub const FINISHED_EVENT: &str = "handover-finished";
-
-/// How a run ended: its outcome, or the error that stopped it.
-#[derive(Debug, Clone, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct HandoverFinished {
-    /// The job.
-    #[ts(type = "number")]
-    pub job_id: i64,
-    /// What the run did, when it ran to its end (or was cancelled).
-    pub outcome: Option<handover::RunOutcome>,
-    /// What stopped it otherwise.
-    pub error: Option<IpcError>,
-}
 
 /// Where an exported report was written.
 #[derive(Debug, Clone, Serialize, TS)]
@@ -104,45 +89,83 @@ pub async fn handover_plan(
         .await?)
 }
 
-/// Records `plan` as a job and starts it in the background; returns the job id.
+/// Records `plan` as a job and starts it in the background; returns the job id. The run
+/// streams on `on_event`.
 #[passerelle_ipc::command]
 pub async fn handover_start<R: Runtime>(
     app: AppHandle<R>,
     plan: HandoverPlan,
     acting_account_id: Option<i64>,
+    on_event: Channel<HandoverEvent>,
 ) -> Result<i64, IpcError> {
     let job = handover::create_job(app.passerelle().store()?, &plan)?;
-    spawn_run(app, job, acting_account_id)?;
+    spawn_run(app, job, acting_account_id, on_event)?;
     Ok(job)
 }
 
-/// Resumes a job in the background (verified items are not copied again).
+/// Resumes a job in the background (verified items are not copied again); it streams on
+/// `on_event`.
 #[passerelle_ipc::command]
 pub async fn handover_resume<R: Runtime>(
     app: AppHandle<R>,
     job_id: i64,
     acting_account_id: Option<i64>,
+    on_event: Channel<HandoverEvent>,
 ) -> Result<(), IpcError> {
-    spawn_run(app, job_id, acting_account_id)
+    spawn_run(app, job_id, acting_account_id, on_event)
 }
 
-fn spawn_run<R: Runtime>(app: AppHandle<R>, job: i64, acting: Option<i64>) -> Result<(), IpcError> {
+/// A screen that comes back follows a run going on: it streams on `on_event` from now on,
+/// starting with its last progress. False when the job does not run now (read its report).
+#[passerelle_ipc::command]
+pub fn handover_follow(
+    state: State<'_, AppState>,
+    job_id: i64,
+    on_event: Channel<HandoverEvent>,
+) -> bool {
+    follow(&state, job_id, on_event)
+}
+
+/// Attaches first, then looks: a run that ends meanwhile still says so on the new channel.
+fn follow(state: &AppState, job: i64, on_event: Channel<HandoverEvent>) -> bool {
+    state.handover_channels().attach(job, on_event);
+    let active = state.handover_runs().active();
+    let Some((_, last)) = active.into_iter().find(|(id, _)| *id == job) else {
+        state.handover_channels().detach(job);
+        return false;
+    };
+    if let Some(progress) = last {
+        state
+            .handover_channels()
+            .send(job, HandoverEvent::Progress(progress));
+    }
+    true
+}
+
+fn spawn_run<R: Runtime>(
+    app: AppHandle<R>,
+    job: i64,
+    acting: Option<i64>,
+    on_event: Channel<HandoverEvent>,
+) -> Result<(), IpcError> {
     let state = app.passerelle();
     let sessions = handover::sessions_for_job(state.store()?, state.secrets(), job, acting)?;
     let cancel = state
         .handover_runs()
         .begin(job)
         .ok_or_else(|| IpcError::new("handover-already-running", format!("job {job} runs")))?;
+    state.handover_channels().attach(job, on_event);
     let handle = app.clone();
     tauri::async_runtime::spawn(async move {
         let state = handle.passerelle();
         let runs = state.handover_runs().clone();
         let result = match state.store() {
             Ok(store) => {
-                let emitter = handle.clone();
                 let mut progress = |p: handover::Progress| {
                     runs.update(&p);
-                    let _ = emitter.emit(PROGRESS_EVENT, &p);
+                    state
+                        .handover_channels()
+                        .send(job, HandoverEvent::Progress(p));
                 };
                 sessions
                     .run(store, job, &RunOptions::default(), &cancel, &mut progress)
@@ -153,19 +176,9 @@ fn spawn_run<R: Runtime>(app: AppHandle<R>, job: i64, acting: Option<i64>) -> Re
         };
         runs.end(job);
         notify_end(&handle, &result);
-        let finished = match result {
-            Ok(outcome) => HandoverFinished {
-                job_id: job,
-                outcome: Some(outcome),
-                error: None,
-            },
-            Err(e) => HandoverFinished {
-                job_id: job,
-                outcome: None,
-                error: Some(e),
-            },
-        };
-        let _ = handle.emit(FINISHED_EVENT, &finished);
+        state
+            .handover_channels()
+            .finish(HandoverFinished::of(job, result));
     });
     Ok(())
 }

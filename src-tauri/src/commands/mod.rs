@@ -61,6 +61,7 @@ macro_rules! list {
             crate::commands::handover::handover_start,
             crate::commands::handover::handover_resume,
             crate::commands::handover::handover_cancel,
+            crate::commands::handover::handover_follow,
             crate::commands::handover::handover_jobs,
             crate::commands::handover::handover_report,
             crate::commands::handover::handover_export,

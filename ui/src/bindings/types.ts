@@ -2188,6 +2188,11 @@ outcome: RunOutcome | null,
 error: IpcError | null, };
 
 /**
+ * What a run streams to the screen following it.
+ */
+export type HandoverEvent = { "event": "progress", "data": Progress } | { "event": "finished", "data": HandoverFinished };
+
+/**
  * Where an exported report was written.
  */
 export type ExportedReport = { 

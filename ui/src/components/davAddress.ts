@@ -7,6 +7,7 @@ import qrcode from "qrcode-generator";
 import type { Account } from "../bindings/types";
 import type { Ctx } from "../context";
 import { h, uid } from "../dom";
+import { copyOrSelect } from "./clipboard";
 import { routeHref } from "../router";
 
 /** The `show` values of explain steps (`format::SHOW_VALUES` in passerelle-core). */
@@ -68,25 +69,6 @@ export function qrSvg(text: string, label: string): SVGSVGElement {
   return svg;
 }
 
-async function copyText(text: string): Promise<boolean> {
-  try {
-    if (!navigator.clipboard?.writeText) return false;
-    await navigator.clipboard.writeText(text);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function selectText(el: HTMLElement): void {
-  const selection = window.getSelection();
-  if (!selection) return;
-  const range = document.createRange();
-  range.selectNodeContents(el);
-  selection.removeAllRanges();
-  selection.addRange(range);
-}
-
 function currentAccount(ctx: Ctx): Account | null {
   const { accounts, accountId } = ctx.state;
   return accountId === null ? null : (accounts.find((a) => a.id === accountId) ?? null);
@@ -136,13 +118,8 @@ export function davAddress(ctx: Ctx, show: string | null, beforeLeave?: () => vo
       "data-testid": "dav-address-copy",
       "aria-describedby": addressId,
       onclick: async () => {
-        if (await copyText(address)) {
-          copied.textContent = t("dav-address-copied");
-        } else {
-          // No clipboard access: select the address so Ctrl+C copies it.
-          selectText(code);
-          copied.textContent = t("dav-address-copy-select");
-        }
+        // No clipboard access: the address is selected so Ctrl+C copies it.
+        copied.textContent = (await copyOrSelect(address, code)) ? t("dav-address-copied") : t("dav-address-copy-select");
       },
     },
     t("dav-address-copy"),

@@ -7,6 +7,7 @@
 import { Channel } from "@tauri-apps/api/core";
 import type { Account, LoginFlowEvent, SecretStorage } from "../bindings/types";
 import { accountName, hostOf, type Ctx } from "../context";
+import { copyOrSelect } from "./clipboard";
 import { h, replaceChildren, uid } from "../dom";
 import { showErrorIn } from "../errors";
 
@@ -118,12 +119,8 @@ export function reconnectBlock(ctx: Ctx, target: ReconnectTarget, opts: Reconnec
         class: "btn",
         "aria-describedby": linkId,
         onclick: async () => {
-          try {
-            await navigator.clipboard.writeText(loginUrl);
-            copied.textContent = t("waiting-copied");
-          } catch {
-            copied.textContent = t("waiting-copy-select");
-          }
+          // No clipboard access: the link is selected, as the message says.
+          copied.textContent = (await copyOrSelect(loginUrl, link)) ? t("waiting-copied") : t("waiting-copy-select");
         },
       },
       t("waiting-copy"),

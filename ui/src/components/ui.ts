@@ -81,3 +81,21 @@ export function formatDate(value: string | number, lang: string): string {
   if (Number.isNaN(date.getTime())) return String(value);
   return new Intl.DateTimeFormat(lang, { dateStyle: "long" }).format(date);
 }
+
+const BYTE_UNITS = ["byte", "kilobyte", "megabyte", "gigabyte", "terabyte"] as const;
+
+/** "2,1 Go" / "2.1 GB" (powers of 1024, like Nextcloud's own pages). */
+export function formatBytes(bytes: number, lang: string): string {
+  let value = Math.max(0, bytes);
+  let unit = 0;
+  while (value >= 1024 && unit < BYTE_UNITS.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  return new Intl.NumberFormat(lang, {
+    style: "unit",
+    unit: BYTE_UNITS[unit],
+    unitDisplay: "short",
+    maximumFractionDigits: unit > 0 && value < 10 ? 1 : 0,
+  }).format(value);
+}

@@ -8,6 +8,7 @@ import type { UpdateCheck, UpdateEvent, UpdateInfo, UpdateStatus } from "../bind
 import { showErrorIn } from "../errors";
 import type { I18n } from "../i18n";
 import { h, replaceChildren, uid } from "../dom";
+import { busy } from "./busy";
 
 /** The commands this module uses (tests pass the real bindings over mockIPC). */
 export type UpdateApi = Pick<
@@ -136,16 +137,6 @@ export function updateSection(deps: UpdateDeps): HTMLElement {
     "data-testid": "update-mirror",
   });
   const mirrorError = h("p", { class: "field-error", "data-testid": "update-mirror-error" });
-
-  const busy = (button: HTMLButtonElement, label: string): (() => void) => {
-    const before = button.textContent;
-    button.disabled = true;
-    button.textContent = label;
-    return () => {
-      button.disabled = false;
-      button.textContent = before;
-    };
-  };
 
   const showStatus = (status: UpdateStatus) => {
     current.textContent = t("updates-current", { version: status.currentVersion });

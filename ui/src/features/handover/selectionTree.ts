@@ -5,7 +5,7 @@
 // checked folder makes the folder "mixed" and its other (loaded) children checked. The
 // selection sent to the backend is the smallest list of paths: a checked folder gives its own
 // path, never its children's.
-import type { BrowseEntry } from "./bindings/types";
+import type { BrowseEntry } from "../../bindings/types";
 
 export type Check = "checked" | "unchecked" | "mixed";
 

@@ -1,14 +1,14 @@
 // Settings: language, theme, text size (applied at once), trainer mode (shows the workshop
 // tools), updates (checked, downloaded and installed only on a click), and deleting the
 // current profile.
-import type { Language, SettingsPatch, TextSize, Theme } from "../bindings/types";
-import type { Ctx } from "../context";
-import { openConfirmDialog } from "../components/dialog";
-import { radioGroup, screen } from "../components/ui";
-import { updateSection } from "../components/updates";
-import { h, uid } from "../dom";
-import { LANGUAGES, LANGUAGE_NAMES } from "../i18n";
-import { progressExportSection } from "./workshopExport";
+import type { Language, SettingsPatch, TextSize, Theme } from "../../bindings/types";
+import type { Ctx } from "../../context";
+import { openConfirmDialog } from "../../components/dialog";
+import { radioGroup, screen } from "../../components/ui";
+import { updateSection } from "../../components/updates";
+import { h, uid } from "../../dom";
+import { LANGUAGES, LANGUAGE_NAMES } from "../../i18n";
+import { progressExportSection } from "../workshop/progressExport";
 
 type LanguageChoice = Language | "system";
 

@@ -11,68 +11,34 @@
 // - quiz: a question with feedback.
 // Each step is recorded as seen; Close keeps the progress. Focus goes to the
 // step's heading ("Step 3 of 9") on every change, which is also announced.
-import { listen, type UnlistenFn } from "@tauri-apps/api/event";
-import type { CheckOutcome, OverlayStep, SpaceEvent, StepProgress, TourDetail, TourStep } from "../bindings/types";
-import { davAddress } from "../components/davAddress";
-import { needsReconnect, type Ctx } from "../context";
-import { reconnectNotice } from "../components/reconnect";
-import { h, replaceChildren, uid, type Child } from "../dom";
-import { errorText, showErrorIn } from "../errors";
-import type { Args } from "../i18n";
-import { routeHref } from "../router";
-import { safeLogo } from "../theme/spaceTheme";
-import { loadTourMessages, readableEvidence, textBlock, tourArgs, tourText } from "../tourTexts";
+import type { CheckOutcome, OverlayStep, SpaceEvent, StepProgress, TourDetail, TourStep } from "../../bindings/types";
+import { davAddress } from "../../components/davAddress";
+import { needsReconnect, type Ctx } from "../../context";
+import { reconnectNotice } from "../../components/reconnect";
+import type { UnlistenFn } from "../../platform";
+import { h, replaceChildren, uid, type Child } from "../../dom";
+import { errorText, showErrorIn } from "../../errors";
+import type { Args } from "../../i18n";
+import { routeHref } from "../../router";
+import { safeLogo } from "../../theme/spaceTheme";
+import { loadTourMessages, readableEvidence, textBlock, tourArgs, tourText } from "../../tourTexts";
+import { choiceBody } from "./choiceStep";
+import { finishedCard } from "./finished";
+import { backOf, gotoOf, majorOf, nextOf, pollDelay, progressNow, resumeIndex } from "./playerState";
+import { quizBody } from "./quizStep";
 
-/** Checks while a task step is shown: every 5 s, then every 30 s after 2 minutes. */
-export const POLL_FAST_MS = 5_000;
-export const POLL_SLOW_MS = 30_000;
-export const POLL_SLOW_AFTER_MS = 120_000;
 /** How long the player waits for the space's name before using a generic word. */
 const SPACE_NAME_WAIT_MS = 1500;
 
 type Kind = TourStep["kind"];
 type TaskStep = Extract<TourStep, { kind: "task" }>;
-type ChoiceStep = Extract<TourStep, { kind: "choice" }>;
-type QuizStep = Extract<TourStep, { kind: "quiz" }>;
 type HighlightStep = Extract<TourStep, { kind: "highlight" }>;
 
 /** The event carrying the overlay's reports (Rust: `space::REPORT_EVENT`). */
 export const SPACE_EVENT = "space-overlay";
 
-export type SpaceListen = (handler: (event: SpaceEvent) => void) => Promise<UnlistenFn>;
-const tauriSpaceListen: SpaceListen = (handler) => listen<SpaceEvent>(SPACE_EVENT, (e) => handler(e.payload));
-let spaceListen: SpaceListen = tauriSpaceListen;
-/** Replaces how the overlay's reports are listened to (tests). */
-export function setSpaceListen(fn: SpaceListen | null): void {
-  spaceListen = fn ?? tauriSpaceListen;
-}
 
-/** "29.0.6" → 29; null when unknown. */
-export function majorOf(version: string | null | undefined): number | null {
-  const major = Number.parseInt(version ?? "", 10);
-  return Number.isFinite(major) && major > 0 ? major : null;
-}
-
-/**
- * Where to start: from the beginning for a finished tour (Replay); else the
- * backend's `currentStep` (its resume point), or the step after it when that
- * one is already done or skipped; without it, after the latest progress.
- */
-export function resumeIndex(detail: TourDetail): number {
-  const { steps, progress, summary } = detail;
-  if (steps.length === 0 || summary.status === "done") return 0;
-  const status = new Map(progress.map((p) => [p.stepId, p.status]));
-  let index = summary.currentStep ? steps.findIndex((s) => s.id === summary.currentStep) : -1;
-  if (index < 0) {
-    const latest = [...progress].sort((a, b) => Date.parse(a.updatedAt) - Date.parse(b.updatedAt)).pop();
-    index = latest ? steps.findIndex((s) => s.id === latest.stepId) : -1;
-    if (index < 0) return 0;
-    // A step reached without a current step recorded: continue after it.
-    return Math.min(index + 1, steps.length - 1);
-  }
-  const passed = status.get(steps[index]!.id);
-  return passed === "done" || passed === "skipped" ? Math.min(index + 1, steps.length - 1) : index;
-}
+export { majorOf, POLL_FAST_MS, POLL_SLOW_AFTER_MS, POLL_SLOW_MS, resumeIndex } from "./playerState";
 
 export function render(ctx: Ctx, tourId: string): HTMLElement {
   const { t } = ctx.i18n;
@@ -183,35 +149,23 @@ export function render(ctx: Ctx, tourId: string): HTMLElement {
   }
 
   function goNext(): void {
-    if (index >= steps().length - 1) {
-      void finish();
-      return;
-    }
-    show(index + 1, true);
+    const next = nextOf(index, steps().length);
+    if (next === "end") void finish();
+    else show(next, true);
   }
 
   function goBack(): void {
-    const previous = trail.pop() ?? index - 1;
+    const previous = backOf(trail, index);
     if (previous >= 0) show(previous, false);
   }
 
   /** A choice's `goto`: a step id, "next" or "end". */
   function goTo(target: string): void {
-    if (target === "end") {
-      void finish();
-      return;
-    }
-    if (target === "next") {
-      goNext();
-      return;
-    }
-    const found = steps().findIndex((s) => s.id === target);
-    if (found < 0) {
-      console.warn(`[tours] ${tourId}: no step ${target}`);
-      goNext();
-      return;
-    }
-    show(found, true);
+    const to = gotoOf(steps(), target);
+    if (to === "end") return void finish();
+    if (to === "missing") console.warn(`[tours] ${tourId}: no step ${target}`);
+    if (typeof to === "number") show(to, true);
+    else goNext();
   }
 
   // ---- loading ---------------------------------------------------------------
@@ -297,7 +251,7 @@ export function render(ctx: Ctx, tourId: string): HTMLElement {
     replaceChildren(slot, card, blocked, nav);
 
     if (!progress.has(step.id)) {
-      progress.set(step.id, { stepId: step.id, status: "seen", evidence: null, updatedAt: new Date().toISOString() });
+      progress.set(step.id, progressNow(step.id, "seen"));
     }
     api.tourStepSeen(profileId, accountId, tourId, step.id).catch((error: unknown) => actions.showError(error));
     syncSpace(step, i);
@@ -338,9 +292,13 @@ export function render(ctx: Ctx, tourId: string): HTMLElement {
       case "task":
         return taskBody(step);
       case "choice":
-        return choiceBody(step);
+        return choiceBody(step, text, goTo);
       case "quiz":
-        return quizBody(step);
+        if (!answered.has(step.id)) setNextAllowed(false, t("tour-next-blocked-quiz"));
+        return quizBody(ctx.i18n, step, text, () => {
+          answered.add(step.id);
+          setNextAllowed(true);
+        });
     }
   }
 
@@ -384,7 +342,7 @@ export function render(ctx: Ctx, tourId: string): HTMLElement {
   /** Listens to the overlay's reports while this player is shown. */
   function listenToSpace(): void {
     if (unlistenSpace) return;
-    unlistenSpace = spaceListen((event) => {
+    unlistenSpace = ctx.platform.listen<SpaceEvent>(SPACE_EVENT, (event) => {
       if (!section.isConnected) return stopSpace();
       const step = detail ? steps()[index] : undefined;
       const report = event.report;
@@ -568,12 +526,7 @@ export function render(ctx: Ctx, tourId: string): HTMLElement {
         .then((outcome) => {
           if (!alive(token)) return;
           if (outcome.done) {
-            progress.set(step.id, {
-              stepId: step.id,
-              status: "done",
-              evidence: outcome.evidence,
-              updatedAt: new Date().toISOString(),
-            });
+            progress.set(step.id, progressNow(step.id, "done", outcome.evidence));
             actions.announce(t("tour-check-success"));
             goNext();
           } else {
@@ -584,7 +537,7 @@ export function render(ctx: Ctx, tourId: string): HTMLElement {
     };
     const schedule = () => {
       if (!alive(token)) return;
-      setTimeout(tick, Date.now() - shownAt >= POLL_SLOW_AFTER_MS ? POLL_SLOW_MS : POLL_FAST_MS);
+      setTimeout(tick, pollDelay(shownAt, Date.now()));
     };
     schedule();
   }
@@ -699,12 +652,7 @@ export function render(ctx: Ctx, tourId: string): HTMLElement {
     function showOutcome(outcome: CheckOutcome, manual: boolean): void {
       delete result.dataset.errorCode;
       if (outcome.done) {
-        progress.set(step.id, {
-          stepId: step.id,
-          status: "done",
-          evidence: outcome.evidence,
-          updatedAt: new Date().toISOString(),
-        });
+        progress.set(step.id, progressNow(step.id, "done", outcome.evidence));
         showDone(t("tour-check-success"), outcome.evidence);
         return;
       }
@@ -732,7 +680,7 @@ export function render(ctx: Ctx, tourId: string): HTMLElement {
       if (timer !== null) clearTimeout(timer);
       timer = null;
       if (!alive(token) || done || step.needsInput) return;
-      const delay = Date.now() - shownAt >= POLL_SLOW_AFTER_MS ? POLL_SLOW_MS : POLL_FAST_MS;
+      const delay = pollDelay(shownAt, Date.now());
       timer = setTimeout(() => {
         timer = null;
         void check(false);
@@ -794,7 +742,7 @@ export function render(ctx: Ctx, tourId: string): HTMLElement {
         actions.showError(error);
         return;
       }
-      progress.set(step.id, { stepId: step.id, status: "skipped", evidence: null, updatedAt: new Date().toISOString() });
+      progress.set(step.id, progressNow(step.id, "skipped"));
       if (alive(token)) goNext();
     }
 
@@ -814,84 +762,6 @@ export function render(ctx: Ctx, tourId: string): HTMLElement {
     ];
   }
 
-  // ---- choice ----------------------------------------------------------------
-
-  function choiceBody(step: ChoiceStep): Child[] {
-    const textId = uid("tour-text");
-    return [
-      textBlock(text(step.text), { id: textId }),
-      h(
-        "div",
-        { class: "tour-choices", role: "group", "aria-labelledby": textId },
-        step.options.map((option) =>
-          h(
-            "button",
-            {
-              type: "button",
-              class: "btn",
-              "data-testid": "tour-choice",
-              "data-goto": option.goto,
-              onclick: () => goTo(option.goto),
-            },
-            text(option.label),
-          ),
-        ),
-      ),
-    ];
-  }
-
-  // ---- quiz ------------------------------------------------------------------
-
-  function quizBody(step: QuizStep): Child[] {
-    const textId = uid("tour-text");
-    const name = uid("tour-quiz");
-    const feedback = h("div", { class: "tour-quiz-feedback", role: "status", "data-testid": "tour-quiz-feedback" });
-    const radios = step.answers.map((answer, i) =>
-      h(
-        "label",
-        { class: "radio", for: `${name}-${i}` },
-        h("input", { type: "radio", id: `${name}-${i}`, name, value: String(i), "data-testid": "tour-quiz-answer" }),
-        h("span", null, text(answer.label)),
-      ),
-    );
-    const checkAnswer = () => {
-      const chosen = radios
-        .map((label) => label.querySelector("input")!)
-        .findIndex((radio) => radio.checked);
-      if (chosen < 0) {
-        feedback.dataset.correct = "";
-        replaceChildren(feedback, h("p", null, t("tour-quiz-pick")));
-        return;
-      }
-      const answer = step.answers[chosen]!;
-      feedback.dataset.correct = String(answer.correct);
-      feedback.className = `tour-quiz-feedback ${answer.correct ? "success" : "notice"}`;
-      replaceChildren(
-        feedback,
-        h("p", { class: "tour-quiz-verdict" }, answer.correct ? t("tour-quiz-right") : t("tour-quiz-wrong")),
-        textBlock(text(answer.feedback)),
-      );
-      answered.add(step.id);
-      setNextAllowed(true);
-    };
-    if (!answered.has(step.id)) setNextAllowed(false, t("tour-next-blocked-quiz"));
-    return [
-      textBlock(text(step.text), { id: textId }),
-      h(
-        "fieldset",
-        { class: "radio-group tour-quiz", "aria-describedby": textId },
-        h("legend", null, t("tour-quiz-legend")),
-        h("div", { class: "radio-options radio-column" }, radios),
-      ),
-      h(
-        "div",
-        { class: "actions actions-start" },
-        h("button", { type: "button", class: "btn", "data-testid": "tour-quiz-check", onclick: checkAnswer }, t("tour-quiz-check")),
-      ),
-      feedback,
-    ];
-  }
-
   // ---- the end ---------------------------------------------------------------
 
   async function finish(): Promise<void> {
@@ -907,71 +777,10 @@ export function render(ctx: Ctx, tourId: string): HTMLElement {
     if (!alive(token)) return;
     const status = new Map(progress);
     for (const p of latest.progress) status.set(p.stepId, p);
-    const titleId = uid("tour-finished-title");
-    const title = h("h2", { id: titleId, tabindex: -1 }, t("tour-finished-title"));
-    const tasks = latest.steps.filter((s): s is TaskStep => s.kind === "task");
-    const total = latest.summary.stepsTotal;
-    const doneCount = Math.min(latest.summary.stepsDone, total);
-    replaceChildren(
-      slot,
-      h(
-        "section",
-        { class: "card tour-finished", "aria-labelledby": titleId, "data-testid": "tour-finished" },
-        title,
-        h("p", null, t("tour-finished-body", { title: text(latest.summary.title) })),
-        h("p", { "data-testid": "tour-finished-count" }, t("tour-progress-text", { done: doneCount, total })),
-        tasks.length > 0
-          ? h(
-              "div",
-              { class: "stack-sm" },
-              h("h3", null, t("tour-finished-tasks")),
-              h(
-                "ul",
-                { class: "task-summary", role: "list" },
-                tasks.map((task) => finishedTask(task, status.get(task.id), latest.steps.indexOf(task) + 1)),
-              ),
-            )
-          : null,
-        backToTours(),
-      ),
-    );
+    const { card, title } = finishedCard(ctx.i18n, latest, status, accountId !== null, text, backToTours());
+    replaceChildren(slot, card);
     title.focus();
     actions.announce(t("tour-finished-title"));
-  }
-
-  /**
-   * A task on the finished screen: its step number and what Passerelle found
-   * in the space (✓), or that it was skipped, or not done.
-   */
-  function finishedTask(task: TaskStep, p: StepProgress | undefined, number: number): HTMLElement {
-    const status = p?.status === "done" || p?.status === "skipped" ? p.status : "todo";
-    const evidence = status === "done" ? readableEvidence(p?.evidence) : null;
-    const said =
-      status === "done"
-        ? evidence
-          ? t("tour-finished-evidence", { evidence })
-          : t("tour-finished-checked")
-        : status === "skipped"
-          ? t("tour-finished-skipped")
-          : accountId === null
-            ? t("tour-finished-unchecked")
-            : t("tour-finished-todo");
-    return h(
-      "li",
-      {
-        class: "task-summary-item",
-        "data-testid": "tour-finished-task",
-        "data-step-id": task.id,
-        "data-status": p?.status ?? "todo",
-      },
-      h("span", { class: `task-mark task-${status}`, "aria-hidden": "true" }, status === "done" ? "✓" : ""),
-      h(
-        "span",
-        { class: "task-summary-text" },
-        h("span", { class: "task-summary-step" }, t("tour-finished-step", { step: number })),
-        h("span", { class: status === "done" ? "task-summary-found" : "task-summary-found muted" }, said),
-      ),
-    );
   }
 
   function backToTours(): HTMLElement {

@@ -1,14 +1,15 @@
 // Accounts: the Nextcloud accounts linked to this profile. One is current
 // (shown in the header, its space's colour applied); for it, what the server
 // says (space, version, e-mail, groups, storage) and "Sign out".
-import type { Account, AccountOverview, Quota, SignOutReport } from "../bindings/types";
-import { accountName, hostOf, needsReconnect, type Ctx, type JustConnected } from "../context";
-import { reconnectBlock, targetOf } from "../components/reconnect";
-import { openConfirmDialog } from "../components/dialog";
-import { emptyState, screen } from "../components/ui";
-import { h, replaceChildren, uid } from "../dom";
-import { showErrorIn } from "../errors";
-import { safeLogo } from "../theme/spaceTheme";
+import type { Account, AccountOverview, Quota, SignOutReport } from "../../bindings/types";
+import { accountName, hostOf, needsReconnect, type Ctx, type JustConnected } from "../../context";
+import { reconnectBlock, targetOf } from "../../components/reconnect";
+import { openConfirmDialog } from "../../components/dialog";
+import { runBusy } from "../../components/busy";
+import { emptyState, formatBytes, screen } from "../../components/ui";
+import { h, replaceChildren, uid } from "../../dom";
+import { showErrorIn } from "../../errors";
+import { safeLogo } from "../../theme/spaceTheme";
 
 export function render(ctx: Ctx): HTMLElement {
   const { t } = ctx.i18n;
@@ -58,14 +59,7 @@ export function render(ctx: Ctx): HTMLElement {
             "data-testid": "account-added-switch",
             onclick: async (event: Event) => {
               const button = event.currentTarget as HTMLButtonElement;
-              button.disabled = true;
-              try {
-                await actions.selectAccount(just.account);
-              } catch (e) {
-                button.disabled = false;
-                actions.showError(e);
-                return;
-              }
+              if (!(await runBusy(button, () => actions.selectAccount(just.account), actions.showError, true))) return;
               replaceChildren(messages);
               draw();
               focusOverview();
@@ -184,17 +178,14 @@ export function render(ctx: Ctx): HTMLElement {
               "data-testid": "account-select",
               onclick: async (event: Event) => {
                 const button = event.currentTarget as HTMLButtonElement;
-                button.disabled = true;
-                try {
+                const selected = async () => {
                   await actions.selectAccount(account);
                   draw();
                   // The selected item has no button any more: go to the overview.
                   focusOverview();
                   actions.announce(t("announce-account-selected", { name: accountName(account) }));
-                } catch (e) {
-                  button.disabled = false;
-                  actions.showError(e);
-                }
+                };
+                await runBusy(button, selected, actions.showError, true);
               },
             },
             t("account-select"),
@@ -415,22 +406,4 @@ export function render(ctx: Ctx): HTMLElement {
 
   draw();
   return screen("accounts-screen", t("accounts-title"), h("p", { class: "lead" }, t("accounts-intro")), messages, body);
-}
-
-const UNITS = ["byte", "kilobyte", "megabyte", "gigabyte", "terabyte"] as const;
-
-/** "2,1 Go" / "2.1 GB" (powers of 1024, like Nextcloud's own pages). */
-export function formatBytes(bytes: number, lang: string): string {
-  let value = Math.max(0, bytes);
-  let unit = 0;
-  while (value >= 1024 && unit < UNITS.length - 1) {
-    value /= 1024;
-    unit += 1;
-  }
-  return new Intl.NumberFormat(lang, {
-    style: "unit",
-    unit: UNITS[unit],
-    unitDisplay: "short",
-    maximumFractionDigits: unit > 0 && value < 10 ? 1 : 0,
-  }).format(value);
 }

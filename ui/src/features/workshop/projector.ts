@@ -2,12 +2,12 @@
 // contrast, over the whole window. Keyboard-driven: → ↓ Space Page Down next, ← ↑ Page Up
 // previous, Home/End first/last, Esc back to the Workshop screen. Nothing is recorded: it shows
 // the tour, it does not play it.
-import type { TourDetail, TourStep } from "../bindings/types";
-import type { Ctx } from "../context";
-import { h, replaceChildren, uid } from "../dom";
-import { showErrorIn } from "../errors";
-import { loadTourMessages, tourArgs, tourText } from "../tourTexts";
-import { projectorMove } from "../workshop";
+import type { TourDetail, TourStep } from "../../bindings/types";
+import type { Ctx } from "../../context";
+import { h, replaceChildren, uid } from "../../dom";
+import { showErrorIn } from "../../errors";
+import { loadTourMessages, tourArgs, tourText } from "../../tourTexts";
+import { projectorMove } from "./state";
 
 /** Tours offered in the projector's picker (the plan being prepared), in order. */
 let planTours: string[] = [];

@@ -1,11 +1,11 @@
 // Tour health (`#/tour-health`), for trainers: the places the live tours could not find in a
 // space (tour, step, Nextcloud version, selectors tried, when), newest first, with exports to
 // CSV or JSON (written in Passerelle's data folder) and a way to clear the list once fixed.
-import type { HealthFormat, TourHealthMiss } from "../bindings/types";
-import { screen, emptyState } from "../components/ui";
-import type { Ctx } from "../context";
-import { h, replaceChildren } from "../dom";
-import { showErrorIn } from "../errors";
+import type { HealthFormat, TourHealthMiss } from "../../bindings/types";
+import { screen, emptyState } from "../../components/ui";
+import type { Ctx } from "../../context";
+import { h, replaceChildren } from "../../dom";
+import { showErrorIn } from "../../errors";
 
 export function render(ctx: Ctx): HTMLElement {
   const { t } = ctx.i18n;

@@ -16,12 +16,13 @@ import type {
   SecretStorage,
   ServerCheck,
   ServerInfo,
-} from "../bindings/types";
-import { hostOf, type Ctx } from "../context";
-import { h, replaceChildren, uid, type Child } from "../dom";
-import { errorCode, showErrorIn } from "../errors";
-import { normalizeHex, readableOn } from "../theme/contrast";
-import { safeLogo } from "../theme/spaceTheme";
+} from "../../bindings/types";
+import { copyOrSelect } from "../../components/clipboard";
+import { hostOf, type Ctx } from "../../context";
+import { h, replaceChildren, uid, type Child } from "../../dom";
+import { errorCode, showErrorIn } from "../../errors";
+import { normalizeHex, readableOn } from "../../theme/contrast";
+import { safeLogo } from "../../theme/spaceTheme";
 
 type StepName = "address" | "certificate" | "insecure" | "method" | "keyring" | "waiting";
 type Untrusted = Extract<ServerCheck, { kind: "untrustedCertificate" }>;
@@ -632,13 +633,8 @@ export function render(ctx: Ctx): HTMLElement {
       const link = h("code", { class: "login-url", id: linkId, "data-testid": "login-url" }, loginUrl);
       const copied = h("p", { class: "hint", role: "status", "data-testid": "login-copied" });
       const copy = button("login-copy", t("waiting-copy"), async () => {
-        if (await copyText(loginUrl)) {
-          copied.textContent = t("waiting-copied");
-        } else {
-          // No clipboard access: select the link so Ctrl+C copies it.
-          selectText(link);
-          copied.textContent = t("waiting-copy-select");
-        }
+        // No clipboard access: the link is selected so Ctrl+C copies it.
+        copied.textContent = (await copyOrSelect(loginUrl, link)) ? t("waiting-copied") : t("waiting-copy-select");
       });
       copy.setAttribute("aria-describedby", linkId);
       const timeLeft = [
@@ -728,23 +724,4 @@ export function render(ctx: Ctx): HTMLElement {
 
   showAddress();
   return section;
-}
-
-async function copyText(text: string): Promise<boolean> {
-  try {
-    if (!navigator.clipboard?.writeText) return false;
-    await navigator.clipboard.writeText(text);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function selectText(el: HTMLElement): void {
-  const selection = window.getSelection();
-  if (!selection) return;
-  const range = document.createRange();
-  range.selectNodeContents(el);
-  selection.removeAllRanges();
-  selection.addRange(range);
 }

@@ -1,11 +1,11 @@
 // About: version, where data lives, privacy and licence; the database file and schema version
 // behind "Technical details".
-import type { AboutInfo } from "../bindings/types";
-import type { Ctx } from "../context";
-import { screen } from "../components/ui";
-import { h, replaceChildren, uid } from "../dom";
-import { errorText } from "../errors";
-import { LANGUAGE_NAMES } from "../i18n";
+import type { AboutInfo } from "../../bindings/types";
+import type { Ctx } from "../../context";
+import { screen } from "../../components/ui";
+import { h, replaceChildren, uid } from "../../dom";
+import { errorText } from "../../errors";
+import { LANGUAGE_NAMES } from "../../i18n";
 
 export function render(ctx: Ctx): HTMLElement {
   const { t } = ctx.i18n;

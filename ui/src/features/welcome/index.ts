@@ -1,10 +1,11 @@
 // Welcome: language, "who are you?" (profiles) and profile creation.
-import type { Language } from "../bindings/types";
-import type { Ctx } from "../context";
-import { radioGroup, screen } from "../components/ui";
-import { h, uid } from "../dom";
-import { errorText } from "../errors";
-import { LANGUAGES, LANGUAGE_NAMES } from "../i18n";
+import type { Language } from "../../bindings/types";
+import type { Ctx } from "../../context";
+import { runBusy } from "../../components/busy";
+import { radioGroup, screen } from "../../components/ui";
+import { h, uid } from "../../dom";
+import { errorText } from "../../errors";
+import { LANGUAGES, LANGUAGE_NAMES } from "../../i18n";
 
 export function render(ctx: Ctx): HTMLElement {
   const { t } = ctx.i18n;
@@ -44,13 +45,7 @@ export function render(ctx: Ctx): HTMLElement {
                   "data-testid": "profile-choice",
                   onclick: async (event: Event) => {
                     const button = event.currentTarget as HTMLButtonElement;
-                    button.disabled = true;
-                    try {
-                      await actions.selectProfile(profile);
-                    } catch (e) {
-                      button.disabled = false;
-                      actions.showError(e);
-                    }
+                    await runBusy(button, () => actions.selectProfile(profile), actions.showError, true);
                   },
                 },
                 // The initial is drawn by CSS, so the button's text is the name alone.

@@ -1,9 +1,10 @@
 // "Export my progress", for a participant (in Settings): this laptop's participants' progress
 // written to a small file the trainer collects (USB key). Nothing goes over the network.
-import type { Ctx } from "../context";
-import { h, uid } from "../dom";
-import { showErrorIn } from "../errors";
-import { joinPath } from "../workshop";
+import type { Ctx } from "../../context";
+import { runBusy } from "../../components/busy";
+import { h, uid } from "../../dom";
+import { showErrorIn } from "../../errors";
+import { joinPath } from "./state";
 
 export function progressExportSection(ctx: Ctx): HTMLElement {
   const { t } = ctx.i18n;
@@ -42,16 +43,16 @@ export function progressExportSection(ctx: Ctx): HTMLElement {
       class: "btn btn-primary",
       "data-testid": "progress-export",
       onclick: () => {
-        button.disabled = true;
         showErrorIn(error, ctx.i18n, null);
-        ctx.api
-          .workshopProgressExport(laptop.value, path.value)
-          .then((written) => {
+        void runBusy(
+          button,
+          async () => {
+            const written = await ctx.api.workshopProgressExport(laptop.value, path.value);
             status.textContent = t("workshop-ui-export-done", { path: written.path, count: written.count });
             ctx.actions.announce(status.textContent);
-          })
-          .catch((e: unknown) => showErrorIn(error, ctx.i18n, e))
-          .finally(() => (button.disabled = false));
+          },
+          (e) => showErrorIn(error, ctx.i18n, e),
+        );
       },
     },
     t("workshop-ui-export-button"),

@@ -4,7 +4,6 @@
 // a confirmation listing them), progress at a glance (participants' files merged into one
 // table, CSV) and resetting this laptop. Files go where the trainer types (a USB key…); the
 // default folder is Passerelle's own.
-import { Channel } from "@tauri-apps/api/core";
 import type {
   AccountPlan,
   CreationDone,
@@ -16,13 +15,14 @@ import type {
   TourSummary,
   WorkshopOverview,
   WorkshopPlan,
-} from "../bindings/types";
-import { openConfirmDialog } from "../components/dialog";
-import { emptyState, screen } from "../components/ui";
-import { accountName, type Ctx } from "../context";
-import { h, replaceChildren, uid, type Child } from "../dom";
-import { showErrorIn } from "../errors";
-import { loadTourMessages, tourArgs, tourText } from "../tourTexts";
+} from "../../bindings/types";
+import { openConfirmDialog } from "../../components/dialog";
+import { runBusy } from "../../components/busy";
+import { emptyState, screen } from "../../components/ui";
+import { accountName, type Ctx } from "../../context";
+import { h, replaceChildren, uid, type Child } from "../../dom";
+import { showErrorIn } from "../../errors";
+import { loadTourMessages, tourArgs, tourText } from "../../tourTexts";
 import {
   countStates,
   joinPath,
@@ -32,23 +32,8 @@ import {
   problemText,
   progressMatrix,
   stateText,
-} from "../workshop";
-import { setProjectorTours } from "./workshopProjector";
-
-/** Makes the channel a creation run reports on (tests pass their own). */
-let makeChannel = <T>(onMessage: (event: T) => void): Channel<T> => new Channel<T>(onMessage);
-export function setChannelFactory(f: <T>(onMessage: (event: T) => void) => Channel<T>): void {
-  makeChannel = f;
-}
-
-/** Starts the app again from the Welcome screen (tests replace it). */
-let restartApp = (): void => {
-  window.location.hash = "";
-  window.location.reload();
-};
-export function setRestart(f: () => void): void {
-  restartApp = f;
-}
+} from "./state";
+import { setProjectorTours } from "./projector";
 
 /** A labelled text field. */
 function field(label: string, input: HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement, hint?: string): HTMLElement {
@@ -189,11 +174,8 @@ function prepareSection(ctx: Ctx, overview: Promise<WorkshopOverview>): HTMLElem
   };
 
   const run = (button: HTMLButtonElement, action: () => Promise<void>) => {
-    button.disabled = true;
     showErrorIn(error, ctx.i18n, null);
-    action()
-      .catch((e: unknown) => showErrorIn(error, ctx.i18n, e))
-      .finally(() => (button.disabled = false));
+    void runBusy(button, action, (e) => showErrorIn(error, ctx.i18n, e));
   };
 
   const save: HTMLButtonElement = h(
@@ -423,7 +405,7 @@ function accountsSection(ctx: Ctx, overview: Promise<WorkshopOverview>): HTMLEle
         bar.max = Math.max(1, checked.accounts.length);
         bar.value = 0;
         status.textContent = t("workshop-ui-creating", { done: 0, total: checked.accounts.length });
-        const channel = makeChannel<CreationEvent>((event) => {
+        const channel = ctx.platform.channel<CreationEvent>((event) => {
           if (event.event === "progress") {
             bar.max = Math.max(1, event.data.total);
             bar.value = event.data.done;
@@ -742,11 +724,8 @@ function progressSection(ctx: Ctx, overview: Promise<WorkshopOverview>): HTMLEle
     replaceChildren(table, cells.length ? progressTable(ctx, cells, outlines) : emptyState("workshop-progress-empty", t("workshop-ui-progress-empty")));
   };
   const act = (button: HTMLButtonElement, action: () => Promise<void>) => {
-    button.disabled = true;
     showErrorIn(error, ctx.i18n, null);
-    action()
-      .catch((e: unknown) => showErrorIn(error, ctx.i18n, e))
-      .finally(() => (button.disabled = false));
+    void runBusy(button, action, (e) => showErrorIn(error, ctx.i18n, e));
   };
   const importButton: HTMLButtonElement = h(
     "button",
@@ -852,7 +831,7 @@ function resetSection(ctx: Ctx): HTMLElement {
             });
             status.textContent = done;
             ctx.actions.announce(done);
-            const next: HTMLButtonElement = h("button", { type: "button", class: "btn btn-primary", "data-testid": "workshop-reset-continue", onclick: () => restartApp() }, t("workshop-ui-reset-continue"));
+            const next: HTMLButtonElement = h("button", { type: "button", class: "btn btn-primary", "data-testid": "workshop-reset-continue", onclick: () => ctx.platform.restart() }, t("workshop-ui-reset-continue"));
             replaceChildren(
               body,
               report.secretFailures.length

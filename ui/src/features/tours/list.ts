@@ -4,15 +4,16 @@
 // its progress, Start / Resume / Replay, and a small menu (reset, hide).
 // Everything here is local: the list works offline and without an account.
 // At the bottom: reset all progress, and (trainer mode) load a tour pack (folder or .zip).
-import type { BrokenTour, PackReport, TourSummary } from "../bindings/types";
-import type { Ctx } from "../context";
-import { openConfirmDialog } from "../components/dialog";
-import { emptyState, screen } from "../components/ui";
-import { h, replaceChildren, uid, type Child } from "../dom";
-import { errorText, showErrorIn } from "../errors";
-import type { Args } from "../i18n";
-import { routeHref, tourRoute } from "../router";
-import { loadTourMessages, tourArgs, tourText } from "../tourTexts";
+import type { BrokenTour, PackReport, TourSummary } from "../../bindings/types";
+import type { Ctx } from "../../context";
+import { openConfirmDialog } from "../../components/dialog";
+import { runBusy } from "../../components/busy";
+import { emptyState, screen } from "../../components/ui";
+import { h, replaceChildren, uid, type Child } from "../../dom";
+import { errorText, showErrorIn } from "../../errors";
+import type { Args } from "../../i18n";
+import { routeHref, tourRoute } from "../../router";
+import { loadTourMessages, tourArgs, tourText } from "../../tourTexts";
 
 /** How long the list waits for the space's name before using a generic word. */
 const SPACE_NAME_WAIT_MS = 500;
@@ -287,15 +288,11 @@ export function render(ctx: Ctx): HTMLElement {
   }
 
   async function setHidden(button: HTMLButtonElement, tour: TourSummary, title: string): Promise<void> {
-    button.disabled = true;
-    try {
+    const hidden = async () => {
       await api.tourHide(profileId, tour.id, !tour.hidden);
       tours = await api.toursList(profileId, accountId);
-    } catch (error) {
-      button.disabled = false;
-      actions.showError(error);
-      return;
-    }
+    };
+    if (!(await runBusy(button, hidden, actions.showError, true))) return;
     if (!tours.some((x) => x.hidden)) showHidden = false;
     draw();
     tell(tour.hidden ? t("tour-unhidden-done", { title }) : t("tour-hidden-done", { title }));

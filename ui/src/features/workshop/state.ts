@@ -1,7 +1,7 @@
 // Workshop logic without the DOM: the merged progress table's layout, a sign-in list read from
 // CSV, the texts of a plan's line-by-line problems, keys of the projector view, file names.
-import type { LineProblem, LineReason, ParticipantStep, ProgressCell, SheetEntry } from "./bindings/types";
-import type { I18n } from "./i18n";
+import type { LineProblem, LineReason, ParticipantStep, ProgressCell, SheetEntry } from "../../bindings/types";
+import type { I18n } from "../../i18n";
 
 /** The merged table: participants (rows) × tour steps (columns). */
 export interface ProgressMatrix {
