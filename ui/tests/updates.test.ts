@@ -10,10 +10,10 @@ import type { IpcError, UpdateCheck, UpdateEvent, UpdateStatus } from "../src/bi
 import {
   percentOf,
   quietCheckAtStart,
-  resetUpdateState,
   sourceText,
   updateSection,
 } from "../src/components/updates";
+import { freshMemory, type ScreenMemory } from "../src/context";
 import { createI18n } from "../src/i18n";
 import { byTestId, waitFor } from "./helpers";
 
@@ -91,10 +91,13 @@ class Backend {
 }
 
 const i18n = createI18n("en");
+/** What the app keeps between screens: fresh for each test. */
+let memory: ScreenMemory;
+const deps = () => ({ api: commands, i18n, memory });
 
 function mount(backend: Backend): HTMLElement {
   backend.install_mock();
-  const section = updateSection({ api: commands, i18n });
+  const section = updateSection(deps());
   document.body.append(section);
   return section;
 }
@@ -103,7 +106,7 @@ const click = (testid: string) => byTestId<HTMLButtonElement>(testid).click();
 
 beforeEach(() => {
   document.body.replaceChildren();
-  resetUpdateState();
+  memory = freshMemory();
 });
 afterEach(() => clearMocks());
 
@@ -185,7 +188,7 @@ describe("the quiet check at start", () => {
     const root = document.createElement("div");
     document.body.append(root);
     let opened = 0;
-    const banner = await quietCheckAtStart({ api: commands, i18n }, root, () => opened++);
+    const banner = await quietCheckAtStart(deps(), root, () => opened++);
     expect(banner?.getAttribute("role")).toBe("status");
     expect(byTestId("update-banner").textContent).toContain("0.2.0");
     click("update-banner-see");
@@ -194,7 +197,7 @@ describe("the quiet check at start", () => {
     expect(backend.calls).toEqual(["update_check_at_start"]);
     // Settings then shows what was found, without asking the server again.
     backend.calls = [];
-    document.body.append(updateSection({ api: commands, i18n }));
+    document.body.append(updateSection(deps()));
     expect(byTestId("update-available").textContent).toContain("0.2.0");
     expect(backend.calls).not.toContain("update_check");
   });
@@ -204,9 +207,9 @@ describe("the quiet check at start", () => {
     const backend = new Backend();
     backend.atStart = { kind: "skipped" };
     backend.install_mock();
-    expect(await quietCheckAtStart({ api: commands, i18n }, root, () => {})).toBeNull();
+    expect(await quietCheckAtStart(deps(), root, () => {})).toBeNull();
     backend.atStart = new Error("offline");
-    expect(await quietCheckAtStart({ api: commands, i18n }, root, () => {})).toBeNull();
+    expect(await quietCheckAtStart(deps(), root, () => {})).toBeNull();
     expect(root.childElementCount).toBe(0);
   });
 });
