@@ -195,6 +195,7 @@ export class App {
         i18n: this.i18n,
         announce: (text) => this.ctx?.actions.announce(text),
         memory: this.ctx.memory,
+        platform: this.platform,
       },
       this.root,
       () => this.router.navigate("settings"),

@@ -15,6 +15,7 @@ import {
 } from "../src/components/updates";
 import { freshMemory, type ScreenMemory } from "../src/context";
 import { createI18n } from "../src/i18n";
+import { tauriPlatform } from "../src/platform";
 import { byTestId, waitFor } from "./helpers";
 
 const STATUS: UpdateStatus = {
@@ -93,7 +94,7 @@ class Backend {
 const i18n = createI18n("en");
 /** What the app keeps between screens: fresh for each test. */
 let memory: ScreenMemory;
-const deps = () => ({ api: commands, i18n, memory });
+const deps = () => ({ api: commands, i18n, memory, platform: tauriPlatform });
 
 function mount(backend: Backend): HTMLElement {
   backend.install_mock();
@@ -136,6 +137,24 @@ describe("Settings → Updates", () => {
     click("update-install");
     await waitFor(() => expect(backend.calls).toContain("update_restart"));
     expect(backend.calls.indexOf("update_install")).toBeLessThan(backend.calls.indexOf("update_restart"));
+  });
+
+  it("streams the download on a channel made by the platform it is given", async () => {
+    const made: string[] = [];
+    const platform = {
+      channel: <T,>(onMessage: (event: T) => void) => {
+        made.push("channel");
+        return tauriPlatform.channel(onMessage);
+      },
+    };
+    new Backend().install_mock();
+    document.body.append(updateSection({ ...deps(), platform }));
+    click("update-check");
+    await waitFor(() => byTestId("update-download"));
+    click("update-download");
+    await waitFor(() => byTestId("update-verified"));
+    expect(made).toEqual(["channel"]);
+    expect(byTestId("update-progress-text").textContent).toBe("100 %");
   });
 
   it("a refused download says why, offers no install, and can be tried again", async () => {

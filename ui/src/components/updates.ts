@@ -3,12 +3,12 @@
 // discreet banner after the quiet check at start. Nothing is ever downloaded or
 // installed without a click; the backend checks the signature before installing.
 // It keeps nothing itself: what the quiet check found is kept in `deps.memory`.
-import { Channel } from "@tauri-apps/api/core";
 import type * as commands from "../bindings/commands";
 import type { UpdateCheck, UpdateEvent, UpdateInfo, UpdateStatus } from "../bindings/types";
 import type { ScreenMemory } from "../context";
 import { showErrorIn } from "../errors";
 import type { I18n } from "../i18n";
+import type { Platform } from "../platform";
 import { h, replaceChildren, uid } from "../dom";
 import { busy } from "./busy";
 
@@ -31,6 +31,8 @@ export interface UpdateDeps {
   announce?: (text: string) => void;
   /** Where the update found by the quiet check at start is kept for Settings. */
   memory: Pick<ScreenMemory, "updateFound">;
+  /** Makes the channel a download streams its progress on. */
+  platform: Pick<Platform, "channel">;
 }
 
 /** Whole percent of a download, or null when the size is unknown. */
@@ -198,8 +200,7 @@ export function updateSection(deps: UpdateDeps): HTMLElement {
     });
     const percentText = h("span", { "data-testid": "update-progress-text" });
     replaceChildren(slot, bar, percentText);
-    const channel = new Channel<UpdateEvent>();
-    channel.onmessage = (event) => {
+    const channel = deps.platform.channel<UpdateEvent>((event) => {
       if (event.event === "progress") {
         const percent = percentOf(event.data.downloaded, event.data.total);
         if (percent === null) {
@@ -209,7 +210,7 @@ export function updateSection(deps: UpdateDeps): HTMLElement {
           percentText.textContent = t("updates-progress", { percent });
         }
       }
-    };
+    });
     try {
       await api.updateDownload(channel);
     } catch (e) {
