@@ -110,7 +110,7 @@ export interface Ctx {
   readonly router: Router;
   readonly state: Readonly<AppState>;
   readonly actions: Actions;
-  /** Events, channels and restart (tests pass a fake). */
+  /** Channels and restart (tests pass a fake). */
   readonly platform: Platform;
   /** Where dialogs are attached. */
   readonly root: HTMLElement;

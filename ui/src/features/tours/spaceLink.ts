@@ -1,20 +1,19 @@
-// The space window as one tour player drives it: whether this player opened it, the overlay's
-// reports handed to the player while it is shown, the step on show changed or cleared, and the
-// account's web language asked once per visit. It must not decide what a report does (the
-// player moves, the highlight step says what was found) nor build the step the overlay shows.
+// The space window as one tour player drives it: whether this player opened it, the step on
+// show changed or cleared, the overlay's reports handed to the player, and the account's web
+// language asked once per visit. The reports come on a channel that each call setting the step
+// brings (`space_open`, `space_show_step`: a channel serves one backend call); once the player
+// is left, none is handed on. It must not decide what a report does (the player moves, the
+// highlight step says what was found) nor build the step the overlay shows.
 import type { OverlayStep, SpaceEvent, SpaceLanguage } from "../../bindings/types";
 import type { Ctx } from "../../context";
-import type { UnlistenFn } from "../../platform";
-
-/** The event carrying the overlay's reports (Rust: `space::REPORT_EVENT`). */
-export const SPACE_EVENT = "space-overlay";
 
 export class SpaceLink {
   /** The space window was opened from this player: steps follow in it. */
   private shown = false;
+  /** The player was left (or finished): reports still on their way are dropped. */
+  private left = false;
   /** The account's web language was compared with Passerelle's (once per visit). */
   private languageAsked = false;
-  private unlisten: Promise<UnlistenFn> | null = null;
 
   constructor(
     private readonly ctx: Ctx,
@@ -28,14 +27,14 @@ export class SpaceLink {
 
   /** Opens (or brings forward) `account`'s space window with `step` on show. */
   async open(account: number, step: OverlayStep | null): Promise<void> {
-    this.listen();
-    await this.ctx.api.spaceOpen(account, step);
+    this.left = false;
+    await this.ctx.api.spaceOpen(account, step, this.reports());
     this.shown = true;
   }
 
   /** Shows `step` (none: the overlay goes away) in the window this player opened. */
   async show(account: number, step: OverlayStep | null): Promise<void> {
-    if (this.shown) await this.ctx.api.spaceShowStep(account, step);
+    if (this.shown) await this.ctx.api.spaceShowStep(account, step, this.reports());
   }
 
   /** The person closed the overlay: steps no longer follow. */
@@ -58,18 +57,19 @@ export class SpaceLink {
 
   /** The player is left: no more reports, and the overlay goes away. */
   stop(account: number | null): void {
-    const u = this.unlisten;
-    this.unlisten = null;
-    void u?.then((f) => f()).catch(() => undefined);
+    this.left = true;
     if (this.shown && account !== null) {
       this.shown = false;
-      this.ctx.api.spaceShowStep(account, null).catch(() => undefined);
+      // No step, so the overlay sends nothing: this call's channel only stands in.
+      const none = this.ctx.platform.channel<SpaceEvent>(() => undefined);
+      this.ctx.api.spaceShowStep(account, null, none).catch(() => undefined);
     }
   }
 
-  private listen(): void {
-    if (this.unlisten) return;
-    this.unlisten = this.ctx.platform.listen<SpaceEvent>(SPACE_EVENT, (event) => this.onReport(event));
-    this.unlisten.catch(() => (this.unlisten = null));
+  /** A new channel for one call that sets the step. */
+  private reports() {
+    return this.ctx.platform.channel<SpaceEvent>((event) => {
+      if (!this.left) this.onReport(event);
+    });
   }
 }
