@@ -2,7 +2,7 @@
 // between screens and manages focus and announcements.
 import * as commands from "./bindings/commands";
 import type { Account, AccountOverview, Profile, Settings, SettingsPatch, TextSize } from "./bindings/types";
-import { accountName, hostOf, needsReconnect, type Actions, type Api, type AppState, type Ctx, type Screen } from "./context";
+import { accountName, freshMemory, hostOf, needsReconnect, type Actions, type Api, type AppState, type Ctx, type Screen } from "./context";
 import { h, replaceChildren } from "./dom";
 import { errorText } from "./errors";
 import { createI18n, guessLanguage, type I18n } from "./i18n";
@@ -178,6 +178,7 @@ export class App {
       actions: this.actions(),
       platform: this.platform,
       root: this.root,
+      memory: freshMemory(),
     };
     this.i18n.setLanguage(bootstrap.effectiveLanguage);
     this.applySettings(bootstrap.settings);
@@ -189,7 +190,13 @@ export class App {
     await document.fonts?.ready;
     this.render("none");
     void quietCheckAtStart(
-      { api: this.api, i18n: this.i18n, announce: (text) => this.ctx?.actions.announce(text) },
+      {
+        api: this.api,
+        i18n: this.i18n,
+        announce: (text) => this.ctx?.actions.announce(text),
+        memory: this.ctx.memory,
+        platform: this.platform,
+      },
       this.root,
       () => this.router.navigate("settings"),
     ).finally(() => {

@@ -7,7 +7,9 @@ import type {
   Settings,
   SettingsPatch,
   SignOutReport,
+  UpdateInfo,
 } from "./bindings/types";
+import { initialState as handoverStart, type HandoverState } from "./features/handover/state";
 import type { I18n } from "./i18n";
 import type { Platform } from "./platform";
 import type { Router } from "./router";
@@ -84,6 +86,23 @@ export interface Actions {
   takeJustConnected(): JustConnected | null;
 }
 
+/**
+ * What screens keep between visits while the app runs: one per app start (tests make a fresh
+ * one with `freshMemory`), never in module-level variables.
+ */
+export interface ScreenMemory {
+  /** The hand-over wizard's choices, so connecting an account on the way loses none. */
+  handoverDraft: HandoverState;
+  /** Tours offered in the workshop projector's picker (the plan being prepared), in order. */
+  projectorTours: string[];
+  /** The update found by the quiet check at start, shown again in Settings. */
+  updateFound: UpdateInfo | null;
+}
+
+export function freshMemory(): ScreenMemory {
+  return { handoverDraft: handoverStart(), projectorTours: [], updateFound: null };
+}
+
 /** Given to every screen's `render(ctx)`. */
 export interface Ctx {
   readonly api: Api;
@@ -91,10 +110,12 @@ export interface Ctx {
   readonly router: Router;
   readonly state: Readonly<AppState>;
   readonly actions: Actions;
-  /** Events, channels and restart (tests pass a fake). */
+  /** Channels and restart (tests pass a fake). */
   readonly platform: Platform;
   /** Where dialogs are attached. */
   readonly root: HTMLElement;
+  /** What screens keep between visits. */
+  readonly memory: ScreenMemory;
 }
 
 export type Screen = (ctx: Ctx) => HTMLElement;

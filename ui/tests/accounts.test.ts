@@ -5,7 +5,9 @@ import { createI18n } from "../src/i18n";
 import { formatBytes } from "../src/components/ui";
 import { contrastRatio } from "../src/theme/contrast";
 import { PALETTES } from "../src/theme/palette";
+import type { Platform } from "../src/platform";
 import { FINGERPRINT, LOGO, type FakeOptions } from "./fakeBackend";
+import { FakePlatform } from "./fakePlatform";
 import { byTestId, choose, settle, startWith, typeInto, waitFor, type Started } from "./helpers";
 
 const fr = createI18n("fr");
@@ -36,15 +38,15 @@ function onPrimary(): string {
   return getComputedStyle(document.documentElement).getPropertyValue("--on-primary").trim();
 }
 
-async function enter(opts: FakeOptions = {}): Promise<Started> {
-  started = await startWith({ profiles: ["Camille"], ...opts });
+async function enter(opts: FakeOptions = {}, platform?: Platform): Promise<Started> {
+  started = await startWith({ profiles: ["Camille"], ...opts }, platform);
   byTestId<HTMLButtonElement>("profile-choice").click();
   await waitFor(() => expect(byTestId("tours-screen")).toBeTruthy());
   return started;
 }
 
-async function openConnect(opts: FakeOptions = {}): Promise<Started> {
-  const s = await enter(opts);
+async function openConnect(opts: FakeOptions = {}, platform?: Platform): Promise<Started> {
+  const s = await enter(opts, platform);
   byTestId<HTMLAnchorElement>("nav-accounts").click();
   byTestId<HTMLAnchorElement>("account-connect").click();
   expect(byTestId("connect-screen")).toBeTruthy();
@@ -61,8 +63,8 @@ async function checkAddress(address: string): Promise<void> {
   byTestId<HTMLButtonElement>("server-check").click();
 }
 
-async function toMethodStep(opts: FakeOptions = {}, address = "monasso.frama.space"): Promise<Started> {
-  const s = await openConnect(opts);
+async function toMethodStep(opts: FakeOptions = {}, address = "monasso.frama.space", platform?: Platform): Promise<Started> {
+  const s = await openConnect(opts, platform);
   await checkAddress(address);
   await waitFor(() => expect(step()).toBe("method"));
   return s;
@@ -355,6 +357,18 @@ describe("Connect: how to sign in", () => {
     await waitFor(() => expect(byTestId("space-name").textContent).toBe("Mon asso"));
     expect(primary()).toBe("#0082c9");
     expect(document.activeElement).toBe(h1());
+  });
+
+  it("Login Flow: streams on a channel made by the context's platform", async () => {
+    const platform = new FakePlatform();
+    const { backend } = await toMethodStep({}, "monasso.frama.space", platform);
+    byTestId<HTMLButtonElement>("login-browser").click();
+    await waitFor(() => expect(backend.flow).not.toBeNull());
+    expect(platform.channels).toHaveLength(1);
+    backend.flowStarted();
+    backend.flowDone("camille");
+    await waitFor(() => expect(byTestId("accounts-screen")).toBeTruthy());
+    expect(byTestId("current-account").textContent).toBe("Camille Dupont");
   });
 
   it("Login Flow: failed → back to the choice with the error", async () => {

@@ -272,6 +272,11 @@ export class FakeBackend {
   flowSend(event: LoginFlowEvent): void {
     const flow = this.flow;
     if (!flow) throw new Error("fake backend: no login flow");
+    // A test's FakePlatform channel is called directly; a real one through Tauri's internals.
+    if (typeof (flow.channel as { toJSON?: unknown }).toJSON !== "function") {
+      flow.channel.onmessage(event);
+      return;
+    }
     const internals = (window as unknown as { __TAURI_INTERNALS__: { runCallback(id: number, data: unknown): void } })
       .__TAURI_INTERNALS__;
     internals.runCallback(flow.channel.id, { index: flow.index++, message: event });

@@ -11,9 +11,9 @@ import type {
   Progress,
   SpaceMember,
 } from "../src/bindings/types";
-import type { Ctx } from "../src/context";
+import { freshMemory, type Ctx, type ScreenMemory } from "../src/context";
 import { createI18n } from "../src/i18n";
-import { render, resetDraft } from "../src/features/handover";
+import { render } from "../src/features/handover";
 import { FakePlatform } from "./fakePlatform";
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import { waitFor } from "./helpers";
@@ -54,6 +54,8 @@ const entry = (path: string, isFolder = true): BrowseEntry => ({
 type Handlers = Record<string, (...args: never[]) => unknown>;
 
 let platform: FakePlatform;
+/** What the app keeps between visits (the wizard's draft): fresh for each test. */
+let memory: ScreenMemory;
 
 function mount(
   api: Handlers,
@@ -84,6 +86,7 @@ function mount(
     actions: { showError: (e: unknown) => errors.push(e), announce: () => {}, accountReconnected: async () => {}, ...actions },
     platform,
     root: document.body,
+    memory,
   } as unknown as Ctx;
   const root = render(ctx);
   document.body.replaceChildren(root);
@@ -111,7 +114,7 @@ async function pickAliceAndBob(): Promise<void> {
 }
 
 beforeEach(() => {
-  resetDraft();
+  memory = freshMemory();
   platform = new FakePlatform();
 });
 

@@ -1,10 +1,11 @@
 // The tour player's highlight steps with the space window (issue #8), against the fake
-// backend; the space commands and the overlay's reports are stubbed here.
+// backend; the space commands and the overlay's reports (sent on the channel of the latest
+// call that set the step) are stubbed here.
 import { clearMocks } from "@tauri-apps/api/mocks";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { OverlayStep, SpaceEvent, TourStep } from "../src/bindings/types";
 import { createI18n } from "../src/i18n";
-import { majorOf, SPACE_EVENT } from "../src/features/tours/player";
+import { majorOf } from "../src/features/tours/player";
 import { FakePlatform } from "./fakePlatform";
 import { allByTestId, byTestId, startWith, waitFor, type Started } from "./helpers";
 import { allTours, TOUR_MESSAGES } from "./tourFixtures";
@@ -44,14 +45,6 @@ async function enterAtHighlight(withAccount = true, highlight: TourStep = LIVE_S
   spaceCalls = [];
   emit = null;
   const platform = new FakePlatform();
-  const listen = platform.listen.bind(platform);
-  platform.listen = <T,>(event: string, handler: (payload: T) => void) => {
-    if (event === SPACE_EVENT) emit = handler as unknown as (e: SpaceEvent) => void;
-    return listen(event, handler).then((unlisten) => () => {
-      if (event === SPACE_EVENT) emit = null;
-      unlisten();
-    });
-  };
   const tours = allTours();
   const discover = tours.find((t) => t.summary.id === "discover")!;
   const at = discover.steps.findIndex((s) => s.id === "share-icon");
@@ -70,6 +63,9 @@ async function enterAtHighlight(withAccount = true, highlight: TourStep = LIVE_S
   backend.handle = (cmd: string, args: Record<string, unknown>) => {
     if (cmd.startsWith("space_")) {
       spaceCalls.push({ cmd, args });
+      // The overlay's reports go on the channel of the latest call that set the step.
+      const channel = args.onEvent as { onmessage: (e: unknown) => void } | undefined;
+      if (channel) emit = (e) => channel.onmessage(e);
       return cmd === "space_show_step" ? true : null;
     }
     return handle(cmd, args);
@@ -157,6 +153,27 @@ describe("highlight steps and the space window", () => {
         ),
       ).toBe(true),
     );
+    // Each call that sets the step brings its own channel (a channel serves one backend call).
+    const setting = spaceCalls.filter((c) => c.cmd === "space_open" || c.cmd === "space_show_step");
+    expect(setting.length).toBeGreaterThan(2);
+    const channels = setting.map((c) => c.args.onEvent);
+    expect(channels.every(Boolean)).toBe(true);
+    expect(new Set(channels).size).toBe(channels.length);
+  });
+
+  it("hands no report on once the player is left", async () => {
+    await enterAtHighlight();
+    byTestId<HTMLButtonElement>("tour-show-in-space").click();
+    await waitFor(() => expect(byTestId("tour-space-status").textContent).toBe(fr.t("highlight-looking")));
+    const opened = emit!;
+    byTestId<HTMLAnchorElement>("tour-close").click();
+    await waitFor(() => expect(byTestId("tours-screen")).toBeTruthy());
+    // The overlay is told to go away, on a channel of its own.
+    const last = spaceCalls[spaceCalls.length - 1]!;
+    expect(last).toMatchObject({ cmd: "space_show_step", args: { step: null } });
+    expect(last.args.onEvent).not.toBe(spaceCalls[0]!.args.onEvent);
+    opened({ accountId: ACCOUNT, report: { event: "next", tourId: "discover", stepId: "share-icon" } });
+    expect(byTestId("tours-screen")).toBeTruthy();
   });
 
   it("goes on by itself when the step's task check passes in the space", async () => {

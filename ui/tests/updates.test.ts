@@ -10,11 +10,12 @@ import type { IpcError, UpdateCheck, UpdateEvent, UpdateStatus } from "../src/bi
 import {
   percentOf,
   quietCheckAtStart,
-  resetUpdateState,
   sourceText,
   updateSection,
 } from "../src/components/updates";
+import { freshMemory, type ScreenMemory } from "../src/context";
 import { createI18n } from "../src/i18n";
+import { tauriPlatform } from "../src/platform";
 import { byTestId, waitFor } from "./helpers";
 
 const STATUS: UpdateStatus = {
@@ -91,10 +92,13 @@ class Backend {
 }
 
 const i18n = createI18n("en");
+/** What the app keeps between screens: fresh for each test. */
+let memory: ScreenMemory;
+const deps = () => ({ api: commands, i18n, memory, platform: tauriPlatform });
 
 function mount(backend: Backend): HTMLElement {
   backend.install_mock();
-  const section = updateSection({ api: commands, i18n });
+  const section = updateSection(deps());
   document.body.append(section);
   return section;
 }
@@ -103,7 +107,7 @@ const click = (testid: string) => byTestId<HTMLButtonElement>(testid).click();
 
 beforeEach(() => {
   document.body.replaceChildren();
-  resetUpdateState();
+  memory = freshMemory();
 });
 afterEach(() => clearMocks());
 
@@ -133,6 +137,24 @@ describe("Settings → Updates", () => {
     click("update-install");
     await waitFor(() => expect(backend.calls).toContain("update_restart"));
     expect(backend.calls.indexOf("update_install")).toBeLessThan(backend.calls.indexOf("update_restart"));
+  });
+
+  it("streams the download on a channel made by the platform it is given", async () => {
+    const made: string[] = [];
+    const platform = {
+      channel: <T,>(onMessage: (event: T) => void) => {
+        made.push("channel");
+        return tauriPlatform.channel(onMessage);
+      },
+    };
+    new Backend().install_mock();
+    document.body.append(updateSection({ ...deps(), platform }));
+    click("update-check");
+    await waitFor(() => byTestId("update-download"));
+    click("update-download");
+    await waitFor(() => byTestId("update-verified"));
+    expect(made).toEqual(["channel"]);
+    expect(byTestId("update-progress-text").textContent).toBe("100 %");
   });
 
   it("a refused download says why, offers no install, and can be tried again", async () => {
@@ -185,7 +207,7 @@ describe("the quiet check at start", () => {
     const root = document.createElement("div");
     document.body.append(root);
     let opened = 0;
-    const banner = await quietCheckAtStart({ api: commands, i18n }, root, () => opened++);
+    const banner = await quietCheckAtStart(deps(), root, () => opened++);
     expect(banner?.getAttribute("role")).toBe("status");
     expect(byTestId("update-banner").textContent).toContain("0.2.0");
     click("update-banner-see");
@@ -194,7 +216,7 @@ describe("the quiet check at start", () => {
     expect(backend.calls).toEqual(["update_check_at_start"]);
     // Settings then shows what was found, without asking the server again.
     backend.calls = [];
-    document.body.append(updateSection({ api: commands, i18n }));
+    document.body.append(updateSection(deps()));
     expect(byTestId("update-available").textContent).toContain("0.2.0");
     expect(backend.calls).not.toContain("update_check");
   });
@@ -204,9 +226,9 @@ describe("the quiet check at start", () => {
     const backend = new Backend();
     backend.atStart = { kind: "skipped" };
     backend.install_mock();
-    expect(await quietCheckAtStart({ api: commands, i18n }, root, () => {})).toBeNull();
+    expect(await quietCheckAtStart(deps(), root, () => {})).toBeNull();
     backend.atStart = new Error("offline");
-    expect(await quietCheckAtStart({ api: commands, i18n }, root, () => {})).toBeNull();
+    expect(await quietCheckAtStart(deps(), root, () => {})).toBeNull();
     expect(root.childElementCount).toBe(0);
   });
 });

@@ -2,7 +2,7 @@
 // merged progress table, line-by-line problems and creation progress of practice accounts,
 // clean-up and reset only after a confirmation naming them, the pack's problems, the sign-in
 // list, and the projector's keys.
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import type {
   Account,
   AccountPlan,
@@ -14,11 +14,11 @@ import type {
   TourSummary,
   WorkshopOverview,
 } from "../src/bindings/types";
-import type { Ctx } from "../src/context";
+import { freshMemory, type Ctx, type ScreenMemory } from "../src/context";
 import { createI18n } from "../src/i18n";
 import { render } from "../src/features/workshop";
 import { FakePlatform } from "./fakePlatform";
-import { render as renderProjector, currentStepIndex, setProjectorTours } from "../src/features/workshop/projector";
+import { render as renderProjector, currentStepIndex } from "../src/features/workshop/projector";
 import { progressExportSection } from "../src/features/workshop/progressExport";
 import { packIdOf, parseSheetList, problemText, progressMatrix, projectorMove } from "../src/features/workshop/state";
 import { byTestId, typeInto, waitFor } from "./helpers";
@@ -67,7 +67,10 @@ const cell = (participant: string, step: string, state: ProgressCell["state"], t
 type Handlers = Record<string, (...args: never[]) => unknown>;
 type Calls = Array<[string, unknown[]]>;
 
-function mount(api: Handlers, opts: { account?: Account | null; i18n?: typeof fr; screen?: (ctx: Ctx) => HTMLElement } = {}) {
+function mount(
+  api: Handlers,
+  opts: { account?: Account | null; i18n?: typeof fr; screen?: (ctx: Ctx) => HTMLElement; memory?: ScreenMemory } = {},
+) {
   const calls: Calls = [];
   const platform = new FakePlatform();
   const navigated: string[] = [];
@@ -99,6 +102,7 @@ function mount(api: Handlers, opts: { account?: Account | null; i18n?: typeof fr
     actions: { showError: () => {}, announce: (t: string) => announced.push(t), currentOverview: () => null },
     platform,
     root: document.body,
+    memory: opts.memory ?? freshMemory(),
   } as unknown as Ctx;
   const root = (opts.screen ?? render)(ctx);
   document.body.replaceChildren(root);
@@ -162,9 +166,6 @@ describe("workshop logic", () => {
 });
 
 describe("workshop screen", () => {
-  beforeEach(() => {
-    setProjectorTours([]);
-  });
   afterEach(() => {
     document.body.replaceChildren();
   });
@@ -380,8 +381,8 @@ describe("projector view", () => {
   });
 
   it("is keyboard-driven: arrows and space move, Esc goes back to the workshop", async () => {
-    setProjectorTours(["sharing", "files"]);
-    const { navigated, calls } = mount({ tourOpen: async () => detail }, { screen: renderProjector });
+    const memory = { ...freshMemory(), projectorTours: ["sharing", "files"] };
+    const { navigated, calls } = mount({ tourOpen: async () => detail }, { screen: renderProjector, memory });
     await waitFor(() => expect(byTestId("projector-counter").textContent).toBe("Étape 2 sur 3"));
     // The plan's order, bundled titles' ids when there is no text for them.
     expect([...byTestId<HTMLSelectElement>("projector-tour").options].map((o) => o.value)).toEqual(["sharing", "files"]);

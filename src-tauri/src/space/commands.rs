@@ -8,23 +8,26 @@ use passerelle_core::IpcError;
 use passerelle_core::model::Language;
 use passerelle_core::space_language::{self, SpaceLanguage};
 use passerelle_core::tours::OverlayStep;
+use tauri::ipc::Channel;
 use tauri::{AppHandle, Runtime, State};
 
-use super::window;
+use super::{SpaceEvent, window};
 use crate::AppState;
 
-/// Opens (or brings forward) the account's space window, showing `step` when given.
+/// Opens (or brings forward) the account's space window, showing `step` when given; the
+/// overlay's reports come `on_event` (until the next call that sets the step).
 #[passerelle_ipc::command]
 pub async fn space_open<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
     account_id: i64,
     step: Option<OverlayStep>,
+    on_event: Channel<SpaceEvent>,
 ) -> Result<(), IpcError> {
     let account = state.store()?.account(account_id)?;
     let lang = app_language(&state)?;
     let dir = super::session_dir(state.paths()?.data_dir(), account_id);
-    window::open(&app, &account, dir, step, lang)
+    window::open(&app, &account, dir, step, on_event, lang)
 }
 
 /// Passerelle's language: the one chosen in Settings, else the system's.
@@ -62,15 +65,16 @@ pub async fn space_set_language<R: Runtime>(
     Ok(done)
 }
 
-/// Changes the step on show in the account's space window (`null` hides the overlay); `false`
-/// when the window is not open.
+/// Changes the step on show in the account's space window (`null` hides the overlay), the
+/// overlay's reports coming `on_event` from now on; `false` when the window is not open.
 #[passerelle_ipc::command]
 pub async fn space_show_step<R: Runtime>(
     app: AppHandle<R>,
     account_id: i64,
     step: Option<OverlayStep>,
+    on_event: Channel<SpaceEvent>,
 ) -> Result<bool, IpcError> {
-    window::show_step(&app, account_id, step)
+    window::show_step(&app, account_id, step, on_event)
 }
 
 /// Signs out of the web space: closes its window and deletes its cookies and storage.

@@ -7,7 +7,9 @@
 //! plugin (`overlay_step`, `overlay_report`), granted at run time by a capability scoped to that
 //! window and to that server's origin (`remote.urls`). Tauri refuses every app command to a
 //! remote origin that no capability names, so the rest stays out of reach (tested in
-//! `window.rs`, through real IPC).
+//! `window.rs`, through real IPC). The overlay's reports reach the main window on the channel
+//! its last `space_open` / `space_show_step` gave for that window (kept in the session), not
+//! as an app-wide event.
 //!
 //! Layout: this file is the `space` plugin (the open windows' state, the overlay's two
 //! commands, the page rules); [`window`] opens, changes and closes the windows; [`commands`]
@@ -23,8 +25,9 @@ use std::sync::{Mutex, MutexGuard};
 use passerelle_core::IpcError;
 use passerelle_core::tours::{OverlayReport, OverlayStep, health};
 use serde::{Deserialize, Serialize};
+use tauri::ipc::Channel;
 use tauri::plugin::{Builder as PluginBuilder, TauriPlugin};
-use tauri::{Emitter, Manager, Runtime, Url};
+use tauri::{Manager, Runtime, Url};
 use ts_rs::TS;
 
 use crate::AppStateExt;
@@ -34,9 +37,6 @@ pub const OVERLAY_JS: &str = include_str!(concat!(env!("OUT_DIR"), "/passerelle-
 
 /// The plugin the overlay talks through.
 pub const PLUGIN: &str = "space";
-
-/// The event the main window receives for each overlay report.
-pub const REPORT_EVENT: &str = "space-overlay";
 
 /// Run in the space window when the step changes: the overlay asks for it again.
 const REFRESH_JS: &str = "window.__passerelleOverlay && window.__passerelleOverlay.refresh();";
@@ -53,7 +53,6 @@ pub struct SpaceEvent {
 }
 
 /// One space window.
-#[derive(Debug)]
 struct Session {
     account_id: i64,
     /// `scheme://host[:port]` of the server.
@@ -62,6 +61,20 @@ struct Session {
     server: Url,
     /// The step the overlay shows, if any.
     step: Option<OverlayStep>,
+    /// Where the overlay's reports go: the channel of the main window's last call that set the
+    /// step (a JS channel serves one call, so each call brings its own).
+    on_event: Option<Channel<SpaceEvent>>,
+}
+
+impl std::fmt::Debug for Session {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Session")
+            .field("account_id", &self.account_id)
+            .field("origin", &self.origin)
+            .field("step", &self.step.as_ref().map(|s| &s.step_id))
+            .field("on_event", &self.on_event.as_ref().map(Channel::id))
+            .finish()
+    }
 }
 
 /// The open space windows, by window label.
@@ -125,31 +138,46 @@ fn overlay_step<R: Runtime>(webview: tauri::Webview<R>) -> Option<OverlayStep> {
         .flatten()
 }
 
-/// What the person did in the overlay; misses go to tour health, everything to the main window.
+/// What the person did in the overlay; misses go to tour health, everything to the main window
+/// (on the channel of its call that set the step).
 #[tauri::command]
 fn overlay_report<R: Runtime>(
     webview: tauri::Webview<R>,
     report: OverlayReport,
 ) -> Result<(), IpcError> {
-    let Some((account_id, version, on_step_page)) = accept_report(&webview, &report) else {
+    let Some(accepted) = accept_report(&webview, &report) else {
         return Ok(());
     };
-    if on_step_page {
-        health::record_report(webview.passerelle().store()?, &report, version.as_deref())?;
+    if accepted.on_step_page {
+        let version = accepted.version.as_deref();
+        health::record_report(webview.passerelle().store()?, &report, version)?;
     }
-    webview
-        .app_handle()
-        .emit_to("main", REPORT_EVENT, SpaceEvent { account_id, report })
+    let Some(on_event) = accepted.on_event else {
+        return Ok(());
+    };
+    let account_id = accepted.account_id;
+    on_event
+        .send(SpaceEvent { account_id, report })
         .map_err(|e| IpcError::new("space-window", e.to_string()))
 }
 
-/// Whether the window's session takes `report`: with its account, the server's version and
-/// whether the window shows the step's own page; `None` for a stale report. A closing report
+/// A report the window's session takes.
+struct AcceptedReport {
+    account_id: i64,
+    /// The server's version, as the step says it.
+    version: Option<String>,
+    /// The window shows the step's own page (a miss there counts for tour health).
+    on_step_page: bool,
+    /// Where the main window hears it.
+    on_event: Option<Channel<SpaceEvent>>,
+}
+
+/// Whether the window's session takes `report` (`None` for a stale report). A closing report
 /// takes the step off show.
 fn accept_report<R: Runtime>(
     webview: &tauri::Webview<R>,
     report: &OverlayReport,
-) -> Option<(i64, Option<String>, bool)> {
+) -> Option<AcceptedReport> {
     let here = webview.url().ok();
     let mut sessions = spaces(webview).lock();
     let session = sessions.get_mut(webview.label())?;
@@ -170,7 +198,12 @@ fn accept_report<R: Runtime>(
     if matches!(report, OverlayReport::Close { .. }) {
         session.step = None;
     }
-    Some((session.account_id, version, on_step_page))
+    Some(AcceptedReport {
+        account_id: session.account_id,
+        version,
+        on_step_page,
+        on_event: session.on_event.clone(),
+    })
 }
 
 /// A page of the space (`…/index.php/<page>`), for pages made of `[a-z0-9_-]` segments.

@@ -9,13 +9,13 @@ use std::path::PathBuf;
 use passerelle_core::IpcError;
 use passerelle_core::model::{Account, Language};
 use passerelle_core::tours::OverlayStep;
-use tauri::ipc::CapabilityBuilder;
+use tauri::ipc::{CapabilityBuilder, Channel};
 use tauri::webview::NewWindowResponse;
 use tauri::{AppHandle, Manager, Runtime, Url, WebviewUrl, WebviewWindowBuilder};
 
 use super::{
-    OVERLAY_JS, PLUGIN, REFRESH_JS, Session, is_sign_in_page, label, origin_of, page_url,
-    shows_page, spaces,
+    OVERLAY_JS, PLUGIN, REFRESH_JS, Session, SpaceEvent, is_sign_in_page, label, origin_of,
+    page_url, shows_page, spaces,
 };
 
 /// The overlay, built from `ui/src/overlay` (see `build.rs`).
@@ -156,13 +156,14 @@ fn follow_app<R: Runtime>(
 }
 
 /// Opens (or brings forward) an account's space window on its address (on the step's page when
-/// it names one), its session kept in `session_dir`, with `step` on show, asking the server for
-/// pages in `lang`, fitted to the screen.
+/// it names one), its session kept in `session_dir`, with `step` on show and the overlay's
+/// reports sent `on_event`, asking the server for pages in `lang`, fitted to the screen.
 pub fn open<R: Runtime>(
     app: &AppHandle<R>,
     account: &Account,
     session_dir: PathBuf,
     step: Option<OverlayStep>,
+    on_event: Channel<SpaceEvent>,
     lang: Language,
 ) -> Result<(), IpcError> {
     let (account_id, server_url) = (account.id, account.server_url.as_str());
@@ -190,8 +191,10 @@ pub fn open<R: Runtime>(
             origin: origin.clone(),
             server: url.clone(),
             step: None,
+            on_event: None,
         });
         session.step = step;
+        session.on_event = Some(on_event);
         known
     };
     if !known {
@@ -271,11 +274,13 @@ fn open_outside(url: &Url) {
     }
 }
 
-/// Changes the step on show in an open space window (none: the overlay goes away).
+/// Changes the step on show in an open space window (none: the overlay goes away); the overlay's
+/// reports go `on_event` from now on.
 pub fn show_step<R: Runtime>(
     app: &AppHandle<R>,
     account_id: i64,
     step: Option<OverlayStep>,
+    on_event: Channel<SpaceEvent>,
 ) -> Result<bool, IpcError> {
     let label = label(account_id);
     let server = {
@@ -284,6 +289,7 @@ pub fn show_step<R: Runtime>(
             return Ok(false);
         };
         session.step = step.clone();
+        session.on_event = Some(on_event);
         session.server.clone()
     };
     if let Some(window) = app.get_webview_window(&label) {
@@ -325,6 +331,7 @@ pub fn forget<R: Runtime>(
     }
     if let Some(session) = spaces(app).lock().get_mut(&label) {
         session.step = None;
+        session.on_event = None;
     }
     let Some(parent) = session_dir.parent() else {
         return Ok(());
@@ -367,7 +374,8 @@ mod tests {
     use passerelle_core::DataPaths;
     use passerelle_core::tours::{HighlightTarget, OverlayLabels};
     use serde_json::{Value, json};
-    use tauri::ipc::{CallbackFn, InvokeBody};
+    use std::sync::{Arc, Mutex};
+    use tauri::ipc::{CallbackFn, InvokeBody, InvokeResponseBody};
     use tauri::test::{INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder, noop_assets};
     use tauri::webview::InvokeRequest;
 
@@ -435,6 +443,24 @@ mod tests {
         }
     }
 
+    /// What was sent on a channel standing for the main window's (JSON values).
+    type Heard = Arc<Mutex<Vec<Value>>>;
+
+    /// A channel standing for the one the main window gives with a call, and what it heard.
+    fn heard() -> (Channel<SpaceEvent>, Heard) {
+        let got = Heard::default();
+        let sink = got.clone();
+        let channel = Channel::new(move |body| {
+            if let InvokeResponseBody::Json(json) = body {
+                sink.lock()
+                    .unwrap()
+                    .push(serde_json::from_str(&json).unwrap());
+            }
+            Ok(())
+        });
+        (channel, got)
+    }
+
     fn call(
         webview: &tauri::WebviewWindow<MockRuntime>,
         url: &str,
@@ -465,6 +491,7 @@ mod tests {
             &account(),
             session_dir(dir.path(), 7),
             Some(step()),
+            heard().0,
             Language::Fr,
         )
         .unwrap();
@@ -574,6 +601,7 @@ mod tests {
             &account(),
             session_dir(dir.path(), 7),
             Some(step()),
+            heard().0,
             Language::Fr,
         )
         .unwrap();
@@ -619,7 +647,7 @@ mod tests {
         ] {
             let mut shown = step();
             shown.page = page.map(str::to_owned);
-            show_step(app.handle(), 7, Some(shown)).unwrap();
+            show_step(app.handle(), 7, Some(shown), heard().0).unwrap();
             space.navigate(url.parse().unwrap()).unwrap();
             call(&space, url, "plugin:space|overlay_report", missed.clone()).unwrap();
         }
@@ -633,7 +661,7 @@ mod tests {
         space.navigate(login.parse().unwrap()).unwrap();
         let mut calendar = step();
         calendar.page = Some("apps/calendar/".to_owned());
-        show_step(app.handle(), 7, Some(calendar)).unwrap();
+        show_step(app.handle(), 7, Some(calendar), heard().0).unwrap();
         assert_eq!(space.url().unwrap().as_str(), login);
         space.navigate(page.parse().unwrap()).unwrap();
 
@@ -643,6 +671,72 @@ mod tests {
         call(&space, page, "plugin:space|overlay_report", close).unwrap();
         let got = call(&space, page, "plugin:space|overlay_step", json!({})).unwrap();
         assert!(got.is_null());
+    }
+
+    // Issue #14: the overlay's reports went to the main window as an app-wide event; they go
+    // on the channel of the main window's last call that set the step, and only there.
+    #[test]
+    fn overlay_reports_reach_the_channel_of_the_last_call_that_set_the_step() {
+        let dir = tempfile::tempdir().unwrap();
+        let app = app(dir.path());
+        let (opened, heard_open) = heard();
+        let dir7 = session_dir(dir.path(), 7);
+        open(
+            app.handle(),
+            &account(),
+            dir7,
+            Some(step()),
+            opened,
+            Language::Fr,
+        )
+        .unwrap();
+        let space = app.get_webview_window("space-7").unwrap();
+        let page = "http://127.0.0.1:9/nextcloud/index.php/apps/files/";
+        space.navigate(page.parse().unwrap()).unwrap();
+        let report = |event: &str, step_id: &str| json!({ "report": { "event": event, "tourId": "files", "stepId": step_id }});
+        call(
+            &space,
+            page,
+            "plugin:space|overlay_report",
+            report("shown", "new-button"),
+        )
+        .unwrap();
+        // A stale report (another step) is not passed on.
+        call(
+            &space,
+            page,
+            "plugin:space|overlay_report",
+            report("next", "other"),
+        )
+        .unwrap();
+        assert_eq!(
+            *heard_open.lock().unwrap(),
+            [json!({ "accountId": 7, "report": {
+                "event": "shown", "tourId": "files", "stepId": "new-button" }})]
+        );
+
+        // The next step brings its own channel: reports go there, no longer to the first.
+        let (shown, heard_shown) = heard();
+        let mut next = step();
+        next.step_id = "share".to_owned();
+        assert!(show_step(app.handle(), 7, Some(next), shown).unwrap());
+        call(
+            &space,
+            page,
+            "plugin:space|overlay_report",
+            report("clicked", "share"),
+        )
+        .unwrap();
+        assert_eq!(heard_open.lock().unwrap().len(), 1);
+        let got = heard_shown.lock().unwrap().clone();
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0]["report"]["event"], "clicked");
+
+        // Signed out of the space: nothing is kept to send on.
+        let dir7 = session_dir(dir.path(), 7);
+        forget(app.handle(), 7, dir7).unwrap();
+        let sessions = spaces(app.handle()).lock();
+        assert!(sessions.get("space-7").unwrap().on_event.is_none());
     }
 
     #[test]

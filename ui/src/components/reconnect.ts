@@ -4,7 +4,6 @@
 // copy, the countdown-free "waiting" line, Cancel — without leaving the screen or losing what
 // the person was doing. It must not change the current account: the app only updates the one
 // reconnected (`actions.accountReconnected`).
-import { Channel } from "@tauri-apps/api/core";
 import type { Account, LoginFlowEvent, SecretStorage } from "../bindings/types";
 import { accountName, hostOf, type Ctx } from "../context";
 import { copyOrSelect } from "./clipboard";
@@ -79,7 +78,7 @@ export function reconnectBlock(ctx: Ctx, target: ReconnectTarget, opts: Reconnec
     finished = false;
     watch(true);
     replaceChildren(status, h("p", { role: "status" }, t("waiting-opening")));
-    const channel = new Channel<LoginFlowEvent>((event) => onEvent(event));
+    const channel = ctx.platform.channel<LoginFlowEvent>((event) => onEvent(event));
     try {
       const where = await storage();
       if (finished) return;

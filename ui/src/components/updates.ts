@@ -2,11 +2,13 @@
 // version, notes, download with a progress bar, "Install and restart") and the
 // discreet banner after the quiet check at start. Nothing is ever downloaded or
 // installed without a click; the backend checks the signature before installing.
-import { Channel } from "@tauri-apps/api/core";
+// It keeps nothing itself: what the quiet check found is kept in `deps.memory`.
 import type * as commands from "../bindings/commands";
 import type { UpdateCheck, UpdateEvent, UpdateInfo, UpdateStatus } from "../bindings/types";
+import type { ScreenMemory } from "../context";
 import { showErrorIn } from "../errors";
 import type { I18n } from "../i18n";
+import type { Platform } from "../platform";
 import { h, replaceChildren, uid } from "../dom";
 import { busy } from "./busy";
 
@@ -27,14 +29,10 @@ export interface UpdateDeps {
   i18n: I18n;
   /** Says a short text through the page's polite live region. */
   announce?: (text: string) => void;
-}
-
-/** The update found by the quiet check at start, shown again in Settings. */
-let found: UpdateInfo | null = null;
-
-/** Forgets what the quiet check found (tests). */
-export function resetUpdateState(): void {
-  found = null;
+  /** Where the update found by the quiet check at start is kept for Settings. */
+  memory: Pick<ScreenMemory, "updateFound">;
+  /** Makes the channel a download streams its progress on. */
+  platform: Pick<Platform, "channel">;
 }
 
 /** Whole percent of a download, or null when the size is unknown. */
@@ -76,7 +74,7 @@ export async function quietCheckAtStart(
     return null;
   }
   if (check.kind !== "available") return null;
-  found = check.update;
+  deps.memory.updateFound = check.update;
   const { t } = deps.i18n;
   const banner = h(
     "aside",
@@ -202,8 +200,7 @@ export function updateSection(deps: UpdateDeps): HTMLElement {
     });
     const percentText = h("span", { "data-testid": "update-progress-text" });
     replaceChildren(slot, bar, percentText);
-    const channel = new Channel<UpdateEvent>();
-    channel.onmessage = (event) => {
+    const channel = deps.platform.channel<UpdateEvent>((event) => {
       if (event.event === "progress") {
         const percent = percentOf(event.data.downloaded, event.data.total);
         if (percent === null) {
@@ -213,7 +210,7 @@ export function updateSection(deps: UpdateDeps): HTMLElement {
           percentText.textContent = t("updates-progress", { percent });
         }
       }
-    };
+    });
     try {
       await api.updateDownload(channel);
     } catch (e) {
@@ -262,10 +259,10 @@ export function updateSection(deps: UpdateDeps): HTMLElement {
     try {
       const check = await api.updateCheck(i18n.language);
       if (check.kind === "available") {
-        found = check.update;
+        deps.memory.updateFound = check.update;
         showAvailable(check.update);
       } else if (check.kind === "upToDate") {
-        found = null;
+        deps.memory.updateFound = null;
         replaceChildren(
           result,
           h("p", { "data-testid": "update-up-to-date" }, t("updates-up-to-date", { version: check.currentVersion })),
@@ -288,7 +285,7 @@ export function updateSection(deps: UpdateDeps): HTMLElement {
       const status = await api.updatesSetMirror(value);
       showStatus(status);
       replaceChildren(result);
-      found = null;
+      deps.memory.updateFound = null;
       deps.announce?.(value ? t("updates-mirror-saved") : t("updates-mirror-removed"));
     } catch (e) {
       showErrorIn(mirrorError, i18n, e);
@@ -340,7 +337,7 @@ export function updateSection(deps: UpdateDeps): HTMLElement {
     ),
   );
 
-  if (found) showAvailable(found);
+  if (deps.memory.updateFound) showAvailable(deps.memory.updateFound);
   void refresh();
   return section;
 }

@@ -7,7 +7,6 @@
 //    person must first agree to keep the access in memory only.
 // Each step has its own <h1>, announced; focus goes to the address field on
 // the address step, to the heading on the others.
-import { Channel } from "@tauri-apps/api/core";
 import type {
   Account,
   AccountAdded,
@@ -709,7 +708,7 @@ export function render(ctx: Ctx): HTMLElement {
     show("waiting", t("waiting-title"), 2, null, body, fb.error, actionsRow(cancel));
     timer = setInterval(tick, 1000);
 
-    const channel = new Channel<LoginFlowEvent>(onEvent);
+    const channel = ctx.platform.channel<LoginFlowEvent>(onEvent);
     try {
       const id = await api.loginFlowStart(profileId(), server.url, storage, channel);
       flowId ??= id;

@@ -5,8 +5,8 @@
 // leaving the screen and can be cancelled) → report (./report.ts). Above the steps: the
 // hand-overs running, interrupted (resume) and past (reports) (./jobs.ts).
 //
-// This file owns the screen: it keeps the wizard's state (./state.ts) between visits (so
-// connecting the departing member's account on the way loses no choice), hears the runs'
+// This file owns the screen: it keeps the wizard's state (./state.ts) between visits in
+// `ctx.memory` (so connecting the departing member's account on the way loses no choice), hears the runs'
 // progress and ends on its channel, and draws the current step. It must not draw a step itself.
 import type { HandoverEvent, Progress } from "../../bindings/types";
 import { reconnectNotice } from "../../components/reconnect";
@@ -19,19 +19,11 @@ import { drawWho } from "./members";
 import { drawPlan } from "./plan";
 import { drawReport } from "./report";
 import { drawRun } from "./run";
-import { actingAccount, finished, following, goTo, initialState, withActing, type HandoverState, type Step } from "./state";
+import { actingAccount, finished, following, goTo, initialState, withActing, type Step } from "./state";
 import { drawWhat } from "./what";
 import type { Wizard } from "./wizard";
 
 export { formatDuration, jobStateText } from "./state";
-
-/** Kept while the app runs, so connecting an account on the way does not lose the choices. */
-let draft: HandoverState = initialState();
-
-/** Forget the draft (tests). */
-export function resetDraft(): void {
-  draft = initialState();
-}
 
 const STEP_VIEWS: Record<Step, (w: Wizard) => void> = {
   who: drawWho,
@@ -45,8 +37,10 @@ const STEP_VIEWS: Record<Step, (w: Wizard) => void> = {
 export function render(ctx: Ctx): HTMLElement {
   const { t } = ctx.i18n;
   const { state } = ctx;
-  const account = actingAccount(draft, state.accounts, state.accountId);
-  draft = withActing(draft, account);
+  // Kept in the context while the app runs, so connecting an account on the way loses no choice.
+  const kept = ctx.memory;
+  const account = actingAccount(kept.handoverDraft, state.accounts, state.accountId);
+  kept.handoverDraft = withActing(kept.handoverDraft, account);
 
   const jobsBlock = h("div", { class: "stack", "data-testid": "handover-jobs" });
   const stepBlock = h("div", { class: "stack", "data-testid": "handover-step" });
@@ -97,13 +91,13 @@ export function render(ctx: Ctx): HTMLElement {
     const ended = event.data;
     if (ended.error) ctx.actions.showError(ended.error);
     else ctx.actions.announce(t("handover-finished-announce"));
-    const next = finished(draft, ended.jobId);
-    if (next !== draft) wizard.show(next);
+    const next = finished(kept.handoverDraft, ended.jobId);
+    if (next !== kept.handoverDraft) wizard.show(next);
     wizard.reloadJobs();
   };
   const drawStep = () => {
     progressShown = null;
-    STEP_VIEWS[draft.step](wizard);
+    STEP_VIEWS[kept.handoverDraft.step](wizard);
   };
   const wizard: Wizard = {
     ctx,
@@ -111,16 +105,16 @@ export function render(ctx: Ctx): HTMLElement {
     profileId: state.profile.id,
     stepBlock,
     channel: () => ctx.platform.channel(onEvent),
-    state: () => draft,
+    state: () => kept.handoverDraft,
     update: (next) => {
-      draft = next;
+      kept.handoverDraft = next;
     },
     show: (next) => {
-      draft = next;
+      kept.handoverDraft = next;
       drawStep();
     },
     go: (step) => {
-      draft = goTo(draft, step);
+      kept.handoverDraft = goTo(kept.handoverDraft, step);
       drawStep();
     },
     watchProgress: (show) => {
@@ -130,7 +124,7 @@ export function render(ctx: Ctx): HTMLElement {
     resume: async (jobId) => {
       try {
         await ctx.api.handoverResume(jobId, account.id, wizard.channel());
-        wizard.show(following(draft, jobId));
+        wizard.show(following(kept.handoverDraft, jobId));
         wizard.reloadJobs();
       } catch (error) {
         ctx.actions.showError(error);
@@ -138,7 +132,7 @@ export function render(ctx: Ctx): HTMLElement {
     },
     startOver: () => {
       // The next visit acts with the current account again.
-      draft = initialState();
+      kept.handoverDraft = initialState();
       drawStep();
       wizard.reloadJobs();
     },

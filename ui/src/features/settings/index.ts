@@ -130,7 +130,13 @@ export function render(ctx: Ctx): HTMLElement {
     h("p", { class: "lead" }, t("settings-intro")),
     h("div", { class: "card stack" }, language, theme, textSize),
     trainer,
-    updateSection({ api: ctx.api, i18n: ctx.i18n, announce: actions.announce }),
+    updateSection({
+      api: ctx.api,
+      i18n: ctx.i18n,
+      announce: actions.announce,
+      memory: ctx.memory,
+      platform: ctx.platform,
+    }),
     profile ? progressExportSection(ctx) : null,
     profileSection,
   );

@@ -33,7 +33,6 @@ import {
   progressMatrix,
   stateText,
 } from "./state";
-import { setProjectorTours } from "./projector";
 
 /** A labelled text field. */
 function field(label: string, input: HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement, hint?: string): HTMLElement {
@@ -150,7 +149,7 @@ function prepareSection(ctx: Ctx, overview: Promise<WorkshopOverview>): HTMLElem
     packIdTouched = false;
     suggestDest();
     drawTours(plan.tours);
-    setProjectorTours(plan.tours);
+    ctx.memory.projectorTours = [...plan.tours];
   });
 
   const reload = async () => {
@@ -187,7 +186,7 @@ function prepareSection(ctx: Ctx, overview: Promise<WorkshopOverview>): HTMLElem
       onclick: () =>
         run(save, async () => {
           const plan = await api.workshopPlanSave(name.value, chosen());
-          setProjectorTours(plan.tours);
+          ctx.memory.projectorTours = [...plan.tours];
           status.textContent = t("workshop-ui-plan-saved", { name: plan.name, count: plan.tours.length });
           drawPlans((await api.workshopOverview()).plans);
         }),
@@ -203,7 +202,7 @@ function prepareSection(ctx: Ctx, overview: Promise<WorkshopOverview>): HTMLElem
       onclick: () =>
         run(exportButton, async () => {
           const written = await api.workshopPackExport(name.value, chosen(), packId.value, dest.value);
-          setProjectorTours(written.tours);
+          ctx.memory.projectorTours = [...written.tours];
           status.textContent = t("workshop-ui-pack-exported", { path: written.path, count: written.tours.length });
         }),
     },
@@ -225,7 +224,7 @@ function prepareSection(ctx: Ctx, overview: Promise<WorkshopOverview>): HTMLElem
             return;
           }
           status.textContent = t("workshop-ui-pack-imported", { name: result.plan.name, count: result.plan.tours.length });
-          setProjectorTours(result.plan.tours);
+          ctx.memory.projectorTours = [...result.plan.tours];
           // Its tours are on offer now: show them, checked as the plan says.
           name.value = result.plan.name;
           packId.value = packIdOf(result.plan.name);
@@ -247,7 +246,7 @@ function prepareSection(ctx: Ctx, overview: Promise<WorkshopOverview>): HTMLElem
       "data-testid": "workshop-projector-open",
       onclick: () => {
         const picked = chosen();
-        if (picked.length) setProjectorTours(picked);
+        if (picked.length) ctx.memory.projectorTours = [...picked];
         ctx.router.navigate("workshop-projector");
       },
     },

@@ -1,19 +1,14 @@
 // Projector view (`#/workshop-projector`): the trainer's current step of a tour, big and high
 // contrast, over the whole window. Keyboard-driven: → ↓ Space Page Down next, ← ↑ Page Up
 // previous, Home/End first/last, Esc back to the Workshop screen. Nothing is recorded: it shows
-// the tour, it does not play it.
+// the tour, it does not play it. The tours offered are the plan's (`ctx.memory.projectorTours`, set
+// by the Workshop screen).
 import type { TourDetail, TourStep } from "../../bindings/types";
 import type { Ctx } from "../../context";
 import { h, replaceChildren, uid } from "../../dom";
 import { showErrorIn } from "../../errors";
 import { loadTourMessages, tourArgs, tourText } from "../../tourTexts";
 import { projectorMove } from "./state";
-
-/** Tours offered in the projector's picker (the plan being prepared), in order. */
-let planTours: string[] = [];
-export function setProjectorTours(tours: string[]): void {
-  planTours = [...tours];
-}
 
 /** The step the trainer is on: the first neither done nor skipped, else the first. */
 export function currentStepIndex(detail: TourDetail): number {
@@ -111,7 +106,7 @@ export function render(ctx: Ctx): HTMLElement {
     ]);
     text = (id: string) => tourText(ctx, id, args);
     const offered = list;
-    const order = planTours.filter((id) => offered.some((s) => s.id === id));
+    const order = ctx.memory.projectorTours.filter((id) => offered.some((s) => s.id === id));
     const ids = order.length ? order : offered.map((s) => s.id);
     replaceChildren(
       picker,
