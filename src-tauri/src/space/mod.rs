@@ -145,20 +145,10 @@ fn overlay_report<R: Runtime>(
     webview: tauri::Webview<R>,
     report: OverlayReport,
 ) -> Result<(), IpcError> {
-    let Some(accepted) = accept_report(&webview, &report) else {
-        return Ok(());
-    };
-    if accepted.on_step_page {
-        let version = accepted.version.as_deref();
-        health::record_report(webview.passerelle().store()?, &report, version)?;
+    match accept_report(&webview, &report) {
+        Some(accepted) => accepted.deliver(&webview, report),
+        None => Ok(()),
     }
-    let Some(on_event) = accepted.on_event else {
-        return Ok(());
-    };
-    let account_id = accepted.account_id;
-    on_event
-        .send(SpaceEvent { account_id, report })
-        .map_err(|e| IpcError::new("space-window", e.to_string()))
 }
 
 /// A report the window's session takes.
@@ -170,6 +160,27 @@ struct AcceptedReport {
     on_step_page: bool,
     /// Where the main window hears it.
     on_event: Option<Channel<SpaceEvent>>,
+}
+
+impl AcceptedReport {
+    /// A miss on the step's own page goes to tour health; every report to the main window.
+    fn deliver<R: Runtime>(
+        self,
+        webview: &tauri::Webview<R>,
+        report: OverlayReport,
+    ) -> Result<(), IpcError> {
+        if self.on_step_page {
+            let version = self.version.as_deref();
+            health::record_report(webview.passerelle().store()?, &report, version)?;
+        }
+        let Some(on_event) = self.on_event else {
+            return Ok(());
+        };
+        let account_id = self.account_id;
+        on_event
+            .send(SpaceEvent { account_id, report })
+            .map_err(|e| IpcError::new("space-window", e.to_string()))
+    }
 }
 
 /// Whether the window's session takes `report` (`None` for a stale report). A closing report
