@@ -20,6 +20,8 @@ mod files_transfer;
 mod memory;
 #[path = "handover/ownership_transfer.rs"]
 mod ownership_transfer;
+#[path = "handover/scan_lag.rs"]
+mod scan_lag;
 #[path = "handover/share_copy.rs"]
 mod share_copy;
 #[path = "handover/tree_double.rs"]
