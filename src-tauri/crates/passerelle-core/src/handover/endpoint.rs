@@ -192,6 +192,8 @@ pub struct Chunking {
     pub threshold: u64,
     /// Chunk size (Nextcloud wants 5 MiB or more, except for the last chunk).
     pub chunk_size: usize,
+    /// Chunks of one file sent at once (each held in memory until the server has it).
+    pub in_flight: usize,
 }
 
 impl Default for Chunking {
@@ -202,6 +204,8 @@ impl Default for Chunking {
         Chunking {
             threshold: 64 * 1024 * 1024,
             chunk_size: passerelle_nextcloud::dav::files::DEFAULT_CHUNK_SIZE,
+            // A big file alone at the end of a run still keeps a few requests busy.
+            in_flight: 3,
         }
     }
 }
@@ -449,7 +453,7 @@ impl FileTarget for DavFiles {
                 let reader = tokio_util::io::StreamReader::new(body);
                 Ok(self
                     .files
-                    .upload_chunked(path, reader, length, c.chunk_size, &options)
+                    .upload_chunked(path, reader, length, c.chunk_size, c.in_flight, &options)
                     .await?)
             }
             _ => Ok(self

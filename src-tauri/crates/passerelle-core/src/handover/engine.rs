@@ -270,22 +270,28 @@ impl Sessions {
     /// the admin, the sharing API for the member).
     pub async fn context(&self) -> StrategyContext {
         let same = same_server(&self.source, &self.target);
-        let ownership_transfer = match (self.ot_api(), same) {
-            (Some(api), true) => detect(&api).await,
-            _ => OtStatus::Unknown,
-        };
-        let share_api = match (&self.source_client, &self.target_client) {
-            (Some(s), Some(_)) if same && self.source.nextcloud && self.target.nextcloud => {
-                share_copy::detect(s).await
+        let ownership_transfer = async {
+            match (self.ot_api(), same) {
+                (Some(api), true) => detect(&api).await,
+                _ => OtStatus::Unknown,
             }
-            _ => false,
         };
-        let native_transfer = match (&self.source_client, &self.target_client) {
-            (Some(_), Some(t)) if same && self.source.nextcloud && self.target.nextcloud => {
-                super::strategy::files_transfer::detect(t).await
+        // One server: the member's capabilities answer for both the share copy (sharing may
+        // be refused to their groups) and Nextcloud's own transfer (an app's, the same for all).
+        let capabilities = async {
+            match (&self.source_client, &self.target_client) {
+                (Some(s), Some(_)) if same && self.source.nextcloud && self.target.nextcloud => {
+                    s.capabilities().await.ok()
+                }
+                _ => None,
             }
-            _ => false,
         };
+        let (ownership_transfer, capabilities, source_disabled) =
+            tokio::join!(ownership_transfer, capabilities, self.source_disabled());
+        let share_api = capabilities.as_ref().is_some_and(share_copy::offered);
+        let native_transfer = capabilities
+            .as_ref()
+            .is_some_and(super::strategy::files_transfer::offered);
         StrategyContext {
             source_session: self.source_client.is_some(),
             target_session: self.target_client.is_some(),
@@ -293,7 +299,7 @@ impl Sessions {
             ownership_transfer,
             share_api,
             native_transfer,
-            source_disabled: self.source_disabled().await,
+            source_disabled,
         }
     }
 

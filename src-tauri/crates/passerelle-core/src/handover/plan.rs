@@ -421,31 +421,47 @@ async fn plan_files<FS: FileSource, FT: FileTarget>(
     conflicts: &mut Vec<PlanExclusion>,
     warnings: &mut Vec<NameWarning>,
 ) -> Result<(PlanNode, RemotePath), CoreError> {
-    let (dest, dest_exists) = destination(req, target, l10n, conflicts).await?;
+    // The selected paths are looked at while the destination's name is chosen.
+    let selected = async {
+        let mut selected: Vec<(RemotePath, Option<FileEntry>)> = Vec::new();
+        for asked in req
+            .selection
+            .files
+            .iter()
+            .filter(|_| !req.selection.everything)
+        {
+            let path =
+                RemotePath::parse(asked).map_err(|e| selection_error(asked, e.to_string()))?;
+            if path.is_root() {
+                selected.push((path, None));
+                continue;
+            }
+            match source.stat(&path).await {
+                Ok(e) => selected.push((path, Some(e))),
+                Err(e) if e.kind() == ErrorKind::NotFound => {
+                    return Err(selection_error(asked, "not found at the source"));
+                }
+                Err(e) => return Err(CoreError::from(e)),
+            }
+        }
+        Ok(selected)
+    };
+    let (dest, selected) = tokio::join!(destination(req, target, l10n, conflicts), selected);
+    let (dest, dest_exists) = dest?;
     let mut w = Walk::new();
     w.moves = req.strategy.is_some_and(|k| k.moves_data());
     let mut to_list: Vec<ToList> = Vec::new();
     if req.selection.everything {
         to_list.push((RemotePath::root(), None));
-    } else {
-        for asked in &req.selection.files {
-            let path =
-                RemotePath::parse(asked).map_err(|e| selection_error(asked, e.to_string()))?;
-            if path.is_root() {
-                to_list.push((path, None));
-                continue;
-            }
-            let entry = match source.stat(&path).await {
-                Ok(e) => e,
-                Err(e) if e.kind() == ErrorKind::NotFound => {
-                    return Err(selection_error(asked, "not found at the source"));
-                }
-                Err(e) => return Err(e.into()),
-            };
-            let size = entry.size;
-            if w.take(entry, &dest) {
-                to_list.push((path.clone(), size));
-            }
+    }
+    for (path, entry) in selected? {
+        let Some(entry) = entry else {
+            to_list.push((path, None));
+            continue;
+        };
+        let size = entry.size;
+        if w.take(entry, &dest) {
+            to_list.push((path, size));
         }
     }
     walk(source, to_list, &mut w, &dest).await?;
@@ -724,7 +740,10 @@ where
     let mut warnings = Vec::new();
     let mut notes = Vec::new();
     let wants_files = req.selection.everything || !req.selection.files.is_empty();
-    let (files, destination) = if wants_files {
+    let planned_files = async {
+        if !wants_files {
+            return Ok((None, String::new()));
+        }
         match (source.files.as_ref(), target.files.as_ref()) {
             (Some(s), Some(t)) => {
                 let (root, dest) = plan_files(
@@ -737,13 +756,21 @@ where
                     &mut warnings,
                 )
                 .await?;
-                (Some(root), dest.to_string())
+                Ok((Some(root), dest.to_string()))
             }
-            _ => return Err(selection_error("files", "one side has no files server")),
+            _ => Err(selection_error("files", "one side has no files server")),
         }
-    } else {
-        (None, String::new())
     };
+    // The recipient's free space is asked while the files are listed.
+    let available = async {
+        match target.files.as_ref() {
+            Some(t) if wants_files => t.available_bytes().await,
+            _ => Ok(None),
+        }
+    };
+    let (planned_files, available) = tokio::join!(planned_files, available);
+    let (files, destination) = planned_files?;
+    let available = available?;
     let calendars = plan_collections(
         ItemKind::Calendar,
         req.selection.everything,
@@ -784,10 +811,6 @@ where
         .flat_map(|c| c.objects.iter().map(|o| o.size))
         .sum();
     let needed = totals.bytes + object_bytes;
-    let available = match target.files.as_ref() {
-        Some(t) if wants_files => t.available_bytes().await?,
-        _ => None,
-    };
     let QuotaCheck { fit, .. } = quota_check(totals.bytes, available);
     if req.target.nextcloud && totals.calendars + totals.address_books > CALENDAR_CREATION_LIMIT {
         notes.push("handover-note-creation-limit".to_owned());

@@ -1,6 +1,7 @@
-//! Verification: the destination compared with the journal, side by side. Files: each folder
-//! of the destination listed once (everything below the destination in one request when it
-//! is small); every file present with the size written, and its checksum
+//! Verification: the destination compared with the journal, side by side. Files: everything
+//! below the destination in one request when it is small, then each folder that listing does
+//! not show as planned listed alone, a folder after its parent (Nextcloud scans a folder
+//! copied on the server only then); every file present with the size written, and its checksum
 //! compared when the destination stores one (deep: downloaded again and hashed). Calendars and
 //! address books: present, with every planned UID (or name, for objects without UID).
 //!
@@ -16,7 +17,7 @@ use passerelle_nextcloud::dav::files::FileEntry;
 use super::checksum::{sha1_label, sha1_of};
 use super::endpoint::{CollectionTarget, FileTarget, Side, TransferError};
 use super::journal::{self, ItemRecord};
-use super::model::{Comparison, ItemKind, ItemState, JobState, StrategyKind, Verification};
+use super::model::{Comparison, ItemKind, ItemState, JobState, Verification};
 use super::tasks::{BoxFuture, bounded};
 use crate::handover::error::HandoverError;
 use crate::store::now;
@@ -65,6 +66,85 @@ async fn list_folders<FT: FileTarget>(
         }
     }
     Ok(listed)
+}
+
+/// Lists each of `folders` alone (a few at a time), a folder only once its parent's listing
+/// came back when the parent is listed too, and only when the listing of its parent shows it
+/// (`shown(parent, folder)`: `None` when that parent was not listed). Nextcloud 29 scans a
+/// folder when it is listed alone; listed while its parent's scan still runs, a folder was
+/// once answered as missing although it was there. A folder its parent does not show is
+/// missing with everything below it (no children): it is not asked for.
+async fn list_in_order<FT: FileTarget>(
+    ft: &FT,
+    folders: Vec<RemotePath>,
+    shown: impl Fn(&RemotePath, &RemotePath) -> Option<bool>,
+) -> Result<Listed, CoreError> {
+    let wanted: HashSet<RemotePath> = folders.iter().cloned().collect();
+    let mut waiting: HashMap<RemotePath, Vec<RemotePath>> = HashMap::new();
+    let mut ready: Vec<RemotePath> = Vec::new();
+    let mut listed = Listed::new();
+    for f in folders {
+        match f.parent() {
+            Some(parent) if wanted.contains(&parent) => waiting.entry(parent).or_default().push(f),
+            Some(parent) => match shown(&parent, &f) {
+                Some(false) => absent(&f, &mut waiting, &mut listed),
+                Some(true) | None => ready.push(f),
+            },
+            None => ready.push(f),
+        }
+    }
+    let mut running = futures_util::stream::FuturesUnordered::new();
+    loop {
+        while running.len() < PARALLEL_LISTINGS
+            && let Some(p) = ready.pop()
+        {
+            running.push(async move {
+                let r = ft.list(&p).await;
+                (p, r)
+            });
+        }
+        let Some((p, r)) = running.next().await else {
+            break;
+        };
+        let entries: HashMap<RemotePath, FileEntry> = match r {
+            Ok(entries) => entries.into_iter().map(|e| (e.path.clone(), e)).collect(),
+            Err(e) if e.kind() == passerelle_nextcloud::ErrorKind::NotFound => HashMap::new(),
+            Err(e) => return Err(e.into()),
+        };
+        for child in waiting.remove(&p).unwrap_or_default() {
+            if entries.get(&child).is_some_and(|e| e.is_dir) {
+                ready.push(child);
+            } else {
+                absent(&child, &mut waiting, &mut listed);
+            }
+        }
+        listed.insert(p, entries);
+    }
+    Ok(listed)
+}
+
+/// Records `folder` and the wanted folders below it as empty: it is not there.
+fn absent(
+    folder: &RemotePath,
+    waiting: &mut HashMap<RemotePath, Vec<RemotePath>>,
+    listed: &mut Listed,
+) {
+    let mut todo = vec![folder.clone()];
+    while let Some(f) = todo.pop() {
+        todo.extend(waiting.remove(&f).unwrap_or_default());
+        listed.insert(f, HashMap::new());
+    }
+}
+
+/// Whether `entry` is `item` as written (kind and size; the checksum is compared later).
+fn as_planned(item: &ItemRecord, entry: Option<&FileEntry>) -> bool {
+    match (item.kind, entry) {
+        (_, None) => false,
+        (ItemKind::Folder, Some(e)) => e.is_dir,
+        (_, Some(e)) => {
+            !e.is_dir && e.size.unwrap_or(0) == item.copied_size.or(item.size).unwrap_or(0)
+        }
+    }
 }
 
 /// What was found for one item.
@@ -221,7 +301,8 @@ pub async fn verify<FT: FileTarget, CT: CollectionTarget>(
         };
         // The folders outside the destination (its parent, for the destination itself) one by
         // one; then everything below the destination in one request when the journal says it
-        // is small and the destination holds little else; otherwise folder by folder.
+        // is small and the destination holds little else. What that listing shows as planned
+        // is taken; the folders it does not fully show are listed alone, parents first.
         let dest = RemotePath::parse(&job.summary.destination).ok();
         let below_dest = |p: &RemotePath| {
             dest.as_ref()
@@ -230,7 +311,7 @@ pub async fn verify<FT: FileTarget, CT: CollectionTarget>(
         let (inside, outside): (Vec<RemotePath>, Vec<RemotePath>) =
             by_parent.keys().cloned().partition(|p| below_dest(p));
         let mut listed = list_folders(ft, outside).await?;
-        let mut inside = inside;
+        let mut seen = Listed::new();
         if let Some(dest) = dest.as_ref().filter(|_| !inside.is_empty()) {
             let ours: Vec<&&ItemRecord> = by_parent
                 .iter()
@@ -238,38 +319,54 @@ pub async fn verify<FT: FileTarget, CT: CollectionTarget>(
                 .flat_map(|(_, its)| its)
                 .collect();
             let ours_bytes: u64 = ours.iter().filter_map(|i| i.size).sum();
-            let seen = dest
+            let there = dest
                 .parent()
                 .and_then(|p| listed.get(&p))
                 .and_then(|m| m.get(dest))
                 .and_then(|e| e.size);
-            // Unknown size (no listing of its parent): small enough when ours is.
+            // Unknown size (no listing of its parent, or not scanned yet): small enough when
+            // ours is.
             let small = ours.len() <= VERIFY_TREE_ITEMS
-                && seen.unwrap_or(ours_bytes) <= ours_bytes.saturating_add(OTHER_BYTES);
-            // Nextcloud does not scan what a server-side COPY wrote until each folder is
-            // listed alone (29.0.6: a tree listing right after shows the folders, not the
-            // files): the share copy's destination is checked folder by folder.
-            let tree = if small && job.summary.strategy != StrategyKind::ShareCopy {
+                && there.unwrap_or(ours_bytes) <= ours_bytes.saturating_add(OTHER_BYTES);
+            let tree = if small {
                 ft.list_tree(dest).await.ok().flatten()
             } else {
                 None
             };
-            // A folder not scanned yet (`oc:size` -1) hides its files from the tree.
-            let tree = tree.filter(|entries| !entries.iter().any(|e| e.is_dir && e.size.is_none()));
-            if let Some(entries) = tree {
-                for p in inside.drain(..) {
-                    listed.entry(p).or_default();
-                }
-                for e in entries {
-                    if let Some(parent) = e.path.parent()
-                        && let Some(m) = listed.get_mut(&parent)
-                    {
-                        m.insert(e.path.clone(), e);
-                    }
+            for p in &inside {
+                seen.entry(p.clone()).or_default();
+            }
+            for e in tree.into_iter().flatten() {
+                if let Some(parent) = e.path.parent()
+                    && let Some(m) = seen.get_mut(&parent)
+                {
+                    m.insert(e.path.clone(), e);
                 }
             }
         }
-        listed.extend(list_folders(ft, inside).await?);
+        // Nextcloud 29 does not scan what a server-side COPY wrote until each folder is listed
+        // alone: a tree listing right after shows such a folder (`oc:size` -1), not its files.
+        let (shown, unshown): (Vec<RemotePath>, Vec<RemotePath>) =
+            inside.into_iter().partition(|p| {
+                seen.get(p).is_some_and(|m| {
+                    by_parent[p].iter().all(|it| {
+                        RemotePath::parse(&it.target).is_ok_and(|t| as_planned(it, m.get(&t)))
+                    })
+                })
+            });
+        for p in shown {
+            if let Some(m) = seen.remove(&p) {
+                listed.insert(p, m);
+            }
+        }
+        let found = list_in_order(ft, unshown, |parent, child| {
+            listed
+                .get(parent)
+                .or_else(|| seen.get(parent))
+                .map(|m| m.get(child).is_some_and(|e| e.is_dir))
+        })
+        .await?;
+        listed.extend(found);
         let checks = by_parent.iter().flat_map(|(parent, its)| {
             let entries = listed.get(parent);
             its.iter().map(move |it| {

@@ -187,6 +187,14 @@ impl MemoryFiles {
         self
     }
 
+    /// Removes a file or a folder with everything below it.
+    pub fn remove(&self, path: &str) {
+        let path = p(path);
+        self.lock()
+            .nodes
+            .retain(|k, _| !k.segments().starts_with(path.segments()));
+    }
+
     /// A listing entry returned as is by `list(parent)`.
     pub fn inject(&self, parent: &str, entry: FileEntry) {
         self.lock().injected.push((p(parent), entry));

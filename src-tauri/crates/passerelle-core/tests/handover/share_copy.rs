@@ -16,6 +16,8 @@ use passerelle_nextcloud::{CancellationToken, Client};
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
+use super::memory::MemoryCollections;
+use super::scan_lag::ScanLag;
 use super::{DEST, en, files, mem, quick, store};
 
 fn member(user: &str, name: &str, base: &str) -> MemberSide {
@@ -246,4 +248,110 @@ async fn disabling_the_departing_account_needs_confirmation_and_a_verified_job()
     assert_eq!(e.code(), "handover-incomplete");
     // The provisioning call itself (OCS 200 envelope, like the other provisioning answers).
     admin.disable_user("alice").await.unwrap();
+}
+
+// ---- Verification after a server-side copy (a double that lags like Nextcloud 29) ----------
+
+type Lagging = handover::Side<ScanLag, MemoryCollections>;
+
+/// `/Projet` copied to the lagging destination (streamed, so that the journal is as after a
+/// copy), then the destination made to look as a server-side COPY leaves it.
+async fn copied_on_server(store: &passerelle_core::Store) -> (i64, Lagging) {
+    let source = mem();
+    files(&source)
+        .file("/Projet/lisez-moi.txt", b"0123456789")
+        .file("/Projet/Admin/budget.ods", &[1u8; 300])
+        .file("/Projet/Admin/Compta/2025.pdf", &[2u8; 700])
+        .file("/Projet/Admin/Compta/2026.pdf", &[3u8; 70])
+        .file("/Projet/Photos/un.jpg", &[4u8; 40])
+        .file("/Projet/Photos/2025/deux.jpg", &[5u8; 50])
+        .file("/Projet/Photos/2026/trois.jpg", &[6u8; 60])
+        .folder("/Projet/Vide");
+    let target: Lagging = handover::Side {
+        files: Some(ScanLag::default()),
+        calendars: Some(MemoryCollections::default()),
+        contacts: Some(MemoryCollections::default()),
+    };
+    let req = super::request(Selection {
+        files: vec!["/Projet".into()],
+        ..Selection::default()
+    });
+    let plan = handover::plan(&req, &source, &target, &en()).await.unwrap();
+    let job = handover::create_job(store, &plan).unwrap();
+    let outcome = super::run(store, job, &source, &target, &quick()).await;
+    assert_eq!(outcome.state, JobState::Verified);
+    target
+        .files
+        .as_ref()
+        .unwrap()
+        .copied_on_server(&format!("{DEST}/Projet"));
+    (job, target)
+}
+
+/// Regression (a share-copy verification on Nextcloud 29 once reported a whole folder missing
+/// that was there): folders the tree listing does not show are listed alone, each after its
+/// parent's listing came back, never beside it; what the tree shows is not asked again.
+#[tokio::test]
+async fn a_server_side_copy_is_verified_parents_first_and_without_the_scan_race() {
+    let (_dir, store) = store();
+    let (job, target) = copied_on_server(&store).await;
+    let lag = target.files.as_ref().unwrap();
+    let v = handover::verify(&store, job, &target, false).await.unwrap();
+    assert!(v.complete, "{v:?}");
+    assert_eq!(lag.raced(), Vec::<String>::new());
+    assert_eq!(lag.trees(), 1);
+    let mut listed = lag.listed();
+    // The root (the destination's parent) first; the rest in any order, parents first.
+    assert_eq!(listed.remove(0), "/");
+    let pos = |p: &str| {
+        listed
+            .iter()
+            .position(|l| l == &format!("{DEST}/Projet{p}"))
+    };
+    for (parent, child) in [("/Admin", "/Admin/Compta"), ("/Photos", "/Photos/2025")] {
+        assert!(pos(parent).unwrap() < pos(child).unwrap(), "{listed:?}");
+    }
+    // The destination and the copied top folder are shown by the tree: not listed again (nor
+    // the empty folder: its parent's listing shows it).
+    let mut alone: Vec<&str> = listed.iter().map(|l| &l[DEST.len()..]).collect();
+    alone.sort();
+    assert_eq!(
+        alone,
+        [
+            "/Projet/Admin",
+            "/Projet/Admin/Compta",
+            "/Projet/Photos",
+            "/Projet/Photos/2025",
+            "/Projet/Photos/2026"
+        ]
+    );
+    let items = handover::items(&store, job).unwrap();
+    assert!(
+        items.iter().all(|i| i.state == ItemState::Verified),
+        "{items:?}"
+    );
+}
+
+/// A folder that is really missing is still reported, with what it held, and not asked for.
+#[tokio::test]
+async fn a_folder_missing_after_a_server_side_copy_is_reported_with_its_files() {
+    let (_dir, store) = store();
+    let (job, target) = copied_on_server(&store).await;
+    let lag = target.files.as_ref().unwrap();
+    lag.disk.remove(&format!("{DEST}/Projet/Photos/2025"));
+    let v = handover::verify(&store, job, &target, false).await.unwrap();
+    assert!(!v.complete);
+    assert!(!lag.listed().iter().any(|l| l.ends_with("/2025")));
+    for i in handover::items(&store, job).unwrap() {
+        let missing = i.source.starts_with("/Projet/Photos/2025");
+        let want = if missing {
+            ItemState::Failed
+        } else {
+            ItemState::Verified
+        };
+        assert_eq!(i.state, want, "{}", i.source);
+        if missing {
+            assert_eq!(i.reason.as_deref(), Some("missing-at-destination"));
+        }
+    }
 }

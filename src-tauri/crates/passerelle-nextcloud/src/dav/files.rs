@@ -477,14 +477,18 @@ impl Files {
     }
 
     /// Nextcloud chunked upload v2: MKCOL an upload folder with `Destination`, PUT numbered
-    /// chunks (`00001`…) with `Destination` and `OC-Total-Length`, then MOVE `.file` onto the
-    /// target. Chunks are held in memory one at a time, so each can be retried.
+    /// chunks (`00001`…) with `Destination` and `OC-Total-Length`, at most `in_flight` at once,
+    /// then, once every chunk is stored, MOVE `.file` onto the target (the server assembles the
+    /// chunks by their numbers, whatever order they arrived in). Each chunk is held in memory
+    /// until the server has it, so it can be retried: `in_flight` × `chunk_size` bytes at most.
+    /// A failure removes the upload folder; the file is then sent again whole.
     pub async fn upload_chunked<R>(
         &self,
         path: &RemotePath,
         mut reader: R,
         total_length: u64,
         chunk_size: usize,
+        in_flight: usize,
         options: &UploadOptions,
     ) -> Result<UploadResult>
     where
@@ -511,8 +515,7 @@ impl Files {
                 &upload_dir,
                 &dest,
                 &mut reader,
-                total_length,
-                chunk_size.max(1),
+                (total_length, chunk_size.max(1), in_flight.max(1)),
                 options,
             )
             .await;
@@ -531,22 +534,15 @@ impl Files {
         upload_dir: &Url,
         dest: &Url,
         reader: &mut R,
-        total_length: u64,
-        chunk_size: usize,
+        (total_length, chunk_size, in_flight_max): (u64, usize, usize),
         options: &UploadOptions,
     ) -> Result<UploadResult> {
         let total = total_length.to_string();
-        let mut sent: u64 = 0;
-        let mut index = 1u32;
-        loop {
-            let chunk = read_chunk(reader, chunk_size).await?;
-            if chunk.is_empty() && index > 1 {
-                break;
-            }
-            sent += chunk.len() as u64;
-            let name = format!("{index:05}");
+        let put = |index: u32, chunk: Bytes| {
             let mut url = upload_dir.clone();
+            let name = format!("{index:05}");
             url.set_path(&format!("{}{}", upload_dir.path(), encode_segment(&name)));
+            let len = chunk.len() as u64;
             let mut req = Request::new(Method::PUT, url)
                 .header("destination", dest.as_str())
                 .header("oc-total-length", &total)
@@ -554,10 +550,36 @@ impl Files {
                 .body(chunk)
                 .long_transfer();
             req.idempotent = Some(true);
-            self.client.send(req).await?;
-            index += 1;
-            if sent >= total_length {
-                break;
+            async move { self.client.send(req).await.map(|_| len) }
+        };
+        let mut in_flight = futures_util::stream::FuturesUnordered::new();
+        let (mut read, mut sent, mut index) = (0u64, 0u64, 1u32);
+        // One empty chunk for an empty file; reading stops at the announced length.
+        let mut more = true;
+        loop {
+            if more && in_flight.len() < in_flight_max {
+                // The next chunk is read while the others are being sent.
+                let next = read_chunk(reader, chunk_size);
+                tokio::pin!(next);
+                let chunk = loop {
+                    tokio::select! {
+                        chunk = &mut next => break chunk?,
+                        Some(r) = in_flight.next() => sent += r?,
+                    }
+                };
+                if chunk.is_empty() && index > 1 {
+                    more = false;
+                    continue;
+                }
+                read += chunk.len() as u64;
+                more = read < total_length;
+                in_flight.push(put(index, chunk));
+                index += 1;
+                continue;
+            }
+            match in_flight.next().await {
+                Some(r) => sent += r?,
+                None => break,
             }
         }
         if sent != total_length {

@@ -1,6 +1,7 @@
 //! WebDAV, CalDAV and CardDAV against captured answers.
 
 use std::collections::BTreeSet;
+use std::time::{Duration, Instant};
 
 use wiremock::Mock;
 use wiremock::matchers::{header, header_exists, method, path_regex};
@@ -364,7 +365,7 @@ async fn chunked_upload_v2_sequence() {
         ..Default::default()
     };
     let r = files
-        .upload_chunked(&p("/Captures/big-12MiB.bin"), &data[..], 12, 5, &options)
+        .upload_chunked(&p("/Captures/big-12MiB.bin"), &data[..], 12, 5, 1, &options)
         .await
         .unwrap();
     assert_eq!(r.etag.as_deref(), Some("53a37010be32d3d8b18c555c3af5f726"));
@@ -379,6 +380,115 @@ async fn chunked_upload_v2_sequence() {
         chunks,
         vec![b"hello".to_vec(), b" chun".to_vec(), b"ks".to_vec()]
     );
+}
+
+// Double built from real Nextcloud 29.0.6 captures: chunked-upload-v2-1-mkcol-201,
+// chunked-upload-v2-2-put-chunk1-201 (answers slowed down), chunked-upload-v2-6-move-file-201
+#[tokio::test]
+async fn chunked_upload_v2_sends_chunks_side_by_side_then_one_move() {
+    let s = server().await;
+    let mkcol = cap(&s, "chunked-upload-v2-1-mkcol-201");
+    Mock::given(method("MKCOL"))
+        .respond_with(mkcol.response())
+        .expect(1)
+        .mount(&s)
+        .await;
+    let chunk = cap(&s, "chunked-upload-v2-2-put-chunk1-201");
+    let slow = Duration::from_millis(400);
+    Mock::given(method("PUT"))
+        .and(path_regex(
+            r"^/remote.php/dav/uploads/alice/passerelle-[0-9a-f]{24}/0000[1-4]$",
+        ))
+        .respond_with(chunk.response().set_delay(slow))
+        .expect(4)
+        .mount(&s)
+        .await;
+    let assemble = cap(&s, "chunked-upload-v2-6-move-file-201");
+    Mock::given(method("MOVE"))
+        .respond_with(assemble.response())
+        .expect(1)
+        .mount(&s)
+        .await;
+    let files = client(&s.uri(), "alice", ALICE_APP_PASSWORD)
+        .files()
+        .unwrap();
+    let data = b"chunks side by side".to_vec();
+    let started = Instant::now();
+    files
+        .upload_chunked(
+            &p("/Captures/big-12MiB.bin"),
+            &data[..],
+            data.len() as u64,
+            5,
+            2,
+            &UploadOptions::default(),
+        )
+        .await
+        .unwrap();
+    // Four chunks two at a time: two rounds of the slowed answer, not four.
+    let took = started.elapsed();
+    assert!(took >= 2 * slow && took < 4 * slow - slow / 4, "{took:?}");
+    let requests = s.received_requests().await.unwrap();
+    let methods: Vec<&str> = requests.iter().map(|r| r.method.as_str()).collect();
+    assert_eq!(methods, ["MKCOL", "PUT", "PUT", "PUT", "PUT", "MOVE"]);
+    let mut chunks: Vec<(String, Vec<u8>)> = requests
+        .iter()
+        .filter(|r| r.method.as_str() == "PUT")
+        .map(|r| (r.url.path().to_owned(), r.body.clone()))
+        .collect();
+    chunks.sort();
+    let joined: Vec<u8> = chunks.into_iter().flat_map(|(_, b)| b).collect();
+    assert_eq!(joined, data);
+}
+
+// Double built from real Nextcloud 29.0.6 captures: chunked-upload-v2-1-mkcol-201,
+// chunked-upload-v2-2-put-chunk1-201, webdav-put-over-quota-507 (for the second chunk)
+#[tokio::test]
+async fn chunked_upload_v2_stops_at_a_refused_chunk_and_removes_the_upload() {
+    let s = server().await;
+    let mkcol = cap(&s, "chunked-upload-v2-1-mkcol-201");
+    Mock::given(method("MKCOL"))
+        .respond_with(mkcol.response())
+        .mount(&s)
+        .await;
+    let full = cap(&s, "webdav-put-over-quota-507");
+    Mock::given(method("PUT"))
+        .and(path_regex(r"/00002$"))
+        .respond_with(full.response())
+        .mount(&s)
+        .await;
+    let chunk = cap(&s, "chunked-upload-v2-2-put-chunk1-201");
+    Mock::given(method("PUT"))
+        .respond_with(chunk.response())
+        .mount(&s)
+        .await;
+    Mock::given(method("DELETE"))
+        .and(path_regex(
+            r"^/remote.php/dav/uploads/alice/passerelle-[0-9a-f]{24}/?$",
+        ))
+        .respond_with(wiremock::ResponseTemplate::new(204))
+        .expect(1)
+        .mount(&s)
+        .await;
+    let files = client(&s.uri(), "alice", ALICE_APP_PASSWORD)
+        .files()
+        .unwrap();
+    let data = [7u8; 40];
+    let e = files
+        .upload_chunked(
+            &p("/Captures/big-12MiB.bin"),
+            &data[..],
+            40,
+            5,
+            3,
+            &UploadOptions::default(),
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(e.status(), Some(507), "{e:?}");
+    let requests = s.received_requests().await.unwrap();
+    // No assembly; the upload folder is removed (checked when the double is dropped).
+    assert!(!requests.iter().any(|r| r.method.as_str() == "MOVE"));
 }
 
 // Double built from a real Nextcloud 29.0.6 capture: maintenance-webdav-propfind-503

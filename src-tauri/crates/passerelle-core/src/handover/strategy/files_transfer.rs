@@ -32,7 +32,7 @@ use std::time::{Duration, Instant};
 
 use passerelle_nextcloud::dav::RemotePath;
 use passerelle_nextcloud::dav::files::{FileEntry, Files};
-use passerelle_nextcloud::{CancellationToken, Client, ErrorKind};
+use passerelle_nextcloud::{CancellationToken, Capabilities, Client, ErrorKind};
 
 use super::Strategy;
 use super::ownership_transfer::FollowOptions;
@@ -48,15 +48,17 @@ use crate::{CoreError, Store};
 /// the notifications app's OCS list (capabilities `notifications.ocs-endpoints`). The files
 /// app's transfer route itself publishes no capability.
 pub async fn detect(recipient: &Client) -> bool {
-    match recipient.capabilities().await {
-        Ok(c) => c
-            .raw
-            .get("notifications")
-            .and_then(|n| n.get("ocs-endpoints"))
-            .and_then(|e| e.as_array())
-            .is_some_and(|e| e.iter().any(|v| v.as_str() == Some("list"))),
-        Err(_) => false,
-    }
+    recipient.capabilities().await.is_ok_and(|c| offered(&c))
+}
+
+/// Whether these capabilities offer it (the notifications app's, the same for every account
+/// of the server).
+pub fn offered(caps: &Capabilities) -> bool {
+    caps.raw
+        .get("notifications")
+        .and_then(|n| n.get("ocs-endpoints"))
+        .and_then(|e| e.as_array())
+        .is_some_and(|e| e.iter().any(|v| v.as_str() == Some("list")))
 }
 
 /// The strategy: the member's session asks, the recipient's accepts and watches.

@@ -18,7 +18,7 @@ use std::time::Duration;
 
 use passerelle_nextcloud::dav::RemotePath;
 use passerelle_nextcloud::dav::files::Files;
-use passerelle_nextcloud::{Client, ErrorKind, NewShare, ShareTarget};
+use passerelle_nextcloud::{Capabilities, Client, ErrorKind, NewShare, ShareTarget};
 
 use super::Strategy;
 use crate::CoreError;
@@ -31,14 +31,16 @@ const READ: u32 = 1;
 
 /// Whether the sharing API answers for `client` (capabilities `files_sharing.api_enabled`).
 pub async fn detect(client: &Client) -> bool {
-    match client.capabilities().await {
-        Ok(c) => c
-            .raw
-            .get("files_sharing")
-            .and_then(|f| f.get("api_enabled"))
-            .is_some_and(|v| v.as_bool() == Some(true)),
-        Err(_) => false,
-    }
+    client.capabilities().await.is_ok_and(|c| offered(&c))
+}
+
+/// Whether these capabilities (the sharing member's: sharing can be refused to some groups)
+/// offer the sharing API.
+pub fn offered(caps: &Capabilities) -> bool {
+    caps.raw
+        .get("files_sharing")
+        .and_then(|f| f.get("api_enabled"))
+        .is_some_and(|v| v.as_bool() == Some(true))
 }
 
 /// The share recorded on an item, if one may be left (made and not known to be removed).
