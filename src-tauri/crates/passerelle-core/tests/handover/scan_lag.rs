@@ -11,7 +11,7 @@ use std::collections::HashSet;
 use std::sync::Mutex;
 use std::time::Duration;
 
-use passerelle_core::handover::{Fetched, FileTarget, TransferResult, UploadBody};
+use passerelle_core::handover::{Fetched, FileTarget, FileTree, TransferResult, UploadBody};
 use passerelle_nextcloud::ErrorKind;
 use passerelle_nextcloud::dav::RemotePath;
 use passerelle_nextcloud::dav::files::{FileEntry, UploadOptions, UploadResult};
@@ -82,7 +82,7 @@ impl ScanLag {
     }
 }
 
-impl FileTarget for ScanLag {
+impl FileTree for ScanLag {
     async fn list(&self, path: &RemotePath) -> TransferResult<Vec<FileEntry>> {
         {
             let mut lag = self.lag();
@@ -102,7 +102,7 @@ impl FileTarget for ScanLag {
         }
         // Long enough for listings started together to overlap.
         tokio::time::sleep(Duration::from_millis(5)).await;
-        let r = FileTarget::list(&self.disk, path).await;
+        let r = self.disk.list(path).await;
         {
             let mut lag = self.lag();
             lag.listing.remove(path);
@@ -121,7 +121,7 @@ impl FileTarget for ScanLag {
             if self.lag().unscanned.contains(&folder) {
                 continue;
             }
-            for e in FileTarget::list(&self.disk, &folder).await? {
+            for e in self.disk.list(&folder).await? {
                 if e.is_dir {
                     todo.push(e.path.clone());
                 }
@@ -133,9 +133,15 @@ impl FileTarget for ScanLag {
     }
 
     async fn stat(&self, path: &RemotePath) -> TransferResult<FileEntry> {
-        FileTarget::stat(&self.disk, path).await
+        self.disk.stat(path).await
     }
 
+    async fn download(&self, path: &RemotePath) -> TransferResult<Fetched> {
+        self.disk.download(path).await
+    }
+}
+
+impl FileTarget for ScanLag {
     async fn available_bytes(&self) -> TransferResult<Option<u64>> {
         self.disk.available_bytes().await
     }
@@ -152,9 +158,5 @@ impl FileTarget for ScanLag {
         options: UploadOptions,
     ) -> TransferResult<UploadResult> {
         self.disk.upload(path, body, length, options).await
-    }
-
-    async fn download(&self, path: &RemotePath) -> TransferResult<Fetched> {
-        FileTarget::download(&self.disk, path).await
     }
 }
