@@ -155,6 +155,7 @@ export class App {
     let bootstrap;
     try {
       bootstrap = await this.api.appBootstrap();
+      performance.mark("passerelle-bootstrap");
     } catch (error) {
       this.renderFatal(error);
       return;
@@ -189,6 +190,7 @@ export class App {
     // pointer once they load.
     await document.fonts?.ready;
     this.render("none");
+    performance.mark("passerelle-first-screen");
     void quietCheckAtStart(
       {
         api: this.api,
