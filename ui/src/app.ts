@@ -1,7 +1,7 @@
 // The app shell: holds the state, renders Welcome or the main layout, routes
 // between screens and manages focus and announcements.
 import * as commands from "./bindings/commands";
-import type { Account, AccountOverview, Profile, Settings, SettingsPatch, TextSize } from "./bindings/types";
+import type { Account, AccountOverview, AppBootstrap, Profile, Settings, SettingsPatch, TextSize } from "./bindings/types";
 import { accountName, freshMemory, hostOf, needsReconnect, type Actions, type Api, type AppState, type Ctx, type Screen } from "./context";
 import { h, replaceChildren } from "./dom";
 import { errorText } from "./errors";
@@ -151,10 +151,10 @@ export class App {
     replaceChildren(root, this.view, this.announcer);
   }
 
-  async start(): Promise<void> {
+  async start(early?: Promise<AppBootstrap>): Promise<void> {
     let bootstrap;
     try {
-      bootstrap = await this.api.appBootstrap();
+      bootstrap = await (early ?? this.api.appBootstrap());
       performance.mark("passerelle-bootstrap");
     } catch (error) {
       this.renderFatal(error);
@@ -860,8 +860,15 @@ export class App {
 }
 
 /** Creates the app in `root` and starts it. */
-export async function startApp(root: HTMLElement, api: Api = commands, platform: Platform = tauriPlatform): Promise<App> {
+/** Starts the app in `root`; `bootstrap` is the answer of `appBootstrap` when it was asked
+ * already (main.ts asks before this module is loaded). */
+export async function startApp(
+  root: HTMLElement,
+  api: Api = commands,
+  platform: Platform = tauriPlatform,
+  bootstrap?: Promise<AppBootstrap>,
+): Promise<App> {
   const app = new App(root, api, platform);
-  await app.start();
+  await app.start(bootstrap);
   return app;
 }
