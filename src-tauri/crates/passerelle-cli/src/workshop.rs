@@ -216,12 +216,14 @@ fn admin_client(store: &Store, admin: &AdminArgs) -> Result<Client, IpcError> {
                 format!("no app password in {APP_PASSWORD_ENV} or standard input"),
             )
         })?;
-    Ok(
-        passerelle_core::connect::client_builder(store, &address.url)?
-            .credentials(admin.login.trim().to_owned(), secret.expose().to_owned())
-            .build()
-            .map_err(CoreError::from)?,
-    )
+    let login = admin.login.trim();
+    Ok(passerelle_core::connect::client_with(
+        store,
+        &address.url,
+        login,
+        None,
+        secret.expose(),
+    )?)
 }
 
 fn io_error(path: &Path, e: std::io::Error) -> IpcError {

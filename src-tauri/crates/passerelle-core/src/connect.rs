@@ -52,7 +52,9 @@ fn pinned(store: &Store, url: &str) -> Result<Option<Fingerprint>, CoreError> {
         .and_then(|hex| hex.parse().ok()))
 }
 
-fn client_with(
+/// A client for `url` signed in as `login` (with the user id when known), through
+/// [`client_builder`].
+pub fn client_with(
     store: &Store,
     url: &str,
     login: &str,

@@ -705,6 +705,18 @@ type RecordedSide = (MemberSide, Option<Client>, Option<LostAccess>);
 
 /// The side of a recorded account, with its session — or without one, said in the third part,
 /// when its secret is gone.
+/// The side of a recorded `account`, described through its own session `client`.
+pub(super) fn recorded_member(
+    client: &Client,
+    account: &crate::model::Account,
+    name: Option<String>,
+) -> Result<MemberSide, CoreError> {
+    let mut side = super::nextcloud_member(client, name)?;
+    side.account_id = Some(account.id);
+    side.server_url = account.server_url.clone();
+    Ok(side)
+}
+
 fn recorded_side(
     store: &Store,
     secrets: &crate::secrets::Secrets,
@@ -714,12 +726,7 @@ fn recorded_side(
 ) -> Result<RecordedSide, CoreError> {
     let name = name.or(account.display_name.clone());
     match crate::connect::account_client(store, secrets, account) {
-        Ok(client) => {
-            let mut side = super::nextcloud_member(&client, name)?;
-            side.account_id = Some(account.id);
-            side.server_url = account.server_url.clone();
-            Ok((side, Some(client), None))
-        }
+        Ok(client) => Ok((recorded_member(&client, account, name)?, Some(client), None)),
         Err(e) if is_lost_secret(&e) => {
             let mut side = nextcloud_user(&account.server_url, &account.user_id, name)?;
             side.account_id = Some(account.id);

@@ -9,7 +9,7 @@
 
 use passerelle_nextcloud::{Client, Secret};
 
-use super::engine::{Sessions, nextcloud_user};
+use super::engine::{Sessions, nextcloud_user, recorded_member};
 use super::model::{JobSummary, MemberSide, StrategyKind};
 use super::nextcloud_member;
 use crate::connect;
@@ -72,20 +72,6 @@ fn normalized(server: &str) -> String {
         .unwrap_or_else(|_| server.to_owned())
 }
 
-fn client_for(
-    store: &Store,
-    server: &str,
-    login: &str,
-    user: &str,
-    secret: &Secret,
-) -> Result<Client, IpcError> {
-    Ok(connect::client_builder(store, server)?
-        .credentials(login.to_owned(), secret.expose().to_owned())
-        .user_id(user.to_owned())
-        .build()
-        .map_err(crate::CoreError::from)?)
-}
-
 fn recorded(store: &Store, secrets: &Secrets, id: i64) -> Result<Client, IpcError> {
     let account = store.account(id)?;
     Ok(connect::account_client(store, secrets, &account)?)
@@ -105,7 +91,13 @@ pub fn admin_session(
         return Ok(None);
     };
     let secret = ask(Who::Admin)?;
-    client_for(store, &normalized(server), user, user, &secret).map(Some)
+    Ok(Some(connect::client_with(
+        store,
+        &normalized(server),
+        user,
+        Some(user),
+        secret.expose(),
+    )?))
 }
 
 /// A side with its session.
@@ -119,9 +111,7 @@ async fn side_with_session(
     if let Some(id) = side.account {
         let account = store.account(id)?;
         let client = connect::account_client(store, secrets, &account)?;
-        let mut member = nextcloud_member(&client, account.display_name.clone())?;
-        member.account_id = Some(id);
-        member.server_url = account.server_url.clone();
+        let member = recorded_member(&client, &account, account.display_name.clone())?;
         return Ok((member, client));
     }
     let (Some(server), Some(user)) = (side.server.as_deref(), side.user.as_deref()) else {
@@ -132,7 +122,7 @@ async fn side_with_session(
     let server = normalized(server);
     let login = side.login.as_deref().unwrap_or(user);
     let secret = ask(who)?;
-    let client = client_for(store, &server, login, user, &secret)?;
+    let client = connect::client_with(store, &server, login, Some(user), secret.expose())?;
     let member = match &side.files_url {
         Some(files_url) => MemberSide {
             server_url: server.clone(),
@@ -244,13 +234,13 @@ fn session_again(
         Some(id) => recorded(store, secrets, id),
         None => {
             let secret = ask(who)?;
-            client_for(
+            Ok(connect::client_with(
                 store,
                 &member.server_url,
                 &member.login,
-                &member.user_id,
-                &secret,
-            )
+                Some(&member.user_id),
+                secret.expose(),
+            )?)
         }
     }
 }
