@@ -91,6 +91,29 @@ fn member(user: &str, name: &str, files_url: &str, dav: Option<&str>) -> MemberS
     }
 }
 
+/// A Nextcloud member at `base` with the standard files home (sessions in the doubles).
+fn nc_member(user: &str, name: &str, base: &str) -> MemberSide {
+    MemberSide {
+        server_url: base.to_owned(),
+        user_id: user.to_owned(),
+        login: user.to_owned(),
+        display_name: Some(name.to_owned()),
+        account_id: None,
+        files_url: format!("{base}/remote.php/dav/files/{user}/"),
+        calendars_url: None,
+        contacts_url: None,
+        nextcloud: true,
+    }
+}
+
+/// A session of `user` (password `pw`) on a double at `base`.
+fn pw_client(base: &str, user: &str) -> Client {
+    Client::builder(base)
+        .credentials(user, "pw")
+        .build()
+        .unwrap()
+}
+
 fn request(selection: Selection) -> PlanRequest {
     PlanRequest {
         source: member(

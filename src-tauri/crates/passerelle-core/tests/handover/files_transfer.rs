@@ -20,8 +20,8 @@ use std::time::Duration;
 
 use capture::Capture;
 use passerelle_core::handover::{
-    self, FollowOptions, ItemState, JobState, MemberSide, NativeTransfer, PlanRequest, RunOptions,
-    Selection, StrategyContext, StrategyKind, TransferState, TransferStep, WithCollectionCopy,
+    self, FollowOptions, ItemState, JobState, NativeTransfer, PlanRequest, RunOptions, Selection,
+    StrategyContext, StrategyKind, TransferState, TransferStep, WithCollectionCopy,
 };
 use passerelle_core::{DataPaths, Store};
 use passerelle_nextcloud::{CancellationToken, Client};
@@ -30,7 +30,7 @@ use wiremock::matchers::{body_string, header, method, path, path_regex};
 use wiremock::{Mock, MockServer, Request, Respond, ResponseTemplate};
 
 use super::memory::{event, meta};
-use super::{cals, en, files, mem, quick};
+use super::{cals, en, files, mem, nc_member, pw_client, quick};
 
 const TRANSFER: &str = "/ocs/v2.php/apps/files/api/v1/transferownership";
 const NOTIFICATIONS: &str = "/ocs/v2.php/apps/notifications/api/v2/notifications";
@@ -43,27 +43,6 @@ const DEST_DIR: &str = "Transferred%20from%20Alice%20on%202026-11-21";
 const FILE_ID: u64 = 16600;
 /// `Basic base64(bob:pw)`: the recipient's session.
 const BOB_AUTH: &str = "Basic Ym9iOnB3";
-
-fn member(user: &str, name: &str, base: &str) -> MemberSide {
-    MemberSide {
-        server_url: base.to_owned(),
-        user_id: user.to_owned(),
-        login: user.to_owned(),
-        display_name: Some(name.to_owned()),
-        account_id: None,
-        files_url: format!("{base}/remote.php/dav/files/{user}/"),
-        calendars_url: None,
-        contacts_url: None,
-        nextcloud: true,
-    }
-}
-
-fn client(base: &str, user: &str) -> Client {
-    Client::builder(base)
-        .credentials(user, "pw")
-        .build()
-        .unwrap()
-}
 
 /// One `<d:response>` in the shape of `transfer-5` (Nextcloud 29.0.6).
 fn entry(href: &str, dir: bool, size: u64, file_id: u64) -> String {
@@ -351,8 +330,8 @@ async fn job_and_sides(
     }
     let target = mem();
     let req = PlanRequest {
-        source: member("alice", "Alice", base),
-        target: member("bob", "Bob", base),
+        source: nc_member("alice", "Alice", base),
+        target: nc_member("bob", "Bob", base),
         selection: Selection {
             files: vec!["/Captures/TransferMe".into()],
             calendars: calendars.iter().map(|c| (*c).to_owned()).collect(),
@@ -387,7 +366,7 @@ async fn job_and_sides(
 }
 
 fn strategy(base: &str, max_wait: Duration) -> NativeTransfer {
-    NativeTransfer::new(&client(base, "alice"), &client(base, "bob"))
+    NativeTransfer::new(&pw_client(base, "alice"), &pw_client(base, "bob"))
         .unwrap()
         .with_follow(FollowOptions {
             poll_interval: Duration::from_millis(10),

@@ -13,29 +13,15 @@ use std::time::Duration;
 
 use capture::Capture;
 use passerelle_core::handover::{
-    self, FollowOptions, ItemState, JobState, MemberSide, OtStatus, OwnershipTransfer, PlanRequest,
-    RunOptions, Selection, StrategyKind,
+    self, FollowOptions, ItemState, JobState, OtStatus, OwnershipTransfer, PlanRequest, RunOptions,
+    Selection, StrategyKind,
 };
 use passerelle_core::{DataPaths, Store};
 use passerelle_nextcloud::{CancellationToken, Client, OwnershipTransferApi};
 use wiremock::matchers::{body_partial_json, method, path, query_param};
 use wiremock::{Mock, MockServer, Request, Respond, ResponseTemplate};
 
-use super::en;
-
-fn member(user: &str, name: &str, base: &str) -> MemberSide {
-    MemberSide {
-        server_url: base.to_owned(),
-        user_id: user.to_owned(),
-        login: user.to_owned(),
-        display_name: Some(name.to_owned()),
-        account_id: None,
-        files_url: format!("{base}/remote.php/dav/files/{user}/"),
-        calendars_url: None,
-        contacts_url: None,
-        nextcloud: true,
-    }
-}
+use super::{en, nc_member};
 
 fn api(base: &str) -> OwnershipTransferApi {
     OwnershipTransferApi::new(
@@ -59,8 +45,8 @@ async fn replay(server: &MockServer, name: &str, user: Option<&str>) {
 
 fn request(base: &str, selection: Selection) -> PlanRequest {
     PlanRequest {
-        source: member("carol", "Carol", base),
-        target: member("bob", "Bob", base),
+        source: nc_member("carol", "Carol", base),
+        target: nc_member("bob", "Bob", base),
         selection,
         destination: None,
         strategy: Some(StrategyKind::OwnershipTransfer),
@@ -741,9 +727,9 @@ async fn regression_a_disabled_member_is_refused_clearly_outside_the_app() {
             .unwrap()
     };
     let sessions = handover::Sessions {
-        source: member("alice", "Alice", &base),
+        source: nc_member("alice", "Alice", &base),
         source_client: Some(client("alice")),
-        target: member("bob", "Bob", &base),
+        target: nc_member("bob", "Bob", &base),
         target_client: Some(client("bob")),
         admin: Some(client("admin")),
         lost: Vec::new(),

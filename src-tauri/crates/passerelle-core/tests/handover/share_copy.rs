@@ -9,37 +9,16 @@ mod capture;
 
 use capture::Capture;
 use passerelle_core::handover::{
-    self, ItemState, JobState, MemberSide, PlanRequest, RunOptions, Selection, ShareCopy,
-    StrategyContext, StrategyKind,
+    self, ItemState, JobState, PlanRequest, RunOptions, Selection, ShareCopy, StrategyContext,
+    StrategyKind,
 };
-use passerelle_nextcloud::{CancellationToken, Client};
+use passerelle_nextcloud::CancellationToken;
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
 use super::memory::MemoryCollections;
 use super::scan_lag::ScanLag;
-use super::{DEST, en, files, mem, quick, store};
-
-fn member(user: &str, name: &str, base: &str) -> MemberSide {
-    MemberSide {
-        server_url: base.to_owned(),
-        user_id: user.to_owned(),
-        login: user.to_owned(),
-        display_name: Some(name.to_owned()),
-        account_id: None,
-        files_url: format!("{base}/remote.php/dav/files/{user}/"),
-        calendars_url: None,
-        contacts_url: None,
-        nextcloud: true,
-    }
-}
-
-fn client(base: &str, user: &str) -> Client {
-    Client::builder(base)
-        .credentials(user, "pw")
-        .build()
-        .unwrap()
-}
+use super::{DEST, en, files, mem, nc_member, pw_client, quick, store};
 
 const SHARES: &str = "/ocs/v2.php/apps/files_sharing/api/v1/shares";
 
@@ -80,8 +59,8 @@ async fn job(store: &passerelle_core::Store, base: &str) -> i64 {
         .file("/Captures/ShareWithBob/sub/b.txt", b"abcdef");
     let target = mem();
     let req = PlanRequest {
-        source: member("alice", "Alice Martin", base),
-        target: member("bob", "Bob", base),
+        source: nc_member("alice", "Alice Martin", base),
+        target: nc_member("bob", "Bob", base),
         selection: Selection {
             files: vec!["/Captures/ShareWithBob".into()],
             ..Selection::default()
@@ -103,7 +82,7 @@ async fn job(store: &passerelle_core::Store, base: &str) -> i64 {
 }
 
 async fn run(store: &passerelle_core::Store, job: i64, base: &str) -> handover::RunOutcome {
-    let strategy = ShareCopy::new(&client(base, "alice"), &client(base, "bob")).unwrap();
+    let strategy = ShareCopy::new(&pw_client(base, "alice"), &pw_client(base, "bob")).unwrap();
     let options = RunOptions {
         verify: false,
         retry: passerelle_nextcloud::RetryPolicy {
@@ -237,7 +216,7 @@ async fn disabling_the_departing_account_needs_confirmation_and_a_verified_job()
         .await;
     let (_dir, store) = store();
     let job = job(&store, &base).await;
-    let admin = client(&base, "admin");
+    let admin = pw_client(&base, "admin");
     let e = handover::disable_departing_account(&store, job, &admin, false)
         .await
         .unwrap_err();
