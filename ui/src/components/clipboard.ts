@@ -2,7 +2,7 @@
 // selected on the page so Ctrl+C copies it. Owns nothing else; the caller says what happened.
 
 /** Writes `text` to the clipboard; false when there is no clipboard access. */
-export async function copyText(text: string): Promise<boolean> {
+async function copyText(text: string): Promise<boolean> {
   try {
     if (!navigator.clipboard?.writeText) return false;
     await navigator.clipboard.writeText(text);
@@ -13,7 +13,7 @@ export async function copyText(text: string): Promise<boolean> {
 }
 
 /** Selects the text of `el`, so Ctrl+C copies it. */
-export function selectText(el: HTMLElement): void {
+function selectText(el: HTMLElement): void {
   const selection = window.getSelection();
   if (!selection) return;
   const range = document.createRange();

@@ -8,7 +8,7 @@ import type { Account } from "../bindings/types";
 import type { Ctx } from "../context";
 import { h, uid } from "../dom";
 import { copyOrSelect } from "./clipboard";
-import { routeHref } from "../router";
+import { routeLink } from "./ui";
 
 /** The `show` values of explain steps (`format::SHOW_VALUES` in passerelle-core). */
 export type DavShow = "caldav-address" | "carddav-address" | "server-address";
@@ -88,19 +88,12 @@ export function davAddress(ctx: Ctx, show: string | null, beforeLeave?: () => vo
       "div",
       { class: "notice", "data-testid": "dav-address-no-account" },
       h("p", null, t("dav-address-no-account")),
-      h(
-        "a",
-        {
-          class: "btn",
-          href: routeHref("accounts/connect"),
-          "data-testid": "dav-address-connect",
-          onclick: (event: Event) => {
-            event.preventDefault();
-            beforeLeave?.();
-            ctx.router.navigate("accounts/connect");
-          },
-        },
+      routeLink(
+        ctx.router,
+        "accounts/connect",
+        { class: "btn", "data-testid": "dav-address-connect" },
         t("dav-address-connect"),
+        beforeLeave,
       ),
     );
   }

@@ -1,5 +1,6 @@
 // Small building blocks shared by the screens.
-import { h, uid, type Child } from "../dom";
+import { h, uid, type Attrs, type Child } from "../dom";
+import { routeHref, type Route, type Router } from "../router";
 
 /** A screen's root with its `<h1>`, which receives focus on navigation. */
 export function screen(testid: string, title: string, ...children: Child[]): HTMLElement {
@@ -98,4 +99,23 @@ export function formatBytes(bytes: number, lang: string): string {
     unitDisplay: "short",
     maximumFractionDigits: unit > 0 && value < 10 ? 1 : 0,
   }).format(value);
+}
+
+/**
+ * A link to `route` that the app's router follows (no page load); `beforeLeave` runs first
+ * (a screen that must stop what it does before it is left).
+ */
+export function routeLink(
+  router: Router,
+  route: Route,
+  attrs: Attrs,
+  label: Child,
+  beforeLeave?: () => void,
+): HTMLAnchorElement {
+  const onclick = (event: Event) => {
+    event.preventDefault();
+    beforeLeave?.();
+    router.navigate(route);
+  };
+  return h("a", { ...attrs, href: routeHref(route), onclick }, label);
 }

@@ -6,7 +6,7 @@ import { accountName, hostOf, needsReconnect, type Ctx, type JustConnected } fro
 import { reconnectBlock, targetOf } from "../../components/reconnect";
 import { openConfirmDialog } from "../../components/dialog";
 import { runBusy } from "../../components/busy";
-import { emptyState, formatBytes, screen } from "../../components/ui";
+import { emptyState, formatBytes, routeLink, screen } from "../../components/ui";
 import { h, replaceChildren, uid } from "../../dom";
 import { showErrorIn } from "../../errors";
 import { safeLogo } from "../../theme/spaceTheme";
@@ -93,19 +93,7 @@ export function render(ctx: Ctx): HTMLElement {
   }
 
   const connectButton = () =>
-    h(
-      "a",
-      {
-        class: "btn btn-primary",
-        href: "#/accounts/connect",
-        "data-testid": "account-connect",
-        onclick: (event: Event) => {
-          event.preventDefault();
-          ctx.router.navigate("accounts/connect");
-        },
-      },
-      t("accounts-connect"),
-    );
+    routeLink(ctx.router, "accounts/connect", { class: "btn btn-primary", "data-testid": "account-connect" }, t("accounts-connect"));
 
   function draw(): void {
     if (state.accounts.length === 0) {

@@ -23,8 +23,6 @@ import { actingAccount, finished, following, goTo, initialState, withActing, typ
 import { drawWhat } from "./what";
 import type { Wizard } from "./wizard";
 
-export { formatDuration, jobStateText } from "./state";
-
 const STEP_VIEWS: Record<Step, (w: Wizard) => void> = {
   who: drawWho,
   access: drawAccess,

@@ -196,7 +196,7 @@ export function toggleIn(set: Set<string>, key: string, on: boolean): void {
 }
 
 /** Every selectable calendar and address book is selected (or none are known yet). */
-export function collectionsAllChecked(state: HandoverState): boolean {
+function collectionsAllChecked(state: HandoverState): boolean {
   const c = state.collections;
   if (!c) return true;
   return (
@@ -224,10 +224,7 @@ export function anySelected(state: HandoverState): boolean {
 
 /** What the plan is asked for: "everything" as such, else the smallest lists. */
 export function selectionOf(state: HandoverState): Selection {
-  const everything =
-    everythingChecked(state.tree) &&
-    (state.collections?.calendars ?? []).every((x) => x.excluded || state.calendars.has(x.uri)) &&
-    (state.collections?.addressBooks ?? []).every((x) => x.excluded || state.addressBooks.has(x.uri));
+  const everything = everythingSelected(state);
   return {
     everything,
     files: everything ? [] : selectedPaths(state.tree),
@@ -264,7 +261,7 @@ export function openReport(state: HandoverState, jobId: number): HandoverState {
 }
 
 /** The run step shows `progress` only when it is about the job followed. */
-export function isFollowed(state: HandoverState, jobId: number): boolean {
+function isFollowed(state: HandoverState, jobId: number): boolean {
   return state.step === "run" && state.jobId === jobId;
 }
 
@@ -287,7 +284,7 @@ export function progressView(p: Progress): ProgressView {
 }
 
 /** Progress is said aloud at most this often (ms). */
-export const ANNOUNCE_EVERY_MS = 15_000;
+const ANNOUNCE_EVERY_MS = 15_000;
 
 /** Whether progress seen at `now` is said aloud, the last time being `last`. */
 export function announceDue(last: number, now: number): boolean {

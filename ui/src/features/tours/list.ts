@@ -8,7 +8,7 @@ import type { BrokenTour, PackReport, TourSummary } from "../../bindings/types";
 import type { Ctx } from "../../context";
 import { openConfirmDialog } from "../../components/dialog";
 import { runBusy } from "../../components/busy";
-import { emptyState, screen } from "../../components/ui";
+import { emptyState, routeLink, screen } from "../../components/ui";
 import { h, replaceChildren, uid, type Child } from "../../dom";
 import { errorText, showErrorIn } from "../../errors";
 import type { Args } from "../../i18n";
@@ -213,20 +213,10 @@ export function render(ctx: Ctx): HTMLElement {
   function startLink(tour: TourSummary, titleId: string): HTMLElement {
     const label =
       tour.status === "new" ? t("tour-start") : tour.status === "inProgress" ? t("tour-resume") : t("tour-replay");
-    const route = tourRoute(tour.id);
-    return h(
-      "a",
-      {
-        class: "btn btn-primary",
-        href: routeHref(route),
-        id: `tour-start-${tour.id}`,
-        "aria-describedby": titleId,
-        "data-testid": "tour-start",
-        onclick: (event: Event) => {
-          event.preventDefault();
-          ctx.router.navigate(route);
-        },
-      },
+    return routeLink(
+      ctx.router,
+      tourRoute(tour.id),
+      { class: "btn btn-primary", id: `tour-start-${tour.id}`, "aria-describedby": titleId, "data-testid": "tour-start" },
       label,
     );
   }
@@ -531,19 +521,7 @@ export function render(ctx: Ctx): HTMLElement {
           "div",
           { class: "notice tours-no-account", "data-testid": "tours-no-account" },
           h("p", null, t("tours-no-account")),
-          h(
-            "a",
-            {
-              class: "btn",
-              href: routeHref("accounts/connect"),
-              "data-testid": "tours-connect",
-              onclick: (event: Event) => {
-                event.preventDefault();
-                ctx.router.navigate("accounts/connect");
-              },
-            },
-            t("accounts-connect"),
-          ),
+          routeLink(ctx.router, "accounts/connect", { class: "btn", "data-testid": "tours-connect" }, t("accounts-connect")),
         )
       : null;
 

@@ -6,7 +6,7 @@
 import type { CheckOutcome, TourStep } from "../../bindings/types";
 import { h, replaceChildren, uid, type Child } from "../../dom";
 import { showErrorIn } from "../../errors";
-import { routeHref } from "../../router";
+import { routeLink } from "../../components/ui";
 import { readableEvidence, textBlock } from "../../tourTexts";
 import { pollDelay, progressNow } from "./playerState";
 import type { StepScope } from "./stepScope";
@@ -32,19 +32,12 @@ export function taskBody(scope: StepScope, step: TaskStep): Child[] {
         "div",
         { class: "notice", "data-testid": "tour-connect-hint" },
         h("p", null, t("tour-no-account")),
-        h(
-          "a",
-          {
-            class: "btn",
-            href: routeHref("accounts/connect"),
-            "data-testid": "tour-connect",
-            onclick: (event: Event) => {
-              event.preventDefault();
-              scope.end();
-              scope.ctx.router.navigate("accounts/connect");
-            },
-          },
+        routeLink(
+          scope.ctx.router,
+          "accounts/connect",
+          { class: "btn", "data-testid": "tour-connect" },
           t("tour-no-account-link"),
+          () => scope.end(),
         ),
       ),
     );
