@@ -447,6 +447,31 @@ mod tests {
     type Heard = Arc<Mutex<Vec<Value>>>;
 
     /// A channel standing for the one the main window gives with a call, and what it heard.
+    /// The page the opened space window is taken to.
+    const FILES_PAGE: &str = "http://127.0.0.1:9/nextcloud/index.php/apps/files/";
+
+    /// The account's space window opened with `step()` on show, taken to the Files page.
+    fn opened_on_files(
+        app: &tauri::App<MockRuntime>,
+        dir: &std::path::Path,
+    ) -> tauri::WebviewWindow<MockRuntime> {
+        open(
+            app.handle(),
+            &account(),
+            session_dir(dir, 7),
+            Some(step()),
+            heard().0,
+            Language::Fr,
+        )
+        .unwrap();
+        let space = app.get_webview_window("space-7").unwrap();
+        // Blank until the web engine has Passerelle's languages, then the first page (which
+        // the mock runtime, without a web engine, does not load).
+        assert_eq!(space.url().unwrap().as_str(), "about:blank");
+        space.navigate(FILES_PAGE.parse().unwrap()).unwrap();
+        space
+    }
+
     fn heard() -> (Channel<SpaceEvent>, Heard) {
         let got = Heard::default();
         let sink = got.clone();
@@ -486,21 +511,8 @@ mod tests {
         let main = WebviewWindowBuilder::new(&app, "main", Default::default())
             .build()
             .unwrap();
-        open(
-            app.handle(),
-            &account(),
-            session_dir(dir.path(), 7),
-            Some(step()),
-            heard().0,
-            Language::Fr,
-        )
-        .unwrap();
-        let space = app.get_webview_window("space-7").unwrap();
-        let page = "http://127.0.0.1:9/nextcloud/index.php/apps/files/";
-        // Blank until the web engine has Passerelle's languages, then the first page (which
-        // the mock runtime, without a web engine, does not load).
-        assert_eq!(space.url().unwrap().as_str(), "about:blank");
-        space.navigate(page.parse().unwrap()).unwrap();
+        let space = opened_on_files(&app, dir.path());
+        let page = FILES_PAGE;
 
         // The overlay's channel works from the space window on the server's origin…
         let got = call(&space, page, "plugin:space|overlay_step", json!({})).unwrap();
@@ -596,21 +608,8 @@ mod tests {
     fn a_miss_reported_by_the_overlay_lands_in_tour_health() {
         let dir = tempfile::tempdir().unwrap();
         let app = app(dir.path());
-        open(
-            app.handle(),
-            &account(),
-            session_dir(dir.path(), 7),
-            Some(step()),
-            heard().0,
-            Language::Fr,
-        )
-        .unwrap();
-        let space = app.get_webview_window("space-7").unwrap();
-        let page = "http://127.0.0.1:9/nextcloud/index.php/apps/files/";
-        // Blank until the web engine has Passerelle's languages, then the first page (which
-        // the mock runtime, without a web engine, does not load).
-        assert_eq!(space.url().unwrap().as_str(), "about:blank");
-        space.navigate(page.parse().unwrap()).unwrap();
+        let space = opened_on_files(&app, dir.path());
+        let page = FILES_PAGE;
         let missed = json!({ "report": {
             "event": "missed", "tourId": "files", "stepId": "new-button",
             "tried": ["[data-cy-upload-picker] button"]

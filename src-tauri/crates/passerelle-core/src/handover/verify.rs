@@ -52,20 +52,20 @@ async fn list_folders<FT: FileTarget>(
     let listings: Vec<Listing> = bounded(work, PARALLEL_LISTINGS).collect().await;
     let mut listed = Listed::new();
     for (p, r) in listings {
-        match r {
-            Ok(entries) => {
-                listed.insert(
-                    p,
-                    entries.into_iter().map(|e| (e.path.clone(), e)).collect(),
-                );
-            }
-            Err(e) if e.kind() == passerelle_nextcloud::ErrorKind::NotFound => {
-                listed.insert(p, HashMap::new());
-            }
-            Err(e) => return Err(e.into()),
-        }
+        listed.insert(p, children(r)?);
     }
     Ok(listed)
+}
+
+/// A listing's children by path; a folder not found has none.
+fn children(
+    listing: Result<Vec<FileEntry>, TransferError>,
+) -> Result<HashMap<RemotePath, FileEntry>, CoreError> {
+    match listing {
+        Ok(entries) => Ok(entries.into_iter().map(|e| (e.path.clone(), e)).collect()),
+        Err(e) if e.kind() == passerelle_nextcloud::ErrorKind::NotFound => Ok(HashMap::new()),
+        Err(e) => Err(e.into()),
+    }
 }
 
 /// Lists each of `folders` alone (a few at a time), a folder only once its parent's listing
@@ -106,11 +106,7 @@ async fn list_in_order<FT: FileTarget>(
         let Some((p, r)) = running.next().await else {
             break;
         };
-        let entries: HashMap<RemotePath, FileEntry> = match r {
-            Ok(entries) => entries.into_iter().map(|e| (e.path.clone(), e)).collect(),
-            Err(e) if e.kind() == passerelle_nextcloud::ErrorKind::NotFound => HashMap::new(),
-            Err(e) => return Err(e.into()),
-        };
+        let entries = children(r)?;
         for child in waiting.remove(&p).unwrap_or_default() {
             if entries.get(&child).is_some_and(|e| e.is_dir) {
                 ready.push(child);
